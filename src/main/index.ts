@@ -1,0 +1,74 @@
+import { fileURLToPath } from 'node:url'
+import { app, BrowserWindow, dialog, webContents } from 'electron'
+import { toErrorInfo } from '@shared/errors'
+import { openApp, type DatelineApp } from './app'
+import { installAppMenu } from './electron/app-menu'
+import { bindIpc } from './electron/ipc'
+import { createMainWindow } from './electron/main-window'
+import { registerMediaScheme, serveMedia } from './electron/media-protocol'
+import { libraryDirIn, resolveLibraryDir } from './library/location'
+
+/** The Electron shell: the only code that imports electron. Everything else is the plain-Node app. */
+
+registerMediaScheme()
+
+if (!app.requestSingleInstanceLock()) app.quit()
+
+let dateline: DatelineApp | null = null
+let mainWindow: BrowserWindow | null = null
+
+function libraryFlag(argv: string[]): string | undefined {
+  const at = argv.indexOf('--library')
+  if (at >= 0) return argv[at + 1]
+  return argv.find((arg) => arg.startsWith('--library='))?.slice('--library='.length)
+}
+
+async function start(): Promise<void> {
+  const userData = app.getPath('userData')
+  const libraryDir =
+    resolveLibraryDir(libraryFlag(process.argv), process.env, userData) ?? libraryDirIn(userData)
+  try {
+    dateline = await openApp({
+      libraryDir,
+      workerPath: fileURLToPath(new URL('./extract-worker.js', import.meta.url)),
+    })
+  } catch (error) {
+    dialog.showErrorBox('Dateline cannot open its library', toErrorInfo(error).message)
+    app.exit(1)
+    return
+  }
+  serveMedia(dateline.library.media)
+  bindIpc(dateline, () => webContents.getAllWebContents())
+  installAppMenu(() => mainWindow, libraryDir)
+  mainWindow = await createMainWindow(userData)
+}
+
+app.on('second-instance', () => {
+  if (!mainWindow) return
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.focus()
+})
+
+app.on('activate', () => {
+  if (dateline && BrowserWindow.getAllWindows().length === 0) {
+    void createMainWindow(app.getPath('userData')).then((window) => (mainWindow = window))
+  }
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+
+let closing = false
+app.on('before-quit', (event) => {
+  if (closing || !dateline) return
+  // Let acknowledged writes finish and release the library lock before the process ends.
+  event.preventDefault()
+  closing = true
+  void dateline.close().finally(() => app.quit())
+})
+
+app.whenReady().then(start, (error: unknown) => {
+  dialog.showErrorBox('Dateline could not start', toErrorInfo(error).message)
+  app.exit(1)
+})

@@ -1,0 +1,23 @@
+import { parentPort } from 'node:worker_threads'
+import { toErrorInfo } from '@shared/errors'
+import { extractArticle } from './extract'
+import type { WorkerJob, WorkerReady, WorkerReply } from './extract/protocol'
+
+/*
+ * The extraction worker: parses pages off the main thread so a huge or malformed page cannot freeze
+ * the app. One job at a time; the parent enforces the time limit by terminating this thread.
+ */
+const port = parentPort
+if (port === null) throw new Error('extract-worker must run as a worker thread')
+
+port.on('message', (job: WorkerJob) => {
+  let reply: WorkerReply
+  try {
+    reply = { id: job.id, ok: true, value: extractArticle(job.request) }
+  } catch (error) {
+    reply = { id: job.id, ok: false, error: toErrorInfo(error) }
+  }
+  port.postMessage(reply)
+})
+
+port.postMessage({ ready: true } satisfies WorkerReady)

@@ -1,0 +1,165 @@
+import rules from './boilerplate.json'
+import { normaliseSpace, textOf, toArray, type DomElement } from './dom'
+
+/** The boilerplate rules of boilerplate.json, compiled once. */
+export interface BoilerplateRules {
+  dropSelector: string
+  furnitureSelector: string
+  classWords: RegExp
+  keepClassWords: RegExp
+  embedClassWords: RegExp
+  captionClassWords: RegExp
+  lineTexts: RegExp
+  captionLines: RegExp
+  tailStarts: RegExp
+  trailingLines: RegExp
+  socialCalls: RegExp
+  bioStarts: RegExp
+}
+
+function anyWord(patterns: string[]): RegExp {
+  return new RegExp(`(?:^| )(?:${patterns.join('|')})(?: |$)`, 'u')
+}
+
+function wholeLine(patterns: string[]): RegExp {
+  return new RegExp(`^(?:${patterns.join('|')})$`, 'u')
+}
+
+export const boilerplateRules: BoilerplateRules = {
+  dropSelector: rules.dropSelectors.join(','),
+  furnitureSelector: rules.furnitureSelectors.join(','),
+  classWords: anyWord(rules.classWords),
+  keepClassWords: anyWord(rules.keepClassWords),
+  embedClassWords: anyWord(rules.embedClassWords),
+  captionClassWords: anyWord(rules.captionClassWords),
+  lineTexts: wholeLine(rules.lineTexts),
+  captionLines: wholeLine(rules.captionLines),
+  tailStarts: wholeLine(rules.tailStarts),
+  trailingLines: wholeLine(rules.trailingLines),
+  socialCalls: new RegExp(`^(?:${rules.socialCalls.join('|')})`, 'u'),
+  bioStarts: new RegExp(`(?:${rules.bioStarts.join('|')})`, 'u'),
+}
+
+const NAMING_ATTRIBUTES = ['class', 'id', 'data-component', 'data-testid', 'data-module', 'data-type']
+
+/** "relatedPosts share_bar" becomes ["related posts", "share bar"]: one entry per token, words by spaces. */
+export function namingWords(element: DomElement): string[] {
+  const words: string[] = []
+  for (const attribute of NAMING_ATTRIBUTES) {
+    const value = element.getAttribute(attribute)
+    if (value === null || value === '') continue
+    for (const token of value.split(/\s+/)) {
+      const spaced = token
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .replace(/[-_:.]+/g, ' ')
+        .toLowerCase()
+        .trim()
+      if (spaced !== '') words.push(spaced)
+    }
+  }
+  return words
+}
+
+export function hasBoilerplateName(element: DomElement): boolean {
+  const words = namingWords(element)
+  if (
+    words.some((w) => boilerplateRules.keepClassWords.test(w) || boilerplateRules.embedClassWords.test(w))
+  ) {
+    return false
+  }
+  return words.some((w) => boilerplateRules.classWords.test(w))
+}
+
+/**
+ * Readability scores class names like "social-media-embed" down and drops link-heavy wrapper divs,
+ * which loses the posts a story quotes. Embed wrappers are unwrapped and embeds lose their names, so
+ * Readability judges them by their text, like the paragraphs around them.
+ */
+export function neutraliseEmbeds(root: DomElement): void {
+  for (const element of toArray(root.querySelectorAll('[class],[id]'))) {
+    if (!namingWords(element).some((w) => boilerplateRules.embedClassWords.test(w))) continue
+    if (element.localName === 'div' || element.localName === 'span') {
+      element.replaceWith(...toArray(element.childNodes))
+    } else {
+      element.removeAttribute('class')
+      element.removeAttribute('id')
+    }
+  }
+}
+
+export function hasCaptionName(element: DomElement): boolean {
+  return namingWords(element).some((w) => boilerplateRules.captionClassWords.test(w))
+}
+
+function lineKey(text: string): string {
+  return normaliseSpace(text).toLowerCase()
+}
+
+export function isBoilerplateLine(text: string): boolean {
+  return boilerplateRules.lineTexts.test(lineKey(text))
+}
+
+export function isCaptionLine(text: string): boolean {
+  return boilerplateRules.captionLines.test(lineKey(text))
+}
+
+export function isTrailingLine(text: string): boolean {
+  return boilerplateRules.trailingLines.test(lineKey(text))
+}
+
+export function isTailStart(text: string): boolean {
+  return boilerplateRules.tailStarts.test(lineKey(text).replace(/[:.!?]+$/, ''))
+}
+
+/** An element holding more of the text than this is never removed by name alone. */
+const MAX_REMOVED_SHARE = 0.35
+/**
+ * Three paragraphs of prose mean a story, whatever the wrapper is called: class names such as
+ * "page-content and-w-sidebar" name a layout, not the content.
+ */
+const MIN_STORY_PARAGRAPHS = 3
+const PROSE_MIN_CHARS = 120
+
+/** A test for "this element is not where the story is", relative to the text under `root` now. */
+export function minorityTest(root: DomElement): (element: DomElement) => boolean {
+  const total = Math.max(1, textOf(root).length)
+  return (element) =>
+    textOf(element).length / total < MAX_REMOVED_SHARE && countProseParagraphs(element) < MIN_STORY_PARAGRAPHS
+}
+
+function countProseParagraphs(element: DomElement): number {
+  let count = 0
+  for (const paragraph of toArray(element.querySelectorAll('p'))) {
+    const length = textOf(paragraph).length
+    if (length < PROSE_MIN_CHARS) continue
+    const linked = toArray(paragraph.querySelectorAll('a')).reduce((sum, a) => sum + textOf(a).length, 0)
+    if (linked / length < 0.5) count += 1
+    if (count >= MIN_STORY_PARAGRAPHS) break
+  }
+  return count
+}
+
+const PROTECTED_TAGS = new Set(['html', 'body', 'main', 'article'])
+
+/**
+ * Removes page furniture by tag, role and class/id names. An element is kept whatever its name when
+ * it holds most of the text under `root`: sites put words like "comments" or "share" on the wrapper
+ * of the whole story, and losing the story is worse than keeping a share bar.
+ */
+export function removeBoilerplate(root: DomElement): void {
+  for (const element of toArray(root.querySelectorAll(boilerplateRules.dropSelector))) element.remove()
+  const isMinor = minorityTest(root)
+  for (const element of toArray(root.querySelectorAll(boilerplateRules.furnitureSelector))) {
+    if (root.contains(element) && isMinor(element)) element.remove()
+  }
+  const walk = (element: DomElement): void => {
+    for (const child of toArray(element.children)) {
+      if (!PROTECTED_TAGS.has(child.localName) && hasBoilerplateName(child) && isMinor(child)) {
+        child.remove()
+        continue
+      }
+      walk(child)
+    }
+  }
+  walk(root)
+}

@@ -1,0 +1,120 @@
+import { toArray, type DomDocument } from './dom'
+
+/** What a page's schema.org JSON-LD says about its article, when it says anything. */
+export interface JsonLdArticle {
+  headline: string | null
+  authors: string[]
+  datePublished: string | null
+  publisher: string | null
+  image: string | null
+  articleBody: string | null
+  description: string | null
+  inLanguage: string | null
+}
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json }
+type JsonObject = { [key: string]: Json }
+
+const ARTICLE_TYPE_RE = /(Article|BlogPosting|Report|NewsArticle|Posting|WebPage|LiveBlogPosting)$/i
+
+export function readJsonLd(document: DomDocument): JsonLdArticle {
+  const objects: JsonObject[] = []
+  for (const script of toArray(document.querySelectorAll('script[type="application/ld+json" i]'))) {
+    const parsed = parseJson(script.textContent ?? '')
+    if (parsed !== undefined) collectObjects(parsed, objects, 0)
+  }
+  // A page often describes itself several times (WebSite, Organization, BreadcrumbList, the article):
+  // the article-like node with a body wins, then any article-like node.
+  const articles = objects.filter((o) => typeNames(o).some((t) => ARTICLE_TYPE_RE.test(t)))
+  const best =
+    articles.find((o) => typeof o.articleBody === 'string') ??
+    articles.find((o) => typeNames(o).some((t) => /Article|Posting/i.test(t))) ??
+    articles[0] ??
+    null
+  if (best === null) return emptyJsonLd()
+  return {
+    headline: stringOf(best.headline) ?? stringOf(best.name),
+    authors: personNames(best.author),
+    datePublished: stringOf(best.datePublished) ?? stringOf(best.dateCreated),
+    publisher: nameOf(best.publisher),
+    image: imageUrlOf(best.image),
+    articleBody: stringOf(best.articleBody),
+    description: stringOf(best.description),
+    inLanguage: stringOf(best.inLanguage),
+  }
+}
+
+export function emptyJsonLd(): JsonLdArticle {
+  return {
+    headline: null,
+    authors: [],
+    datePublished: null,
+    publisher: null,
+    image: null,
+    articleBody: null,
+    description: null,
+    inLanguage: null,
+  }
+}
+
+function parseJson(source: string): Json | undefined {
+  // Some CMSs wrap the JSON in CDATA markers or HTML comments.
+  const unwrapped = source.replace(/^\s*(<!--|\/\/\s*<!\[CDATA\[)/, '').replace(/(-->|\/\/\s*\]\]>)\s*$/, '')
+  try {
+    return JSON.parse(unwrapped) as Json
+  } catch {
+    // ...or leave raw newlines and tabs inside strings, which JSON.parse rejects.
+    try {
+      return JSON.parse(unwrapped.replace(/[\r\n\t]+/g, ' ')) as Json
+    } catch {
+      return undefined
+    }
+  }
+}
+
+function collectObjects(value: Json, into: JsonObject[], depth: number): void {
+  if (depth > 4 || value === null || typeof value !== 'object') return
+  if (Array.isArray(value)) {
+    for (const item of value) collectObjects(item, into, depth + 1)
+    return
+  }
+  into.push(value)
+  const graph = value['@graph']
+  if (graph !== undefined) collectObjects(graph, into, depth + 1)
+  const main = value.mainEntity
+  if (main !== undefined) collectObjects(main, into, depth + 1)
+}
+
+function typeNames(object: JsonObject): string[] {
+  const type = object['@type']
+  if (typeof type === 'string') return [type]
+  if (Array.isArray(type)) return type.filter((t): t is string => typeof t === 'string')
+  return []
+}
+
+function stringOf(value: Json | undefined): string | null {
+  if (typeof value === 'string') return value.trim() || null
+  if (Array.isArray(value) && typeof value[0] === 'string') return value[0].trim() || null
+  return null
+}
+
+function nameOf(value: Json | undefined): string | null {
+  if (typeof value === 'string') return value.trim() || null
+  if (Array.isArray(value)) return value.length > 0 ? nameOf(value[0]) : null
+  if (value !== null && typeof value === 'object') return stringOf(value.name)
+  return null
+}
+
+function personNames(value: Json | undefined): string[] {
+  if (value === undefined || value === null) return []
+  const list = Array.isArray(value) ? value : [value]
+  const names = list.map((item) => nameOf(item)).filter((name): name is string => name !== null)
+  return [...new Set(names)]
+}
+
+function imageUrlOf(value: Json | undefined): string | null {
+  if (typeof value === 'string') return value.trim() || null
+  if (Array.isArray(value)) return value.length > 0 ? imageUrlOf(value[0]) : null
+  if (value !== null && typeof value === 'object') return stringOf(value.url) ?? stringOf(value.contentUrl)
+  return null
+}

@@ -1,0 +1,144 @@
+import {
+  hasCaptionName,
+  isBoilerplateLine,
+  isCaptionLine,
+  isTailStart,
+  isTrailingLine,
+  minorityTest,
+  removeBoilerplate,
+} from './boilerplate'
+import { isElement, textOf, toArray, type DomElement, type DomNode } from './dom'
+import { countWords, paragraphsOf } from './text'
+
+const BLOCK_TAGS = new Set(
+  'p,li,h1,h2,h3,h4,h5,h6,blockquote,figcaption,div,section,dt,dd,pre,td,aside,header,footer'.split(','),
+)
+const CONTAINER_TAGS = new Set([
+  'div',
+  'section',
+  'ul',
+  'ol',
+  'aside',
+  'header',
+  'footer',
+  'figure',
+  'span',
+  'p',
+])
+const MEDIA_SELECTOR = 'img,video,audio,iframe,picture,table,pre'
+
+/**
+ * Blocks that hold text and no other block: the "paragraphs" a reader sees. One walk of the tree:
+ * a querySelector per element would compile the selector again each time, which dominated the
+ * time on long pages.
+ */
+export function leafBlocks(root: DomElement): DomElement[] {
+  const leaves: DomElement[] = []
+  const walk = (element: DomElement): boolean => {
+    let hasBlock = false
+    for (const child of toArray(element.children)) if (walk(child)) hasBlock = true
+    const isBlock = BLOCK_TAGS.has(element.localName)
+    if (isBlock && !hasBlock) leaves.push(element)
+    return isBlock || hasBlock
+  }
+  for (const child of toArray(root.children)) walk(child)
+  return leaves
+}
+
+/** Marks a block that stays in the article HTML but is not story text (captions, photo credits). */
+export const CAPTION_MARK = 'data-dateline-caption'
+
+/**
+ * Tidies what Readability kept: named furniture it let through, lone boilerplate lines
+ * ("Advertisement", "Read more: ..."), the trailing matter after a "Related stories" or
+ * "About the author" heading, and the author's name and bio closing the story. Captions and photo
+ * credits stay in the HTML, marked so they do not count as story text.
+ */
+export function postClean(root: DomElement): void {
+  removeBoilerplate(root)
+  for (const block of leafBlocks(root)) {
+    // A block of <br>-separated lines (an author line, then a date) is judged line by line.
+    const lines = paragraphsOf(block)
+    if (lines.length > 0 && lines.every(isBoilerplateLine)) block.remove()
+    else if (lines.length > 0 && lines.every((line) => isCaptionLine(line) || isBoilerplateLine(line))) {
+      block.setAttribute(CAPTION_MARK, '')
+    }
+  }
+  const isMinor = minorityTest(root)
+  for (const element of toArray(root.querySelectorAll('figcaption,*[class],*[id]'))) {
+    if (element.localName === 'figcaption' || (hasCaptionName(element) && isMinor(element))) {
+      element.setAttribute(CAPTION_MARK, '')
+    }
+  }
+  cutTail(root)
+  trimTrailingLines(root)
+  removeEmptyContainers(root)
+}
+
+function trimTrailingLines(root: DomElement): void {
+  const blocks = leafBlocks(root).filter((block) => textOf(block) !== '' && !block.hasAttribute(CAPTION_MARK))
+  for (let i = blocks.length - 1; i > 0; i -= 1) {
+    const block = blocks[i]
+    if (block === undefined || !isTrailingLine(textOf(block))) break
+    block.remove()
+  }
+}
+
+function cutTail(root: DomElement): void {
+  const blocks = leafBlocks(root).filter((block) => textOf(block) !== '')
+  const totalWords = blocks.reduce((sum, block) => sum + countWords(textOf(block)), 0)
+  let wordsBefore = 0
+  for (const block of blocks) {
+    const text = textOf(block)
+    const words = countWords(text)
+    // Only the last part of the story can start trailing matter; a "Related" line in the first half
+    // is more likely an inline link the text refers to.
+    if (wordsBefore >= totalWords * 0.5 && words <= 12 && isTailStart(text)) {
+      removeFrom(block, root)
+      return
+    }
+    wordsBefore += words
+  }
+}
+
+/** Removes `start` and everything after it in document order, up to the end of `root`. */
+function removeFrom(start: DomElement, root: DomElement): void {
+  let node: DomNode | null = start
+  while (node !== null && node !== root) {
+    let sibling: DomNode | null = node.nextSibling
+    while (sibling !== null) {
+      const next: DomNode | null = sibling.nextSibling
+      sibling.remove()
+      sibling = next
+    }
+    node = node.parentNode
+  }
+  start.remove()
+}
+
+function removeEmptyContainers(root: DomElement): void {
+  for (const element of toArray(root.querySelectorAll('*')).reverse()) {
+    if (!CONTAINER_TAGS.has(element.localName)) continue
+    if (textOf(element) === '' && element.querySelector(MEDIA_SELECTOR) === null) element.remove()
+  }
+}
+
+/** Presentation attributes mean nothing outside the page's own stylesheet and scripts. */
+export function stripPresentation(root: DomElement): void {
+  const walk = (node: DomNode): void => {
+    if (!isElement(node)) return
+    for (const attribute of toArray(node.attributes).map((a) => a.name)) {
+      if (
+        attribute === 'class' ||
+        attribute === 'id' ||
+        attribute === 'style' ||
+        attribute.startsWith('data-')
+      ) {
+        node.removeAttribute(attribute)
+      }
+      if (attribute.startsWith('on')) node.removeAttribute(attribute)
+    }
+    for (const child of toArray(node.childNodes)) walk(child)
+  }
+  walk(root)
+}

@@ -1,0 +1,80 @@
+import { isElement, normaliseSpace, TEXT_NODE, type DomNode } from './dom'
+
+const BLOCK_TAGS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tr',
+  'ul',
+])
+const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'button', 'select'])
+
+/**
+ * The readable text under `root`, one paragraph per block, as a person would copy it. Elements
+ * carrying `skipAttribute` (captions, credits) are left out.
+ */
+export function paragraphsOf(root: DomNode, skipAttribute?: string): string[] {
+  const paragraphs: string[] = []
+  let line = ''
+  const flush = (): void => {
+    const text = normaliseSpace(line)
+    if (text !== '') paragraphs.push(text)
+    line = ''
+  }
+  const walk = (node: DomNode): void => {
+    if (node.nodeType === TEXT_NODE) {
+      line += node.textContent ?? ''
+      return
+    }
+    if (!isElement(node)) return
+    const tag = node.localName
+    if (SKIPPED_TAGS.has(tag)) return
+    if (skipAttribute !== undefined && node.hasAttribute(skipAttribute)) return
+    if (tag === 'br') {
+      flush()
+      return
+    }
+    const block = BLOCK_TAGS.has(tag)
+    if (block) flush()
+    else if (tag === 'td' || tag === 'th') line += ' '
+    for (const child of Array.from(node.childNodes)) walk(child)
+    if (block) flush()
+  }
+  walk(root)
+  flush()
+  return paragraphs
+}
+
+export function textOfParagraphs(paragraphs: string[]): string {
+  return paragraphs.join('\n\n')
+}
+
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu)?.length ?? 0
+}

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+
+const TEMP_SUFFIX = '.tmp'
+
+/**
+ * Replaces a file so that a reader (or a process killed half-way) sees either the old bytes or the
+ * new ones, never a mix: write a temp file beside it, flush it to the disk, rename it over the
+ * target, then flush the folder so the rename itself survives a power cut.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const folder = dirname(path)
+  await mkdir(folder, { recursive: true })
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`
+  const handle = await open(temp, 'w')
+  try {
+    await handle.writeFile(data)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+  try {
+    await rename(temp, path)
+  } catch (error) {
+    await rm(temp, { force: true })
+    throw error
+  }
+  await syncFolder(folder)
+}
+
+async function syncFolder(folder: string): Promise<void> {
+  // Windows cannot open a folder for fsync; NTFS journals the rename itself.
+  if (process.platform === 'win32') return
+  const handle = await open(folder, 'r')
+  try {
+    await handle.sync()
+  } catch {
+    // Some file systems (network shares) refuse fsync on folders; the rename is still atomic.
+  } finally {
+    await handle.close()
+  }
+}
+
+/** Removes temp files left behind by a process that was killed in the middle of a write. */
+export async function removeStaleTempFiles(folder: string): Promise<number> {
+  let names: string[]
+  try {
+    names = await readdir(folder)
+  } catch {
+    return 0
+  }
+  const stale = names.filter((name) => name.endsWith(TEMP_SUFFIX))
+  await Promise.all(stale.map((name) => rm(join(folder, name), { force: true })))
+  return stale.length
+}

@@ -1,0 +1,72 @@
+import { join } from 'node:path'
+
+/**
+ * Where each thing lives inside a library folder:
+ *
+ *   library.json                 manifest: format, schema version
+ *   settings.json                reader settings
+ *   meta/<00..ff>.json           article metadata, sharded by the first two hex digits of the id
+ *   meta/head.json               derived: the newest 200 articles and the counts, for a fast first page
+ *   trash.json                   articles deleted in this session (undo), purged at the next open
+ *   articles/<id[0:2]>/<id>/     article.html (sanitised) and article.txt
+ *   media/<hash[0:2]>/<sha256>.<ext>   images, content-addressed, shared between articles
+ *
+ * Sharding keeps a state change to one small file: at 100,000 articles a shard holds ~400 entries.
+ */
+export const SHARD_COUNT = 256
+
+export interface LibraryLayout {
+  root: string
+  manifest: string
+  settings: string
+  lock: string
+  trash: string
+  metaDir: string
+  /** The first page of the list and the counts, so a large library shows its newest articles at once. */
+  head: string
+  articlesDir: string
+  mediaDir: string
+}
+
+export function libraryLayout(root: string): LibraryLayout {
+  return {
+    root,
+    manifest: join(root, 'library.json'),
+    settings: join(root, 'settings.json'),
+    lock: join(root, 'library.lock'),
+    trash: join(root, 'trash.json'),
+    metaDir: join(root, 'meta'),
+    head: join(root, 'meta', 'head.json'),
+    articlesDir: join(root, 'articles'),
+    mediaDir: join(root, 'media'),
+  }
+}
+
+export function shardKey(articleId: string): string {
+  return articleId.slice(0, 2)
+}
+
+export function shardKeys(): string[] {
+  return Array.from({ length: SHARD_COUNT }, (_, i) => i.toString(16).padStart(2, '0'))
+}
+
+export function shardPath(layout: LibraryLayout, key: string): string {
+  return join(layout.metaDir, `${key}.json`)
+}
+
+export function articleDir(layout: LibraryLayout, articleId: string): string {
+  return join(layout.articlesDir, articleId.slice(0, 2), articleId)
+}
+
+export function articleHtmlPath(layout: LibraryLayout, articleId: string): string {
+  return join(articleDir(layout, articleId), 'article.html')
+}
+
+export function articleTextPath(layout: LibraryLayout, articleId: string): string {
+  return join(articleDir(layout, articleId), 'article.txt')
+}
+
+/** `media/ab/<sha256>.jpg`: the form stored in article HTML, relative to the library root. */
+export function mediaRelativePath(sha256: string, extension: string): string {
+  return `media/${sha256.slice(0, 2)}/${sha256}.${extension}`
+}

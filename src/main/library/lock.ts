@@ -1,0 +1,89 @@
+import { link, open, readFile, rm, writeFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { DatelineError } from '@shared/errors'
+import type { LibraryLayout } from './layout'
+
+export interface LibraryLock {
+  release(): Promise<void>
+}
+
+/**
+ * Locks this process holds. A lock naming our own pid is ours only if it is in here: otherwise an
+ * earlier process that happened to have the same pid (pids repeat, e.g. in containers) left it.
+ */
+const heldHere = new Set<string>()
+
+/**
+ * One writer per library: two processes each holding the metadata in memory would overwrite each
+ * other's changes. A lock left by a process that died (crash, SIGKILL) is taken over.
+ */
+export async function acquireLibraryLock(layout: LibraryLayout): Promise<LibraryLock> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await createLockFile(layout.lock)
+      heldHere.add(resolve(layout.lock))
+      return {
+        release: async () => {
+          heldHere.delete(resolve(layout.lock))
+          await rm(layout.lock, { force: true })
+        },
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    }
+    const holder = await readLockHolder(layout)
+    const busy =
+      holder === process.pid ? heldHere.has(resolve(layout.lock)) : holder !== null && isProcessAlive(holder)
+    if (busy) {
+      throw new DatelineError(
+        'LIBRARY_BUSY',
+        `The library at ${layout.root} is open in another Dateline (process ${holder}). ` +
+          'Close that one first, or choose another folder with --library.',
+      )
+    }
+    await rm(layout.lock, { force: true })
+  }
+  throw new DatelineError('LIBRARY_BUSY', `Could not take the lock on the library at ${layout.root}.`)
+}
+
+async function readLockHolder(layout: LibraryLayout): Promise<number | null> {
+  try {
+    const pid = Number.parseInt(await readFile(layout.lock, 'utf8'), 10)
+    return Number.isInteger(pid) && pid > 0 ? pid : null
+  } catch {
+    return null
+  }
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * The lock appears with the pid already in it (written to a temp file, then hard-linked into place,
+ * which fails if the lock exists), so no other process can ever read an empty lock and take it.
+ */
+async function createLockFile(path: string): Promise<void> {
+  const temp = `${path}.${process.pid}.tmp`
+  await writeFile(temp, String(process.pid))
+  try {
+    await link(temp, path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    // File systems without hard links (some network or FAT drives): create-exclusive, then write.
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS') {
+      const handle = await open(path, 'wx')
+      await handle.writeFile(String(process.pid))
+      await handle.close()
+    } else {
+      throw error
+    }
+  } finally {
+    await rm(temp, { force: true })
+  }
+}

@@ -1,0 +1,44 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
+
+export function newToken(): string {
+  return randomBytes(24).toString('base64url')
+}
+
+/** Cookies ignore ports, so two hosts on one machine each need a cookie name of their own. */
+export function cookieName(port: number): string {
+  return `dateline_token_${port}`
+}
+
+export function sameToken(given: string | undefined | null, expected: string): boolean {
+  if (!given) return false
+  const a = Buffer.from(given)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+export function tokenFromRequest(request: IncomingMessage, port: number): string | null {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1]
+  if (bearer) return bearer
+  const name = cookieName(port)
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=')
+    if (key === name) return rest.join('=')
+  }
+  return null
+}
+
+/**
+ * Accepts only the names this host is reached by, so a web page on another site cannot talk to it
+ * through DNS rebinding even if it guessed the port.
+ */
+export function allowedHost(hostHeader: string | undefined, port: number, boundHost: string): boolean {
+  if (!hostHeader) return false
+  // Bound to another address on purpose: people reach it by names we cannot know in advance.
+  if (!isLoopback(boundHost)) return true
+  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(hostHeader.toLowerCase())
+}
+
+export function isLoopback(host: string): boolean {
+  return host === '127.0.0.1' || host === 'localhost' || host === '::1' || host.startsWith('127.')
+}

@@ -1,0 +1,246 @@
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname } from 'node:path'
+import { eventNames } from '@shared/contract'
+import { MAX_PASTE_BYTES } from '@shared/contract'
+import type { ErrorCode } from '@shared/errors'
+import { imageContentTypes } from '@shared/media'
+import type { DatelineApp } from '../app'
+import { allowedHost, cookieName, isLoopback, newToken, sameToken, tokenFromRequest } from './auth'
+import { readStaticFile } from './static-files'
+
+export interface BrowserHostOptions {
+  app: DatelineApp
+  /** The built renderer (out/renderer). */
+  rendererDir: string
+  host?: string
+  /** 0 picks a free port. */
+  port?: number
+  token?: string
+}
+
+export interface BrowserHost {
+  /** The address to open, with the token that unlocks it. */
+  url: string
+  port: number
+  token: string
+  close(): Promise<void>
+}
+
+/** The app's own pages may load only themselves; the article frame inherits this policy. */
+const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
+  INVALID_INPUT: 400,
+  UNKNOWN_PROCEDURE: 404,
+  NOT_FOUND: 404,
+  UNAUTHORIZED: 401,
+  INTERNAL: 500,
+}
+
+/**
+ * `dateline serve`: the built renderer and the service table over HTTP, on loopback by default,
+ * unlocked by a random token given once in the URL and then kept in an HttpOnly cookie.
+ */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const host = options.host ?? '127.0.0.1'
+  const token = options.token ?? newToken()
+  let port = options.port ?? 0
+  const sseClients = new Set<ServerResponse>()
+
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent)
+        sendJson(response, 500, { ok: false, error: { code: 'INTERNAL', message: String(error) } })
+      else response.end()
+    })
+  })
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    response.setHeader('X-Content-Type-Options', 'nosniff')
+    response.setHeader('Referrer-Policy', 'no-referrer')
+    if (!allowedHost(request.headers.host, port, host)) {
+      response.writeHead(421, { 'content-type': 'text/plain' }).end('Unknown host name.')
+      return
+    }
+    const url = new URL(request.url ?? '/', `http://${request.headers.host}`)
+
+    const offered = url.searchParams.get('token')
+    if (offered !== null && request.method === 'GET') {
+      if (!sameToken(offered, token)) return sendUnauthorised(response, url.pathname)
+      response.setHeader('Set-Cookie', `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`)
+      response.writeHead(303, { location: url.pathname }).end()
+      return
+    }
+    if (!sameToken(tokenFromRequest(request, port), token)) return sendUnauthorised(response, url.pathname)
+
+    if (url.pathname === '/api/events' && request.method === 'GET') return openEventStream(response)
+    if (url.pathname.startsWith('/api/')) return callProcedure(request, response, url.pathname.slice(5))
+    if (url.pathname.startsWith('/media/') && request.method === 'GET')
+      return sendMedia(response, url.pathname.slice(1))
+    if (request.method !== 'GET') {
+      response.writeHead(405).end()
+      return
+    }
+    const file = await readStaticFile(options.rendererDir, url.pathname)
+    if (!file) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found.')
+      return
+    }
+    response.writeHead(200, {
+      'content-type': file.contentType,
+      'content-security-policy': PAGE_CSP,
+      'x-frame-options': 'DENY',
+      'cache-control': 'no-cache',
+    })
+    response.end(file.body)
+  }
+
+  async function callProcedure(
+    request: IncomingMessage,
+    response: ServerResponse,
+    name: string,
+  ): Promise<void> {
+    if (request.method !== 'POST') {
+      response.writeHead(405, { allow: 'POST' }).end()
+      return
+    }
+    const origin = request.headers.origin
+    if (origin && origin !== `http://${request.headers.host}`) {
+      return sendJson(response, 403, {
+        ok: false,
+        error: { code: 'UNAUTHORIZED', message: 'Cross-site calls are refused.' },
+      })
+    }
+    let input: unknown
+    try {
+      input = await readJsonBody(request, MAX_PASTE_BYTES * 2)
+    } catch (error) {
+      return sendJson(response, 400, {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: (error as Error).message },
+      })
+    }
+    const result = await options.app.dispatch(name, input)
+    sendJson(response, result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 422), result)
+  }
+
+  function openEventStream(response: ServerResponse): void {
+    response.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+    })
+    response.write(': connected\n\n')
+    sseClients.add(response)
+    response.on('close', () => sseClients.delete(response))
+  }
+
+  async function sendMedia(response: ServerResponse, relative: string): Promise<void> {
+    const file = options.app.library.media.resolve(relative)
+    const size = file
+      ? await stat(file).then(
+          (s) => s.size,
+          () => null,
+        )
+      : null
+    if (!file || size === null) {
+      response.writeHead(404).end()
+      return
+    }
+    response.writeHead(200, {
+      'content-type': imageContentTypes[extname(file).slice(1)] ?? 'application/octet-stream',
+      'content-length': size,
+      // Content-addressed: the bytes behind a name never change.
+      'cache-control': 'private, max-age=31536000, immutable',
+      // An SVG opened on its own must not run its scripts.
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+    })
+    createReadStream(file).pipe(response)
+  }
+
+  const unsubscribe = options.app.events.subscribe((event, payload) => {
+    if (!eventNames.includes(event)) return
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
+    for (const client of sseClients) client.write(frame)
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  port = (server.address() as AddressInfo).port
+  const shownHost = isLoopback(host) ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
+
+  return {
+    url: `http://${shownHost}:${port}/?token=${token}`,
+    port,
+    token,
+    async close() {
+      unsubscribe()
+      for (const client of sseClients) client.end()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  })
+  response.end(JSON.stringify(body))
+}
+
+function sendUnauthorised(response: ServerResponse, path: string): void {
+  if (path.startsWith('/api/') || path.startsWith('/media/')) {
+    return sendJson(response, 401, {
+      ok: false,
+      error: {
+        code: 'UNAUTHORIZED',
+        message: 'Open the link that `dateline serve` printed; it carries the key to this library.',
+      },
+    })
+  }
+  response.writeHead(401, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': "default-src 'none'",
+  })
+  response.end(
+    '<!doctype html><meta charset="utf-8"><title>Dateline</title>' +
+      '<p style="font:16px system-ui;margin:3em auto;max-width:36em">This Dateline library is locked. ' +
+      'Open the full link that <code>dateline serve</code> printed: it carries the key.</p>',
+  )
+}
+
+async function readJsonBody(request: IncomingMessage, maxBytes: number): Promise<unknown> {
+  const chunks: Buffer[] = []
+  let total = 0
+  for await (const chunk of request) {
+    total += (chunk as Buffer).length
+    if (total > maxBytes) throw new Error('The request is larger than Dateline accepts (20 MB).')
+    chunks.push(chunk as Buffer)
+  }
+  if (total === 0) return {}
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'))
+  } catch {
+    throw new Error('The request body is not valid JSON.')
+  }
+}

@@ -1,0 +1,52 @@
+import type { JSX } from 'react'
+import { useDropCapture } from '@renderer/hooks/useDropCapture'
+import { useKeyboardShortcuts } from '@renderer/hooks/useKeyboardShortcuts'
+import { usePasteCapture } from '@renderer/hooks/usePasteCapture'
+import { useThemeAttribute } from '@renderer/hooks/useResolvedTheme'
+import { useCapture } from '@renderer/store/capture/store'
+import { isLibraryEmpty } from '@renderer/store/library/selectors'
+import { useLibrary } from '@renderer/store/library/store'
+import { AddArticleDialog } from './AddArticleDialog'
+import { ArticleListPane } from './ArticleListPane'
+import { CaptureStatus } from './CaptureStatus'
+import { DropOverlay } from './DropOverlay'
+import { EmptyLibrary } from './EmptyLibrary'
+import { ErrorBanner } from './ErrorBanner'
+import { ReaderPane } from './ReaderPane'
+import { ShortcutsHelp } from './ShortcutsHelp'
+import { Sidebar } from './Sidebar'
+import { ToastBar } from './ToastBar'
+
+export function App(): JSX.Element {
+  useThemeAttribute()
+  useKeyboardShortcuts()
+  useDropCapture()
+  usePasteCapture()
+  const empty = useLibrary(isLibraryEmpty)
+  const dialogOpen = useCapture((state) => state.dialogOpen)
+
+  return (
+    <div className="app">
+      <ErrorBanner />
+      <div className="app-body">
+        <Sidebar />
+        <main className="app-main">
+          {empty ? (
+            <EmptyLibrary />
+          ) : (
+            <>
+              <ArticleListPane />
+              <ReaderPane />
+            </>
+          )}
+        </main>
+      </div>
+      {/* The dialog shows progress itself while open; this keeps it visible after it is closed. */}
+      {!dialogOpen && <CaptureStatus floating />}
+      <AddArticleDialog />
+      <ToastBar />
+      <ShortcutsHelp />
+      <DropOverlay />
+    </div>
+  )
+}

@@ -1,0 +1,50 @@
+import { useMemo, type JSX } from 'react'
+import type { Article } from '@shared/article'
+import { resolveMediaUrls } from '@shared/media'
+import type { Settings } from '@shared/settings'
+import { api } from '@renderer/api'
+import { useArticleFrame } from '@renderer/hooks/useArticleFrame'
+import { displayTitle } from '@renderer/lib/format'
+import { buildReaderDocument, type ResolvedTheme } from '@renderer/lib/reader-document'
+
+interface ArticleFrameProps {
+  article: Article
+  settings: Settings
+  theme: ResolvedTheme
+}
+
+/**
+ * The only place article HTML is shown. The frame is same-origin so the window can size it and
+ * catch its links, but runs no scripts, submits no forms and opens nothing by itself.
+ */
+export function ArticleFrame({ article, settings, theme }: ArticleFrameProps): JSX.Element {
+  const { frameRef, height, onLoad } = useArticleFrame()
+  const title = displayTitle(article)
+  const { html, lang } = article
+
+  const srcDoc = useMemo(
+    () =>
+      buildReaderDocument({
+        html: resolveMediaUrls(html, api.mediaBaseUrl),
+        title,
+        lang,
+        settings,
+        theme,
+        mediaBaseUrl: api.mediaBaseUrl,
+      }),
+    [html, title, lang, settings, theme],
+  )
+
+  return (
+    <iframe
+      ref={frameRef}
+      className="article-frame"
+      title="Article text"
+      data-testid="article-frame"
+      sandbox="allow-same-origin"
+      srcDoc={srcDoc}
+      onLoad={onLoad}
+      style={{ height }}
+    />
+  )
+}

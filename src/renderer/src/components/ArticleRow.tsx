@@ -1,0 +1,87 @@
+import { memo, type JSX } from 'react'
+import type { ArticleSummary } from '@shared/article'
+import { articleDate, displayTitle, formatListDate } from '@renderer/lib/format'
+import { selectIndex } from '@renderer/store/library/article-actions'
+
+/** Fixed, and matched by the row styles in list.css: title (two lines at most), source line, excerpt. */
+export const ROW_HEIGHT = 124
+
+export function rowDomId(index: number): string {
+  return `article-row-${index}`
+}
+
+interface ArticleRowProps {
+  index: number
+  start: number
+  total: number
+  /** Undefined while its page is loading. */
+  article: ArticleSummary | undefined
+  selected: boolean
+}
+
+export const ArticleRow = memo(function ArticleRow({
+  index,
+  start,
+  total,
+  article,
+  selected,
+}: ArticleRowProps): JSX.Element {
+  const position = { transform: `translateY(${start}px)`, height: ROW_HEIGHT }
+  if (!article) {
+    return (
+      <div
+        role="option"
+        aria-selected={false}
+        aria-busy="true"
+        aria-label="Loading"
+        className="article-row article-row-loading"
+        style={position}
+      >
+        <span className="skeleton skeleton-title" />
+        <span className="skeleton skeleton-line" />
+        <span className="skeleton skeleton-line" />
+      </div>
+    )
+  }
+  const date = articleDate(article)
+  const source = [article.siteName, article.byline].filter(Boolean).join(' · ')
+  return (
+    <div
+      id={rowDomId(index)}
+      role="option"
+      aria-selected={selected}
+      aria-posinset={index + 1}
+      aria-setsize={total}
+      className={`article-row${selected ? ' is-selected' : ''}${article.read ? '' : ' is-unread'}`}
+      style={position}
+      data-testid="article-row"
+      data-article-id={article.id}
+      data-unread={article.read ? 'false' : 'true'}
+      onClick={() => selectIndex(index)}
+    >
+      <div className="row-title-line">
+        <span className="unread-dot" aria-hidden="true" />
+        <span className="row-title" dir="auto">
+          {displayTitle(article)}
+        </span>
+        {article.starred && (
+          <span className="row-star" aria-label="Starred">
+            ★
+          </span>
+        )}
+        {!article.read && <span className="visually-hidden">, unread</span>}
+      </div>
+      <div className="row-meta">
+        <span className="row-source">{source}</span>
+        {date && (
+          <time className="row-date" dateTime={date.toISOString()}>
+            {formatListDate(date)}
+          </time>
+        )}
+      </div>
+      <p className="row-excerpt" dir="auto">
+        {article.excerpt}
+      </p>
+    </div>
+  )
+})

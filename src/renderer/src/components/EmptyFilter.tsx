@@ -1,0 +1,16 @@
+import type { JSX } from 'react'
+import type { ListFilter } from '@renderer/store/library/store'
+
+const MESSAGES: Record<ListFilter, string> = {
+  all: 'No articles yet.',
+  unread: 'No unread articles. You are all caught up.',
+  starred: 'No starred articles. Star one (or press s) to keep it here.',
+}
+
+export function EmptyFilter({ filter }: { filter: ListFilter }): JSX.Element {
+  return (
+    <div className="empty-state empty-filter" data-testid={`empty-${filter}`}>
+      <p className="empty-text">{MESSAGES[filter]}</p>
+    </div>
+  )
+}

@@ -1,0 +1,21 @@
+import type { JSX } from 'react'
+import type { Article } from '@shared/article'
+import type { Settings } from '@shared/settings'
+import type { ResolvedTheme } from '@renderer/lib/reader-document'
+import { ArticleFrame } from './ArticleFrame'
+import { ReaderHeader } from './ReaderHeader'
+
+interface ReaderProps {
+  article: Article
+  settings: Settings
+  theme: ResolvedTheme
+}
+
+export function Reader({ article, settings, theme }: ReaderProps): JSX.Element {
+  return (
+    <article className="reader" aria-labelledby="reader-title" lang={article.lang ?? undefined}>
+      <ReaderHeader article={article} />
+      <ArticleFrame article={article} settings={settings} theme={theme} />
+    </article>
+  )
+}

@@ -1,0 +1,27 @@
+import type { JSX } from 'react'
+import type { ArticleSummary } from '@shared/article'
+import { articleDate, displayTitle, formatReaderDate, formatReadingTime } from '@renderer/lib/format'
+
+export function ReaderHeader({ article }: { article: ArticleSummary }): JSX.Element {
+  const date = articleDate(article)
+  const readingTime = formatReadingTime(article.readingMinutes)
+
+  return (
+    <header className="reader-header">
+      {article.siteName && <p className="reader-site">{article.siteName}</p>}
+      <h1 id="reader-title" className="reader-title" data-testid="reader-title" dir="auto">
+        {displayTitle(article)}
+      </h1>
+      {article.byline && (
+        <p className="reader-byline" data-testid="reader-byline" dir="auto">
+          {article.byline}
+        </p>
+      )}
+      <p className="reader-meta">
+        {date && <time dateTime={date.toISOString()}>{formatReaderDate(date)}</time>}
+        {date && readingTime && <span aria-hidden="true"> · </span>}
+        {readingTime && <span>{readingTime}</span>}
+      </p>
+    </header>
+  )
+}

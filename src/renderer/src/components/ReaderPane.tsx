@@ -1,0 +1,39 @@
+import { useEffect, useRef, type CSSProperties, type JSX } from 'react'
+import { useResolvedTheme } from '@renderer/hooks/useResolvedTheme'
+import { readerCssVariables } from '@renderer/lib/reader-document'
+import { useLibrary } from '@renderer/store/library/store'
+import { selectSettings } from '@renderer/store/settings/selectors'
+import { useSettings } from '@renderer/store/settings/store'
+import { Reader } from './Reader'
+import { ReaderToolbar } from './ReaderToolbar'
+
+export function ReaderPane(): JSX.Element {
+  const article = useLibrary((state) => state.article)
+  const loading = useLibrary((state) => state.articleLoading)
+  const settings = useSettings(selectSettings)
+  const theme = useResolvedTheme()
+  const scrollRef = useRef<HTMLDivElement | null>(null)
+  const articleId = article?.id
+
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 })
+  }, [articleId])
+
+  return (
+    <section
+      className="reader-pane"
+      aria-label="Reader"
+      style={readerCssVariables(settings, theme) as CSSProperties}
+    >
+      <ReaderToolbar />
+      {/* Focusable so Space and the arrow keys scroll the article after `o` or Enter. */}
+      <div ref={scrollRef} className="reader-scroll" tabIndex={-1} data-reader-scroll>
+        {article ? (
+          <Reader article={article} settings={settings} theme={theme} />
+        ) : (
+          <p className="reader-empty">{loading ? 'Opening the article…' : 'Select an article to read it.'}</p>
+        )}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,31 @@
+import type { JSX } from 'react'
+import { openAddDialog } from '@renderer/store/capture/actions'
+import { toggleShortcuts } from '@renderer/store/ui/actions'
+import { FilterButton } from './FilterButton'
+
+export function Sidebar(): JSX.Element {
+  return (
+    <nav className="sidebar" aria-label="Library">
+      <div className="sidebar-brand">Dateline</div>
+      <button
+        type="button"
+        className="button button-primary add-button"
+        data-testid="add-article"
+        onClick={() => openAddDialog()}
+      >
+        <span aria-hidden="true">+</span> Add
+      </button>
+      <h2 className="sidebar-heading" id="library-heading">
+        Library
+      </h2>
+      <ul className="filter-list" aria-labelledby="library-heading">
+        <FilterButton filter="all" label="All" />
+        <FilterButton filter="unread" label="Unread" />
+        <FilterButton filter="starred" label="Starred" />
+      </ul>
+      <button type="button" className="sidebar-help" onClick={toggleShortcuts}>
+        Keyboard shortcuts <kbd>?</kbd>
+      </button>
+    </nav>
+  )
+}

@@ -1,0 +1,147 @@
+import type { FontFamily, Settings } from '@shared/settings'
+
+export type ResolvedTheme = 'light' | 'dark'
+
+export interface ReaderPalette {
+  background: string
+  text: string
+  muted: string
+  link: string
+  rule: string
+  quiet: string
+}
+
+/**
+ * The reader's colours, in one place: the iframe document gets them as CSS and the reader pane
+ * around it as custom properties, so the frame's edge never shows.
+ */
+export const READER_PALETTES: Record<ResolvedTheme, ReaderPalette> = {
+  light: {
+    background: '#fffefb',
+    text: '#1f1f1d',
+    muted: '#6b6a66',
+    link: '#1d5ea8',
+    rule: '#e3e0d8',
+    quiet: '#f1efe9',
+  },
+  dark: {
+    background: '#1b1c1f',
+    text: '#e4e2dc',
+    muted: '#9c9a94',
+    link: '#8cb8f2',
+    rule: '#34363b',
+    quiet: '#26282c',
+  },
+}
+
+export const READER_FONTS: Record<FontFamily, string> = {
+  serif: "Charter, 'Bitstream Charter', 'Iowan Old Style', 'Sitka Text', Cambria, Georgia, serif",
+  sans: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
+}
+
+const MONO_FONT = "ui-monospace, 'SF Mono', Menlo, Consolas, 'Liberation Mono', monospace"
+
+/** The CSP source that lets the frame load stored pictures and nothing else. */
+export function mediaSource(mediaBaseUrl: string): string {
+  const url = new URL(mediaBaseUrl)
+  // A custom scheme such as dateline-media: has an opaque origin, so the scheme itself is the source.
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : url.protocol
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
+}
+
+function safeLang(lang: string | null): string {
+  return lang && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(lang) ? lang : ''
+}
+
+export interface ReaderDocumentInput {
+  /** Article HTML with media paths already resolved for this host. */
+  html: string
+  title: string
+  lang: string | null
+  settings: Settings
+  theme: ResolvedTheme
+  mediaBaseUrl: string
+}
+
+function readerCss(settings: Settings, theme: ResolvedTheme): string {
+  const colours = READER_PALETTES[theme]
+  const sans = READER_FONTS.sans
+  return `
+:root { color-scheme: ${theme}; background: ${colours.background}; color: ${colours.text}; }
+html, body { margin: 0; padding: 0; overflow: hidden; }
+body {
+  font-family: ${READER_FONTS[settings.fontFamily]};
+  font-size: ${settings.fontSize}px;
+  line-height: 1.65;
+  padding: 0 0 3em;
+  overflow-wrap: break-word;
+  text-rendering: optimizeLegibility;
+}
+.dateline-article { max-width: ${settings.lineWidth}ch; margin: 0 auto; }
+p, ul, ol, dl, table, pre { margin: 0 0 1.1em; }
+h2, h3, h4, h5, h6 { line-height: 1.3; margin: 1.8em 0 0.6em; font-weight: 650; }
+h2 { font-size: 1.35em; } h3 { font-size: 1.15em; } h4, h5, h6 { font-size: 1em; }
+a { color: ${colours.link}; text-decoration-thickness: 1px; text-underline-offset: 0.15em; }
+img { display: block; max-width: 100%; height: auto; margin: 0 auto; border-radius: 3px; }
+figure { margin: 1.8em 0; }
+figcaption { font-family: ${sans}; font-size: 0.78em; line-height: 1.45; color: ${colours.muted}; margin-top: 0.6em; }
+blockquote { margin: 1.5em 0; padding: 0.1em 0 0.1em 1.1em; border-left: 3px solid ${colours.rule}; color: ${colours.muted}; }
+blockquote p:last-child { margin-bottom: 0; }
+ul, ol { padding-left: 1.5em; }
+li { margin: 0.3em 0; }
+hr { border: 0; border-top: 1px solid ${colours.rule}; margin: 2.2em 0; }
+code, pre { font-family: ${MONO_FONT}; font-size: 0.86em; background: ${colours.quiet}; border-radius: 3px; }
+code { padding: 0.1em 0.3em; }
+pre { padding: 0.8em 1em; overflow-x: auto; }
+pre code { padding: 0; background: none; }
+table { display: block; overflow-x: auto; border-collapse: collapse; font-family: ${sans}; font-size: 0.85em; }
+th, td { border: 1px solid ${colours.rule}; padding: 0.4em 0.7em; text-align: left; vertical-align: top; }
+caption { color: ${colours.muted}; padding-bottom: 0.4em; }
+mark { background: ${theme === 'dark' ? '#5c4d1a' : '#fbeea8'}; color: inherit; }
+.dateline-missing-image {
+  display: block; margin: 1.5em 0; padding: 1.6em 1em; border-radius: 4px;
+  background: ${colours.quiet}; color: ${colours.muted};
+  font-family: ${sans}; font-size: 0.78em; line-height: 1.4; text-align: center;
+}
+`
+}
+
+/** A whole document for the sandboxed frame: its own CSP, reader styles and the article body. */
+export function buildReaderDocument(input: ReaderDocumentInput): string {
+  const csp = [
+    "default-src 'none'",
+    `img-src ${mediaSource(input.mediaBaseUrl)} data:`,
+    "style-src 'unsafe-inline'",
+    "font-src 'none'",
+    "form-action 'none'",
+  ].join('; ')
+  const lang = safeLang(input.lang)
+  return `<!doctype html>
+<html${lang ? ` lang="${lang}"` : ''} dir="auto">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(input.title)}</title>
+<style>${readerCss(input.settings, input.theme)}</style>
+</head>
+<body><div class="dateline-article">${input.html}</div></body>
+</html>`
+}
+
+/** The same measure, font and colours for the reader's header and pane as for the frame. */
+export function readerCssVariables(settings: Settings, theme: ResolvedTheme): Record<string, string> {
+  const colours = READER_PALETTES[theme]
+  return {
+    '--reader-background': colours.background,
+    '--reader-text': colours.text,
+    '--reader-muted': colours.muted,
+    '--reader-rule': colours.rule,
+    '--reader-font': READER_FONTS[settings.fontFamily],
+    '--reader-font-size': `${settings.fontSize}px`,
+    '--reader-measure': `${settings.lineWidth}ch`,
+  }
+}

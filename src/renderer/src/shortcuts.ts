@@ -1,0 +1,110 @@
+import { openAddDialog } from '@renderer/store/capture/actions'
+import { useCapture } from '@renderer/store/capture/store'
+import {
+  deleteArticle,
+  moveSelection,
+  selectIndex,
+  toggleRead,
+  toggleStar,
+} from '@renderer/store/library/article-actions'
+import { useLibrary } from '@renderer/store/library/store'
+import { toggleShortcuts } from '@renderer/store/ui/actions'
+import { useUi } from '@renderer/store/ui/store'
+
+export interface ShortcutHelp {
+  keys: string[]
+  does: string
+}
+
+export const SHORTCUTS: ShortcutHelp[] = [
+  { keys: ['j', '↓'], does: 'Next article' },
+  { keys: ['k', '↑'], does: 'Previous article' },
+  { keys: ['o', 'Enter'], does: 'Open the selected article and move into it' },
+  { keys: ['u'], does: 'Mark read or unread' },
+  { keys: ['s'], does: 'Star or unstar' },
+  { keys: ['Delete'], does: 'Delete (you can undo)' },
+  { keys: ['a', 'Ctrl/⌘ N'], does: 'Add an article' },
+  { keys: ['?'], does: 'Show or hide these shortcuts' },
+]
+
+/** Duck-typed: keys may come from the article frame, whose elements belong to another realm. */
+function elementOf(target: EventTarget | null): Element | null {
+  return typeof target === 'object' && target !== null && 'closest' in target ? (target as Element) : null
+}
+
+function isTextEntry(element: Element | null): boolean {
+  if (!element) return false
+  return (
+    (element as HTMLElement).isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName)
+  )
+}
+
+/** Enter on a button or link must press it, not open an article. */
+function isPressable(element: Element | null): boolean {
+  return element !== null && ['BUTTON', 'A', 'SUMMARY'].includes(element.tagName)
+}
+
+/** Inside the reader, the arrow keys scroll the article instead of changing article. */
+function isInReader(element: Element | null): boolean {
+  if (!element) return false
+  return element.ownerDocument !== document || element.closest('[data-reader-scroll]') !== null
+}
+
+function focusReader(): void {
+  document.querySelector<HTMLElement>('[data-reader-scroll]')?.focus()
+}
+
+type Action = () => void
+
+function openSelected(): void {
+  if (useLibrary.getState().selectedIndex === null) selectIndex(0)
+  focusReader()
+}
+
+function actionFor(event: KeyboardEvent, target: Element | null): Action | null {
+  const command = event.ctrlKey || event.metaKey
+  if (command && !event.altKey && event.key.toLowerCase() === 'n') return () => openAddDialog()
+  if (command || event.altKey) return null
+  switch (event.key) {
+    case 'j':
+      return () => moveSelection(1)
+    case 'k':
+      return () => moveSelection(-1)
+    case 'ArrowDown':
+      return isInReader(target) ? null : () => moveSelection(1)
+    case 'ArrowUp':
+      return isInReader(target) ? null : () => moveSelection(-1)
+    case 'Enter':
+      if (isPressable(target)) return null
+      return openSelected
+    case 'o':
+      return openSelected
+    case 'u':
+      return toggleRead
+    case 's':
+      return toggleStar
+    case 'Delete':
+    case 'Backspace':
+      return () => void deleteArticle()
+    case 'a':
+      return () => openAddDialog()
+    case '?':
+      return toggleShortcuts
+    default:
+      return null
+  }
+}
+
+/** The window's keyboard commands; also fed the keys pressed while the article frame has focus. */
+export function handleShortcutKey(event: KeyboardEvent): void {
+  if (event.defaultPrevented || event.isComposing) return
+  if (useCapture.getState().dialogOpen) return
+  if (useUi.getState().shortcutsOpen && event.key !== '?') return
+  const target = elementOf(event.target)
+  const command = event.ctrlKey || event.metaKey
+  if (!command && isTextEntry(target)) return
+  const action = actionFor(event, target)
+  if (!action) return
+  event.preventDefault()
+  action()
+}

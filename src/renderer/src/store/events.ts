@@ -1,0 +1,26 @@
+import { api } from '@renderer/api'
+import { receiveCaptureProgress } from './capture/actions'
+import { reloadOpenArticle, takeOwnStateChanges } from './library/article-actions'
+import { refreshCounts, scheduleRefresh, startLibrary } from './library/list-actions'
+import { useLibrary } from './library/store'
+import { loadSettings } from './settings/actions'
+
+let started = false
+
+/** Wires host events to the stores and loads the first data; once per window. */
+export function startStores(): void {
+  if (started) return
+  started = true
+  api.on('capture.progress', receiveCaptureProgress)
+  api.on('library.changed', ({ ids }) => {
+    const open = useLibrary.getState().article
+    if (takeOwnStateChanges(ids)) {
+      void refreshCounts()
+      return
+    }
+    scheduleRefresh()
+    if (open && ids.includes(open.id)) void reloadOpenArticle()
+  })
+  void loadSettings()
+  startLibrary()
+}

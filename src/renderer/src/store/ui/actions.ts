@@ -1,0 +1,32 @@
+import { toErrorInfo } from '@shared/errors'
+import { useUi, type ToastAction } from './store'
+
+let nextToastId = 1
+
+export function reportError(error: unknown): void {
+  useUi.setState({ banner: toErrorInfo(error) })
+}
+
+export function dismissBanner(): void {
+  useUi.setState({ banner: null })
+}
+
+export function showToast(message: string, action: ToastAction | null = null): void {
+  useUi.setState({ toast: { id: nextToastId++, message, action } })
+}
+
+export function dismissToast(id: number): void {
+  if (useUi.getState().toast?.id === id) useUi.setState({ toast: null })
+}
+
+export function setShortcutsOpen(open: boolean): void {
+  useUi.setState({ shortcutsOpen: open })
+}
+
+export function toggleShortcuts(): void {
+  useUi.setState((state) => ({ shortcutsOpen: !state.shortcutsOpen }))
+}
+
+export function setDropping(dropping: boolean): void {
+  if (useUi.getState().dropping !== dropping) useUi.setState({ dropping })
+}

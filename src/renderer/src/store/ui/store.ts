@@ -1,0 +1,31 @@
+import { create } from 'zustand'
+import type { ErrorInfo } from '@shared/errors'
+
+export interface ToastAction {
+  label: string
+  testId: string
+  run: () => void
+}
+
+export interface Toast {
+  /** Distinguishes a new toast from the one it replaced, so its timer starts again. */
+  id: number
+  message: string
+  action: ToastAction | null
+}
+
+export interface UiState {
+  /** The error the person should know about, shown as a banner until dismissed. */
+  banner: ErrorInfo | null
+  toast: Toast | null
+  shortcutsOpen: boolean
+  /** Something that can become an article is being dragged over the window. */
+  dropping: boolean
+}
+
+export const useUi = create<UiState>()(() => ({
+  banner: null,
+  toast: null,
+  shortcutsOpen: false,
+  dropping: false,
+}))

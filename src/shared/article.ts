@@ -1,0 +1,88 @@
+import { z } from 'zod'
+
+/** Where an article came from. */
+export const ArticleSource = z.enum(['url', 'file', 'paste'])
+export type ArticleSource = z.infer<typeof ArticleSource>
+
+/** Stable across re-captures of the same canonical URL: 16 lowercase hex characters. */
+export const ArticleId = z.string().regex(/^[0-9a-f]{16}$/, 'An article id is 16 hexadecimal characters')
+export type ArticleId = z.infer<typeof ArticleId>
+
+export const Correspondent = z.object({ name: z.string() })
+export type Correspondent = z.infer<typeof Correspondent>
+
+export const CountryTag = z.object({
+  code: z.string(),
+  name: z.string(),
+  role: z.string(),
+  score: z.number(),
+})
+export type CountryTag = z.infer<typeof CountryTag>
+
+/** What the list shows and what the library keeps in its metadata shards. */
+export const ArticleSummary = z.object({
+  id: ArticleId,
+  source: ArticleSource,
+  /** The address the person gave (null for files and pasted text). */
+  url: z.string().nullable(),
+  /** The page's canonical address; the identity of the article when it has one. */
+  canonicalUrl: z.string().nullable(),
+  fileName: z.string().nullable(),
+  title: z.string(),
+  byline: z.string().nullable(),
+  correspondents: z.array(Correspondent),
+  countries: z.array(CountryTag),
+  siteName: z.string().nullable(),
+  lang: z.string().nullable(),
+  excerpt: z.string(),
+  /** ISO 8601, as the page states it; null when the page does not say. */
+  publishedAt: z.string().nullable(),
+  addedAt: z.string(),
+  updatedAt: z.string(),
+  wordCount: z.number().int().nonnegative(),
+  readingMinutes: z.number().int().nonnegative(),
+  /** Library-relative path of the stored lead image, e.g. `media/ab/<sha256>.jpg`. */
+  leadImage: z.string().nullable(),
+  read: z.boolean(),
+  starred: z.boolean(),
+})
+export type ArticleSummary = z.infer<typeof ArticleSummary>
+
+/** A whole article: the summary plus its sanitised HTML (images point into the library) and text. */
+export const Article = ArticleSummary.extend({
+  html: z.string(),
+  text: z.string(),
+})
+export type Article = z.infer<typeof Article>
+
+/**
+ * What extraction yields before anything is stored. `dateline extract --json` prints exactly this,
+ * so its field names are a public, stable interface.
+ */
+export const ExtractedArticle = z.object({
+  title: z.string(),
+  byline: z.string().nullable(),
+  correspondents: z.array(Correspondent),
+  countries: z.array(CountryTag),
+  siteName: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  lang: z.string().nullable(),
+  excerpt: z.string(),
+  wordCount: z.number().int().nonnegative(),
+  text: z.string(),
+  html: z.string(),
+  url: z.string().nullable(),
+  canonicalUrl: z.string().nullable(),
+  leadImageUrl: z.string().nullable(),
+  /** Whether Readability thought the page looked like an article before extracting. */
+  readerable: z.boolean(),
+  warnings: z.array(z.string()),
+})
+export type ExtractedArticle = z.infer<typeof ExtractedArticle>
+
+/** Words per minute used for the reading time shown to the person. */
+export const READING_WORDS_PER_MINUTE = 230
+
+export function readingMinutes(wordCount: number): number {
+  return wordCount === 0 ? 0 : Math.max(1, Math.round(wordCount / READING_WORDS_PER_MINUTE))
+}

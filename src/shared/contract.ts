@@ -1,0 +1,175 @@
+import { z } from 'zod'
+import { Article, ArticleId, ArticleSummary } from './article'
+import { Settings, SettingsPatch } from './settings'
+
+/**
+ * The whole API of Dateline, declared once. Every host (Electron IPC, the browser host, the CLI)
+ * dispatches by these names, validates input with these schemas, and calls the one service table
+ * in src/main/services.ts. This file is data only.
+ */
+
+/** Largest HTML or text a person may paste or upload in one go. */
+export const MAX_PASTE_BYTES = 10 * 1024 * 1024
+
+const NonEmptyText = (what: string): z.ZodType<string> =>
+  z
+    .string()
+    .max(MAX_PASTE_BYTES, `The ${what} is larger than 10 MB`)
+    .refine((s) => s.trim().length > 0, `The ${what} is empty`)
+
+export const CaptureId = z.string().min(1).max(64)
+
+export const AddArticleInput = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('url'),
+    url: z.string().min(1, 'Give the address of the article').max(8192),
+    captureId: CaptureId.optional(),
+  }),
+  z.object({
+    kind: z.literal('html'),
+    html: NonEmptyText('page'),
+    /** The page's own address, when known, to resolve its links and images. */
+    baseUrl: z.string().max(8192).optional(),
+    fileName: z.string().max(1024).optional(),
+    captureId: CaptureId.optional(),
+  }),
+  z.object({
+    kind: z.literal('text'),
+    text: NonEmptyText('text'),
+    fileName: z.string().max(1024).optional(),
+    captureId: CaptureId.optional(),
+  }),
+])
+export type AddArticleInput = z.input<typeof AddArticleInput>
+
+export const AddArticleResult = z.object({
+  article: ArticleSummary,
+  /** True when the same article was already in the library and its stored copy was replaced. */
+  updated: z.boolean(),
+  warnings: z.array(z.string()),
+})
+export type AddArticleResult = z.infer<typeof AddArticleResult>
+
+export const ListArticlesInput = z
+  .object({
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(50),
+    filter: z.enum(['all', 'unread', 'starred']).default('all'),
+  })
+  .strict()
+export type ListArticlesInput = z.input<typeof ListArticlesInput>
+
+export const ArticlePage = z.object({
+  total: z.number().int(),
+  offset: z.number().int(),
+  items: z.array(ArticleSummary),
+})
+export type ArticlePage = z.infer<typeof ArticlePage>
+
+export const ArticleRef = z.object({ id: ArticleId }).strict()
+export type ArticleRef = z.input<typeof ArticleRef>
+
+export const SetStateInput = z
+  .object({ id: ArticleId, read: z.boolean().optional(), starred: z.boolean().optional() })
+  .strict()
+export type SetStateInput = z.input<typeof SetStateInput>
+
+export const LibraryInfo = z.object({
+  path: z.string(),
+  schemaVersion: z.number().int(),
+  articleCount: z.number().int(),
+  unreadCount: z.number().int(),
+  starredCount: z.number().int(),
+})
+export type LibraryInfo = z.infer<typeof LibraryInfo>
+
+const Empty = z.object({}).strict().default({})
+
+interface Procedure<I extends z.ZodType, O extends z.ZodType> {
+  input: I
+  output: O
+  summary: string
+}
+
+function procedure<I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+  summary: string,
+): Procedure<I, O> {
+  return { input, output, summary }
+}
+
+export const contract = {
+  'articles.add': procedure(
+    AddArticleInput,
+    AddArticleResult,
+    'Capture an article from a link, an HTML page or plain text, with its pictures, into the library',
+  ),
+  'articles.list': procedure(ListArticlesInput, ArticlePage, 'Articles newest first, one page at a time'),
+  'articles.get': procedure(ArticleRef, Article, 'One whole article, with its sanitised HTML and text'),
+  'articles.delete': procedure(
+    ArticleRef,
+    ArticleSummary,
+    'Move an article to the trash (undo with restore)',
+  ),
+  'articles.restore': procedure(ArticleRef, ArticleSummary, 'Bring back an article deleted in this session'),
+  'articles.setState': procedure(SetStateInput, ArticleSummary, 'Mark read or unread, starred or not'),
+  'settings.get': procedure(Empty, Settings, 'The reader settings'),
+  'settings.set': procedure(SettingsPatch, Settings, 'Change some reader settings; returns all of them'),
+  'library.info': procedure(Empty, LibraryInfo, 'Where the library is and how much it holds'),
+} as const
+
+export type Contract = typeof contract
+export type ProcedureName = keyof Contract
+export const procedureNames = Object.keys(contract) as ProcedureName[]
+
+export type InputOf<K extends ProcedureName> = z.input<Contract[K]['input']>
+export type ParsedInputOf<K extends ProcedureName> = z.output<Contract[K]['input']>
+export type OutputOf<K extends ProcedureName> = z.infer<Contract[K]['output']>
+
+export function isProcedureName(name: string): name is ProcedureName {
+  return Object.hasOwn(contract, name)
+}
+
+/** Events pushed from the services to every window. */
+export const CaptureStage = z.enum(['fetching', 'extracting', 'images', 'saving', 'done', 'failed'])
+export type CaptureStage = z.infer<typeof CaptureStage>
+
+export const CaptureProgress = z.object({
+  captureId: z.string(),
+  stage: CaptureStage,
+  /** Images stored so far and in all, during the `images` stage. */
+  done: z.number().int().optional(),
+  total: z.number().int().optional(),
+  message: z.string().optional(),
+})
+export type CaptureProgress = z.infer<typeof CaptureProgress>
+
+export const LibraryChanged = z.object({
+  /** Articles added, updated, deleted or restored. */
+  ids: z.array(z.string()),
+})
+export type LibraryChanged = z.infer<typeof LibraryChanged>
+
+export const events = {
+  'capture.progress': CaptureProgress,
+  'library.changed': LibraryChanged,
+} as const
+export type EventName = keyof typeof events
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>
+export const eventNames = Object.keys(events) as EventName[]
+
+/** The renderer's view of the API, whichever host it runs in. */
+export interface Api {
+  invoke<K extends ProcedureName>(name: K, input: InputOf<K>): Promise<OutputOf<K>>
+  on<E extends EventName>(event: E, handler: (payload: EventPayload<E>) => void): () => void
+  /** Prefix that turns a stored `media/...` path into a URL this host serves. */
+  readonly mediaBaseUrl: string
+  /** Which host the renderer runs in, for the few things that differ (e.g. file paths). */
+  readonly host: 'electron' | 'browser'
+}
+
+/** What src/main/services.ts implements: input already validated by the schema. */
+export type Services = {
+  [K in ProcedureName]: (input: ParsedInputOf<K>) => Promise<OutputOf<K>>
+}

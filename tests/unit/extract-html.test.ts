@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { DatelineError } from '@shared/errors'
+import { extractArticle } from '../../src/main/ingest/extract'
+import { STORY_PARAGRAPHS, newsPage } from '../fixtures/extract-pages'
+
+function extractHtml(html: string): ReturnType<typeof extractArticle> {
+  return extractArticle({ kind: 'html', html, url: 'https://islandtimes.example/news/ferry' })
+}
+
+describe('html articles', () => {
+  it('separates paragraphs with a blank line and counts their words', () => {
+    const article = extractHtml(newsPage(STORY_PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')))
+    expect(article.text).toBe(STORY_PARAGRAPHS.join('\n\n'))
+    expect(article.wordCount).toBe(STORY_PARAGRAPHS.join(' ').split(/\s+/).length)
+    expect(article.html).not.toContain('<script')
+  })
+
+  it("uses the page's JSON-LD articleBody when the markup holds only a teaser", () => {
+    const jsonLd = JSON.stringify({
+      '@type': 'NewsArticle',
+      headline: 'Ferry terminal delayed again',
+      articleBody: STORY_PARAGRAPHS.join('\n\n'),
+    })
+    const teaser = `<p>${STORY_PARAGRAPHS[0]}</p><div class="paywall"><p>Subscribe to read the rest.</p></div>`
+    const article = extractHtml(
+      newsPage(teaser, `<title>Ferry</title><script type="application/ld+json">${jsonLd}</script>`),
+    )
+    expect(article.text).toBe(STORY_PARAGRAPHS.join('\n\n'))
+    expect(article.html).toBe(STORY_PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n'))
+  })
+
+  it('warns when the page has little readable text', () => {
+    const article = extractHtml(newsPage(`<p>${STORY_PARAGRAPHS[0]}</p>`))
+    expect(article.warnings).toEqual([
+      'This page may not be an article: Dateline found little readable text on it, so the copy may be incomplete.',
+    ])
+  })
+
+  it('refuses a page with no readable text as NOT_AN_ARTICLE', () => {
+    const empty =
+      '<!DOCTYPE html><html><head><title>Gallery</title></head><body><div><img src="/a.jpg"></div><script>var x = 1</script></body></html>'
+    let thrown: unknown
+    try {
+      extractHtml(empty)
+    } catch (error) {
+      thrown = error
+    }
+    expect(thrown).toBeInstanceOf(DatelineError)
+    expect((thrown as DatelineError).code).toBe('NOT_AN_ARTICLE')
+    expect((thrown as DatelineError).message).toBe('This page is not an article: it has no readable text.')
+  })
+
+  it('reads a fragment without <html> or <body>', () => {
+    const article = extractHtml(STORY_PARAGRAPHS.map((p) => `<p>${p}</p>`).join(''))
+    expect(article.text).toBe(STORY_PARAGRAPHS.join('\n\n'))
+  })
+})

@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Extractor } from '../../src/main/ingest/extractor-types'
+import { createWorkerExtractor } from '../../src/main/ingest/extractor'
+import { STORY_PARAGRAPHS, newsPage, storyHtml } from '../fixtures/extract-pages'
+
+const workerPath = resolve('out/main/extract-worker.js')
+const built = existsSync(workerPath)
+if (!built)
+  console.log(`Skipping the extraction worker tests: ${workerPath} is not built (run electron-vite build).`)
+
+/** Five thousand nested blocks: about 8 s of parsing and scoring on a laptop, far beyond the limit below. */
+function hugePage(): string {
+  const block = `<div class="c"><div><p>${STORY_PARAGRAPHS[0]} <a href="/x">link</a></p></div></div>`
+  return newsPage(block.repeat(5_000))
+}
+
+describe('worker extractor', () => {
+  let extractor: Extractor | null = null
+  afterEach(async () => {
+    await extractor?.close()
+    extractor = null
+  })
+
+  it.skipIf(!built)('reads a page off the main thread and reuses the worker for the next page', async () => {
+    extractor = createWorkerExtractor({ workerPath })
+    const first = await extractor.extract({
+      kind: 'html',
+      html: newsPage(storyHtml()),
+      url: 'https://example.test/a',
+    })
+    const second = await extractor.extract({
+      kind: 'text',
+      text: 'Headline\n\nA short story.',
+      fileName: null,
+    })
+    expect(first.text).toBe(STORY_PARAGRAPHS.join('\n\n'))
+    expect(second.title).toBe('Headline')
+  })
+
+  it.skipIf(!built)('stops a page that takes too long and still reads the next one', async () => {
+    extractor = createWorkerExtractor({ workerPath, timeoutMs: 1500 })
+    const slow = extractor.extract({ kind: 'html', html: hugePage(), url: null })
+    const next = extractor.extract({ kind: 'html', html: newsPage(storyHtml()), url: null })
+    await expect(slow).rejects.toMatchObject({
+      code: 'TIMEOUT',
+      message:
+        'Reading this page took too long (over 2 s), so Dateline stopped. The page may be unusually large or malformed.',
+    })
+    expect((await next).text).toBe(STORY_PARAGRAPHS.join('\n\n'))
+  })
+
+  it.skipIf(!built)('passes NOT_AN_ARTICLE back from the worker as a typed error', async () => {
+    extractor = createWorkerExtractor({ workerPath })
+    await expect(
+      extractor.extract({ kind: 'html', html: '<html><body><img src="a.jpg"></body></html>', url: null }),
+    ).rejects.toMatchObject({ code: 'NOT_AN_ARTICLE' })
+  })
+
+  it.skipIf(!built)(
+    'fails one job with EXTRACTION_FAILED when the worker cannot run, without hanging',
+    async () => {
+      extractor = createWorkerExtractor({ workerPath: resolve('out/main/no-such-worker.js') })
+      await expect(extractor.extract({ kind: 'text', text: 'A\n\nB', fileName: null })).rejects.toMatchObject(
+        {
+          code: 'EXTRACTION_FAILED',
+        },
+      )
+    },
+  )
+})

@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { downloadImages, type ImageLimits } from '../../src/main/ingest/download-images'
+import { libraryLayout } from '../../src/main/library/layout'
+import { MediaStore } from '../../src/main/library/media-store'
+import { html, image, startFixtureServer, status, type FixtureServer } from '../helpers/fixture-server'
+import { GIF_1X1, JPEG_2X2, makePng } from '../helpers/images'
+import { makeTempDir, removeDir } from '../helpers/temp-library'
+
+let site: FixtureServer
+let dir: string
+let media: MediaStore
+const limits: ImageLimits = { timeoutMs: 2_000, maxBytes: 64 * 1024, concurrency: 2 }
+const PNG = makePng(3, 2, [10, 120, 200])
+
+beforeAll(async () => {
+  site = await startFixtureServer({
+    '/a.png': image(PNG, 'image/png'),
+    // The server's type is wrong; the bytes decide.
+    '/b.jpg': image(JPEG_2X2, 'application/octet-stream'),
+    '/missing.png': status(404),
+    '/page.png': html('<!doctype html><p>Sign in to see this picture</p>'),
+    '/huge.png': { headers: { 'content-type': 'image/png' }, body: PNG, fillerBytes: 200 * 1024 },
+    '/hang.png': { hang: true, headersFirst: false },
+    '/needs-referer.png': (request) =>
+      request.headers.referer === 'https://news.example/story' ? image(GIF_1X1, 'image/gif') : status(403),
+  })
+})
+
+afterAll(async () => {
+  await site.close()
+})
+
+beforeEach(async () => {
+  dir = await makeTempDir()
+  media = new MediaStore(libraryLayout(dir))
+})
+
+afterEach(async () => {
+  await removeDir(dir)
+})
+
+describe('downloadImages', () => {
+  it('stores real pictures under media/ with the extension their bytes show', async () => {
+    const stored = await downloadImages([site.url('/a.png'), site.url('/b.jpg')], { fetch, media, limits })
+
+    const png = stored.get(site.url('/a.png'))
+    const jpg = stored.get(site.url('/b.jpg'))
+    expect(png).toMatch(/^media\/[0-9a-f]{2}\/[0-9a-f]{64}\.png$/)
+    expect(jpg).toMatch(/^media\/[0-9a-f]{2}\/[0-9a-f]{64}\.jpg$/)
+    expect(new Uint8Array(await readFile(join(dir, png!)))).toEqual(PNG)
+  })
+
+  it.each([
+    ['a 404', '/missing.png'],
+    ['an HTML page served where a picture should be', '/page.png'],
+    ['a picture over maxBytes', '/huge.png'],
+    ['a server that never answers', '/hang.png'],
+  ])('maps %s to null instead of failing the capture', async (_what, path) => {
+    const stored = await downloadImages([site.url(path)], {
+      fetch,
+      media,
+      limits: { ...limits, timeoutMs: 300 },
+    })
+    expect(stored.get(site.url(path))).toBeNull()
+  })
+
+  it('stores a data: picture without fetching anything', async () => {
+    const url = `data:image/png;base64,${Buffer.from(PNG).toString('base64')}`
+    const before = site.requests.length
+    const stored = await downloadImages([url], { fetch, media, limits })
+    expect(stored.get(url)).toMatch(/\.png$/)
+    expect(site.requests.length).toBe(before)
+  })
+
+  it('sends the article’s address as Referer', async () => {
+    const url = site.url('/needs-referer.png')
+    const stored = await downloadImages([url], {
+      fetch,
+      media,
+      limits,
+      referer: 'https://news.example/story',
+    })
+    expect(stored.get(url)).toMatch(/\.gif$/)
+  })
+
+  it('reports progress once per picture, ending at done = total', async () => {
+    const events: string[] = []
+    const urls = [site.url('/a.png'), site.url('/missing.png'), site.url('/b.jpg')]
+    await downloadImages(urls, {
+      fetch,
+      media,
+      limits,
+      onProgress: (done, total) => events.push(`${done}/${total}`),
+    })
+    expect(events).toEqual(['1/3', '2/3', '3/3'])
+  })
+})

@@ -1,0 +1,107 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import type { IncomingMessage } from 'node:http'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  allowedHost,
+  cookieName,
+  isLoopback,
+  newToken,
+  sameToken,
+  tokenFromRequest,
+} from '../../src/main/serve/auth'
+import { readStaticFile } from '../../src/main/serve/static-files'
+import { makeTempDir, removeDir } from '../helpers/temp-library'
+
+function requestWith(headers: Record<string, string>): IncomingMessage {
+  return { headers } as unknown as IncomingMessage
+}
+
+describe('tokens', () => {
+  it('are long, URL-safe and different each time', () => {
+    const a = newToken()
+    expect(a).toMatch(/^[A-Za-z0-9_-]{32}$/)
+    expect(newToken()).not.toBe(a)
+  })
+
+  it('match only exactly, and never when missing', () => {
+    expect(sameToken('abc', 'abc')).toBe(true)
+    expect(sameToken('abd', 'abc')).toBe(false)
+    expect(sameToken('abcd', 'abc')).toBe(false)
+    expect(sameToken('', 'abc')).toBe(false)
+    expect(sameToken(null, 'abc')).toBe(false)
+  })
+
+  it('are read from a Bearer header or from this port’s cookie only', () => {
+    expect(tokenFromRequest(requestWith({ authorization: 'Bearer t1' }), 4417)).toBe('t1')
+    expect(tokenFromRequest(requestWith({ cookie: `a=b; ${cookieName(4417)}=t2; c=d` }), 4417)).toBe('t2')
+    expect(
+      tokenFromRequest(requestWith({ cookie: `${cookieName(4418)}=other` }), 4417),
+      'cookie of another port',
+    ).toBe(null)
+    expect(tokenFromRequest(requestWith({}), 4417)).toBeNull()
+  })
+})
+
+describe('allowedHost', () => {
+  it('accepts the loopback names with the right port', () => {
+    for (const name of ['127.0.0.1:4417', 'localhost:4417', 'LOCALHOST:4417', '[::1]:4417']) {
+      expect(allowedHost(name, 4417, '127.0.0.1'), name).toBe(true)
+    }
+  })
+
+  it('refuses other names, other ports and a missing Host on loopback', () => {
+    for (const name of [
+      'evil.example',
+      'evil.example:4417',
+      '127.0.0.1:4418',
+      'localhost',
+      '127.0.0.1.nip.io:4417',
+    ]) {
+      expect(allowedHost(name, 4417, '127.0.0.1'), name).toBe(false)
+    }
+    expect(allowedHost(undefined, 4417, '127.0.0.1')).toBe(false)
+  })
+
+  it('accepts any name when deliberately bound to another address', () => {
+    expect(allowedHost('reader.lan:4417', 4417, '0.0.0.0')).toBe(true)
+  })
+
+  it('knows which addresses are loopback', () => {
+    expect(['127.0.0.1', '127.8.9.1', 'localhost', '::1'].every(isLoopback)).toBe(true)
+    expect(['0.0.0.0', '192.168.1.4', '::'].some(isLoopback)).toBe(false)
+  })
+})
+
+describe('readStaticFile', () => {
+  let root: string
+
+  beforeEach(async () => {
+    root = await makeTempDir()
+    await mkdir(join(root, 'renderer', 'assets'), { recursive: true })
+    await writeFile(join(root, 'renderer', 'index.html'), '<p>shell')
+    await writeFile(join(root, 'renderer', 'assets', 'app.js'), 'void 0')
+    await writeFile(join(root, 'secret.txt'), 'secret')
+  })
+
+  afterEach(async () => {
+    await removeDir(root)
+  })
+
+  it('serves index.html for / and files with their content type', async () => {
+    const dir = join(root, 'renderer')
+    expect(await readStaticFile(dir, '/')).toMatchObject({ contentType: 'text/html; charset=utf-8' })
+    expect((await readStaticFile(dir, '/assets/app.js'))?.contentType).toBe('text/javascript; charset=utf-8')
+  })
+
+  it.each([
+    '/../secret.txt',
+    '/..%2fsecret.txt',
+    '/%2e%2e/secret.txt',
+    '/assets/../../secret.txt',
+    '/%E0%A4%A',
+    '/assets',
+  ])('gives nothing for %s', async (path) => {
+    expect(await readStaticFile(join(root, 'renderer'), path)).toBeNull()
+  })
+})
