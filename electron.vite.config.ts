@@ -1,6 +1,22 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
+
+/**
+ * `npm run dev` serves the renderer through Vite, whose hot reload injects an inline script and
+ * talks over a WebSocket; the strict policy of index.html is loosened for that, and only there.
+ */
+function devServerCsp(): Plugin {
+  return {
+    name: 'dateline-dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html
+        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("connect-src 'self'", "connect-src 'self' ws://localhost:* http://localhost:*"),
+  }
+}
 
 const shared = resolve(__dirname, 'src/shared')
 
@@ -35,7 +51,7 @@ export default defineConfig({
   },
   renderer: {
     resolve: { alias: { '@shared': shared, '@renderer': resolve(__dirname, 'src/renderer/src') } },
-    plugins: [react()],
+    plugins: [react(), devServerCsp()],
     base: './',
   },
 })

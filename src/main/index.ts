@@ -12,7 +12,9 @@ import { libraryDirIn, resolveLibraryDir } from './library/location'
 
 registerMediaScheme()
 
-if (!app.requestSingleInstanceLock()) app.quit()
+// A second launch (e.g. from the dock) focuses the running window instead of opening the library twice.
+const isFirstInstance = app.requestSingleInstanceLock()
+if (!isFirstInstance) app.quit()
 
 let dateline: DatelineApp | null = null
 let mainWindow: BrowserWindow | null = null
@@ -68,7 +70,10 @@ app.on('before-quit', (event) => {
   void dateline.close().finally(() => app.quit())
 })
 
-app.whenReady().then(start, (error: unknown) => {
-  dialog.showErrorBox('Dateline could not start', toErrorInfo(error).message)
-  app.exit(1)
-})
+app.whenReady().then(
+  () => (isFirstInstance ? start() : undefined),
+  (error: unknown) => {
+    dialog.showErrorBox('Dateline could not start', toErrorInfo(error).message)
+    app.exit(1)
+  },
+)

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { articlePage, EUTODAY_TITLE } from '../helpers/article-page'
@@ -162,5 +163,22 @@ describe.skipIf(!built)('dateline CLI', () => {
 
     const listed = JSON.parse((await runCli(['--library', library, 'list', '--json'])).stdout) as ListJson
     expect(listed.items.map((a) => a.id)).toEqual([id])
+  })
+
+  it('exports an article as one HTML file that carries its pictures and loads nothing from the network', async () => {
+    const id = addedId(await runCli(['--library', library, 'add', site.url('/world/protest')]))
+    const out = await makeTempDir('dateline-export-')
+    try {
+      const run = await runCli(['--library', library, 'export', id, '--out', out, '--json'])
+      expect(run.code, run.stderr).toBe(0)
+      const { written } = JSON.parse(run.stdout) as { written: string[] }
+      expect(written).toHaveLength(1)
+      const file = await readFile(written[0]!, 'utf8')
+      expect(file).toContain('<img src="data:image/png;base64,')
+      expect(file).not.toContain('src="media/')
+      expect(file).toContain("default-src 'none'")
+    } finally {
+      await removeDir(out)
+    }
   })
 })

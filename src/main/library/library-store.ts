@@ -187,7 +187,8 @@ export class LibraryStore {
     const shard = this.shardOf(article.id)
     shard.db.data.articles[article.id] = article
     this.index.upsert(article)
-    await Promise.all([shard.writer.save(), this.headWriter.save()])
+    this.refreshHead()
+    await shard.writer.save()
     if (this.trash.data.articles[article.id]) {
       delete this.trash.data.articles[article.id]
       await this.trashWriter.save()
@@ -203,7 +204,8 @@ export class LibraryStore {
     const shard = this.shardOf(id)
     shard.db.data.articles[id] = updated
     this.index.upsert(updated)
-    await Promise.all([shard.writer.save(), this.headWriter.save()])
+    this.refreshHead()
+    await shard.writer.save()
     return updated
   }
 
@@ -216,7 +218,8 @@ export class LibraryStore {
     const shard = this.shardOf(id)
     delete shard.db.data.articles[id]
     this.index.remove(id)
-    await Promise.all([shard.writer.save(), this.headWriter.save()])
+    this.refreshHead()
+    await shard.writer.save()
     return article
   }
 
@@ -232,7 +235,8 @@ export class LibraryStore {
     const shard = this.shardOf(id)
     shard.db.data.articles[id] = entry.article
     this.index.upsert(entry.article)
-    await Promise.all([shard.writer.save(), this.headWriter.save()])
+    this.refreshHead()
+    await shard.writer.save()
     delete this.trash.data.articles[id]
     await this.trashWriter.save()
     return entry.article
@@ -284,6 +288,15 @@ export class LibraryStore {
       this.headWasStale = served !== null
       await this.headWriter.save()
     }
+  }
+
+  /**
+   * The head is a cache of the shards, so a change is acknowledged once its shard is on disk; the
+   * head follows in the background. If the process dies in between, the next open serves a head
+   * one change old for the second it takes to load, then corrects it (headWasStale).
+   */
+  private refreshHead(): void {
+    this.headWriter.save().catch(() => undefined)
   }
 
   private currentHead(): ListHead {

@@ -91,13 +91,9 @@ export function showRows(first: number, last: number): void {
 
 export async function refreshCounts(): Promise<void> {
   try {
-    // library.info has no starred count, so a one-row page of the starred filter supplies it.
-    const [info, starred] = await Promise.all([
-      api.invoke('library.info', {}),
-      api.invoke('articles.list', { filter: 'starred', offset: 0, limit: 1 }),
-    ])
+    const info = await api.invoke('library.info', {})
     useLibrary.setState({
-      counts: { all: info.articleCount, unread: info.unreadCount, starred: starred.total },
+      counts: { all: info.articleCount, unread: info.unreadCount, starred: info.starredCount },
     })
   } catch (error) {
     reportError(error)

@@ -1,0 +1,60 @@
+import { fileURLToPath } from 'node:url'
+import { openApp, type DatelineApp } from '../app'
+import { createWorkerExtractor, defaultWorkerPath } from '../ingest/extractor'
+import { extractOnly } from '../ingest/capture'
+import { isLoopback } from '../serve/auth'
+import { startBrowserHost } from '../serve/browser-host'
+import { formatArticle } from './format'
+import { sourceFromArgument } from './source-argument'
+import { positiveInteger, UsageError } from './usage-error'
+
+export async function extractArticle(arg: string, json: boolean): Promise<number> {
+  const extractor = createWorkerExtractor({ workerPath: defaultWorkerPath() })
+  try {
+    const extracted = await extractOnly(await sourceFromArgument(arg), { extractor, fetch })
+    console.log(
+      json
+        ? JSON.stringify(extracted, null, 2)
+        : formatArticle({ ...extracted, addedAt: '', publishedAt: extracted.publishedAt } as never),
+    )
+    return 0
+  } finally {
+    await extractor.close()
+  }
+}
+
+export async function serve(
+  libraryDir: string,
+  values: { port?: string | undefined; host?: string | undefined; 'allow-remote'?: boolean },
+): Promise<number> {
+  const host = values.host ?? '127.0.0.1'
+  if (!isLoopback(host) && !values['allow-remote']) {
+    throw new UsageError(
+      `serving on ${host} would let other machines reach your library; add --allow-remote if that is what you want`,
+    )
+  }
+  const port = values.port ? positiveInteger(values.port, '--port') : 4417
+  const app: DatelineApp = await openApp({ libraryDir })
+  const host_ = await startBrowserHost({
+    app,
+    rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
+    host,
+    port,
+  })
+  if (!isLoopback(host)) {
+    console.error(
+      `warning: Dateline is listening on ${host}: anyone who can reach this machine and has the link can read and change your library.`,
+    )
+  }
+  console.log(`Dateline is serving ${libraryDir}`)
+  console.log(`Open ${host_.url}`)
+  console.log('Press Ctrl+C to stop.')
+  await new Promise<void>((resolve) => {
+    const stop = (): void => resolve()
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+  await host_.close()
+  await app.close()
+  return 0
+}

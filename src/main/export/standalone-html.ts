@@ -1,0 +1,65 @@
+import type { Article } from '@shared/article'
+import { imageContentTypes } from '@shared/media'
+
+/** Replaces stored-image references with the bytes themselves, so one file carries the whole article. */
+export function inlineImages(html: string, readImage: (mediaPath: string) => Uint8Array | null): string {
+  return html.replace(
+    /(\ssrc=")(media\/[0-9a-f]{2}\/[0-9a-f]{64}\.([a-z]+))"/g,
+    (match, prefix: string, path: string, ext: string) => {
+      const bytes = readImage(path)
+      if (!bytes) return match
+      return `${prefix}data:${imageContentTypes[ext] ?? 'application/octet-stream'};base64,${Buffer.from(bytes).toString('base64')}"`
+    },
+  )
+}
+
+/**
+ * A self-contained HTML file for one article: readable in any browser, offline, with no script
+ * and a policy that forbids loading anything from the network.
+ */
+export function standaloneHtml(article: Article, bodyHtml: string): string {
+  const about = [article.byline, article.siteName, article.publishedAt?.slice(0, 10)]
+    .filter((part): part is string => Boolean(part))
+    .map(escapeHtml)
+  const source = article.url
+    ? `<p class="source"><a href="${escapeHtml(article.url)}">${escapeHtml(article.url)}</a></p>`
+    : ''
+  return `<!doctype html>
+<html lang="${escapeHtml(article.lang ?? 'en')}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(article.title)}</title>
+<style>
+body { font: 18px/1.6 Georgia, 'Times New Roman', serif; max-width: 42em; margin: 3em auto; padding: 0 1em; color: #222; }
+h1 { line-height: 1.2; } .about, .source { color: #666; font: 14px system-ui, sans-serif; }
+img { max-width: 100%; height: auto; } figcaption { color: #666; font-size: 0.85em; }
+</style>
+</head>
+<body>
+<article>
+<h1>${escapeHtml(article.title)}</h1>
+<p class="about">${about.join(' · ')}</p>
+${source}
+${bodyHtml}
+</article>
+</body>
+</html>
+`
+}
+
+export function exportFileName(article: Article, extension: string): string {
+  const slug = article.title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+  return `${slug || 'article'}-${article.id.slice(0, 6)}.${extension}`
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
