@@ -30,92 +30,107 @@ import { articlePageHtml, articleParagraphs, seededRandom, syntheticSummary } fr
 const SIZES = (process.env.DATELINE_BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
 
 async function main(): Promise<void> {
-  const sizeArg = process.argv.indexOf('--size')
-  if (sizeArg >= 0) {
-    const figures = await measure(Number(process.argv[sizeArg + 1]))
-    console.log(JSON.stringify(figures))
+  const [mode, sizeArg, folderArg] = process.argv.slice(2)
+  if (mode === '--generate' && sizeArg && folderArg) return prepareLibrary(Number(sizeArg), folderArg)
+  if (mode === '--measure' && sizeArg && folderArg) {
+    console.log(JSON.stringify(await measure(Number(sizeArg), folderArg)))
     return
   }
   console.error(`Dateline benchmark on ${describeMachine()}`)
   for (const size of SIZES) {
-    const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--size', String(size)], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    if (run.status !== 0) throw new Error(`benchmark of ${size} articles failed`)
-    process.stdout.write(run.stdout)
+    // DATELINE_BENCH_REUSE=DIR measures an already generated library again (and keeps it).
+    const reuse = process.env.DATELINE_BENCH_REUSE
+    const folder = reuse ?? (await mkdtemp(join(tmpdir(), `dateline-bench-${size}-`)))
+    try {
+      if (!reuse) runChild(['--generate', String(size), folder])
+      // Measured in a fresh process, so memory figures carry nothing of the generation.
+      process.stdout.write(runChild(['--measure', String(size), folder]))
+    } finally {
+      if (process.env.DATELINE_BENCH_KEEP) console.error(`  kept ${folder}`)
+      else if (!reuse) await rm(folder, { recursive: true, force: true })
+    }
   }
 }
 
-async function measure(size: number): Promise<Record<string, number>> {
-  const folder = await mkdtemp(join(tmpdir(), `dateline-bench-${size}-`))
-  try {
-    const generated = performance.now()
-    await generateLibrary(folder, size)
-    // A first open writes meta/head.json, as the app's first launch on a library does.
-    await (await openApp({ libraryDir: folder })).close()
-    // Flush the generated files first, so that fsyncs measured below do not pay for the set-up.
-    execFileSync('sync')
-    console.error(`  generated ${size} articles in ${Math.round(performance.now() - generated)} ms`)
+function runChild(args: string[]): string {
+  const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  if (run.status !== 0) throw new Error(`benchmark step ${args.join(' ')} failed`)
+  return run.stdout
+}
 
-    const openStart = performance.now()
-    const app = await openApp({ libraryDir: folder })
-    const firstPage = await app.dispatch('articles.list', { limit: 50 })
-    const openMs = performance.now() - openStart
-    if (!firstPage.ok) throw new Error(firstPage.error.message)
-    await app.library.ready()
-    const fullLoadMs = performance.now() - openStart
+async function prepareLibrary(size: number, folder: string): Promise<void> {
+  const started = performance.now()
+  await generateLibrary(folder, size)
+  // A first open writes meta/head.json, as the app's first launch on a library does.
+  await (await openApp({ libraryDir: folder })).close()
+  // Flush the generated files, so that the fsyncs measured later do not pay for the set-up.
+  execFileSync('sync')
+  console.error(`  generated ${size} articles in ${Math.round(performance.now() - started)} ms`)
+}
 
-    const listTimes: number[] = []
-    for (let i = 0; i < 50; i++) {
-      const start = performance.now()
-      await app.dispatch('articles.list', { offset: (i * 997) % Math.max(1, size - 50), limit: 50 })
-      listTimes.push(performance.now() - start)
-    }
+async function measure(size: number, folder: string): Promise<Record<string, number>> {
+  const openStart = performance.now()
+  const app = await openApp({ libraryDir: folder })
+  const firstPage = await app.dispatch('articles.list', { limit: 50 })
+  const openMs = performance.now() - openStart
+  if (!firstPage.ok) throw new Error(firstPage.error.message)
+  await app.library.ready()
+  const fullLoadMs = performance.now() - openStart
 
-    const ids = (firstPage.value as { items: ArticleSummary[] }).items.map((a) => a.id)
-    const more = await app.dispatch('articles.list', { offset: 50, limit: 150 })
-    if (more.ok) ids.push(...(more.value as { items: ArticleSummary[] }).items.map((a) => a.id))
-    const markTimes: number[] = []
-    for (let i = 0; i < 200; i++) {
-      const id = ids[i % ids.length]!
-      const start = performance.now()
-      const result = await app.dispatch('articles.setState', { id, read: i % 2 === 0 })
-      markTimes.push(performance.now() - start)
-      if (!result.ok) throw new Error(result.error.message)
-    }
+  const listTimes: number[] = []
+  for (let i = 0; i < 50; i++) {
+    const start = performance.now()
+    await app.dispatch('articles.list', { offset: (i * 997) % Math.max(1, size - 50), limit: 50 })
+    listTimes.push(performance.now() - start)
+  }
 
-    const random = seededRandom(size + 7)
-    const addTimes: number[] = []
-    for (let i = 0; i < 21; i++) {
-      const html = articlePageHtml(`Bench story ${i} from ${size}`, articleParagraphs(random))
-      const start = performance.now()
-      const result = await app.dispatch('articles.add', {
-        kind: 'html',
-        html,
-        baseUrl: `https://bench.example/story-${size}-${i}`,
-      })
-      // The first add warms the extraction worker up; a person pays that once per session.
-      if (i > 0) addTimes.push(performance.now() - start)
-      if (!result.ok) throw new Error(result.error.message)
-    }
-    const rss = process.memoryUsage().rss
-    await app.close()
-    return {
-      articles: size,
-      open_ms: round(openMs),
-      full_load_ms: round(fullLoadMs),
-      list_page_ms: round(median(listTimes)),
-      mark_read_p95_ms: round(percentile(markTimes, 0.95)),
-      ...(process.env.DATELINE_BENCH_DEBUG
-        ? { mark_read_all: markTimes.map(round) as unknown as number }
-        : {}),
-      add_article_ms: round(median(addTimes)),
-      rss_mb: round(rss / 1024 / 1024),
-      disk_mb: round(diskMegabytes(folder)),
-    }
-  } finally {
-    await rm(folder, { recursive: true, force: true })
+  const ids = (firstPage.value as { items: ArticleSummary[] }).items.map((a) => a.id)
+  const more = await app.dispatch('articles.list', { offset: 50, limit: 150 })
+  if (more.ok) ids.push(...(more.value as { items: ArticleSummary[] }).items.map((a) => a.id))
+  const markTimes: number[] = []
+  for (let i = 0; i < 200; i++) {
+    const id = ids[i % ids.length]!
+    const start = performance.now()
+    const result = await app.dispatch('articles.setState', { id, read: i % 2 === 0 })
+    markTimes.push(performance.now() - start)
+    if (!result.ok) throw new Error(result.error.message)
+  }
+
+  const random = seededRandom(size + 7)
+  const addTimes: number[] = []
+  for (let i = 0; i < 21; i++) {
+    const html = articlePageHtml(`Bench story ${i} from ${size}`, articleParagraphs(random))
+    const start = performance.now()
+    const result = await app.dispatch('articles.add', {
+      kind: 'html',
+      html,
+      baseUrl: `https://bench.example/story-${size}-${i}`,
+    })
+    // The first add warms the extraction worker up; a person pays that once per session.
+    if (i > 0) addTimes.push(performance.now() - start)
+    if (!result.ok) throw new Error(result.error.message)
+  }
+  const rss = process.memoryUsage().rss
+  if (process.env.DATELINE_BENCH_DEBUG) {
+    ;(globalThis as { gc?: () => void }).gc?.()
+    const { heapUsed, rss: rssAfterGc } = process.memoryUsage()
+    console.error(
+      `  heap used ${Math.round(heapUsed / 1e6)} MB, rss after gc ${Math.round(rssAfterGc / 1e6)} MB`,
+    )
+  }
+  await app.close()
+  return {
+    articles: size,
+    open_ms: round(openMs),
+    full_load_ms: round(fullLoadMs),
+    list_page_ms: round(median(listTimes)),
+    mark_read_p95_ms: round(percentile(markTimes, 0.95)),
+    add_article_ms: round(median(addTimes)),
+    rss_mb: round(rss / 1024 / 1024),
+    disk_mb: round(diskMegabytes(folder)),
   }
 }
 

@@ -1,5 +1,6 @@
 import type { MediaStore } from '../library/media-store'
-import { concat, parseWebAddress, USER_AGENT, type FetchFunction } from './fetch-page'
+import { parseWebAddress, USER_AGENT, type FetchFunction } from './fetch-page'
+import { readCappedBody } from './read-capped-body'
 import { imageExtension } from './image-type'
 
 export interface ImageLimits {
@@ -78,25 +79,7 @@ async function fetchImage(
     await response.body?.cancel()
     return null
   }
-  const declared = Number(response.headers.get('content-length'))
-  if (Number.isFinite(declared) && declared > limits.maxBytes) {
-    await response.body.cancel()
-    return null
-  }
-  const chunks: Uint8Array[] = []
-  let total = 0
-  const reader = response.body.getReader()
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    total += value.byteLength
-    if (total > limits.maxBytes) {
-      await reader.cancel()
-      return null
-    }
-    chunks.push(value)
-  }
-  return concat(chunks, total)
+  return readCappedBody(response, limits.maxBytes)
 }
 
 function decodeDataUrl(url: string, maxBytes: number): Uint8Array | null {

@@ -1,4 +1,5 @@
 import { DatelineError } from '@shared/errors'
+import { readCappedBody } from './read-capped-body'
 
 export type FetchFunction = typeof fetch
 
@@ -85,7 +86,13 @@ export async function fetchPage(
             'Dateline saves web articles, HTML files and text files.',
         )
       }
-      const bytes = await readCapped(response, limits.maxBytes, url)
+      const bytes = await readCappedBody(response, limits.maxBytes)
+      if (!bytes) {
+        throw new DatelineError(
+          'TOO_LARGE',
+          `The page at ${url.host} is larger than ${Math.round(limits.maxBytes / 1024 / 1024)} MB, so Dateline did not save it.`,
+        )
+      }
       return { finalUrl: url.href, kind, body: decodeBody(bytes, contentType), contentType }
     }
   } catch (error) {
@@ -154,44 +161,6 @@ function pageKind(contentType: string): 'html' | 'text' | null {
   if (type === '' || type === 'text/html' || type === 'application/xhtml+xml') return 'html'
   if (type === 'text/plain') return 'text'
   return null
-}
-
-async function readCapped(response: Response, maxBytes: number, url: URL): Promise<Uint8Array> {
-  const tooLarge = (): DatelineError =>
-    new DatelineError(
-      'TOO_LARGE',
-      `The page at ${url.host} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, so Dateline did not save it.`,
-    )
-  const declared = Number(response.headers.get('content-length'))
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel()
-    throw tooLarge()
-  }
-  if (!response.body) return new Uint8Array()
-  const chunks: Uint8Array[] = []
-  let total = 0
-  const reader = response.body.getReader()
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    total += value.byteLength
-    if (total > maxBytes) {
-      await reader.cancel()
-      throw tooLarge()
-    }
-    chunks.push(value)
-  }
-  return concat(chunks, total)
-}
-
-export function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  const out = new Uint8Array(total)
-  let at = 0
-  for (const chunk of chunks) {
-    out.set(chunk, at)
-    at += chunk.byteLength
-  }
-  return out
 }
 
 /** Charset from the header, else a byte-order mark, else the page's own meta tag, else UTF-8. */
