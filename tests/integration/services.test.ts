@@ -163,6 +163,31 @@ describe('articles.add by URL', () => {
     expect(stored.leadImage).toBeNull()
   })
 
+  it('keeps the first 60 pictures of a huge gallery and says how many it left out', async () => {
+    const pictures = Array.from(
+      { length: 65 },
+      (_, i) => `<p><img src="/img/g-${i}.png" alt="Photo ${i}"></p>`,
+    )
+    const routes: Record<string, ReturnType<typeof html>> = {
+      '/gallery': html(articlePage({ title: 'Sixty-five photographs', middle: pictures.join('') })),
+    }
+    for (let i = 0; i < 65; i++) routes[`/img/g-${i}.png`] = image(makePng(2, 2, [i, 100, 200]), 'image/png')
+    const gallery = await startFixtureServer(routes)
+    try {
+      await start()
+      const result = await call<AddArticleResult>('articles.add', {
+        kind: 'url',
+        url: gallery.url('/gallery'),
+      })
+      expect(result.warnings.join(' ')).toMatch(/5 of 65 pictures could not be saved/)
+      const stored = await call<Article>('articles.get', { id: result.article.id })
+      expect(stored.html.match(/<img /g)).toHaveLength(60)
+      expect(stored.html.match(/class="dateline-missing-image"/g)).toHaveLength(5)
+    } finally {
+      await gallery.close()
+    }
+  })
+
   it('leaves the library exactly as it was when an add fails (404)', async () => {
     await start()
     await call('articles.add', { kind: 'url', url: site.url('/world/protest') })

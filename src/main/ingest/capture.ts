@@ -34,6 +34,8 @@ export interface CaptureDependencies {
 }
 
 const EXCERPT_LENGTH = 300
+/** A live blog or a photo gallery can carry hundreds of pictures; past this many they stay placeholders. */
+export const MAX_IMAGES_PER_ARTICLE = 60
 
 /**
  * Link, file or paste in; a stored article out: fetch, extract (in the worker), sanitise, store the
@@ -73,7 +75,8 @@ async function capture(source: CaptureSource, deps: CaptureDependencies): Promis
   const extracted = await deps.extractor.extract(request)
 
   const baseUrl = extracted.url ?? address
-  const imageUrls = collectImageUrls(extracted.html, baseUrl)
+  const allImageUrls = collectImageUrls(extracted.html, baseUrl)
+  const imageUrls = allImageUrls.slice(0, MAX_IMAGES_PER_ARTICLE)
   const leadImageUrl =
     extracted.leadImageUrl && !extracted.leadImageUrl.startsWith('data:') ? extracted.leadImageUrl : null
   const wanted = leadImageUrl && !imageUrls.includes(leadImageUrl) ? [...imageUrls, leadImageUrl] : imageUrls
@@ -89,9 +92,11 @@ async function capture(source: CaptureSource, deps: CaptureDependencies): Promis
 
   deps.progress({ stage: 'saving' })
   const warnings = [...extracted.warnings]
-  const missing = imageUrls.filter((url) => !stored.get(url)).length
+  const missing = allImageUrls.filter((url) => !stored.get(url)).length
   if (missing > 0) {
-    warnings.push(`${missing} of ${imageUrls.length} pictures could not be saved; they show as placeholders.`)
+    warnings.push(
+      `${missing} of ${allImageUrls.length} pictures could not be saved; they show as placeholders.`,
+    )
   }
   const canonicalUrl = address ? chooseCanonicalUrl(address, extracted.canonicalUrl) : null
   const existing = findExisting(deps.library, [
