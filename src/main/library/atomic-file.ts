@@ -21,12 +21,30 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await handle.close()
   }
   try {
-    await rename(temp, path)
+    await renameWithRetry(temp, path)
   } catch (error) {
     await rm(temp, { force: true })
     throw error
   }
   await syncFolder(folder)
+}
+
+/**
+ * On Windows a rename over a file that a virus scanner or the search indexer has open fails for a
+ * moment with EPERM/EACCES/EBUSY; trying again shortly after succeeds. Elsewhere it never happens.
+ */
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await rename(from, to)
+      return
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      const transient = code === 'EPERM' || code === 'EACCES' || code === 'EBUSY'
+      if (!transient || process.platform !== 'win32' || attempt >= 10) throw error
+      await new Promise((resolve) => setTimeout(resolve, 20 * (attempt + 1)))
+    }
+  }
 }
 
 async function syncFolder(folder: string): Promise<void> {
