@@ -26,6 +26,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['tests/helpers/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
     // Only the Electron shell may import electron: services must run under plain Node.
     files: ['src/main/**/*.ts', 'src/shared/**/*.ts'],
     ignores: ['src/main/index.ts', 'src/main/electron/**'],

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+// Starts the built Electron shell (out/main/index.js) against the stand-in and reports what it did.
+const calls = await import('./electron.mjs').then((m) => m.calls)
+await import(new URL('../../../out/main/index.js', import.meta.url).href)
+// start() runs after whenReady(); wait until it has created the window.
+for (let i = 0; i < 200 && calls.windows.length === 0; i++) await new Promise((r) => setTimeout(r, 25))
+const window = calls.windows[0]
+const contents = window.webContents
+const invoke = calls.ipc.get('dateline:invoke')
+const fromApp = { senderFrame: { url: contents.getURL() } }
+const fromElsewhere = { senderFrame: { url: 'https://evil.example/' } }
+const media = calls.protocols.get('dateline-media')
+const prevented = []
+contents.handlers.get('will-navigate')?.(
+  { preventDefault: () => prevented.push(true) },
+  'https://evil.example/',
+)
+let permission = null
+contents.permissionHandler?.(contents, 'geolocation', (granted) => (permission = granted))
+// A picture as capture stores it (content-addressed under media/): the protocol must serve it back.
+const pixel = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+)
+const sha = createHash('sha256').update(pixel).digest('hex')
+const mediaPath = `media/${sha.slice(0, 2)}/${sha}.png`
+const libraryDir = process.argv[process.argv.indexOf('--library') + 1]
+await mkdir(join(libraryDir, 'media', sha.slice(0, 2)), { recursive: true })
+await writeFile(join(libraryDir, mediaPath), pixel)
+const served = await media(new Request(`dateline-media://library/${mediaPath}`))
+const result = {
+  mediaStatus: served.status,
+  mediaType: served.headers.get('content-type'),
+  webPreferences: window.options.webPreferences,
+  loaded: window.loaded,
+  schemes: calls.schemes,
+  menus: calls.menus,
+  errors: calls.errors,
+  info: await invoke(fromApp, 'library.info', {}),
+  badInput: await invoke(fromApp, 'articles.list', { limit: 'all' }),
+  unknown: await invoke(fromApp, 'fs.readFile', {}),
+  foreign: await invoke(fromElsewhere, 'library.info', {}),
+  openHttps: contents.windowOpenHandler({ url: 'https://example.com/story' }),
+  openScript: contents.windowOpenHandler({ url: 'javascript:alert(1)' }),
+  opened: calls.opened,
+  navigationPrevented: prevented.length,
+  permission,
+  mediaTraversal: (await media(new Request('dateline-media://library/media/../library.json'))).status,
+  mediaMissing: (await media(new Request(`dateline-media://library/media/ab/${'a'.repeat(64)}.png`))).status,
+}
+console.log(JSON.stringify(result))
+process.exit(0)

@@ -1,0 +1,102 @@
+// A stand-in for the `electron` module, recording what the shell asks of it, so the shell's wiring
+// can be exercised under plain Node where no Electron binary can run.
+export const calls = {
+  windows: [],
+  ipc: new Map(),
+  protocols: new Map(),
+  schemes: [],
+  opened: [],
+  errors: [],
+  menus: 0,
+}
+globalThis.__electronStub = calls
+
+const listeners = new Map()
+const on = (target) => (event, handler) => {
+  const key = `${target}:${event}`
+  listeners.set(key, [...(listeners.get(key) ?? []), handler])
+}
+
+export const app = {
+  isPackaged: false,
+  getPath: () => process.env.STUB_USER_DATA,
+  requestSingleInstanceLock: () => true,
+  whenReady: () => Promise.resolve(),
+  on: on('app'),
+  quit: () => calls.errors.push('quit'),
+  exit: (code) => calls.errors.push(`exit ${code}`),
+}
+
+class WebContents {
+  constructor() {
+    this.handlers = new Map()
+    this.session = { setPermissionRequestHandler: (handler) => (this.permissionHandler = handler) }
+  }
+  setWindowOpenHandler(handler) {
+    this.windowOpenHandler = handler
+  }
+  on(event, handler) {
+    this.handlers.set(event, handler)
+  }
+  getURL() {
+    return this.url ?? ''
+  }
+  isDestroyed() {
+    return false
+  }
+  send() {}
+}
+
+export class BrowserWindow {
+  constructor(options) {
+    this.options = options
+    this.webContents = new WebContents()
+    calls.windows.push(this)
+  }
+  static getAllWindows() {
+    return calls.windows
+  }
+  maximize() {}
+  on() {}
+  once(event, handler) {
+    if (event === 'ready-to-show') handler()
+  }
+  show() {}
+  isDestroyed() {
+    return false
+  }
+  getNormalBounds() {
+    return { x: 0, y: 0, width: 1280, height: 820 }
+  }
+  isMaximized() {
+    return false
+  }
+  async loadFile(path) {
+    this.loaded = path
+    this.webContents.url = `file://${path}`
+  }
+  async loadURL(url) {
+    this.loaded = url
+  }
+}
+
+export const protocol = {
+  registerSchemesAsPrivileged: (schemes) => calls.schemes.push(...schemes),
+  handle: (scheme, handler) => calls.protocols.set(scheme, handler),
+}
+
+export const ipcMain = {
+  handle: (channel, handler) => calls.ipc.set(channel, handler),
+  removeHandler: (channel) => calls.ipc.delete(channel),
+}
+
+export const dialog = { showErrorBox: (title, message) => calls.errors.push(`${title}: ${message}`) }
+export const shell = { openExternal: async (url) => calls.opened.push(url), openPath: async () => '' }
+export const Menu = {
+  buildFromTemplate: (template) => template,
+  setApplicationMenu: () => calls.menus++,
+}
+export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] }
+export const webContents = { getAllWebContents: () => calls.windows.map((w) => w.webContents) }
+
+export default { app, BrowserWindow, protocol, ipcMain, dialog, shell, Menu, screen, webContents }
