@@ -53,3 +53,25 @@ describe('lazy-loaded images', () => {
     expect(article.leadImageUrl).toBe('https://islandtimes.example/img/lazy.jpg')
   })
 })
+
+describe('pictures embedded in the page itself', () => {
+  const chart = `data:image/png;base64,${'iVBORw0KGgo'.padEnd(400, 'A')}`
+  const inline = extractArticle({
+    kind: 'html',
+    url: 'https://islandtimes.example/news/chart',
+    html: newsPage(`
+<p>${first}</p>
+<figure><img src="${chart}" alt="Ferry passengers by month"><figcaption>Passengers by month.</figcaption></figure>
+<p>${second}</p>
+<p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt=""> ${third}</p>
+<p>${fourth}</p>`),
+  })
+
+  it('keeps a data: image that has no other source, since it is the picture itself', () => {
+    expect(inline.html).toContain(`src="${chart}"`)
+  })
+
+  it('drops a spacer-sized data: image that has no other source', () => {
+    expect(inline.html).not.toContain('R0lGODlhAQABAAAAACw=')
+  })
+})

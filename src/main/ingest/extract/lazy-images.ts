@@ -109,6 +109,14 @@ export function foldLazyImages(root: DomElement): void {
   for (const image of toArray(root.querySelectorAll('img'))) foldImageSource(image)
 }
 
+/**
+ * A data: image with no lazy alternative is the picture itself (a chart, a map embedded in the
+ * page), not a placeholder; only spacer-sized ones (a 1x1 GIF is ~70 characters) are dropped.
+ */
+function isInlinePicture(src: string | null): boolean {
+  return src !== null && /^data:image\//i.test(src) && src.length > 200
+}
+
 function hasRealSource(image: DomElement): boolean {
   return (
     !isPlaceholderSrc(image.getAttribute('src')) ||
@@ -124,7 +132,7 @@ function foldImageSource(image: DomElement): void {
     (value) => value !== null && !isPlaceholderSrc(value),
   )
   const src = image.getAttribute('src')
-  const chosen = fromSrcset ?? lazy ?? (isPlaceholderSrc(src) ? null : src)
+  const chosen = fromSrcset ?? lazy ?? (isPlaceholderSrc(src) && !isInlinePicture(src) ? null : src)
   if (chosen === null || chosen === undefined) {
     image.remove()
     return
