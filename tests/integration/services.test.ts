@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -244,6 +245,15 @@ describe('the dispatcher refuses bad calls as values, never by throwing', () => 
     const result = await app!.dispatch(name, input)
     expect(result).toMatchObject({ ok: false, error: { code } })
     expect(typeof (result as { error: { message: string } }).error.message).toBe('string')
+  })
+
+  it('refuses a binary file offered as a page, with a sentence, and stores nothing', async () => {
+    await start()
+    // What a picture renamed .html becomes once read as UTF-8.
+    const noise = new TextDecoder().decode(randomBytes(3000))
+    const result = await app!.dispatch('articles.add', { kind: 'html', html: noise, fileName: 'photo.html' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_HTML' } })
+    expect((await call<ArticlePage>('articles.list', {})).total).toBe(0)
   })
 
   it('answers NOT_FOUND for an id that is not in the library', async () => {

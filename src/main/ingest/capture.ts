@@ -13,6 +13,7 @@ import {
   chooseCanonicalUrl,
   normaliseArticleUrl,
 } from './article-identity'
+import { looksBinary } from './binary-content'
 import { downloadImages, type ImageLimits } from './download-images'
 import type { ExtractRequest, Extractor } from './extractor-types'
 import { fetchPage, type FetchFunction, type FetchLimits } from './fetch-page'
@@ -145,6 +146,21 @@ interface LoadedSource {
 }
 
 async function loadSource(
+  source: CaptureSource,
+  deps: Pick<CaptureDependencies, 'fetch' | 'pageLimits'>,
+): Promise<LoadedSource> {
+  const loaded = await readSource(source, deps)
+  const content = loaded.request.kind === 'html' ? loaded.request.html : loaded.request.text
+  if (looksBinary(content)) {
+    throw new DatelineError(
+      'NOT_HTML',
+      'This is not a web page or a text: its contents look like a binary file (a picture, a PDF or an archive).',
+    )
+  }
+  return loaded
+}
+
+async function readSource(
   source: CaptureSource,
   deps: Pick<CaptureDependencies, 'fetch' | 'pageLimits'>,
 ): Promise<LoadedSource> {
