@@ -154,8 +154,8 @@ async function generateLibrary(folder: string, size: number): Promise<void> {
     const dir = join(layout.articlesDir, summary.id.slice(0, 2), summary.id)
     if (!made.has(dir)) await mkdir(dir, { recursive: true })
     made.add(dir)
-    await writeFile(articleHtmlPath(layout, summary.id), html)
-    await writeFile(articleTextPath(layout, summary.id), text)
+    await writeFile(articleHtmlPath(layout, summary), html)
+    await writeFile(articleTextPath(layout, summary), text)
   }
   for (const [key, articles] of shards) await writeFile(shardPath(layout, key), JSON.stringify({ articles }))
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path'
  *   meta/<00..ff>.json           article metadata, sharded by the first two hex digits of the id
  *   meta/head.json               derived: the newest 200 articles and the counts, for a fast first page
  *   trash.json                   articles deleted in this session (undo), purged at the next open
- *   articles/<id[0:2]>/<id>/     article.html (sanitised) and article.txt
+ *   articles/<id[0:2]>/<id>/     <revision>.html (sanitised) and <revision>.txt, revision = updatedAt
  *   media/<hash[0:2]>/<sha256>.<ext>   images, content-addressed, shared between articles
  *
  * Sharding keeps a state change to one small file: at 100,000 articles a shard holds ~400 entries.
@@ -58,12 +58,23 @@ export function articleDir(layout: LibraryLayout, articleId: string): string {
   return join(layout.articlesDir, articleId.slice(0, 2), articleId)
 }
 
-export function articleHtmlPath(layout: LibraryLayout, articleId: string): string {
-  return join(articleDir(layout, articleId), 'article.html')
+/** Which stored copy of an article's body its metadata points at. */
+export interface BodyRef {
+  id: string
+  /** Each capture gets its own body files, named after this, so a re-capture never overwrites the copy in use. */
+  updatedAt: string
 }
 
-export function articleTextPath(layout: LibraryLayout, articleId: string): string {
-  return join(articleDir(layout, articleId), 'article.txt')
+export function bodyRevision(updatedAt: string): string {
+  return updatedAt.replace(/[^0-9TZ]/g, '')
+}
+
+export function articleHtmlPath(layout: LibraryLayout, ref: BodyRef): string {
+  return join(articleDir(layout, ref.id), `${bodyRevision(ref.updatedAt)}.html`)
+}
+
+export function articleTextPath(layout: LibraryLayout, ref: BodyRef): string {
+  return join(articleDir(layout, ref.id), `${bodyRevision(ref.updatedAt)}.txt`)
 }
 
 /** `media/ab/<sha256>.jpg`: the form stored in article HTML, relative to the library root. */

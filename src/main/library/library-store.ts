@@ -1,4 +1,5 @@
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { join } from 'node:path'
 import { Low } from 'lowdb'
 import type { Article, ArticleSummary } from '@shared/article'
 import { DatelineError } from '@shared/errors'
@@ -9,6 +10,7 @@ import {
   articleDir,
   articleHtmlPath,
   articleTextPath,
+  bodyRevision,
   libraryLayout,
   shardKey,
   shardKeys,
@@ -69,6 +71,7 @@ const HEAD_SIZE = 200
 export class LibraryStore {
   readonly media: MediaStore
   private readonly shards = new Map<string, Shard>()
+  private readonly puts = new Map<string, Promise<void>>()
   private trash!: Low<TrashData>
   private trashWriter!: SerialWriter
   private index = new ArticleIndex()
@@ -162,8 +165,8 @@ export class LibraryStore {
     const summary = this.require(id)
     try {
       const [html, text] = await Promise.all([
-        readFile(articleHtmlPath(this.layout, id), 'utf8'),
-        readFile(articleTextPath(this.layout, id), 'utf8'),
+        readFile(articleHtmlPath(this.layout, summary), 'utf8'),
+        readFile(articleTextPath(this.layout, summary), 'utf8'),
       ])
       return { ...summary, html, text }
     } catch (error) {
@@ -177,18 +180,31 @@ export class LibraryStore {
 
   /** Stores an article: its body first, then its metadata, which is the moment it exists. */
   async putArticle(article: ArticleSummary, body: ArticleBody): Promise<void> {
+    // Two captures of one article at once would each remove the other's body files; take turns.
+    const previous = this.puts.get(article.id) ?? Promise.resolve()
+    const turn = previous.catch(() => undefined).then(() => this.writeArticle(article, body))
+    this.puts.set(article.id, turn)
+    try {
+      await turn
+    } finally {
+      if (this.puts.get(article.id) === turn) this.puts.delete(article.id)
+    }
+  }
+
+  private async writeArticle(article: ArticleSummary, body: ArticleBody): Promise<void> {
     this.assertWritable()
     const folder = articleDir(this.layout, article.id)
     await mkdir(folder, { recursive: true })
     await Promise.all([
-      writeFileAtomic(articleHtmlPath(this.layout, article.id), body.html),
-      writeFileAtomic(articleTextPath(this.layout, article.id), body.text),
+      writeFileAtomic(articleHtmlPath(this.layout, article), body.html),
+      writeFileAtomic(articleTextPath(this.layout, article), body.text),
     ])
     const shard = this.shardOf(article.id)
     shard.db.data.articles[article.id] = article
     this.index.upsert(article)
     this.refreshHead()
     await shard.writer.save()
+    await removeOtherRevisions(folder, bodyRevision(article.updatedAt))
     if (this.trash.data.articles[article.id]) {
       delete this.trash.data.articles[article.id]
       await this.trashWriter.save()
@@ -200,7 +216,9 @@ export class LibraryStore {
     change: (article: ArticleSummary) => ArticleSummary,
   ): Promise<ArticleSummary> {
     this.assertWritable()
-    const updated = change(this.require(id))
+    const previous = this.require(id)
+    // updatedAt names the body files (a new capture), so a metadata change must keep it.
+    const updated = { ...change(previous), updatedAt: previous.updatedAt }
     const shard = this.shardOf(id)
     shard.db.data.articles[id] = updated
     this.index.upsert(updated)
@@ -335,6 +353,16 @@ export class LibraryStore {
 }
 
 const SHARDS_PER_BATCH = 16
+
+/**
+ * After a re-capture is acknowledged, the previous copy's files (and any left by a capture that was
+ * killed before its metadata was written) go. Best effort: a leftover costs only disk space.
+ */
+async function removeOtherRevisions(folder: string, current: string): Promise<void> {
+  const names = await readdir(folder).catch(() => [] as string[])
+  const stale = names.filter((name) => !name.startsWith(`${current}.`))
+  await Promise.all(stale.map((name) => rm(join(folder, name), { force: true }).catch(() => undefined)))
+}
 
 /** The head is only a cache: a missing or unreadable one just means the first page waits for the full load. */
 async function readHead(layout: LibraryLayout): Promise<ListHead | null> {
