@@ -19,6 +19,7 @@ import { articlePageHtml, articleParagraphs, seededRandom, syntheticSummary } fr
  * `npm run bench`: builds libraries of 1k, 10k and 100k synthetic articles and measures, each size
  * in a fresh process so memory figures do not leak between sizes:
  *   open_ms           open the library until the first page of the list can be returned
+ *   first_article_ms  open until the newest article's text can be shown
  *   full_load_ms      open until every article's metadata is in memory (all queries answered)
  *   list_page_ms      newest 50 (median of 50 calls)
  *   mark_read_p95_ms  a read-state change persisted to disk (200 changes)
@@ -77,6 +78,10 @@ async function measure(size: number, folder: string): Promise<Record<string, num
   const firstPage = await app.dispatch('articles.list', { limit: 50 })
   const openMs = performance.now() - openStart
   if (!firstPage.ok) throw new Error(firstPage.error.message)
+  const [newest] = (firstPage.value as { items: ArticleSummary[] }).items
+  const firstArticle = await app.dispatch('articles.get', { id: newest?.id })
+  const firstArticleMs = performance.now() - openStart
+  if (!firstArticle.ok) throw new Error(firstArticle.error.message)
   await app.library.ready()
   const fullLoadMs = performance.now() - openStart
 
@@ -125,6 +130,7 @@ async function measure(size: number, folder: string): Promise<Record<string, num
   return {
     articles: size,
     open_ms: round(openMs),
+    first_article_ms: round(firstArticleMs),
     full_load_ms: round(fullLoadMs),
     list_page_ms: round(median(listTimes)),
     mark_read_p95_ms: round(percentile(markTimes, 0.95)),

@@ -44,10 +44,7 @@ export function createServices(ctx: ServiceContext): Services {
       offset,
       ...(await ctx.library.page(filter, offset, limit)),
     }),
-    'articles.get': async ({ id }) => {
-      await ctx.library.ready()
-      return ctx.library.readArticle(id)
-    },
+    'articles.get': async ({ id }) => ctx.library.article(id),
     'articles.delete': async ({ id }) => {
       await ctx.library.ready()
       const deleted = await ctx.library.deleteArticle(id, ctx.now())

@@ -30,6 +30,7 @@ describe('the first page of a large library', () => {
     const page = await store.page('all', 0, 3)
     expect(page.total).toBe(5)
     expect(page.items.map((a) => a.id)).toEqual(newestFirst.slice(0, 3))
+    expect((await store.article(newestFirst[0]!)).text).toBe('x')
     await store.ready()
     expect(store.headWasStale).toBe(false)
     await store.close()

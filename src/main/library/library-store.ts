@@ -162,7 +162,21 @@ export class LibraryStore {
   }
 
   async readArticle(id: string): Promise<Article> {
-    const summary = this.require(id)
+    return this.readBody(this.require(id))
+  }
+
+  /**
+   * One whole article; one of the newest (in the head) opens without waiting for the rest of the
+   * library to load, which at 100k articles saves the person most of a second on their first click.
+   */
+  async article(id: string): Promise<Article> {
+    const early = this.loaded ? undefined : this.head?.items.find((a) => a.id === id)
+    if (early) return this.readBody(early)
+    await this.loading
+    return this.readArticle(id)
+  }
+
+  private async readBody(summary: ArticleSummary): Promise<Article> {
     try {
       const [html, text] = await Promise.all([
         readFile(articleHtmlPath(this.layout, summary), 'utf8'),
