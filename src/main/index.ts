@@ -7,6 +7,7 @@ import { bindIpc } from './electron/ipc'
 import { createMainWindow } from './electron/main-window'
 import { registerMediaScheme, serveMedia } from './electron/media-protocol'
 import { libraryDirIn, resolveLibraryDir } from './library/location'
+import { startLocalEndpoint, type LocalEndpoint } from './serve/local-endpoint'
 
 /** The Electron shell: the only code that imports electron. Everything else is the plain-Node app. */
 
@@ -18,6 +19,7 @@ if (!isFirstInstance) app.quit()
 
 let dateline: DatelineApp | null = null
 let mainWindow: BrowserWindow | null = null
+let endpoint: LocalEndpoint | null = null
 
 function libraryFlag(argv: string[]): string | undefined {
   const at = argv.indexOf('--library')
@@ -39,6 +41,8 @@ async function start(): Promise<void> {
     app.exit(1)
     return
   }
+  // `dateline add` in a terminal reaches this window instead of being refused (one writer per library).
+  endpoint = await startLocalEndpoint(dateline, dateline.library.layout).catch(() => null)
   serveMedia(dateline.library.media)
   bindIpc(dateline, () => webContents.getAllWebContents())
   installAppMenu(() => mainWindow, libraryDir)
@@ -67,7 +71,8 @@ app.on('before-quit', (event) => {
   // Let acknowledged writes finish and release the library lock before the process ends.
   event.preventDefault()
   closing = true
-  void dateline.close().finally(() => app.quit())
+  const running = dateline
+  void (endpoint?.close() ?? Promise.resolve()).then(() => running.close()).finally(() => app.quit())
 })
 
 app.whenReady().then(

@@ -7,6 +7,8 @@ import { articlePage, EUTODAY_TITLE } from '../helpers/article-page'
 import { closedPort, html, image, startFixtureServer, type FixtureServer } from '../helpers/fixture-server'
 import { makePng } from '../helpers/images'
 import { makeTempDir, removeDir } from '../helpers/temp-library'
+import { openApp } from '../../src/main/app'
+import { startLocalEndpoint } from '../../src/main/serve/local-endpoint'
 
 const REPO = resolve(__dirname, '../..')
 const CLI = resolve(REPO, 'out/main/cli.js')
@@ -179,6 +181,40 @@ describe.skipIf(!built)('dateline CLI', () => {
       expect(file).toContain("default-src 'none'")
     } finally {
       await removeDir(out)
+    }
+  })
+
+  it('sends add and delete to the Dateline that has the library open, whose window updates at once', async () => {
+    const running = await openApp({ libraryDir: library, extraction: 'inline' })
+    const endpoint = await startLocalEndpoint(running, running.library.layout)
+    const changed: string[][] = []
+    running.events.subscribe((event, payload) => {
+      if (event === 'library.changed') changed.push((payload as { ids: string[] }).ids)
+    })
+    try {
+      const added = await runCli(['--library', library, 'add', './tests/fixtures/eutoday-belarus-russia.txt'])
+      expect(added.code, added.stderr).toBe(0)
+      const id = addedId(added)
+      expect(running.library.get(id)?.title).toBe(EUTODAY_TITLE)
+      expect(changed).toContainEqual([id])
+
+      const deleted = await runCli(['--library', library, 'delete', id])
+      expect(deleted.code, deleted.stderr).toBe(0)
+      expect(running.library.get(id)).toBeUndefined()
+    } finally {
+      await endpoint.close()
+      await running.close()
+    }
+  })
+
+  it('says which process holds the library when it cannot be reached', async () => {
+    const running = await openApp({ libraryDir: library, extraction: 'inline' })
+    try {
+      const added = await runCli(['--library', library, 'add', './tests/fixtures/eutoday-belarus-russia.txt'])
+      expect(added.code).toBe(1)
+      expect(added.stderr).toContain(`open in another Dateline (process ${process.pid})`)
+    } finally {
+      await running.close()
     }
   })
 })

@@ -1,27 +1,51 @@
 import { readFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { toErrorInfo } from '@shared/errors'
+import { DatelineError, toErrorInfo } from '@shared/errors'
+import type { Dispatch } from '../api/dispatch'
 import { openApp } from '../app'
 import { exportFileName, inlineImages, standaloneHtml } from '../export/standalone-html'
 import { writeFileAtomic } from '../library/atomic-file'
+import { libraryLayout } from '../library/layout'
 import { LibraryStore } from '../library/library-store'
+import { connectToRunningLibrary } from '../serve/local-endpoint'
 import { formatArticle, formatListLine } from './format'
 import { sourceFromArgument } from './source-argument'
 import { positiveInteger, UsageError } from './usage-error'
 
 /** The commands that work on the library: add, list, show, delete, export. */
 
+interface WritableLibrary {
+  dispatch: Dispatch
+  close(): Promise<void>
+}
+
+/**
+ * Opens the library to change it; when the desktop app or `dateline serve` already holds it, the
+ * calls go to that process instead, so its window shows the change at once.
+ */
+async function openForWriting(libraryDir: string): Promise<WritableLibrary> {
+  try {
+    const app = await openApp({ libraryDir })
+    return { dispatch: app.dispatch, close: () => app.close() }
+  } catch (error) {
+    if (!(error instanceof DatelineError) || error.code !== 'LIBRARY_BUSY') throw error
+    const running = await connectToRunningLibrary(libraryLayout(libraryDir))
+    if (!running) throw error
+    return { dispatch: running, close: async () => undefined }
+  }
+}
+
 export async function addArticles(libraryDir: string, args: string[], json: boolean): Promise<number> {
   if (args.length === 0) throw new UsageError('add needs at least one web address or file')
-  const app = await openApp({ libraryDir })
+  const { dispatch, close } = await openForWriting(libraryDir)
   let failed = 0
   const results: unknown[] = []
   try {
     for (const arg of args) {
       try {
         const source = await sourceFromArgument(arg)
-        const result = await app.dispatch('articles.add', source)
+        const result = await dispatch('articles.add', source)
         if (!result.ok) throw result.error
         const { article, updated, warnings } = result.value as {
           article: { id: string; title: string }
@@ -41,7 +65,7 @@ export async function addArticles(libraryDir: string, args: string[], json: bool
       }
     }
   } finally {
-    await app.close()
+    await close()
   }
   if (json) console.log(JSON.stringify(results, null, 2))
   return failed === 0 ? 0 : 1
@@ -77,11 +101,11 @@ export async function showArticle(libraryDir: string, id: string, json: boolean)
 
 export async function deleteArticles(libraryDir: string, ids: string[], json: boolean): Promise<number> {
   if (ids.length === 0) throw new UsageError('delete needs at least one article id')
-  const app = await openApp({ libraryDir })
+  const { dispatch, close } = await openForWriting(libraryDir)
   let failed = 0
   try {
     for (const id of ids) {
-      const result = await app.dispatch('articles.delete', { id })
+      const result = await dispatch('articles.delete', { id })
       if (result.ok) {
         if (!json) console.log(`Deleted ${id}`)
       } else {
@@ -90,7 +114,7 @@ export async function deleteArticles(libraryDir: string, ids: string[], json: bo
       }
     }
   } finally {
-    await app.close()
+    await close()
   }
   if (json) console.log(JSON.stringify({ deleted: ids.length - failed, failed }))
   return failed === 0 ? 0 : 1

@@ -4,6 +4,7 @@ import { createWorkerExtractor, defaultWorkerPath } from '../ingest/extractor'
 import { extractOnly } from '../ingest/capture'
 import { isLoopback } from '../serve/auth'
 import { startBrowserHost } from '../serve/browser-host'
+import { startLocalEndpoint } from '../serve/local-endpoint'
 import { formatArticle } from './format'
 import { sourceFromArgument } from './source-argument'
 import { positiveInteger, UsageError } from './usage-error'
@@ -35,26 +36,29 @@ export async function serve(
   }
   const port = values.port ? positiveInteger(values.port, '--port') : 4417
   const app: DatelineApp = await openApp({ libraryDir })
-  const host_ = await startBrowserHost({
+  const browserHost = await startBrowserHost({
     app,
     rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
     host,
     port,
   })
+  // So that `dateline add` in another terminal reaches this process instead of being refused.
+  const endpoint = await startLocalEndpoint(app, app.library.layout).catch(() => null)
   if (!isLoopback(host)) {
     console.error(
       `warning: Dateline is listening on ${host}: anyone who can reach this machine and has the link can read and change your library.`,
     )
   }
   console.log(`Dateline is serving ${libraryDir}`)
-  console.log(`Open ${host_.url}`)
+  console.log(`Open ${browserHost.url}`)
   console.log('Press Ctrl+C to stop.')
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve()
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
   })
-  await host_.close()
+  await endpoint?.close()
+  await browserHost.close()
   await app.close()
   return 0
 }

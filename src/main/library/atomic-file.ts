@@ -9,11 +9,15 @@ const TEMP_SUFFIX = '.tmp'
  * new ones, never a mix: write a temp file beside it, flush it to the disk, rename it over the
  * target, then flush the folder so the rename itself survives a power cut.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  options: { mode?: number } = {},
+): Promise<void> {
   const folder = dirname(path)
   await mkdir(folder, { recursive: true })
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`
-  const handle = await open(temp, 'w')
+  const handle = await open(temp, 'w', options.mode ?? 0o666)
   try {
     await handle.writeFile(data)
     await handle.sync()

@@ -20,6 +20,8 @@ export interface LibraryLayout {
   manifest: string
   settings: string
   lock: string
+  /** How a running Dateline that holds the lock can be reached by the CLI (see serve/local-endpoint.ts). */
+  endpoint: string
   trash: string
   metaDir: string
   /** The first page of the list and the counts, so a large library shows its newest articles at once. */
@@ -34,6 +36,7 @@ export function libraryLayout(root: string): LibraryLayout {
     manifest: join(root, 'library.json'),
     settings: join(root, 'settings.json'),
     lock: join(root, 'library.lock'),
+    endpoint: join(root, 'library.endpoint'),
     trash: join(root, 'trash.json'),
     metaDir: join(root, 'meta'),
     head: join(root, 'meta', 'head.json'),

@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto'
+import { chmod, readFile, rm } from 'node:fs/promises'
+import { createServer, request, type Server } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { CallResult } from '@shared/errors'
+import type { DatelineApp } from '../app'
+import type { Dispatch } from '../api/dispatch'
+import { writeFileAtomic } from '../library/atomic-file'
+import type { LibraryLayout } from '../library/layout'
+import { newToken, sameToken } from './auth'
+
+/**
+ * Only one process may write to a library, so `dateline add` while the desktop app (or `dateline
+ * serve`) has it open would be refused. Instead, the running host listens on a socket only this
+ * user can open (a Unix socket with mode 0600, or a named pipe on Windows), advertised with a
+ * token in `library.endpoint` (mode 0600), and the CLI sends its calls there: same dispatcher,
+ * same validation, and the open window updates at once.
+ */
+interface EndpointInfo {
+  pid: number
+  socket: string
+  token: string
+}
+
+export interface LocalEndpoint {
+  socket: string
+  close(): Promise<void>
+}
+
+export function socketPathFor(libraryRoot: string, platform: NodeJS.Platform = process.platform): string {
+  const hash = createHash('sha256').update(libraryRoot).digest('hex').slice(0, 16)
+  // Unix socket paths are limited to about 100 bytes, so they cannot live inside a deep library path.
+  return platform === 'win32' ? `\\\\.\\pipe\\dateline-${hash}` : join(tmpdir(), `dateline-${hash}.sock`)
+}
+
+export async function startLocalEndpoint(app: DatelineApp, layout: LibraryLayout): Promise<LocalEndpoint> {
+  const socket = socketPathFor(layout.root)
+  const token = newToken()
+  const server: Server = createServer((req, res) => {
+    const name = req.url?.startsWith('/api/') ? decodeURIComponent(req.url.slice(5)) : ''
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1]
+    if (req.method !== 'POST' || !sameToken(bearer, token)) {
+      res.writeHead(401).end()
+      return
+    }
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => {
+      let input: unknown
+      try {
+        input = chunks.length === 0 ? {} : JSON.parse(Buffer.concat(chunks).toString('utf8'))
+      } catch {
+        input = undefined
+      }
+      void app.dispatch(name, input).then((result) => {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result))
+      })
+    })
+  })
+  // A socket file left by a process that was killed would make listen() fail with EADDRINUSE.
+  if (process.platform !== 'win32') await rm(socket, { force: true })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(socket, () => resolve())
+  })
+  if (process.platform !== 'win32') await chmod(socket, 0o600)
+  const info: EndpointInfo = { pid: process.pid, socket, token }
+  await writeFileAtomic(layout.endpoint, JSON.stringify(info), { mode: 0o600 })
+  return {
+    socket,
+    async close() {
+      await rm(layout.endpoint, { force: true })
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
+/** A dispatcher that sends each call to the Dateline holding this library, or null if none is reachable. */
+export async function connectToRunningLibrary(layout: LibraryLayout): Promise<Dispatch | null> {
+  let info: EndpointInfo
+  try {
+    info = JSON.parse(await readFile(layout.endpoint, 'utf8')) as EndpointInfo
+  } catch {
+    return null
+  }
+  if (typeof info.socket !== 'string' || typeof info.token !== 'string') return null
+  const dispatch: Dispatch = (name, input) => callOverSocket(info, name, input)
+  const probe = await dispatch('library.info', {}).catch(() => null)
+  return probe ? dispatch : null
+}
+
+function callOverSocket(info: EndpointInfo, name: string, input: unknown): Promise<CallResult<unknown>> {
+  const body = JSON.stringify(input ?? {})
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        socketPath: info.socket,
+        path: `/api/${encodeURIComponent(name)}`,
+        method: 'POST',
+        headers: { authorization: `Bearer ${info.token}`, 'content-type': 'application/json' },
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => {
+          if (res.statusCode !== 200)
+            return reject(new Error(`the running Dateline answered ${res.statusCode}`))
+          try {
+            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as CallResult<unknown>)
+          } catch (error) {
+            reject(error as Error)
+          }
+        })
+      },
+    )
+    req.on('error', reject)
+    req.end(body)
+  })
+}
