@@ -1,75 +1,61 @@
 import { mkdir } from 'node:fs/promises'
-import { expect, test } from '@playwright/test'
-import { startHost } from './support/browser-host'
-import { startFixtureSite, solidPng } from './support/fixture-site'
-import { articleFrame, loadedImageWidths, tempLibrary } from './support/library'
+import { solidPng } from './support/fixture-site'
+import { expect, test } from './support/fixtures'
+import { articleFrame, loadedImageWidths } from './support/library'
 import { articleWithTwoImages, STORY } from './support/pages'
 
 test('an article added by its link reads offline with both pictures, after a reload and after a restart', async ({
   page,
+  dateline,
+  newsSite,
 }) => {
-  const site = await startFixtureSite((origin) => ({
+  const site = await newsSite((origin) => ({
     '/world/night-trains': { type: 'text/html; charset=utf-8', body: articleWithTwoImages(origin) },
     '/img/train-400.png': { type: 'image/png', body: solidPng(400, 240, [40, 60, 90]) },
     '/img/train-800.png': { type: 'image/png', body: solidPng(800, 480, [40, 60, 90]) },
     '/img/crews.png': { type: 'image/png', body: solidPng(320, 200, [160, 90, 40]) },
   }))
-  const library = await tempLibrary()
-  let host = await startHost(library.dir)
-  try {
-    await page.goto(host.url)
-    await expect(page.getByTestId('empty-library')).toBeVisible()
+  await page.goto(dateline.url)
+  await expect(page.getByTestId('empty-library')).toBeVisible()
 
-    await page.getByTestId('add-article').click()
-    await page.getByTestId('add-url').fill(`${site.origin}/world/night-trains?utm_source=newsletter`)
-    await page.getByTestId('add-submit').click()
-    await expect(page.getByTestId('reader-title')).toHaveText('Night trains keep Kyiv moving')
-    await expect(page.getByTestId('reader-byline')).toContainText('Olena Petrenko')
+  await page.getByTestId('add-article').click()
+  await page.getByTestId('add-url').fill(`${site.origin}/world/night-trains?utm_source=newsletter`)
+  await page.getByTestId('add-submit').click()
+  await expect(page.getByTestId('reader-title')).toHaveText('Night trains keep Kyiv moving')
+  await expect(page.getByTestId('reader-byline')).toContainText('Olena Petrenko')
 
-    // From here on the news site is gone: everything must come from the library.
-    await site.close()
-    await page.reload()
-    await page.getByTestId('article-row').first().click()
-    let frame = await articleFrame(page)
-    await expect(frame.locator('body')).toContainText(STORY[3]!)
-    const widths = await loadedImageWidths(frame, 2)
-    expect(widths[0], 'the srcset picture is stored at its largest size').toBe(800)
-    expect(widths[1], 'the lazy picture is stored, not its placeholder').toBe(320)
-    await mkdir('docs/screenshots', { recursive: true })
-    await page.screenshot({ path: 'docs/screenshots/app.png' })
+  // From here on the news site is gone: everything must come from the library.
+  await site.close()
+  await page.reload()
+  await page.getByTestId('article-row').first().click()
+  let frame = await articleFrame(page)
+  await expect(frame.locator('body')).toContainText(STORY[3]!)
+  const widths = await loadedImageWidths(frame, 2)
+  expect(widths[0], 'the srcset picture is stored at its largest size').toBe(800)
+  expect(widths[1], 'the lazy picture is stored, not its placeholder').toBe(320)
+  await mkdir('docs/screenshots', { recursive: true })
+  await page.screenshot({ path: 'docs/screenshots/app.png' })
 
-    await host.stop()
-    host = await startHost(library.dir)
-    await page.goto(host.url)
-    await page.getByTestId('article-row').first().click()
-    frame = await articleFrame(page)
-    await expect(frame.locator('body')).toContainText(STORY[4]!)
-    expect(await loadedImageWidths(frame, 2)).toEqual([800, 320])
-  } finally {
-    await host.stop()
-    await site.close()
-    await library.remove()
-  }
+  await dateline.restart()
+  await page.goto(dateline.url)
+  await page.getByTestId('article-row').first().click()
+  frame = await articleFrame(page)
+  await expect(frame.locator('body')).toContainText(STORY[4]!)
+  expect(await loadedImageWidths(frame, 2)).toEqual([800, 320])
 })
 
 test('a link that cannot be saved tells the person why and leaves the library as it was', async ({
   page,
+  dateline,
+  newsSite,
 }) => {
-  const site = await startFixtureSite(() => ({}))
-  const library = await tempLibrary()
-  const host = await startHost(library.dir)
-  try {
-    await page.goto(host.url)
-    await page.getByTestId('add-article').click()
-    await page.getByTestId('add-url').fill(`${site.origin}/gone`)
-    await page.getByTestId('add-submit').click()
-    await expect(page.getByTestId('add-dialog').getByRole('alert')).toContainText('not found')
-    await expect(page.getByTestId('add-url')).toHaveValue(`${site.origin}/gone`)
-    await page.keyboard.press('Escape')
-    await expect(page.getByTestId('empty-library')).toBeVisible()
-  } finally {
-    await host.stop()
-    await site.close()
-    await library.remove()
-  }
+  const site = await newsSite(() => ({}))
+  await page.goto(dateline.url)
+  await page.getByTestId('add-article').click()
+  await page.getByTestId('add-url').fill(`${site.origin}/gone`)
+  await page.getByTestId('add-submit').click()
+  await expect(page.getByTestId('add-dialog').getByRole('alert')).toContainText('not found')
+  await expect(page.getByTestId('add-url')).toHaveValue(`${site.origin}/gone`)
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('empty-library')).toBeVisible()
 })

@@ -1,74 +1,51 @@
-import { expect, test, type Page } from '@playwright/test'
-import { startHost } from './support/browser-host'
-import { tempLibrary } from './support/library'
-import { STORY } from './support/pages'
-
-async function pasteArticle(page: Page, title: string): Promise<void> {
-  await page.getByTestId('add-article').click()
-  await page.getByTestId('add-tab-paste').click()
-  await page.getByTestId('add-paste').fill(`${title}\n\n${STORY.join('\n\n')}`)
-  await page.getByTestId('add-submit').click()
-  await expect(page.getByTestId('reader-title')).toHaveText(title)
-}
+import { pasteArticle } from './support/actions'
+import { expect, test } from './support/fixtures'
 
 test('keyboard, read state and delete with undo work as a person expects, and survive a reload', async ({
   page,
+  dateline,
 }) => {
-  const library = await tempLibrary()
-  const host = await startHost(library.dir)
-  try {
-    await page.goto(host.url)
-    await pasteArticle(page, 'First dispatch from Kharkiv')
-    await pasteArticle(page, 'Second dispatch from Odesa')
-    const rows = page.getByTestId('article-row')
-    await expect(rows).toHaveCount(2)
-    await expect(rows.first()).toContainText('Second dispatch from Odesa')
+  await page.goto(dateline.url)
+  await pasteArticle(page, 'First dispatch from Kharkiv')
+  await pasteArticle(page, 'Second dispatch from Odesa')
+  const rows = page.getByTestId('article-row')
+  await expect(rows).toHaveCount(2)
+  await expect(rows.first()).toContainText('Second dispatch from Odesa')
 
-    // Opening an article marks it read; u makes it unread again.
-    await page.locator('body').click({ position: { x: 5, y: 5 } })
-    await page.keyboard.press('j')
-    await expect(page.getByTestId('reader-title')).toHaveText('First dispatch from Kharkiv')
-    await expect(rows.nth(1)).toHaveAttribute('data-unread', 'false')
-    await page.keyboard.press('u')
-    await expect(rows.nth(1)).toHaveAttribute('data-unread', 'true')
-    await page.reload()
-    await expect(rows.nth(1), 'the unread mark is kept by the library').toHaveAttribute('data-unread', 'true')
-    await rows.nth(1).click()
-    await page.keyboard.press('k')
-    await expect(page.getByTestId('reader-title')).toHaveText('Second dispatch from Odesa')
+  // Opening an article marks it read; u makes it unread again.
+  await page.locator('body').click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press('j')
+  await expect(page.getByTestId('reader-title')).toHaveText('First dispatch from Kharkiv')
+  await expect(rows.nth(1)).toHaveAttribute('data-unread', 'false')
+  await page.keyboard.press('u')
+  await expect(rows.nth(1)).toHaveAttribute('data-unread', 'true')
+  await page.reload()
+  await expect(rows.nth(1), 'the unread mark is kept by the library').toHaveAttribute('data-unread', 'true')
+  await rows.nth(1).click()
+  await page.keyboard.press('k')
+  await expect(page.getByTestId('reader-title')).toHaveText('Second dispatch from Odesa')
 
-    // Delete, undo, and the article is back, also after a reload.
-    await page.getByTestId('delete-article').click()
-    await expect(rows).toHaveCount(1)
-    await page.getByTestId('undo-delete').click()
-    await expect(rows).toHaveCount(2)
-    await page.reload()
-    await expect(rows).toHaveCount(2)
+  // Delete, undo, and the article is back, also after a reload.
+  await page.getByTestId('delete-article').click()
+  await expect(rows).toHaveCount(1)
+  await page.getByTestId('undo-delete').click()
+  await expect(rows).toHaveCount(2)
+  await page.reload()
+  await expect(rows).toHaveCount(2)
 
-    // Delete for good with the keyboard.
-    await rows.first().click()
-    await page.keyboard.press('Delete')
-    await expect(rows).toHaveCount(1)
-    await page.reload()
-    await expect(rows).toHaveCount(1)
-    await expect(rows.first()).toContainText('First dispatch from Kharkiv')
-  } finally {
-    await host.stop()
-    await library.remove()
-  }
+  // Delete for good with the keyboard.
+  await rows.first().click()
+  await page.keyboard.press('Delete')
+  await expect(rows).toHaveCount(1)
+  await page.reload()
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first()).toContainText('First dispatch from Kharkiv')
 })
 
-test('the browser host refuses anyone without the key from the printed link', async ({ page }) => {
-  const library = await tempLibrary()
-  const host = await startHost(library.dir)
-  try {
-    const response = await page.goto(host.origin)
-    expect(response?.status()).toBe(401)
-    await expect(page.locator('body')).toContainText('locked')
-    const api = await page.request.post(`${host.origin}/api/articles.list`, { data: {} })
-    expect(api.status()).toBe(401)
-  } finally {
-    await host.stop()
-    await library.remove()
-  }
+test('the browser host refuses anyone without the key from the printed link', async ({ page, dateline }) => {
+  const response = await page.goto(dateline.origin)
+  expect(response?.status()).toBe(401)
+  await expect(page.locator('body')).toContainText('locked')
+  const api = await page.request.post(`${dateline.origin}/api/articles.list`, { data: {} })
+  expect(api.status()).toBe(401)
 })
