@@ -97,6 +97,18 @@ describe('opening a library that cannot be used as it is', () => {
     expect(await snapshot(dir), 'files after the failed open').toEqual(before)
   })
 
+  it('refuses to read a newer library even for reading only (list, show), changing nothing', async () => {
+    await writeFile(
+      join(dir, 'library.json'),
+      JSON.stringify({ format: LIBRARY_FORMAT, schemaVersion: 99, createdAt: '2030-01-01T00:00:00.000Z' }),
+    )
+    const before = await snapshot(dir)
+
+    await openFailure('LIBRARY_NEWER', { readOnly: true })
+
+    expect(await snapshot(dir), 'files after the failed open').toEqual(before)
+  })
+
   it('refuses a folder that holds unrelated files, creating nothing in it', async () => {
     await writeFile(join(dir, 'holiday-notes.txt'), 'not a library')
 

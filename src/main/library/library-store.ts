@@ -18,7 +18,14 @@ import {
   type LibraryLayout,
 } from './layout'
 import { acquireLibraryLock, type LibraryLock } from './lock'
-import { migrateLibrary, newManifest, readManifest, writeManifest, type Manifest } from './manifest'
+import {
+  assertReadableAsIs,
+  migrateLibrary,
+  newManifest,
+  readManifest,
+  writeManifest,
+  type Manifest,
+} from './manifest'
 import { MediaStore } from './media-store'
 import { SerialWriter } from './serial-writer'
 
@@ -102,6 +109,7 @@ export class LibraryStore {
     const manifest = await prepareFolder(layout, readOnly, now)
     const lock = readOnly ? null : await acquireLibraryLock(layout)
     try {
+      if (readOnly) assertReadableAsIs(layout, manifest)
       const current = readOnly ? manifest : await migrateLibrary(layout, manifest)
       const store = new LibraryStore(layout, current.schemaVersion, readOnly, lock)
       if (options.background) store.head = await readHead(layout)

@@ -50,6 +50,25 @@ export function newManifest(now: Date): Manifest {
 }
 
 /**
+ * For reading without the lock (`dateline list` while the app runs): nothing may be written, so a
+ * library that is not at the current version cannot be read safely, whichever way it differs.
+ */
+export function assertReadableAsIs(
+  layout: LibraryLayout,
+  manifest: Manifest,
+  target = CURRENT_SCHEMA_VERSION,
+): void {
+  if (manifest.schemaVersion > target) throw newerLibrary(layout, manifest, target)
+  if (manifest.schemaVersion < target) {
+    throw new DatelineError(
+      'LIBRARY_NEEDS_UPGRADE',
+      `The library at ${layout.root} was written by an older Dateline and must be upgraded before it can ` +
+        'be read: open it once in the app (or with dateline serve or dateline add).',
+    )
+  }
+}
+
+/**
  * Brings an older library up to the current schema, one step at a time, writing the manifest after
  * each step so an interrupted upgrade resumes where it stopped.
  */
@@ -59,13 +78,7 @@ export async function migrateLibrary(
   steps: Migration[] = migrations,
   target = CURRENT_SCHEMA_VERSION,
 ): Promise<Manifest> {
-  if (manifest.schemaVersion > target) {
-    throw new DatelineError(
-      'LIBRARY_NEWER',
-      `The library at ${layout.root} was written by a newer version of Dateline (library version ` +
-        `${manifest.schemaVersion}, this app reads up to ${target}). Update Dateline to open it; nothing was changed.`,
-    )
-  }
+  if (manifest.schemaVersion > target) throw newerLibrary(layout, manifest, target)
   let current = manifest
   while (current.schemaVersion < target) {
     const step = steps.find((m) => m.from === current.schemaVersion)
@@ -80,6 +93,14 @@ export async function migrateLibrary(
     await writeManifest(layout, current)
   }
   return current
+}
+
+function newerLibrary(layout: LibraryLayout, manifest: Manifest, target: number): DatelineError {
+  return new DatelineError(
+    'LIBRARY_NEWER',
+    `The library at ${layout.root} was written by a newer version of Dateline (library version ` +
+      `${manifest.schemaVersion}, this app reads up to ${target}). Update Dateline to open it; nothing was changed.`,
+  )
 }
 
 function isManifest(value: unknown): value is Manifest {
