@@ -235,3 +235,10 @@ describe('the browser host pushes events', () => {
     expect((await send({ path: '/api/events' })).status).toBe(401)
   })
 })
+
+describe('starting the browser host', () => {
+  it('says the port is taken, in a sentence, when another host already listens on it', async () => {
+    const second = startBrowserHost({ app, rendererDir: join(root, 'out', 'renderer'), port: host.port })
+    await expect(second).rejects.toThrow(`Port ${host.port} on 127.0.0.1 is already in use`)
+  })
+})

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { extname } from 'node:path'
 import { eventNames } from '@shared/contract'
 import { MAX_PASTE_BYTES } from '@shared/contract'
-import type { ErrorCode } from '@shared/errors'
+import { DatelineError, type ErrorCode } from '@shared/errors'
 import { imageContentTypes } from '@shared/media'
 import type { DatelineApp } from '../app'
 import { allowedHost, cookieName, isLoopback, newToken, sameToken, tokenFromRequest } from './auth'
@@ -178,9 +178,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   })
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
+    const fail = (error: NodeJS.ErrnoException): void => {
+      unsubscribe()
+      reject(listenError(error, host, port))
+    }
+    server.once('error', fail)
     server.listen(port, host, () => {
-      server.off('error', reject)
+      server.off('error', fail)
       resolve()
     })
   })
@@ -198,6 +202,19 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
   }
+}
+
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  if (error.code === 'EADDRINUSE') {
+    return new DatelineError(
+      'LIBRARY_BUSY',
+      `Port ${port} on ${host} is already in use (perhaps by another dateline serve). Choose another with --port.`,
+    )
+  }
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') {
+    return new DatelineError('INVALID_INPUT', `${host} is not an address of this machine.`)
+  }
+  return error
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
