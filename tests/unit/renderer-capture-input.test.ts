@@ -45,3 +45,15 @@ describe('a link dropped on the window', () => {
     expect(linkFromDrop('javascript:alert(1)', 'not a link')).toBeNull()
   })
 })
+
+describe('a file saved in a legacy encoding', () => {
+  it('is read in its own encoding, not as UTF-8 noise', async () => {
+    const bytes = Uint8Array.from([
+      0x43, 0x61, 0x66, 0xe9, 0x20, 0x64, 0x75, 0x20, 0x6d, 0x61, 0x72, 0x63, 0x68, 0xe9,
+    ])
+    expect(await fileInput(new File([bytes], 'note.txt'))).toMatchObject({
+      kind: 'text',
+      text: 'Café du marché',
+    })
+  })
+})

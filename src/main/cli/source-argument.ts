@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import { MAX_PASTE_BYTES } from '@shared/contract'
 import { DatelineError } from '@shared/errors'
+import { decodeText } from '@shared/text-decoding'
 import type { CaptureSource } from '../ingest/capture'
 
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml'])
@@ -27,7 +28,7 @@ export async function sourceFromArgument(argument: string): Promise<CaptureSourc
       `"${basename(argument)}" is larger than 10 MB, so Dateline did not read it.`,
     )
   }
-  const content = await readFile(argument, 'utf8')
+  const content = decodeText(await readFile(argument))
   const fileName = basename(argument)
   const extension = extname(argument).toLowerCase()
   if (HTML_EXTENSIONS.has(extension)) return { kind: 'html', html: content, fileName }

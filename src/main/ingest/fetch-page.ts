@@ -1,4 +1,5 @@
 import { DatelineError } from '@shared/errors'
+import { decodeText } from '@shared/text-decoding'
 import { readCappedBody } from './read-capped-body'
 
 export type FetchFunction = typeof fetch
@@ -93,7 +94,7 @@ export async function fetchPage(
           `The page at ${url.host} is larger than ${Math.round(limits.maxBytes / 1024 / 1024)} MB, so Dateline did not save it.`,
         )
       }
-      return { finalUrl: url.href, kind, body: decodeBody(bytes, contentType), contentType }
+      return { finalUrl: url.href, kind, body: decodeText(bytes, contentType), contentType }
     }
   } catch (error) {
     if (controller.signal.aborted) {
@@ -161,29 +162,6 @@ function pageKind(contentType: string): 'html' | 'text' | null {
   if (type === '' || type === 'text/html' || type === 'application/xhtml+xml') return 'html'
   if (type === 'text/plain') return 'text'
   return null
-}
-
-/** Charset from the header, else a byte-order mark, else the page's own meta tag, else UTF-8. */
-export function decodeBody(bytes: Uint8Array, contentType: string): string {
-  const label =
-    /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? sniffBom(bytes) ?? sniffMetaCharset(bytes) ?? 'utf-8'
-  try {
-    return new TextDecoder(label).decode(bytes)
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes)
-  }
-}
-
-function sniffBom(bytes: Uint8Array): string | null {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8'
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be'
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le'
-  return null
-}
-
-function sniffMetaCharset(bytes: Uint8Array): string | null {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096))
-  return /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1] ?? null
 }
 
 function truncate(text: string, max: number): string {

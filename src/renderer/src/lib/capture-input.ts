@@ -1,5 +1,6 @@
 import { MAX_PASTE_BYTES, type AddArticleInput } from '@shared/contract'
 import { DatelineError } from '@shared/errors'
+import { decodeText } from '@shared/text-decoding'
 
 export const ACCEPTED_FILE_TYPES = '.html,.htm,.txt,text/html,text/plain'
 
@@ -62,7 +63,7 @@ export async function fileInput(file: File | null): Promise<AddArticleInput> {
   const kind = fileKind(file)
   if (!kind) throw new DatelineError('NOT_HTML', 'Dateline can read .html, .htm and .txt files.')
   if (file.size > MAX_PASTE_BYTES) throw new DatelineError('TOO_LARGE', 'The file is larger than 10 MB.')
-  const content = await file.text()
+  const content = decodeText(new Uint8Array(await file.arrayBuffer()))
   return kind === 'html'
     ? { kind: 'html', html: content, fileName: file.name }
     : { kind: 'text', text: content, fileName: file.name }
