@@ -134,8 +134,8 @@ async function capture(source: CaptureSource, deps: CaptureDependencies): Promis
     read: previous?.read ?? false,
     starred: previous?.starred ?? false,
   }
-  await deps.library.putArticle(article, { html, text: extracted.text })
-  return { article, updated: previous !== undefined, warnings }
+  const saved = await deps.library.putArticle(article, { html, text: extracted.text })
+  return { article: saved, updated: previous !== undefined, warnings }
 }
 
 interface LoadedSource {

@@ -78,7 +78,7 @@ const HEAD_SIZE = 200
 export class LibraryStore {
   readonly media: MediaStore
   private readonly shards = new Map<string, Shard>()
-  private readonly puts = new Map<string, Promise<void>>()
+  private readonly puts = new Map<string, Promise<ArticleSummary>>()
   private trash!: Low<TrashData>
   private trashWriter!: SerialWriter
   private index = new ArticleIndex()
@@ -179,7 +179,11 @@ export class LibraryStore {
    */
   async article(id: string): Promise<Article> {
     const early = this.loaded ? undefined : this.head?.items.find((a) => a.id === id)
-    if (early) return this.readBody(early)
+    // A head left behind by a crash may name a copy that is gone; the full library then knows better.
+    if (early) {
+      const article = await this.readBody(early).catch(() => null)
+      if (article) return article
+    }
     await this.loading
     return this.readArticle(id)
   }
@@ -200,27 +204,36 @@ export class LibraryStore {
     }
   }
 
-  /** Stores an article: its body first, then its metadata, which is the moment it exists. */
-  async putArticle(article: ArticleSummary, body: ArticleBody): Promise<void> {
+  /**
+   * Stores an article: its body first, then its metadata, which is the moment it exists. Returns
+   * what was stored (read and starred state kept from the copy already in the library).
+   */
+  async putArticle(article: ArticleSummary, body: ArticleBody): Promise<ArticleSummary> {
     // Two captures of one article at once would each remove the other's body files; take turns.
     const previous = this.puts.get(article.id) ?? Promise.resolve()
     const turn = previous.catch(() => undefined).then(() => this.writeArticle(article, body))
     this.puts.set(article.id, turn)
     try {
-      await turn
+      return await turn
     } finally {
       if (this.puts.get(article.id) === turn) this.puts.delete(article.id)
     }
   }
 
-  private async writeArticle(article: ArticleSummary, body: ArticleBody): Promise<void> {
+  private async writeArticle(captured: ArticleSummary, body: ArticleBody): Promise<ArticleSummary> {
     this.assertWritable()
-    const folder = articleDir(this.layout, article.id)
+    const folder = articleDir(this.layout, captured.id)
     await mkdir(folder, { recursive: true })
     await Promise.all([
-      writeFileAtomic(articleHtmlPath(this.layout, article), body.html),
-      writeFileAtomic(articleTextPath(this.layout, article), body.text),
+      writeFileAtomic(articleHtmlPath(this.layout, captured), body.html),
+      writeFileAtomic(articleTextPath(this.layout, captured), body.text),
     ])
+    // The person may have marked it read or starred while the new copy was being written; those
+    // changes were acknowledged, so they win over what the capture saw when it started.
+    const current = this.index.get(captured.id)
+    const article = current
+      ? { ...captured, read: current.read, starred: current.starred, addedAt: current.addedAt }
+      : captured
     const shard = this.shardOf(article.id)
     shard.db.data.articles[article.id] = article
     this.index.upsert(article)
@@ -231,6 +244,7 @@ export class LibraryStore {
       delete this.trash.data.articles[article.id]
       await this.trashWriter.save()
     }
+    return article
   }
 
   async updateArticle(

@@ -21,6 +21,9 @@ export async function acquireLibraryLock(layout: LibraryLayout): Promise<Library
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       await createLockFile(layout.lock)
+      // Two processes taking over the same stale lock at once could each remove the other's fresh
+      // one; the one whose pid is not in the file afterwards lost the race and tries again.
+      if ((await readLockHolder(layout)) !== process.pid) continue
       heldHere.add(resolve(layout.lock))
       return {
         release: async () => {
@@ -38,7 +41,8 @@ export async function acquireLibraryLock(layout: LibraryLayout): Promise<Library
       throw new DatelineError(
         'LIBRARY_BUSY',
         `The library at ${layout.root} is open in another Dateline (process ${holder}). ` +
-          'Close that one first, or choose another folder with --library.',
+          'Close that one first, or choose another folder with --library. If no Dateline is running, ' +
+          'that process is something else that reused the number: delete library.lock in the library folder.',
       )
     }
     await rm(layout.lock, { force: true })
