@@ -18,6 +18,7 @@ export const errorCodes = [
   'LIBRARY_NEEDS_UPGRADE',
   'LIBRARY_DAMAGED',
   'LIBRARY_BUSY',
+  'PORT_IN_USE',
   'UNAUTHORIZED',
   'INTERNAL',
 ] as const

@@ -63,6 +63,11 @@ describe('allowedHost', () => {
     expect(allowedHost(undefined, 4417, '127.0.0.1')).toBe(false)
   })
 
+  it('accepts the other loopback address it was bound to, and only that one', () => {
+    expect(allowedHost('127.0.0.2:4417', 4417, '127.0.0.2')).toBe(true)
+    expect(allowedHost('127.0.0.3:4417', 4417, '127.0.0.2')).toBe(false)
+  })
+
   it('accepts any name when deliberately bound to another address', () => {
     expect(allowedHost('reader.lan:4417', 4417, '0.0.0.0')).toBe(true)
   })

@@ -36,7 +36,18 @@ export function allowedHost(hostHeader: string | undefined, port: number, boundH
   if (!hostHeader) return false
   // Bound to another address on purpose: people reach it by names we cannot know in advance.
   if (!isLoopback(boundHost)) return true
-  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(hostHeader.toLowerCase())
+  const names = [
+    `127.0.0.1:${port}`,
+    `localhost:${port}`,
+    `[::1]:${port}`,
+    `${hostForUrl(boundHost)}:${port}`,
+  ]
+  return names.includes(hostHeader.toLowerCase())
+}
+
+/** How an address is written in a URL: IPv6 in brackets. */
+export function hostForUrl(host: string): string {
+  return host.includes(':') ? `[${host}]` : host
 }
 
 export function isLoopback(host: string): boolean {

@@ -8,7 +8,7 @@ import { MAX_PASTE_BYTES } from '@shared/contract'
 import { DatelineError, type ErrorCode } from '@shared/errors'
 import { imageContentTypes } from '@shared/media'
 import type { DatelineApp } from '../app'
-import { allowedHost, cookieName, isLoopback, newToken, sameToken, tokenFromRequest } from './auth'
+import { allowedHost, cookieName, hostForUrl, newToken, sameToken, tokenFromRequest } from './auth'
 import { readStaticFile } from './static-files'
 
 export interface BrowserHostOptions {
@@ -189,7 +189,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     })
   })
   port = (server.address() as AddressInfo).port
-  const shownHost = isLoopback(host) ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
+  const shownHost = host === 'localhost' ? '127.0.0.1' : hostForUrl(host)
 
   return {
     url: `http://${shownHost}:${port}/?token=${token}`,
@@ -207,7 +207,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
   if (error.code === 'EADDRINUSE') {
     return new DatelineError(
-      'LIBRARY_BUSY',
+      'PORT_IN_USE',
       `Port ${port} on ${host} is already in use (perhaps by another dateline serve). Choose another with --port.`,
     )
   }

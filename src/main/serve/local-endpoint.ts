@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { chmod, readFile, rm } from 'node:fs/promises'
+import { chmod, lstat, mkdir, readFile, rm } from 'node:fs/promises'
 import { createServer, request, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -28,14 +28,28 @@ export interface LocalEndpoint {
   close(): Promise<void>
 }
 
-export function socketPathFor(libraryRoot: string, platform: NodeJS.Platform = process.platform): string {
+export async function socketPathFor(libraryRoot: string): Promise<string> {
   const hash = createHash('sha256').update(libraryRoot).digest('hex').slice(0, 16)
-  // Unix socket paths are limited to about 100 bytes, so they cannot live inside a deep library path.
-  return platform === 'win32' ? `\\\\.\\pipe\\dateline-${hash}` : join(tmpdir(), `dateline-${hash}.sock`)
+  if (process.platform === 'win32') return `\\\\.\\pipe\\dateline-${hash}`
+  // Unix socket paths are limited to about 100 bytes, so they cannot live inside a deep library
+  // path; and a shared /tmp would let another user take the name first, so use a folder of ours.
+  return join(await privateRuntimeDir(), `dateline-${hash}.sock`)
+}
+
+async function privateRuntimeDir(): Promise<string> {
+  if (process.env.XDG_RUNTIME_DIR) return process.env.XDG_RUNTIME_DIR
+  const uid = process.getuid?.() ?? 0
+  const dir = join(tmpdir(), `dateline-${uid}`)
+  await mkdir(dir, { recursive: true, mode: 0o700 })
+  const info = await lstat(dir)
+  if (!info.isDirectory() || info.uid !== uid || (info.mode & 0o077) !== 0) {
+    throw new Error(`${dir} is not a private folder of this user`)
+  }
+  return dir
 }
 
 export async function startLocalEndpoint(app: DatelineApp, layout: LibraryLayout): Promise<LocalEndpoint> {
-  const socket = socketPathFor(layout.root)
+  const socket = await socketPathFor(layout.root)
   const token = newToken()
   const server: Server = createServer((req, res) => {
     const name = req.url?.startsWith('/api/') ? decodeURIComponent(req.url.slice(5)) : ''
