@@ -6,7 +6,7 @@ import { installAppMenu } from './electron/app-menu'
 import { bindIpc } from './electron/ipc'
 import { createMainWindow } from './electron/main-window'
 import { registerMediaScheme, serveMedia } from './electron/media-protocol'
-import { libraryDirIn, resolveLibraryDir } from './library/location'
+import { resolveLibraryDir } from './library/location'
 import { startLocalEndpoint, type LocalEndpoint } from './serve/local-endpoint'
 
 /** The Electron shell: the only code that imports electron. Everything else is the plain-Node app. */
@@ -29,8 +29,7 @@ function libraryFlag(argv: string[]): string | undefined {
 
 async function start(): Promise<void> {
   const userData = app.getPath('userData')
-  const libraryDir =
-    resolveLibraryDir(libraryFlag(process.argv), process.env, userData) ?? libraryDirIn(userData)
+  const libraryDir = resolveLibraryDir(libraryFlag(process.argv), process.env, userData)
   try {
     dateline = await openApp({
       libraryDir,
@@ -45,7 +44,8 @@ async function start(): Promise<void> {
   endpoint = await startLocalEndpoint(dateline, dateline.library.layout).catch(() => null)
   serveMedia(dateline.library.media)
   bindIpc(dateline, () => webContents.getAllWebContents())
-  installAppMenu(() => mainWindow, libraryDir)
+  const running = dateline
+  installAppMenu((command) => running.events.emit('app.command', { command }), libraryDir)
   mainWindow = await createMainWindow(userData)
 }
 

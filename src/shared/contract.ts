@@ -151,9 +151,14 @@ export const LibraryChanged = z.object({
 })
 export type LibraryChanged = z.infer<typeof LibraryChanged>
 
+/** A menu item of the desktop app that the window carries out (the browser has no such menu). */
+export const AppCommand = z.object({ command: z.enum(['add-article', 'show-shortcuts']) })
+export type AppCommand = z.infer<typeof AppCommand>
+
 export const events = {
   'capture.progress': CaptureProgress,
   'library.changed': LibraryChanged,
+  'app.command': AppCommand,
 } as const
 export type EventName = keyof typeof events
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>

@@ -15,6 +15,7 @@ const built = existsSync(SHELL)
 if (!built) console.warn(`Skipping the Electron shell tests: ${SHELL} is missing. "npm test" builds it.`)
 
 interface ShellReport {
+  menuCommands: unknown[][]
   webPreferences: Record<string, unknown>
   loaded: string
   schemes: { scheme: string; privileges: Record<string, boolean> }[]
@@ -82,6 +83,9 @@ describe.skipIf(!built)('the Electron shell', () => {
     expect(existsSync(report.webPreferences.preload as string)).toBe(true)
     expect(report.loaded).toBe(join(REPO, 'out/renderer/index.html'))
     expect(report.menus).toBe(1)
+    expect(report.menuCommands, 'File > Add Article… reaches the window').toEqual([
+      ['dateline:event', 'app.command', { command: 'add-article' }],
+    ])
   })
 
   it('answers the API over IPC on the --library folder, validating every call and refusing other senders', async () => {

@@ -1,4 +1,4 @@
-import { contract, isProcedureName, type ProcedureName, type Services } from '@shared/contract'
+import { contract, isProcedureName, type Services } from '@shared/contract'
 import { toErrorInfo, type CallResult } from '@shared/errors'
 
 export type Dispatch = (name: string, input: unknown) => Promise<CallResult<unknown>>
@@ -31,8 +31,4 @@ export function createDispatch(services: Services): Dispatch {
       return { ok: false, error: toErrorInfo(error) }
     }
   }
-}
-
-export function procedureSummary(name: ProcedureName): string {
-  return contract[name].summary
 }

@@ -1,12 +1,15 @@
-import { app, Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
+import { app, Menu, shell, type MenuItemConstructorOptions } from 'electron'
+import type { AppCommand } from '@shared/contract'
 
-/** The usual menus and shortcuts; "Add Article…" reaches the renderer as the same Ctrl/Cmd+N it handles. */
-export function installAppMenu(getWindow: () => BrowserWindow | null, libraryDir: string): void {
+/**
+ * The usual menus and shortcuts. Items the window carries out are sent to it as app.command
+ * events; their accelerators are only shown, since the window handles those keys itself.
+ */
+export function installAppMenu(
+  sendCommand: (command: AppCommand['command']) => void,
+  libraryDir: string,
+): void {
   const isMac = process.platform === 'darwin'
-  const sendShortcut = (key: string): void => {
-    const contents = getWindow()?.webContents
-    contents?.sendInputEvent({ type: 'keyDown', keyCode: key, modifiers: [isMac ? 'meta' : 'control'] })
-  }
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
@@ -16,7 +19,7 @@ export function installAppMenu(getWindow: () => BrowserWindow | null, libraryDir
           label: 'Add Article…',
           accelerator: 'CmdOrCtrl+N',
           registerAccelerator: false,
-          click: () => sendShortcut('N'),
+          click: () => sendCommand('add-article'),
         },
         { type: 'separator' },
         { label: 'Show Library Folder', click: () => void shell.openPath(libraryDir) },
@@ -46,7 +49,7 @@ export function installAppMenu(getWindow: () => BrowserWindow | null, libraryDir
           label: 'Keyboard Shortcuts',
           accelerator: 'Shift+/',
           registerAccelerator: false,
-          click: () => sendShortcut('/'),
+          click: () => sendCommand('show-shortcuts'),
         },
       ],
     },

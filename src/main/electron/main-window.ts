@@ -48,6 +48,14 @@ function lockNavigation(window: BrowserWindow): void {
       openExternally(url)
     }
   })
+  // The article frame is scriptless, but a link clicked before its click handler is attached would
+  // still navigate it; no frame of the window may leave the app.
+  webContents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame) {
+      event.preventDefault()
+      openExternally(event.url)
+    }
+  })
   webContents.on('will-attach-webview', (event) => event.preventDefault())
   webContents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
 }

@@ -80,10 +80,6 @@ export class ArticleIndex {
     return article
   }
 
-  *values(): IterableIterator<ArticleSummary> {
-    yield* this.byId.values()
-  }
-
   private track(article: ArticleSummary, delta: 1 | -1): void {
     if (!article.read) this.unread += delta
     if (article.starred) this.starred += delta

@@ -23,9 +23,9 @@ export class SettingsStore {
     return { ...this.db.data }
   }
 
-  async update(patch: SettingsPatch, readOnly = false): Promise<Settings> {
+  async update(patch: SettingsPatch): Promise<Settings> {
     this.db.data = Settings.parse({ ...this.db.data, ...patch })
-    if (!readOnly) await this.writer.save()
+    await this.writer.save()
     return this.get()
   }
 

@@ -30,7 +30,11 @@ const libraryDir = process.argv[process.argv.indexOf('--library') + 1]
 await mkdir(join(libraryDir, 'media', sha.slice(0, 2)), { recursive: true })
 await writeFile(join(libraryDir, mediaPath), pixel)
 const served = await media(new Request(`dateline-media://library/${mediaPath}`))
+// File > Add Article… must reach the window as an app.command event.
+const fileMenu = calls.menu.find((item) => item.label === 'File')
+fileMenu.submenu.find((item) => item.label === 'Add Article…').click()
 const result = {
+  menuCommands: calls.sent.filter(([, event]) => event === 'app.command'),
   mediaStatus: served.status,
   mediaType: served.headers.get('content-type'),
   webPreferences: window.options.webPreferences,

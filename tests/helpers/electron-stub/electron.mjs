@@ -8,6 +8,8 @@ export const calls = {
   opened: [],
   errors: [],
   menus: 0,
+  menu: null,
+  sent: [],
 }
 globalThis.__electronStub = calls
 
@@ -44,7 +46,9 @@ class WebContents {
   isDestroyed() {
     return false
   }
-  send() {}
+  send(channel, ...args) {
+    calls.sent.push([channel, ...args])
+  }
 }
 
 export class BrowserWindow {
@@ -94,7 +98,10 @@ export const dialog = { showErrorBox: (title, message) => calls.errors.push(`${t
 export const shell = { openExternal: async (url) => calls.opened.push(url), openPath: async () => '' }
 export const Menu = {
   buildFromTemplate: (template) => template,
-  setApplicationMenu: () => calls.menus++,
+  setApplicationMenu: (menu) => {
+    calls.menus++
+    calls.menu = menu
+  },
 }
 export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] }
 export const webContents = { getAllWebContents: () => calls.windows.map((w) => w.webContents) }

@@ -1,9 +1,10 @@
 import { api } from '@renderer/api'
-import { receiveCaptureProgress } from './capture/actions'
+import { openAddDialog, receiveCaptureProgress } from './capture/actions'
 import { reloadOpenArticle, takeOwnStateChanges } from './library/article-actions'
 import { refreshCounts, scheduleRefresh, startLibrary } from './library/list-actions'
 import { useLibrary } from './library/store'
 import { loadSettings } from './settings/actions'
+import { setShortcutsOpen } from './ui/actions'
 
 let started = false
 
@@ -12,6 +13,10 @@ export function startStores(): void {
   if (started) return
   started = true
   api.on('capture.progress', receiveCaptureProgress)
+  api.on('app.command', ({ command }) => {
+    if (command === 'add-article') openAddDialog()
+    else setShortcutsOpen(true)
+  })
   api.on('library.changed', ({ ids }) => {
     const open = useLibrary.getState().article
     if (takeOwnStateChanges(ids)) {
