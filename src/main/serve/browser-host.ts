@@ -126,7 +126,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     let input: unknown
     try {
-      input = await readJsonBody(request, MAX_PASTE_BYTES * 2)
+      // The contract counts characters; as UTF-8 inside JSON one may take up to 4 bytes (escapes, CJK).
+      input = await readJsonBody(request, MAX_PASTE_BYTES * 4 + 64 * 1024)
     } catch (error) {
       return sendJson(response, 400, {
         ok: false,
@@ -251,7 +252,11 @@ async function readJsonBody(request: IncomingMessage, maxBytes: number): Promise
   let total = 0
   for await (const chunk of request) {
     total += (chunk as Buffer).length
-    if (total > maxBytes) throw new Error('The request is larger than Dateline accepts (20 MB).')
+    if (total > maxBytes) {
+      throw new Error(
+        `The request is larger than Dateline accepts (${Math.round(maxBytes / 1024 / 1024)} MB).`,
+      )
+    }
     chunks.push(chunk as Buffer)
   }
   if (total === 0) return {}

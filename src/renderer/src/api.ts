@@ -90,7 +90,7 @@ function browserApi(): Api {
       return unwrap<K>(body)
     },
     on<E extends EventName>(event: E, handler: (payload: EventPayload<E>) => void): () => void {
-      source ??= new EventSource('/api/events', { withCredentials: true })
+      source ??= openEventStream()
       const listener = (message: MessageEvent<string>): void => {
         let payload: unknown
         try {
@@ -109,3 +109,20 @@ function browserApi(): Api {
 }
 
 export const api: Api = window.dateline ? electronApi(window.dateline) : browserApi()
+
+/**
+ * The browser host's event stream. EventSource reconnects by itself (after sleep, or a restart of
+ * `dateline serve`), but events sent meanwhile are lost; a reconnect is therefore announced to the
+ * stores as a library change, so the list is fetched again.
+ */
+function openEventStream(): EventSource {
+  const stream = new EventSource('/api/events', { withCredentials: true })
+  let connectedBefore = false
+  stream.addEventListener('open', () => {
+    if (connectedBefore) {
+      stream.dispatchEvent(new MessageEvent('library.changed', { data: JSON.stringify({ ids: [] }) }))
+    }
+    connectedBefore = true
+  })
+  return stream
+}

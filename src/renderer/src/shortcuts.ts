@@ -80,12 +80,13 @@ function actionFor(event: KeyboardEvent, target: Element | null): Action | null 
     case 'o':
       return openSelected
     case 'u':
-      return toggleRead
+      return event.repeat ? null : toggleRead
     case 's':
-      return toggleStar
+      return event.repeat ? null : toggleStar
     case 'Delete':
     case 'Backspace':
-      return () => void deleteArticle()
+      // Holding the key would delete a run of articles, with Undo offered for the last one only.
+      return event.repeat ? null : () => void deleteArticle()
     case 'a':
       return () => openAddDialog()
     case '?':

@@ -75,7 +75,7 @@ export async function submitCapture(): Promise<void> {
       paste: '',
       file: null,
     }))
-    showAddedArticle(result.article.id)
+    showAddedArticle(result.article.id, result.updated)
     const [warning] = result.warnings
     if (result.updated) showToast('This article was already in your library; its copy has been refreshed.')
     else if (warning) showToast(warning)

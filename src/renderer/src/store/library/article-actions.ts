@@ -15,9 +15,17 @@ let openRequest = 0
  * Our own read/star changes come back as library.changed. Refreshing the list for them would pull
  * a just-read article out of the Unread list while the person is reading it, so they are skipped.
  */
-const ownStateChanges = new Set<string>()
+/**
+ * Read/star changes this window made, by id, with when: their library.changed echo needs no list
+ * reload. An echo that never came (events not connected yet) must not swallow a later change made
+ * elsewhere, so entries expire.
+ */
+const ownStateChanges = new Map<string, number>()
+const OWN_CHANGE_TTL_MS = 5000
 
 export function takeOwnStateChanges(ids: readonly string[]): boolean {
+  const now = Date.now()
+  for (const [id, at] of ownStateChanges) if (now - at > OWN_CHANGE_TTL_MS) ownStateChanges.delete(id)
   if (ids.length === 0 || !ids.every((id) => ownStateChanges.has(id))) return false
   for (const id of ids) ownStateChanges.delete(id)
   return true
@@ -42,7 +50,7 @@ export async function setArticleState(id: string, patch: Partial<StatePatch>): P
   const before = useLibrary.getState()
   const original = currentArticle(before)?.id === id ? currentArticle(before) : null
   useLibrary.setState((state) => patchLoaded(state, id, patch))
-  ownStateChanges.add(id)
+  ownStateChanges.set(id, Date.now())
   try {
     const input: SetStateInput = { id, ...patch }
     const updated = await api.invoke('articles.setState', input)
@@ -139,15 +147,22 @@ function removeLoaded(
   return { next: { pages, total: Math.max(0, state.total - 1) }, index }
 }
 
+/** A delete in flight: a second press meanwhile would act on the same article. */
+let deleting = false
+
 export async function deleteArticle(): Promise<void> {
+  if (deleting) return
   const before = useLibrary.getState()
   const target = currentArticle(before)
   if (!target) return
+  deleting = true
   try {
     await api.invoke('articles.delete', { id: target.id })
   } catch (error) {
     reportError(error)
     return
+  } finally {
+    deleting = false
   }
   const state = useLibrary.getState()
   const { next, index } = removeLoaded(state, target.id)
@@ -182,12 +197,13 @@ export async function restoreArticle(id: string): Promise<void> {
 }
 
 /** A capture just finished: show it at the top of All, selected and open. */
-export function showAddedArticle(id: string): void {
+export function showAddedArticle(id: string, updated = false): void {
   setFilter('all')
-  // The list is newest first, so the new article lands at the top; selecting row 0 scrolls there,
-  // and once that page loads the selection follows the article if it sits elsewhere.
+  // The list is newest first, so a new article lands at the top; selecting row 0 scrolls there.
+  // An article captured again keeps its place, which may be anywhere: the selection then follows
+  // it once its page is loaded, rather than highlighting a row that is not it.
   markPageStale(0)
-  useLibrary.setState({ selectedId: id, selectedIndex: 0 })
+  useLibrary.setState({ selectedId: id, selectedIndex: updated ? null : 0 })
   void openArticle(id)
   scheduleRefresh()
 }
