@@ -20,7 +20,24 @@ export function isMediaPath(path: string): boolean {
   return MEDIA_PATH_PATTERN.test(path)
 }
 
-/** Rewrites the stored `src="media/..."` references of article HTML for one host. */
+/**
+ * Rewrites each stored `src="media/..."` reference of article HTML; `replace` gets the stored path
+ * and returns the new src, or null to leave it as it is.
+ */
+export function rewriteStoredImageSources(
+  html: string,
+  replace: (mediaPath: string) => string | null,
+): string {
+  return html.replace(
+    /(\ssrc=")(media\/[0-9a-f]{2}\/[0-9a-f]{64}\.[a-z]+)"/g,
+    (match, prefix: string, path: string) => {
+      const src = replace(path)
+      return src === null ? match : `${prefix}${src}"`
+    },
+  )
+}
+
+/** The stored references of article HTML made into URLs that one host serves. */
 export function resolveMediaUrls(html: string, mediaBaseUrl: string): string {
-  return html.replace(/(\ssrc=")(media\/[0-9a-f]{2}\/[0-9a-f]{64}\.[a-z]+")/g, `$1${mediaBaseUrl}$2`)
+  return rewriteStoredImageSources(html, (path) => `${mediaBaseUrl}${path}`)
 }

@@ -33,7 +33,7 @@ describe('plain-text articles', () => {
 
   it('writes the paragraphs as escaped <p> elements', () => {
     expect(article.html.match(/<p>/g)).toHaveLength(9)
-    expect(article.html).toContain('&quot;external pressure&quot;')
+    expect(article.html).toContain('&#34;external pressure&#34;')
     expect(article.html).not.toMatch(/<p>[^<]*"[^<]*<\/p>/)
   })
 

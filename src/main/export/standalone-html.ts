@@ -1,16 +1,15 @@
 import type { Article } from '@shared/article'
-import { imageContentTypes } from '@shared/media'
+import { escapeHtml } from '@shared/html'
+import { imageContentTypes, rewriteStoredImageSources } from '@shared/media'
 
 /** Replaces stored-image references with the bytes themselves, so one file carries the whole article. */
 export function inlineImages(html: string, readImage: (mediaPath: string) => Uint8Array | null): string {
-  return html.replace(
-    /(\ssrc=")(media\/[0-9a-f]{2}\/[0-9a-f]{64}\.([a-z]+))"/g,
-    (match, prefix: string, path: string, ext: string) => {
-      const bytes = readImage(path)
-      if (!bytes) return match
-      return `${prefix}data:${imageContentTypes[ext] ?? 'application/octet-stream'};base64,${Buffer.from(bytes).toString('base64')}"`
-    },
-  )
+  return rewriteStoredImageSources(html, (path) => {
+    const bytes = readImage(path)
+    if (!bytes) return null
+    const type = imageContentTypes[path.slice(path.lastIndexOf('.') + 1)] ?? 'application/octet-stream'
+    return `data:${type};base64,${Buffer.from(bytes).toString('base64')}`
+  })
 }
 
 /**
@@ -58,8 +57,4 @@ export function exportFileName(article: Article, extension: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
   return `${slug || 'article'}-${article.id.slice(0, 6)}.${extension}`
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }

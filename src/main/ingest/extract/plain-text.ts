@@ -1,3 +1,4 @@
+import { escapeHtml } from '@shared/html'
 import type { ExtractedArticle } from '@shared/article'
 import { DatelineError } from '@shared/errors'
 import { boilerplateRules, isBoilerplateLine, isTailStart } from './boilerplate'
@@ -95,10 +96,6 @@ function looksLikeName(text: string): boolean {
   const words = text.split(/\s+/)
   if (words.length < 2) return false
   return words.every((word) => /^[\p{Lu}\p{N}&]/u.test(word) || /^(and|de|van|von|la|le|da|of)$/i.test(word))
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }
 
 /** Paragraphs as escaped <p> elements. */

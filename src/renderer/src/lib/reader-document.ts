@@ -1,3 +1,4 @@
+import { escapeHtml } from '@shared/html'
 import type { FontFamily, Settings } from '@shared/settings'
 
 export type ResolvedTheme = 'light' | 'dark'
@@ -46,10 +47,6 @@ export function mediaSource(mediaBaseUrl: string): string {
   const url = new URL(mediaBaseUrl)
   // A custom scheme such as dateline-media: has an opaque origin, so the scheme itself is the source.
   return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : url.protocol
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
 }
 
 function safeLang(lang: string | null): string {
