@@ -110,3 +110,20 @@ describe('article ids', () => {
     expect(articleIdForContent('One  two\nthree ')).toBe(articleIdForContent('One two three'))
   })
 })
+
+describe('whose canonical link is believed', () => {
+  it('accepts one that points to another host of the same news site', () => {
+    expect(
+      chooseCanonicalUrl('https://amp.cnn.com/2026/11/25/story', 'https://www.cnn.com/2026/11/25/story'),
+    ).toBe('https://www.cnn.com/2026/11/25/story')
+    expect(chooseCanonicalUrl('https://m.bbc.co.uk/news/world-1', 'https://www.bbc.co.uk/news/world-1')).toBe(
+      'https://www.bbc.co.uk/news/world-1',
+    )
+  })
+
+  it('refuses one that claims another site on a shared host', () => {
+    expect(chooseCanonicalUrl('https://evil.github.io/p/x', 'https://good.github.io/p/x')).toBe(
+      'https://evil.github.io/p/x',
+    )
+  })
+})

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { getDomain } from 'tldts'
 
 /** Query parameters that only track where a reader came from; they never change the article. */
 const TRACKING_PARAMETER =
@@ -37,11 +38,13 @@ export function chooseCanonicalUrl(pageUrl: string, declared: string | null): st
   return canonical.href
 }
 
-/** Rough registrable domain (last two labels, three for short second-level ones such as co.uk). */
+/**
+ * The registrable domain by the Public Suffix List (private entries too, so a.github.io and
+ * b.github.io are different sites while amp.cnn.com and www.cnn.com are one); an IP address or a
+ * bare host name is its own site.
+ */
 function siteOf(hostname: string): string {
-  const labels = hostname.replace(/^www\./, '').split('.')
-  const keep = labels.length > 2 && (labels.at(-2)?.length ?? 0) <= 3 ? 3 : 2
-  return labels.slice(-keep).join('.')
+  return getDomain(hostname, { allowPrivateDomains: true }) ?? hostname
 }
 
 export function articleIdForUrl(canonicalUrl: string): string {
