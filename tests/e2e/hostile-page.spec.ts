@@ -23,7 +23,7 @@ test('a hostile page is stored without scripts, handlers, frames or forms, and n
 
   const stored = await page.evaluate(async () => {
     const call = async (name: string, input: object): Promise<{ value: Record<string, unknown> }> =>
-      (await fetch(`/api/${name}`, { method: 'POST', body: JSON.stringify(input) })).json()
+      (await fetch(`api/${name}`, { method: 'POST', body: JSON.stringify(input) })).json()
     const list = await call('articles.list', {})
     const [first] = list.value.items as { id: string }[]
     const article = await call('articles.get', { id: first!.id })

@@ -17,18 +17,21 @@ let app: DatelineApp
 let host: BrowserHost
 let stream: EventStream | null = null
 
-/** A request to the host; `auth: 'cookie' | 'bearer' | 'none'` decides how it carries the token. */
-function send(options: RawRequest & { auth?: 'cookie' | 'bearer' | 'none' }): ReturnType<typeof rawRequest> {
+/**
+ * A request to the host; `auth` decides how it carries the key: 'session' puts the path inside the
+ * session folder (`/s/<key>/...`, as the browser does), 'bearer' sends a header (as a script does).
+ */
+function send(options: RawRequest & { auth?: 'session' | 'bearer' | 'none' }): ReturnType<typeof rawRequest> {
   const headers: Record<string, string> = { ...options.headers }
-  if (options.auth === 'cookie') headers.cookie = `dateline_token_${host.port}=${host.token}`
   if (options.auth === 'bearer') headers.authorization = `Bearer ${host.token}`
-  return rawRequest(host.port, { ...options, headers })
+  const path = options.auth === 'session' ? `/s/${host.token}${options.path}` : options.path
+  return rawRequest(host.port, { ...options, path, headers })
 }
 
 function callApi(
   name: string,
   input: unknown,
-  auth: 'cookie' | 'bearer' | 'none' = 'cookie',
+  auth: 'session' | 'bearer' | 'none' = 'session',
 ): ReturnType<typeof rawRequest> {
   return send({
     method: 'POST',
@@ -77,18 +80,32 @@ describe('the browser host is locked by its token', () => {
     expect(response.headers['set-cookie']).toBeUndefined()
   })
 
-  it('swaps the right token in the URL for an HttpOnly, SameSite=Strict cookie and a redirect', async () => {
+  it('leads an older ?token= link into the session folder, and sets no cookie', async () => {
     const response = await send({ path: `/?token=${host.token}` })
     expect(response.status).toBe(303)
-    expect(response.headers.location, 'redirect drops the token from the address').toBe('/')
-    const cookie = response.headers['set-cookie']?.[0] ?? ''
-    expect(cookie).toContain(`dateline_token_${host.port}=${host.token}`)
-    expect(cookie).toMatch(/;\s*HttpOnly/i)
-    expect(cookie).toMatch(/;\s*SameSite=Strict/i)
+    expect(response.headers.location).toBe(`/s/${host.token}/`)
+    expect(response.headers['set-cookie']).toBeUndefined()
   })
 
-  it('answers API calls carrying the cookie', async () => {
-    const response = await callApi('articles.list', {}, 'cookie')
+  it('keeps the key out of cookies, which browsers would send to every port of 127.0.0.1', async () => {
+    const page = await send({ path: '/', auth: 'session' })
+    expect(page.status).toBe(200)
+    expect(page.headers['set-cookie']).toBeUndefined()
+    const withCookieOnly = await send({
+      path: '/api/articles.list',
+      method: 'POST',
+      headers: { cookie: `dateline_token_${host.port}=${host.token}` },
+    })
+    expect(withCookieOnly.status).toBe(401)
+  })
+
+  it('refuses a session folder with the wrong key', async () => {
+    expect((await send({ path: '/s/WRONG/' })).status).toBe(401)
+    expect((await send({ path: '/s/WRONG/api/library.info', method: 'POST', body: '{}' })).status).toBe(401)
+  })
+
+  it('answers API calls made inside the session folder', async () => {
+    const response = await callApi('articles.list', {}, 'session')
     expect(response.status).toBe(200)
     expect(JSON.parse(response.text)).toEqual({ ok: true, value: { total: 0, offset: 0, items: [] } })
   })
@@ -100,7 +117,7 @@ describe('the browser host is locked by its token', () => {
   })
 
   it('serves the page with a Content-Security-Policy once unlocked', async () => {
-    const response = await send({ path: '/', auth: 'cookie' })
+    const response = await send({ path: '/', auth: 'session' })
     expect(response.status).toBe(200)
     expect(response.text).toBe(INDEX_HTML)
     expect(response.headers['content-security-policy']).toContain("default-src 'self'")
@@ -116,7 +133,7 @@ describe('the browser host refuses other sites', () => {
       const response = await send({
         method: 'POST',
         path: '/api/articles.list',
-        auth: 'cookie',
+        auth: 'session',
         headers: { host: hostHeader.replace('PORT', String(host.port)) },
         body: '{}',
       })
@@ -125,7 +142,7 @@ describe('the browser host refuses other sites', () => {
   )
 
   it('accepts localhost as a Host name', async () => {
-    const response = await send({ path: '/', auth: 'cookie', headers: { host: `localhost:${host.port}` } })
+    const response = await send({ path: '/', auth: 'session', headers: { host: `localhost:${host.port}` } })
     expect(response.status).toBe(200)
   })
 
@@ -133,7 +150,7 @@ describe('the browser host refuses other sites', () => {
     const response = await send({
       method: 'POST',
       path: '/api/articles.list',
-      auth: 'cookie',
+      auth: 'session',
       headers: { origin: 'http://evil.example', 'content-type': 'application/json' },
       body: '{}',
     })
@@ -141,7 +158,7 @@ describe('the browser host refuses other sites', () => {
   })
 
   it('answers 405 to an API call with the wrong method', async () => {
-    const response = await send({ method: 'GET', path: '/api/articles.list', auth: 'cookie' })
+    const response = await send({ method: 'GET', path: '/api/articles.list', auth: 'session' })
     expect(response.status).toBe(405)
   })
 
@@ -151,12 +168,12 @@ describe('the browser host refuses other sites', () => {
     expect(JSON.parse(unknown.text)).toMatchObject({ error: { code: 'UNKNOWN_PROCEDURE' } })
     const invalid = await callApi('articles.list', { limit: 100000 })
     expect(invalid.status).toBe(400)
-    const notJson = await send({ method: 'POST', path: '/api/articles.list', auth: 'cookie', body: '{oops' })
+    const notJson = await send({ method: 'POST', path: '/api/articles.list', auth: 'session', body: '{oops' })
     expect(notJson.status).toBe(400)
   })
 
   it('listens on 127.0.0.1 only by default', async () => {
-    expect(host.url.startsWith(`http://127.0.0.1:${host.port}/?token=`)).toBe(true)
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/s/${host.token}/`)
     const others = Object.values(networkInterfaces())
       .flat()
       .filter((i) => i !== undefined && !i.internal)
@@ -180,7 +197,7 @@ describe('the browser host serves stored pictures, and nothing else, under /medi
     const png = makePng(2, 2)
     const path = await app.library.media.store(png, 'png')
 
-    const response = await send({ path: `/${path}`, auth: 'cookie' })
+    const response = await send({ path: `/${path}`, auth: 'session' })
 
     expect(response.status).toBe(200)
     expect(response.headers['content-type']).toBe('image/png')
@@ -200,24 +217,23 @@ describe('the browser host serves stored pictures, and nothing else, under /medi
     '/%2e%2e/secret.txt',
     '/%2e%2e%2fsecret.txt',
     '/media/ab/' + 'a'.repeat(64) + '.png',
-  ])('answers 404 to %s', async (path) => {
-    const response = await send({ path, auth: 'cookie' })
-    expect(response.status).toBe(404)
+  ])('refuses %s, serving nothing outside the app and the media folder', async (path) => {
+    const response = await send({ path, auth: 'session' })
+    // A dot segment that climbs out of the session folder also leaves the key behind: 401, not 404.
+    expect([401, 404]).toContain(response.status)
     expect(response.text).not.toContain('dateline-library')
     expect(response.text).not.toContain('secret')
   })
 
   it('answers 404, not a server error, to a malformed percent-escape', async () => {
-    const response = await send({ path: '/%E0%A4%A', auth: 'cookie' })
+    const response = await send({ path: '/%E0%A4%A', auth: 'session' })
     expect(response.status).toBe(404)
   })
 })
 
 describe('the browser host pushes events', () => {
   it('delivers library.changed on /api/events after an add', async () => {
-    stream = await openEventStream(host.port, '/api/events', {
-      cookie: `dateline_token_${host.port}=${host.token}`,
-    })
+    stream = await openEventStream(host.port, `/s/${host.token}/api/events`, {})
     expect(stream.response.statusCode).toBe(200)
     expect(stream.response.headers['content-type']).toBe('text/event-stream')
     await stream.waitFor(/^: connected/)

@@ -2,14 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import type { IncomingMessage } from 'node:http'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import {
-  allowedHost,
-  cookieName,
-  isLoopback,
-  newToken,
-  sameToken,
-  tokenFromRequest,
-} from '../../src/main/serve/auth'
+import { allowedHost, bearerToken, isLoopback, newToken, sameToken } from '../../src/main/serve/auth'
 import { readStaticFile } from '../../src/main/serve/static-files'
 import { makeTempDir, removeDir } from '../helpers/temp-library'
 
@@ -32,14 +25,10 @@ describe('tokens', () => {
     expect(sameToken(null, 'abc')).toBe(false)
   })
 
-  it('are read from a Bearer header or from this port’s cookie only', () => {
-    expect(tokenFromRequest(requestWith({ authorization: 'Bearer t1' }), 4417)).toBe('t1')
-    expect(tokenFromRequest(requestWith({ cookie: `a=b; ${cookieName(4417)}=t2; c=d` }), 4417)).toBe('t2')
-    expect(
-      tokenFromRequest(requestWith({ cookie: `${cookieName(4418)}=other` }), 4417),
-      'cookie of another port',
-    ).toBe(null)
-    expect(tokenFromRequest(requestWith({}), 4417)).toBeNull()
+  it('are read from a Bearer header, never from a cookie', () => {
+    expect(bearerToken(requestWith({ authorization: 'Bearer t1' }))).toBe('t1')
+    expect(bearerToken(requestWith({ cookie: 'dateline_token_4417=t2' }))).toBeNull()
+    expect(bearerToken(requestWith({}))).toBeNull()
   })
 })
 

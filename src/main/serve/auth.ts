@@ -5,11 +5,6 @@ export function newToken(): string {
   return randomBytes(24).toString('base64url')
 }
 
-/** Cookies ignore ports, so two hosts on one machine each need a cookie name of their own. */
-export function cookieName(port: number): string {
-  return `dateline_token_${port}`
-}
-
 export function sameToken(given: string | undefined | null, expected: string): boolean {
   if (!given) return false
   const a = Buffer.from(given)
@@ -17,15 +12,8 @@ export function sameToken(given: string | undefined | null, expected: string): b
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-export function tokenFromRequest(request: IncomingMessage, port: number): string | null {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1]
-  if (bearer) return bearer
-  const name = cookieName(port)
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=')
-    if (key === name) return rest.join('=')
-  }
-  return null
+export function bearerToken(request: IncomingMessage): string | null {
+  return /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? null
 }
 
 /**

@@ -8,7 +8,7 @@ import { MAX_PASTE_BYTES } from '@shared/contract'
 import { DatelineError, type ErrorCode } from '@shared/errors'
 import { imageContentTypes } from '@shared/media'
 import type { DatelineApp } from '../app'
-import { allowedHost, cookieName, hostForUrl, newToken, sameToken, tokenFromRequest } from './auth'
+import { allowedHost, bearerToken, hostForUrl, newToken, sameToken } from './auth'
 import { readStaticFile } from './static-files'
 
 export interface BrowserHostOptions {
@@ -52,13 +52,30 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
 
 /**
  * `dateline serve`: the built renderer and the service table over HTTP, on loopback by default,
- * unlocked by a random token given once in the URL and then kept in an HttpOnly cookie.
+ * unlocked by a random key that is part of every address of the session (see sessionPrefix).
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const host = options.host ?? '127.0.0.1'
   const token = options.token ?? newToken()
   let port = options.port ?? 0
   const sseClients = new Set<ServerResponse>()
+  /**
+   * The key travels in the path, not in a cookie: a browser sends the cookies of 127.0.0.1 to every
+   * port, so any other local web server it visits would receive them. Everything of the app (page,
+   * API, events, pictures) lives under this folder; scripts may instead send `Authorization: Bearer`.
+   */
+  const sessionPrefix = `/s/${token}/`
+
+  /** The path inside the session when the request carries the key, '' for the bare folder, else null. */
+  function authorisedPath(request: IncomingMessage, pathname: string): string | null {
+    if (pathname.startsWith('/s/')) {
+      const end = pathname.indexOf('/', 3)
+      const given = end === -1 ? pathname.slice(3) : pathname.slice(3, end)
+      if (!sameToken(given, token)) return null
+      return end === -1 ? '' : pathname.slice(end)
+    }
+    return sameToken(bearerToken(request), token) ? pathname : null
+  }
 
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -77,24 +94,29 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     const url = new URL(request.url ?? '/', `http://${request.headers.host}`)
 
+    // A link of the older ?token= form still works: it leads into the session's folder.
     const offered = url.searchParams.get('token')
     if (offered !== null && request.method === 'GET') {
       if (!sameToken(offered, token)) return sendUnauthorised(response, url.pathname)
-      response.setHeader('Set-Cookie', `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`)
-      response.writeHead(303, { location: url.pathname }).end()
+      response.writeHead(303, { location: sessionPrefix }).end()
       return
     }
-    if (!sameToken(tokenFromRequest(request, port), token)) return sendUnauthorised(response, url.pathname)
+    const path = authorisedPath(request, url.pathname)
+    if (path === null) return sendUnauthorised(response, url.pathname)
+    if (path === '') {
+      // Relative links of the app need the trailing slash.
+      response.writeHead(308, { location: sessionPrefix }).end()
+      return
+    }
 
-    if (url.pathname === '/api/events' && request.method === 'GET') return openEventStream(response)
-    if (url.pathname.startsWith('/api/')) return callProcedure(request, response, url.pathname.slice(5))
-    if (url.pathname.startsWith('/media/') && request.method === 'GET')
-      return sendMedia(response, url.pathname.slice(1))
+    if (path === '/api/events' && request.method === 'GET') return openEventStream(response)
+    if (path.startsWith('/api/')) return callProcedure(request, response, path.slice(5))
+    if (path.startsWith('/media/') && request.method === 'GET') return sendMedia(response, path.slice(1))
     if (request.method !== 'GET') {
       response.writeHead(405).end()
       return
     }
-    const file = await readStaticFile(options.rendererDir, url.pathname)
+    const file = await readStaticFile(options.rendererDir, path)
     if (!file) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found.')
       return
@@ -193,7 +215,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const shownHost = host === 'localhost' ? '127.0.0.1' : hostForUrl(host)
 
   return {
-    url: `http://${shownHost}:${port}/?token=${token}`,
+    url: `http://${shownHost}:${port}${sessionPrefix}`,
     port,
     token,
     async close() {
@@ -227,7 +249,7 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 }
 
 function sendUnauthorised(response: ServerResponse, path: string): void {
-  if (path.startsWith('/api/') || path.startsWith('/media/')) {
+  if (path.includes('/api/') || path.includes('/media/')) {
     return sendJson(response, 401, {
       ok: false,
       error: {

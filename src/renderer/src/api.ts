@@ -64,13 +64,15 @@ function browserApi(): Api {
 
   return {
     host: 'browser',
-    mediaBaseUrl: `${location.origin}/`,
+    // The browser host serves everything under the session's folder (/s/<key>/), so every
+    // address is relative to the page.
+    mediaBaseUrl: new URL('.', location.href).href,
     async invoke<K extends ProcedureName>(name: K, input: InputOf<K>): Promise<OutputOf<K>> {
       let response: Response
       try {
-        response = await fetch(`/api/${name}`, {
+        response = await fetch(`api/${name}`, {
           method: 'POST',
-          credentials: 'same-origin',
+          credentials: 'omit',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(input ?? {}),
         })
@@ -116,7 +118,7 @@ export const api: Api = window.dateline ? electronApi(window.dateline) : browser
  * stores as a library change, so the list is fetched again.
  */
 function openEventStream(): EventSource {
-  const stream = new EventSource('/api/events', { withCredentials: true })
+  const stream = new EventSource('api/events')
   let connectedBefore = false
   stream.addEventListener('open', () => {
     if (connectedBefore) {
