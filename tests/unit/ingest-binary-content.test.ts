@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { decodeText } from '@shared/text-decoding'
 import { looksBinary } from '../../src/main/ingest/binary-content'
 
 describe('telling a binary file from a page or a text', () => {
@@ -12,6 +13,12 @@ describe('telling a binary file from a page or a text', () => {
     ])
     expect(looksBinary(new TextDecoder().decode(png))).toBe(true)
     expect(looksBinary(`%PDF-1.7\n${new TextDecoder().decode(randomBytes(4000))}`)).toBe(true)
+  })
+
+  it('still recognises binary bytes after the Windows-1252 fallback of decodeText, which leaves no replacement characters', () => {
+    const decoded = decodeText(randomBytes(20_000))
+    expect(decoded).not.toContain('\uFFFD')
+    expect(looksBinary(decoded)).toBe(true)
   })
 
   it('accepts real text, also in Cyrillic and with a few broken characters', () => {

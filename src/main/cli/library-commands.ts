@@ -80,9 +80,11 @@ export async function listArticles(
   const filter = values.unread ? 'unread' : values.starred ? 'starred' : 'all'
   const limit = values.limit ? positiveInteger(values.limit, '--limit') : library.count(filter)
   const items = library.list(filter, 0, limit)
-  if (json) console.log(JSON.stringify({ total: library.count(filter), items }, null, 2))
-  else if (items.length === 0)
+  const total = library.count(filter)
+  if (json) console.log(JSON.stringify({ total, items }, null, 2))
+  else if (library.count('all') === 0)
     console.log('The library is empty. Add an article with: dateline add <url|file>')
+  else if (total === 0) console.log(`No ${filter} articles.`)
   else for (const item of items) console.log(formatListLine(item))
   await library.close()
   return 0
