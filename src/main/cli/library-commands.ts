@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DatelineError, toErrorInfo } from '@shared/errors'
@@ -144,10 +143,7 @@ export async function exportArticles(
           ? JSON.stringify(article, null, 2)
           : format === 'txt'
             ? formatArticle(article)
-            : standaloneHtml(
-                article,
-                inlineImages(article.html, (media) => readMedia(library, media)),
-              )
+            : standaloneHtml(article, await inlineImages(article.html, (media) => library.media.read(media)))
       await writeFileAtomic(path, content)
       written.push(path)
       if (!json) console.log(`Wrote ${path}`)
@@ -157,13 +153,4 @@ export async function exportArticles(
   }
   if (json) console.log(JSON.stringify({ written }, null, 2))
   return 0
-}
-
-function readMedia(library: LibraryStore, mediaPath: string): Uint8Array | null {
-  const file = library.media.resolve(mediaPath)
-  try {
-    return file ? readFileSync(file) : null
-  } catch {
-    return null
-  }
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { assertArticleId } from './confined-files'
 
 /**
  * Where each thing lives inside a library folder:
@@ -57,7 +58,9 @@ export function shardPath(layout: LibraryLayout, key: string): string {
   return join(layout.metaDir, `${key}.json`)
 }
 
+/** Throws for anything but an article id: ids come back from files that may have been crafted. */
 export function articleDir(layout: LibraryLayout, articleId: string): string {
+  assertArticleId(articleId)
   return join(layout.articlesDir, articleId.slice(0, 2), articleId)
 }
 

@@ -5,6 +5,7 @@ import type { Article, ArticleSummary } from '@shared/article'
 import { DatelineError } from '@shared/errors'
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-file'
 import { ArticleIndex, type ListFilter } from './article-index'
+import { assertNoLinkBetween, isArticleId, readRegularFile } from './confined-files'
 import { AtomicJsonFile } from './json-file'
 import {
   articleDir,
@@ -190,13 +191,23 @@ export class LibraryStore {
 
   private async readBody(summary: ArticleSummary): Promise<Article> {
     try {
+      const htmlPath = articleHtmlPath(this.layout, summary)
+      await assertNoLinkBetween(this.layout.root, htmlPath)
       const [html, text] = await Promise.all([
-        readFile(articleHtmlPath(this.layout, summary), 'utf8'),
-        readFile(articleTextPath(this.layout, summary), 'utf8'),
+        readRegularFile(htmlPath, MAX_BODY_BYTES),
+        readRegularFile(articleTextPath(this.layout, summary), MAX_BODY_BYTES),
       ])
-      return { ...summary, html, text }
+      return { ...summary, html: html.toString('utf8'), text: text.toString('utf8') }
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      if (error instanceof DatelineError) throw error
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'ELOOP') {
+        throw new DatelineError(
+          'LIBRARY_DAMAGED',
+          `The text of "${summary.title}" is a link in the library folder; Dateline does not follow links.`,
+        )
+      }
+      if (code !== 'ENOENT') throw error
       throw new DatelineError(
         'LIBRARY_DAMAGED',
         `The text of "${summary.title}" is missing from the library folder. Add the article again to restore it.`,
@@ -223,6 +234,7 @@ export class LibraryStore {
   private async writeArticle(captured: ArticleSummary, body: ArticleBody): Promise<ArticleSummary> {
     this.assertWritable()
     const folder = articleDir(this.layout, captured.id)
+    await assertNoLinkBetween(this.layout.root, folder)
     await mkdir(folder, { recursive: true })
     await Promise.all([
       writeFileAtomic(articleHtmlPath(this.layout, captured), body.html),
@@ -331,7 +343,15 @@ export class LibraryStore {
     this.trash = new Low<TrashData>(new AtomicJsonFile(this.layout.trash), { articles: {} })
     await this.trash.read()
     this.trashWriter = new SerialWriter(() => this.trash.write())
-    this.index = ArticleIndex.fromArticles(loaded.flatMap(({ db }) => Object.values(db.data.articles)))
+    // Entries whose id is not an id, or sits in the wrong shard, did not come from Dateline: they
+    // stay in their file untouched, but nothing is done with them (their id would become a path).
+    this.index = ArticleIndex.fromArticles(
+      loaded.flatMap(({ key, db }) =>
+        Object.entries(db.data.articles)
+          .filter(([id, article]) => isArticleId(id) && article?.id === id && shardKey(id) === key)
+          .map(([, article]) => article),
+      ),
+    )
     if (!this.readOnly) await this.purgeTrash()
     this.loaded = true
     const served = this.head
@@ -370,7 +390,14 @@ export class LibraryStore {
     const entries = Object.keys(this.trash.data.articles)
     if (entries.length === 0) return
     for (const id of entries) {
-      if (!this.index.get(id)) await rm(articleDir(this.layout, id), { recursive: true, force: true })
+      // A crafted trash may name any path; only a real id, in a folder reached through no link, goes.
+      if (!isArticleId(id) || this.index.get(id)) continue
+      const folder = articleDir(this.layout, id)
+      const safe = await assertNoLinkBetween(this.layout.root, folder).then(
+        () => true,
+        () => false,
+      )
+      if (safe) await rm(folder, { recursive: true, force: true })
     }
     this.trash.data.articles = {}
     await this.trashWriter.save()
@@ -389,6 +416,9 @@ export class LibraryStore {
 }
 
 const SHARDS_PER_BATCH = 16
+
+/** A page is capped at 10 MB when fetched; a body file larger than this was not written by Dateline. */
+const MAX_BODY_BYTES = 64 * 1024 * 1024
 
 /**
  * After a re-capture is acknowledged, the previous copy's files (and any left by a capture that was
