@@ -91,13 +91,25 @@ export class SqlDatabase {
   }
 
   get<T extends object = SqlRow>(sql: string, params?: SqlParams): T | undefined {
-    return this.guard(() => (this.statement(sql).get(bind(params)) as T | null) ?? undefined)
+    return this.guard(() => {
+      const statement = this.statement(sql)
+      try {
+        return (statement.get(bind(params)) as T | null) ?? undefined
+      } finally {
+        this.settle(sql, statement)
+      }
+    })
   }
 
   run(sql: string, params?: SqlParams): SqlRunResult {
     return this.guard(() => {
-      const result = this.statement(sql).run(bind(params))
-      return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) }
+      const statement = this.statement(sql)
+      try {
+        const result = statement.run(bind(params))
+        return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) }
+      } finally {
+        this.settle(sql, statement)
+      }
     })
   }
 
@@ -158,6 +170,18 @@ export class SqlDatabase {
       this.statements.set(sql, statement)
     }
     return statement
+  }
+
+  /**
+   * A statement stopped after its first row stays "in progress": it keeps the file locked and
+   * blocks COMMIT. The package resets a statement only when it is used again, so it is reset here
+   * (its `_reset`, not in its types), or, should a later version lose that, finalised and dropped.
+   */
+  private settle(sql: string, statement: WasmStatement): void {
+    const resettable = statement as unknown as { _reset?: () => boolean }
+    if (typeof resettable._reset === 'function' && resettable._reset()) return
+    statement.finalize()
+    this.statements.delete(sql)
   }
 
   private guard<T>(work: () => T): T {
