@@ -41,8 +41,20 @@ export async function writeArticleFiles(
   ])
 }
 
-export function writeMetadataFile(layout: LibraryLayout, metadata: StoredArticleMetadata): Promise<void> {
-  return writeFileAtomic(articleMetadataPath(layout, metadata), `${JSON.stringify(metadata, null, 2)}\n`)
+/**
+ * `flush: false` for the migration, which writes one per article of the library: 100,000 fsyncs
+ * would take minutes, and a file lost to a power cut then only means `rebuild` skips that article.
+ */
+export function writeMetadataFile(
+  layout: LibraryLayout,
+  metadata: StoredArticleMetadata,
+  options: { flush?: boolean } = {},
+): Promise<void> {
+  return writeFileAtomic(
+    articleMetadataPath(layout, metadata),
+    `${JSON.stringify(metadata, null, 2)}\n`,
+    options,
+  )
 }
 
 export async function readArticleBody(

@@ -103,7 +103,7 @@ async function ensureMetadataFile(layout: LibraryLayout, article: ArticleSummary
   const path = articleMetadataPath(layout, article)
   try {
     await assertNoLinkBetween(layout.root, path)
-    await writeMetadataFile(layout, metadataOf(article))
+    await writeMetadataFile(layout, metadataOf(article), { flush: false })
   } catch {
     // A folder that is a link or missing: the article is migrated, `rebuild` will not find it.
   }
