@@ -28,6 +28,11 @@ export interface OpenAppOptions {
   progress?: ProgressListener
   /** Make today's backup this long after opening (the app and serve); never when left out. */
   backupAfterMs?: number
+  /**
+   * A long-running host (the app, serve): it holds the database lock until it closes, and other
+   * processes reach the library through its local endpoint.
+   */
+  host?: boolean
 }
 
 /** Everything a host needs: the service table, its dispatcher, the event bus, and a clean shutdown. */
@@ -44,6 +49,7 @@ export async function openApp(options: OpenAppOptions): Promise<DatelineApp> {
     ...(options.now ? { now: options.now } : {}),
     ...(options.waitForLock ? { waitForLock: options.waitForLock } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
+    ...(options.host ? { exclusive: true } : {}),
   })
   const settings = await SettingsStore.open(library.layout.settings)
   const extractor =

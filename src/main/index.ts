@@ -35,6 +35,7 @@ async function start(): Promise<void> {
       libraryDir,
       workerPath: fileURLToPath(new URL('./extract-worker.js', import.meta.url)),
       backupAfterMs: 60_000,
+      host: true,
       progress: ({ done, total }) => console.log(`Upgrading the library: ${done} of ${total} articles`),
     })
   } catch (error) {

@@ -9,9 +9,9 @@ import { exportFileName, inlineImages, standaloneHtml } from '../export/standalo
 import { writeFileAtomic } from '../library/atomic-file'
 import type { BuildProgress } from '../library/database-builder'
 import { libraryLayout } from '../library/layout'
-import { LibraryStore } from '../library/library-store'
 import { connectToRunningLibrary } from '../serve/local-endpoint'
 import { formatArticle, formatListLine } from './format'
+import { openForReading } from './readable-library'
 import { sourceFromArgument } from './source-argument'
 import { positiveInteger, UsageError } from './usage-error'
 
@@ -151,7 +151,7 @@ export async function listArticles(
   json: boolean,
   query?: string,
 ): Promise<number> {
-  const library = await LibraryStore.open(libraryDir, { readOnly: true, progress: printUpgradeProgress })
+  const library = await openForReading(libraryDir, printUpgradeProgress)
   try {
     const { offset, limit: _page, sort, ...filter } = listInput(values, query)
     const wanted = values.limit ? positiveInteger(values.limit, '--limit') : Number.POSITIVE_INFINITY
@@ -159,14 +159,14 @@ export async function listArticles(
     let total = 0
     for (let at = offset; items.length < wanted;) {
       const limit = Math.min(500, wanted - items.length)
-      const page = library.listArticles({ filter, sort, offset: at, limit })
+      const page = await library.list(filter, sort, at, limit)
       total = page.total
       items.push(...page.items)
       if (page.items.length < limit) break
       at += page.items.length
     }
     if (json) console.log(JSON.stringify({ total, items }, null, 2))
-    else if (library.counts().articles + library.counts().archived === 0)
+    else if (total === 0 && isEmpty(await library.counts()))
       console.log('The library is empty. Add an article with: dateline add <url|file>')
     else if (total === 0)
       console.log(
@@ -179,10 +179,14 @@ export async function listArticles(
   }
 }
 
+function isEmpty(counts: { articles: number; archived: number }): boolean {
+  return counts.articles + counts.archived === 0
+}
+
 export async function showArticle(libraryDir: string, id: string, json: boolean): Promise<number> {
-  const library = await LibraryStore.open(libraryDir, { readOnly: true, progress: printUpgradeProgress })
+  const library = await openForReading(libraryDir, printUpgradeProgress)
   try {
-    const article = await library.readArticle(id)
+    const article = await library.article(id)
     console.log(json ? JSON.stringify(article, null, 2) : formatArticle(article))
     return 0
   } finally {
@@ -251,13 +255,13 @@ export async function exportArticles(
   const format = values.format ?? 'html'
   if (!['html', 'txt', 'json'].includes(format)) throw new UsageError('--format is html, txt or json')
   const outDir = values.out ?? '.'
-  const library = await LibraryStore.open(libraryDir, { readOnly: true, progress: printUpgradeProgress })
+  const library = await openForReading(libraryDir, printUpgradeProgress)
   const written: string[] = []
   try {
-    const wanted = ids.length > 0 ? ids : library.allIds()
+    const wanted = ids.length > 0 ? ids : await library.allIds()
     await mkdir(outDir, { recursive: true })
     for (const id of wanted) {
-      const article = await library.readArticle(id)
+      const article = await library.article(id)
       const path = join(outDir, exportFileName(article, format))
       const content =
         format === 'json'

@@ -40,6 +40,7 @@ export async function serve(
     libraryDir,
     progress: printUpgradeProgress,
     backupAfterMs: 60_000,
+    host: true,
   })
   const browserHost = await startBrowserHost({
     app,

@@ -31,14 +31,21 @@ export interface OpenDatabaseOptions {
   readOnly?: boolean
   /** How long a statement waits for another process's lock before giving up (SQLITE_BUSY). */
   busyTimeoutMs?: number
+  /**
+   * Keep the lock from the first statement until close. Taking and dropping the lock directory
+   * costs a mkdir, an rmdir and a re-check of the file for every statement (a few ms each on a
+   * busy machine); a long-running host (the app, `dateline serve`) holds it instead, and other
+   * processes reach the library through that host's local endpoint.
+   */
+  exclusive?: boolean
 }
 
-const require = createRequire(import.meta.url)
+const loadPackage = createRequire(import.meta.url)
 
 /** Loaded on first use: instantiating the WebAssembly module costs ~15 ms that `extract` need not pay. */
 let wasm: typeof import('node-sqlite3-wasm') | null = null
 function sqlite(): typeof import('node-sqlite3-wasm') {
-  wasm ??= require('node-sqlite3-wasm') as typeof import('node-sqlite3-wasm')
+  wasm ??= loadPackage('node-sqlite3-wasm') as typeof import('node-sqlite3-wasm')
   return wasm
 }
 
@@ -71,6 +78,11 @@ export class SqlDatabase {
         database.exec('PRAGMA synchronous = FULL')
       }
       database.exec('PRAGMA foreign_keys = ON')
+      if (options.exclusive) {
+        database.exec('PRAGMA locking_mode = EXCLUSIVE')
+        // 64 MB of pages: the list's indexes and the hot part of the full-text index stay in memory.
+        database.exec('PRAGMA cache_size = -65536')
+      }
     } catch (error) {
       database.close()
       throw error

@@ -97,7 +97,7 @@ export async function needsRecovery(layout: LibraryLayout): Promise<boolean> {
  */
 export async function openDatabase(
   layout: LibraryLayout,
-  options: { readOnly: boolean; created: boolean },
+  options: { readOnly: boolean; created: boolean; exclusive?: boolean },
 ): Promise<SqlDatabase> {
   const present = await exists(layout.database)
   if (!present && !options.created && (await hasArticleFolders(layout))) {
@@ -106,7 +106,10 @@ export async function openDatabase(
   if (!present && options.readOnly) return emptyDatabase()
   let db: SqlDatabase | null = null
   try {
-    db = SqlDatabase.open(layout.database, { readOnly: options.readOnly })
+    db = SqlDatabase.open(layout.database, {
+      readOnly: options.readOnly,
+      ...(options.exclusive ? { exclusive: true } : {}),
+    })
     if (options.readOnly) assertCurrentDatabase(db, layout)
     else migrateDatabase(db)
     db.get('SELECT count(*) AS n FROM sidebar_counts')

@@ -37,6 +37,8 @@ export interface OpenLibraryOptions {
   waitForLock?: WaitForLockOptions
   /** Told how an upgrade from an older library goes. */
   progress?: ProgressListener
+  /** Hold the database lock until close (the app and serve; see OpenDatabaseOptions.exclusive). */
+  exclusive?: boolean
   now?: () => Date
 }
 
@@ -91,7 +93,11 @@ export class LibraryStore {
     if (!lock) throw new DatelineError('LIBRARY_BUSY', `The library at ${root} is open in another Dateline.`)
     try {
       const current = await upgradeForWriting(layout, manifest, lock, options.progress)
-      const db = await openDatabase(layout, { readOnly: false, created })
+      const db = await openDatabase(layout, {
+        readOnly: false,
+        created,
+        exclusive: options.exclusive ?? false,
+      })
       const store = new LibraryStore(layout, db, current.schemaVersion, false, lock, now)
       await store.purgeTrash()
       return store
@@ -110,12 +116,14 @@ export class LibraryStore {
     if (manifest.schemaVersion > CURRENT_SCHEMA_VERSION) throw newerLibrary(layout, manifest)
     // A library nobody holds is upgraded, or recovered after a crash, by a brief writable open.
     if (manifest.schemaVersion < CURRENT_SCHEMA_VERSION || (await needsRecovery(layout))) {
-      const writer = await LibraryStore.open(layout.root, { ...options, readOnly: false }).catch(
-        (error: unknown) => {
-          if (error instanceof DatelineError && error.code === 'LIBRARY_BUSY') return null
-          throw error
-        },
-      )
+      const writer = await LibraryStore.open(layout.root, {
+        ...options,
+        readOnly: false,
+        exclusive: false,
+      }).catch((error: unknown) => {
+        if (error instanceof DatelineError && error.code === 'LIBRARY_BUSY') return null
+        throw error
+      })
       await writer?.close()
       if (!writer && manifest.schemaVersion < CURRENT_SCHEMA_VERSION) throw needsUpgrade(layout)
     }
