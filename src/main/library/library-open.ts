@@ -84,8 +84,8 @@ async function removeLockDirectory(path: string): Promise<void> {
  * so a brief writable open can do it.
  */
 export async function needsRecovery(layout: LibraryLayout): Promise<boolean> {
-  const leftover =
-    (await exists(`${layout.database}-journal`)) || (await exists(databaseLockPath(layout.database)))
+  const journal = await stat(`${layout.database}-journal`).catch(() => null)
+  const leftover = (journal !== null && journal.size > 0) || (await exists(databaseLockPath(layout.database)))
   if (!leftover) return false
   const holder = await readLockHolder(layout)
   return holder === null || !isProcessAlive(holder)
