@@ -5,7 +5,7 @@ import { eventNames } from '@shared/contract'
 import { DatelineError, type ErrorCode } from '@shared/errors'
 import { imageContentTypes } from '@shared/media'
 import type { DatelineApp } from '../app'
-import { allowedHost, bearerToken, hostForUrl, newToken, sameToken } from './auth'
+import { allowedHost, bearerToken, hostForUrl, newToken, resolveListenAddress, sameToken } from './auth'
 import { MAX_CALL_BYTES, readJsonBody } from './request-body'
 import { readStaticFile } from './static-files'
 
@@ -53,7 +53,8 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
  * unlocked by a random key that is part of every address of the session (see sessionPrefix).
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const host = options.host ?? '127.0.0.1'
+  // Listen on the address, never a name: the Host check below depends on knowing it is loopback.
+  const host = await resolveListenAddress(options.host ?? '127.0.0.1')
   const token = options.token ?? newToken()
   let port = options.port ?? 0
   const sseClients = new Set<ServerResponse>()
@@ -203,7 +204,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     })
   })
   port = (server.address() as AddressInfo).port
-  const shownHost = host === 'localhost' ? '127.0.0.1' : hostForUrl(host)
+  const shownHost = hostForUrl(host)
 
   return {
     url: `http://${shownHost}:${port}${sessionPrefix}`,
