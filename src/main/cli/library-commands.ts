@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../library/atomic-file'
 import { libraryLayout } from '../library/layout'
 import { LibraryStore } from '../library/library-store'
 import { connectToRunningLibrary } from '../serve/local-endpoint'
-import { formatArticle, formatListLine } from './format'
+import { formatArticle, formatListLine, terminalSafe } from './format'
 import { sourceFromArgument } from './source-argument'
 import { positiveInteger, UsageError } from './usage-error'
 
@@ -53,7 +53,7 @@ export async function addArticles(libraryDir: string, args: string[], json: bool
         }
         results.push(result.value)
         if (!json) {
-          console.log(`${updated ? 'Updated' : 'Added'} ${article.id}  ${article.title}`)
+          console.log(terminalSafe(`${updated ? 'Updated' : 'Added'} ${article.id}  ${article.title}`))
           for (const warning of warnings) console.error(`  note: ${warning}`)
         }
       } catch (error) {

@@ -5,6 +5,7 @@ import { resolveLibraryDir } from '../library/location'
 import { addArticles, deleteArticles, exportArticles, listArticles, showArticle } from './library-commands'
 import { extractArticle, serve } from './web-commands'
 import { one, UsageError } from './usage-error'
+import { terminalSafe } from './format'
 
 const USAGE = `Usage: dateline <command> [options]
 
@@ -94,7 +95,7 @@ runCli(process.argv.slice(2)).then(
       process.exitCode = 2
       return
     }
-    console.error(`dateline: ${toErrorInfo(error).message}`)
+    console.error(terminalSafe(`dateline: ${toErrorInfo(error).message}`))
     process.exitCode = 1
   },
 )
