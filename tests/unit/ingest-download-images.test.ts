@@ -25,6 +25,10 @@ beforeAll(async () => {
     '/page.png': html('<!doctype html><p>Sign in to see this picture</p>'),
     '/huge.png': { headers: { 'content-type': 'image/png' }, body: PNG, fillerBytes: 200 * 1024 },
     '/hang.png': { hang: true, headersFirst: false },
+    '/chart.svg': {
+      headers: { 'content-type': 'image/svg+xml' },
+      body: '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script><circle r="4"/></svg>',
+    },
     '/needs-referer.png': (request) =>
       request.headers.referer === `${site.origin}/story` ? image(GIF_1X1, 'image/gif') : status(403),
   })
@@ -70,6 +74,15 @@ describe('downloadImages', () => {
       limits: { ...limits, timeoutMs: 300 },
     })
     expect(stored.get(site.url(path))).toBeNull()
+  })
+
+  it('stores an SVG picture without its scripts', async () => {
+    const { stored } = await downloadImages([site.url('/chart.svg')], { fetch, media, limits })
+    const path = stored.get(site.url('/chart.svg'))
+    expect(path).toMatch(/\.svg$/)
+    const svg = await readFile(join(dir, path!), 'utf8')
+    expect(svg).toContain('<circle r="4"')
+    expect(svg).not.toMatch(/alert|onload|script/)
   })
 
   it('stores a data: picture without fetching anything', async () => {

@@ -144,7 +144,8 @@ export async function exportArticles(
           : format === 'txt'
             ? formatArticle(article)
             : standaloneHtml(article, await inlineImages(article.html, (media) => library.media.read(media)))
-      await writeFileAtomic(path, content)
+      // Exported files are for sharing: the usual permissions of a new file (the umask decides).
+      await writeFileAtomic(path, content, { mode: 0o666 })
       written.push(path)
       if (!json) console.log(`Wrote ${path}`)
     }

@@ -2,6 +2,7 @@ import type { MediaStore } from '../library/media-store'
 import { parseWebAddress, USER_AGENT, type FetchFunction } from './fetch-page'
 import { readCappedBody } from './read-capped-body'
 import { imageExtension } from './image-type'
+import { sanitizeSvg } from './sanitize-svg'
 
 export interface ImageLimits {
   /** For one picture, from request to last byte. */
@@ -99,6 +100,10 @@ async function storeImage(
   if (!bytes) return null
   const extension = imageExtension(bytes)
   if (!extension) return null
+  if (extension === 'svg') {
+    const clean = sanitizeSvg(new TextDecoder().decode(bytes))
+    return clean ? options.media.store(new TextEncoder().encode(clean), 'svg') : null
+  }
   return options.media.store(bytes, extension)
 }
 

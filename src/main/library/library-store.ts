@@ -3,9 +3,10 @@ import { join } from 'node:path'
 import { Low } from 'lowdb'
 import type { Article, ArticleSummary } from '@shared/article'
 import { DatelineError } from '@shared/errors'
-import { removeStaleTempFiles, writeFileAtomic } from './atomic-file'
+import { PRIVATE_FOLDER, removeStaleTempFiles, writeFileAtomic } from './atomic-file'
 import { ArticleIndex, type ListFilter } from './article-index'
 import { assertNoLinkBetween, isArticleId, readRegularFile } from './confined-files'
+import { sanitizeStoredHtml } from '../ingest/sanitize'
 import { AtomicJsonFile } from './json-file'
 import {
   articleDir,
@@ -197,7 +198,7 @@ export class LibraryStore {
         readRegularFile(htmlPath, MAX_BODY_BYTES),
         readRegularFile(articleTextPath(this.layout, summary), MAX_BODY_BYTES),
       ])
-      return { ...summary, html: html.toString('utf8'), text: text.toString('utf8') }
+      return { ...summary, html: sanitizeStoredHtml(html.toString('utf8')), text: text.toString('utf8') }
     } catch (error) {
       if (error instanceof DatelineError) throw error
       const code = (error as NodeJS.ErrnoException).code
@@ -235,7 +236,7 @@ export class LibraryStore {
     this.assertWritable()
     const folder = articleDir(this.layout, captured.id)
     await assertNoLinkBetween(this.layout.root, folder)
-    await mkdir(folder, { recursive: true })
+    await mkdir(folder, { recursive: true, mode: PRIVATE_FOLDER })
     await Promise.all([
       writeFileAtomic(articleHtmlPath(this.layout, captured), body.html),
       writeFileAtomic(articleTextPath(this.layout, captured), body.text),
@@ -451,7 +452,7 @@ async function prepareFolder(layout: LibraryLayout, readOnly: boolean, now: () =
     )
   }
   if (readOnly) return newManifest(now())
-  await mkdir(layout.root, { recursive: true })
+  await mkdir(layout.root, { recursive: true, mode: PRIVATE_FOLDER })
   const created = newManifest(now())
   await writeManifest(layout, created)
   return created
