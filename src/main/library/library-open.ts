@@ -1,5 +1,6 @@
 import { access, mkdir, readdir, rmdir, stat } from 'node:fs/promises'
 import { DatelineError } from '@shared/errors'
+import { PRIVATE_FOLDER } from './atomic-file'
 import { newestGoodBackup } from './backups'
 import { databaseLockPath, SqlDatabase } from './database'
 import { migrateJsonLibrary, removeDraft, removeLegacyFiles, type ProgressListener } from './database-builder'
@@ -25,7 +26,7 @@ export async function prepareFolder(
     )
   }
   if (readOnly) return { manifest: newManifest(now()), created: true }
-  await mkdir(layout.root, { recursive: true })
+  await mkdir(layout.root, { recursive: true, mode: PRIVATE_FOLDER })
   const created = newManifest(now())
   await writeManifest(layout, created)
   return { manifest: created, created: true }
