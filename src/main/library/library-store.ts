@@ -138,8 +138,10 @@ export class LibraryStore {
   // ---- Reading
 
   get(id: string): ArticleSummary | undefined {
-    const row = this.db.get<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?`, [id])
-    return row ? summariesOf(this.db, [row])[0] : undefined
+    return this.db.read(() => {
+      const row = this.db.get<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?`, [id])
+      return row ? summariesOf(this.db, [row])[0] : undefined
+    })
   }
 
   require(id: string): ArticleSummary {
@@ -149,6 +151,10 @@ export class LibraryStore {
   }
 
   findByUrl(url: string): ArticleSummary | undefined {
+    return this.db.read(() => this.findRowByUrl(url))
+  }
+
+  private findRowByUrl(url: string): ArticleSummary | undefined {
     const row = this.db.get<ArticleRow>(
       `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.url = ?1 OR a.canonical_url = ?1
        ORDER BY a.added_at DESC LIMIT 1`,
@@ -164,6 +170,15 @@ export class LibraryStore {
 
   /** One page of the list with its total; every filter of ArticleFilter combines with the others. */
   listArticles(request: ListRequest): { total: number; items: ArticleSummary[] } {
+    return this.db.read(() => this.queryPage(request))
+  }
+
+  /** A page and the sidebar counts in one read, as articles.list answers. */
+  listWithCounts(request: ListRequest): { total: number; items: ArticleSummary[]; counts: SidebarCounts } {
+    return this.db.read(() => ({ ...this.queryPage(request), counts: this.sidebarCounts() }))
+  }
+
+  private queryPage(request: ListRequest): { total: number; items: ArticleSummary[] } {
     const sql = articleQuerySql(request.filter, request.sort, request.offset, request.limit)
     if (sql.emptyMatch) return { total: 0, items: [] }
     const rows = this.db.all<ArticleRow>(sql.page.replace('{columns}', ARTICLE_COLUMNS), sql.pageParams)
@@ -187,6 +202,10 @@ export class LibraryStore {
   }
 
   sidebarCounts(): SidebarCounts {
+    return this.db.read(() => this.querySidebarCounts())
+  }
+
+  private querySidebarCounts(): SidebarCounts {
     const groups = (kind: string): { key: string; articles: number; unread: number }[] =>
       this.db.all(
         `SELECT key, articles, unread FROM sidebar_counts WHERE kind = ? AND articles + archived > 0`,
