@@ -117,6 +117,17 @@ export async function openDatabase(
     return db
   } catch (error) {
     db?.close()
+    if (error instanceof DatelineError && error.code === 'LIBRARY_BUSY') {
+      // No live Dateline holds the library, or the lock would have been cleared (see needsRecovery):
+      // what is left can only be a reader's, and no lock file proves that reader dead.
+      throw new DatelineError(
+        'LIBRARY_BUSY',
+        `The library database ${layout.database} stayed locked for too long. If no Dateline is running, ` +
+          `a command stopped while reading left its lock behind: remove the folder ${databaseLockPath(layout.database)} ` +
+          'and try again.',
+        { cause: error },
+      )
+    }
     if (error instanceof DatelineError && error.code === 'LIBRARY_DAMAGED') {
       throw await damagedDatabase(layout, error.message.replace(/^The library database .* is damaged /, ''))
     }
