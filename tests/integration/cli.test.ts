@@ -207,12 +207,16 @@ describe.skipIf(!built)('dateline CLI', () => {
     }
   })
 
-  it('says which process holds the library when it cannot be reached', async () => {
+  it('waits for a Dateline it cannot reach, then says which process holds the library', async () => {
     const running = await openApp({ libraryDir: library, extraction: 'inline' })
     try {
-      const added = await runCli(['--library', library, 'add', './tests/fixtures/eutoday-belarus-russia.txt'])
+      const added = await runCli(['--library', library, 'add', './tests/fixtures/eutoday-belarus-russia.txt'], {
+        DATELINE_LOCK_WAIT_SECONDS: '1',
+      })
       expect(added.code).toBe(1)
-      expect(added.stderr).toContain(`open in another Dateline (process ${process.pid})`)
+      expect(added.stderr).toContain(`another Dateline (process ${process.pid})`)
+      expect(added.stderr, 'it waited its turn first').toContain('waiting for it to finish')
+      expect(added.stderr).toContain('gave up and changed nothing')
     } finally {
       await running.close()
     }

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { protocol } from 'electron'
 import { MEDIA_PROTOCOL } from '@shared/ipc'
@@ -19,18 +18,14 @@ export function registerMediaScheme(): void {
 export function serveMedia(media: MediaStore): void {
   protocol.handle(MEDIA_PROTOCOL, async (request) => {
     const url = new URL(request.url)
-    const file = url.host === 'library' ? media.resolve(url.pathname.slice(1)) : null
-    if (!file) return new Response('Not found', { status: 404 })
-    try {
-      const body = await readFile(file)
-      return new Response(body, {
-        headers: {
-          'content-type': imageContentTypes[extname(file).slice(1)] ?? 'application/octet-stream',
-          'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
-        },
-      })
-    } catch {
-      return new Response('Not found', { status: 404 })
-    }
+    const path = url.pathname.slice(1)
+    const body = url.host === 'library' ? await media.read(path) : null
+    if (!body) return new Response('Not found', { status: 404 })
+    return new Response(new Uint8Array(body), {
+      headers: {
+        'content-type': imageContentTypes[extname(path).slice(1)] ?? 'application/octet-stream',
+        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+      },
+    })
   })
 }

@@ -3,9 +3,19 @@ import { escapeHtml } from '@shared/html'
 import { imageContentTypes, rewriteStoredImageSources } from '@shared/media'
 
 /** Replaces stored-image references with the bytes themselves, so one file carries the whole article. */
-export function inlineImages(html: string, readImage: (mediaPath: string) => Uint8Array | null): string {
+export async function inlineImages(
+  html: string,
+  readImage: (mediaPath: string) => Promise<Uint8Array | null>,
+): Promise<string> {
+  const paths = new Set<string>()
+  rewriteStoredImageSources(html, (path) => {
+    paths.add(path)
+    return null
+  })
+  const images = new Map<string, Uint8Array | null>()
+  for (const path of paths) images.set(path, await readImage(path))
   return rewriteStoredImageSources(html, (path) => {
-    const bytes = readImage(path)
+    const bytes = images.get(path)
     if (!bytes) return null
     const type = imageContentTypes[path.slice(path.lastIndexOf('.') + 1)] ?? 'application/octet-stream'
     return `data:${type};base64,${Buffer.from(bytes).toString('base64')}`

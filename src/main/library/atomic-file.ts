@@ -12,15 +12,16 @@ const TEMP_SUFFIX = '.tmp'
 export async function writeFileAtomic(
   path: string,
   data: string | Uint8Array,
-  options: { mode?: number } = {},
+  options: { mode?: number; flush?: boolean } = {},
 ): Promise<void> {
+  const flush = options.flush ?? true
   const folder = dirname(path)
   await mkdir(folder, { recursive: true })
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`
   const handle = await open(temp, 'w', options.mode ?? 0o666)
   try {
     await handle.writeFile(data)
-    await handle.sync()
+    if (flush) await handle.sync()
   } finally {
     await handle.close()
   }
@@ -30,7 +31,7 @@ export async function writeFileAtomic(
     await rm(temp, { force: true })
     throw error
   }
-  await syncFolder(folder)
+  if (flush) await syncFolder(folder)
 }
 
 /**

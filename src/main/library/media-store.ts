@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import { access } from 'node:fs/promises'
 import { join } from 'node:path'
-import { isMediaPath } from '@shared/media'
 import { writeFileAtomic } from './atomic-file'
+import { assertNoLinkBetween, readMediaFile } from './confined-files'
 import { mediaRelativePath, type LibraryLayout } from './layout'
 
 /** Images, stored once per content however many articles use them. */
@@ -14,13 +14,17 @@ export class MediaStore {
     const sha256 = createHash('sha256').update(bytes).digest('hex')
     const relative = mediaRelativePath(sha256, extension)
     const absolute = join(this.layout.root, relative)
+    await assertNoLinkBetween(this.layout.root, absolute)
     if (!(await exists(absolute))) await writeFileAtomic(absolute, bytes)
     return relative
   }
 
-  /** The file behind a stored media path, or null for anything that is not one (path traversal). */
-  resolve(relative: string): string | null {
-    return isMediaPath(relative) ? join(this.layout.root, relative) : null
+  /**
+   * The bytes of a stored picture, or null for anything that is not one: not a media path, a link,
+   * not a regular file, or larger than any picture Dateline stores.
+   */
+  read(relative: string): Promise<Buffer | null> {
+    return readMediaFile(this.layout.root, relative)
   }
 }
 

@@ -1,5 +1,3 @@
-import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname } from 'node:path'
@@ -172,26 +170,20 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
 
   async function sendMedia(response: ServerResponse, relative: string): Promise<void> {
-    const file = options.app.library.media.resolve(relative)
-    const size = file
-      ? await stat(file).then(
-          (s) => s.size,
-          () => null,
-        )
-      : null
-    if (!file || size === null) {
+    const bytes = await options.app.library.media.read(relative)
+    if (!bytes) {
       response.writeHead(404).end()
       return
     }
     response.writeHead(200, {
-      'content-type': imageContentTypes[extname(file).slice(1)] ?? 'application/octet-stream',
-      'content-length': size,
+      'content-type': imageContentTypes[extname(relative).slice(1)] ?? 'application/octet-stream',
+      'content-length': bytes.length,
       // Content-addressed: the bytes behind a name never change.
       'cache-control': 'private, max-age=31536000, immutable',
       // An SVG opened on its own must not run its scripts.
       'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
     })
-    createReadStream(file).pipe(response)
+    response.end(bytes)
   }
 
   const unsubscribe = options.app.events.subscribe((event, payload) => {
