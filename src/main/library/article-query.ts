@@ -36,23 +36,39 @@ export function articleQuerySql(
   else if (filter.state === 'archived') where.push('a.archived = 1')
   else if (!text) where.push('a.archived = 0')
 
+  // A page walks the list's index in order and probes each membership (EXISTS), stopping at 50:
+  // 0.2 ms for country and unread at 1k where IN (...) with a sort took 11 ms. A count wants the
+  // opposite, the members first (IN), so each relation is written both ways.
+  const relations: { exists: string; member: string; param: SqlValue }[] = []
   if (filter.country) {
-    where.push('a.rowid IN (SELECT article FROM article_countries WHERE code = ?)')
-    params.push(filter.country.toUpperCase())
+    relations.push({
+      exists: 'EXISTS (SELECT 1 FROM article_countries r WHERE r.code = ? AND r.article = a.rowid)',
+      member: 'a.rowid IN (SELECT article FROM article_countries WHERE code = ?)',
+      param: filter.country.toUpperCase(),
+    })
   }
   if (filter.correspondent) {
-    where.push(`a.rowid IN (SELECT ac.article FROM article_correspondents ac
-      JOIN correspondents c ON c.id = ac.correspondent WHERE c.name_key = ?)`)
-    params.push(correspondentKey(filter.correspondent))
+    const people = 'SELECT id FROM correspondents WHERE name_key = ?'
+    relations.push({
+      exists: `EXISTS (SELECT 1 FROM article_correspondents r WHERE r.article = a.rowid AND r.correspondent IN (${people}))`,
+      member: `a.rowid IN (SELECT article FROM article_correspondents WHERE correspondent IN (${people}))`,
+      param: correspondentKey(filter.correspondent),
+    })
   }
   if (filter.collection) {
-    where.push(`a.rowid IN (SELECT ca.article FROM collection_articles ca
-      JOIN collections c ON c.id = ca.collection WHERE c.name = ?)`)
-    params.push(filter.collection)
+    const named = 'SELECT id FROM collections WHERE name = ?'
+    relations.push({
+      exists: `EXISTS (SELECT 1 FROM collection_articles r WHERE r.article = a.rowid AND r.collection IN (${named}))`,
+      member: `a.rowid IN (SELECT article FROM collection_articles WHERE collection IN (${named}))`,
+      param: filter.collection,
+    })
   }
   if (filter.feed !== undefined) {
-    where.push('a.rowid IN (SELECT article FROM feed_items WHERE feed = ?)')
-    params.push(filter.feed)
+    relations.push({
+      exists: 'EXISTS (SELECT 1 FROM feed_items r WHERE r.feed = ? AND r.article = a.rowid)',
+      member: 'a.rowid IN (SELECT article FROM feed_items WHERE feed = ?)',
+      param: filter.feed,
+    })
   }
   if (filter.site) {
     where.push('a.site_name = ?')
@@ -70,20 +86,22 @@ export function articleQuerySql(
 
   const join = text ? `JOIN (${text.sql}) m ON m.rowid = a.rowid` : ''
   const joinParams = text ? text.params : []
-  const conditions = where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''
+  const relationParams = relations.map((r) => r.param)
+  const clause = (parts: string[]): string => (parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '')
+  const pageConditions = clause([...relations.map((r) => r.exists), ...where])
+  const countConditions = clause([...relations.map((r) => r.member), ...where])
   const order =
     sort === 'relevance' && text
       ? 'm.rank, a.added_at DESC, a.id'
       : sort === 'oldest'
         ? 'a.added_at ASC, a.id DESC'
         : 'a.added_at DESC, a.id'
-  const narrowed = filter.country || filter.correspondent || filter.collection || filter.feed !== undefined
   return {
-    page: `SELECT {columns} FROM articles a ${join} ${conditions} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    pageParams: [...joinParams, ...params, limit, offset],
-    count: `SELECT count(*) AS total FROM articles a ${join} ${conditions}`,
-    countParams: [...joinParams, ...params],
-    stateOnly: !text && !narrowed && !filter.site && !filter.from && !filter.to,
+    page: `SELECT {columns} FROM articles a ${join} ${pageConditions} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    pageParams: [...joinParams, ...relationParams, ...params, limit, offset],
+    count: `SELECT count(*) AS total FROM articles a ${join} ${countConditions}`,
+    countParams: [...joinParams, ...relationParams, ...params],
+    stateOnly: !text && relations.length === 0 && !filter.site && !filter.from && !filter.to,
     emptyMatch,
   }
 }
