@@ -10,7 +10,7 @@ import {
   markArticles,
   showArticle,
 } from './library-commands'
-import { backUpNow, rebuildDatabase, restoreFromBackup } from './maintenance-commands'
+import { backUpNow, rebuildDatabase, reindexLibrary, restoreFromBackup } from './maintenance-commands'
 import { extractArticle, serve } from './web-commands'
 import { one, UsageError } from './usage-error'
 import { terminalSafe } from './format'
@@ -31,6 +31,7 @@ Commands:
   backup                   Back up the library database now (the app makes one a day, 7 kept)
   restore-backup [<day>]   Put back the newest good backup, or the one of <day> (--list shows them)
   rebuild                  Recreate the library database from the article files
+  reindex                  Rebuild the full-text index from the article files
 
 Filters (list, search): --unread, --starred, --archived, --country CC, --correspondent NAME,
   --collection NAME, --feed ID, --site NAME, --from YYYY-MM-DD, --to YYYY-MM-DD
@@ -89,6 +90,8 @@ export async function runCli(argv: string[]): Promise<number> {
       return listArticles(libraryDir, values, json, rest.join(' '))
     case 'mark':
       return markArticles(libraryDir, rest, json)
+    case 'reindex':
+      return reindexLibrary(libraryDir, json)
     case 'rebuild':
       return rebuildDatabase(libraryDir, json)
     case 'restore-backup':

@@ -72,6 +72,18 @@ export async function restoreFromBackup(
   return 0
 }
 
+/** `dateline reindex`: the full-text index rebuilt from the article files, with progress. */
+export async function reindexLibrary(libraryDir: string, json: boolean): Promise<number> {
+  const library = await LibraryStore.open(libraryDir, { progress: printUpgradeProgress })
+  try {
+    const articles = await library.reindex(printUpgradeProgress)
+    console.log(json ? JSON.stringify({ indexed: articles }) : `Indexed ${articles} articles.`)
+    return 0
+  } finally {
+    await library.close()
+  }
+}
+
 /** `dateline backup`: today's backup now (the app and serve make one daily by themselves). */
 export async function backUpNow(libraryDir: string, json: boolean): Promise<number> {
   const library = await LibraryStore.open(libraryDir, { progress: printUpgradeProgress })

@@ -10,8 +10,8 @@ import {
   type ArticleBody,
 } from './article-files'
 import { articleQuerySql } from './article-query'
-import { ARTICLE_COLUMNS, summariesOf, writeArticleRow, type ArticleRow } from './article-rows'
-import { unindexArticle } from './article-text-index'
+import { ARTICLE_COLUMNS, summariesOf, textOfArticle, writeArticleRow, type ArticleRow } from './article-rows'
+import { indexArticleText, unindexArticle } from './article-text-index'
 import { backUpIfDue } from './backups'
 import type { SqlDatabase } from './database'
 import type { ProgressListener } from './database-builder'
@@ -366,6 +366,30 @@ export class LibraryStore {
       this.db.run('DELETE FROM trash WHERE id = ?', [id])
       return this.require(id)
     })
+  }
+
+  /**
+   * `dateline reindex`: the full-text index rebuilt from the stored text files, 500 articles per
+   * transaction so the library stays usable and a kill loses only the batch in flight (the next
+   * reindex starts over). Never needed at start-up: the index follows every write.
+   */
+  async reindex(progress?: ProgressListener): Promise<number> {
+    this.assertWritable()
+    const rows = this.db.all<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a ORDER BY a.rowid`)
+    this.commit(() => this.db.run(`INSERT INTO article_fts (article_fts) VALUES ('delete-all')`))
+    progress?.({ stage: 'indexing', done: 0, total: rows.length })
+    for (let at = 0; at < rows.length; at += 500) {
+      const batch = summariesOf(this.db, rows.slice(at, at + 500))
+      const texts = await Promise.all(batch.map((a) => readArticleTextForIndex(this.layout, a)))
+      this.commit(() =>
+        batch.forEach((article, i) => {
+          const rowid = rows[at + i]!.rowid
+          indexArticleText(this.db, rowid, textOfArticle(article, texts[i] ?? ''))
+        }),
+      )
+      progress?.({ stage: 'indexing', done: Math.min(at + 500, rows.length), total: rows.length })
+    }
+    return rows.length
   }
 
   /** Today's backup of the database, if it has none yet (see backups.ts). */
