@@ -37,6 +37,7 @@ describe('capturing an article again', () => {
     expect((await store.readArticle(first.id)).text).toBe('New')
     expect((await readdir(articleDir(libraryLayout(dir), first.id))).sort()).toEqual([
       '20261103T100000000Z.html',
+      '20261103T100000000Z.json',
       '20261103T100000000Z.txt',
     ])
     await store.close()

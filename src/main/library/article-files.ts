@@ -1,9 +1,9 @@
-import { mkdir, readdir, rm } from 'node:fs/promises'
+import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ArticleSummary, StoredArticleMetadata } from '@shared/article'
 import { DatelineError } from '@shared/errors'
 import { sanitizeStoredHtml } from '../ingest/sanitize'
-import { PRIVATE_FOLDER, writeFileAtomic } from './atomic-file'
+import { writeFileAtomic, writeFilesAtomic } from './atomic-file'
 import { metadataOf } from './article-rows'
 import { assertNoLinkBetween, readRegularFile } from './confined-files'
 import {
@@ -34,18 +34,14 @@ export async function writeArticleFiles(
 ): Promise<void> {
   const folder = articleDir(layout, article.id)
   await assertNoLinkBetween(layout.root, folder)
-  await mkdir(folder, { recursive: true, mode: PRIVATE_FOLDER })
-  await Promise.all([
-    writeFileAtomic(articleHtmlPath(layout, article), body.html),
-    writeFileAtomic(articleTextPath(layout, article), body.text),
-    writeMetadataFile(layout, metadataOf(article)),
+  const revision = bodyRevision(article.updatedAt)
+  await writeFilesAtomic(folder, [
+    { name: `${revision}.html`, data: body.html },
+    { name: `${revision}.txt`, data: body.text },
+    { name: `${revision}.json`, data: `${JSON.stringify(metadataOf(article), null, 2)}\n` },
   ])
 }
 
-/**
- * `flush: false` for the migration, which writes one per article of the library: 100,000 fsyncs
- * would take minutes, and a file lost to a power cut then only means `rebuild` skips that article.
- */
 export function writeMetadataFile(
   layout: LibraryLayout,
   metadata: StoredArticleMetadata,

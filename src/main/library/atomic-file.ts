@@ -43,6 +43,37 @@ export async function writeFileAtomic(
 }
 
 /**
+ * Several files of one folder (an article's body, text and metadata), each replaced atomically as
+ * writeFileAtomic does, with one flush of the folder for all the renames instead of one each.
+ */
+export async function writeFilesAtomic(
+  folder: string,
+  files: { name: string; data: string | Uint8Array }[],
+): Promise<void> {
+  await mkdir(folder, { recursive: true, mode: PRIVATE_FOLDER })
+  const temps = await Promise.all(
+    files.map(async ({ name, data }) => {
+      const temp = join(folder, `${name}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`)
+      const handle = await open(temp, 'w', PRIVATE_FILE)
+      try {
+        await handle.writeFile(data)
+        await handle.sync()
+      } finally {
+        await handle.close()
+      }
+      return { temp, target: join(folder, name) }
+    }),
+  )
+  try {
+    for (const { temp, target } of temps) await renameWithRetry(temp, target)
+  } catch (error) {
+    await Promise.all(temps.map(({ temp }) => rm(temp, { force: true })))
+    throw error
+  }
+  await syncFolder(folder)
+}
+
+/**
  * On Windows a rename over a file that a virus scanner or the search indexer has open fails for a
  * moment with EPERM/EACCES/EBUSY; trying again shortly after succeeds. Elsewhere it never happens.
  */

@@ -74,7 +74,9 @@ export class SqlDatabase {
     try {
       database.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? 5000))}`)
       if (!readOnly) {
-        database.exec('PRAGMA journal_mode = DELETE')
+        // TRUNCATE rather than DELETE: the same rollback journal, emptied instead of removed after
+        // each commit, which saves a file deletion and a folder flush per transaction.
+        database.exec('PRAGMA journal_mode = TRUNCATE')
         database.exec('PRAGMA synchronous = FULL')
       }
       database.exec('PRAGMA foreign_keys = ON')
