@@ -118,8 +118,17 @@ export async function openDatabase(
   } catch (error) {
     db?.close()
     if (error instanceof DatelineError && error.code === 'LIBRARY_BUSY') {
-      // No live Dateline holds the library, or the lock would have been cleared (see needsRecovery):
-      // what is left can only be a reader's, and no lock file proves that reader dead.
+      const holder = await readLockHolder(layout)
+      if (holder !== null && isProcessAlive(holder)) {
+        throw new DatelineError(
+          'LIBRARY_BUSY',
+          `The library at ${layout.root} is open in another Dateline (process ${holder}), which holds its ` +
+            'database and did not answer. Try again in a moment, or close that Dateline.',
+          { cause: error },
+        )
+      }
+      // No live Dateline holds the library: what is left can only be a reader's lock, and no lock
+      // file proves that reader dead.
       throw new DatelineError(
         'LIBRARY_BUSY',
         `The library database ${layout.database} stayed locked for too long. If no Dateline is running, ` +
