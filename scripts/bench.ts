@@ -1,10 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { statSync } from 'node:fs'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ArticleSummary } from '@shared/article'
 import { openApp } from '../src/main/app'
+import { SqlDatabase } from '../src/main/library/database'
 import {
   articleHtmlPath,
   articleTextPath,
@@ -12,20 +14,35 @@ import {
   shardKey,
   shardPath,
 } from '../src/main/library/layout'
-import { newManifest, writeManifest } from '../src/main/library/manifest'
-import { articlePageHtml, articleParagraphs, seededRandom, syntheticSummary } from './synthetic-articles'
+import { LibraryStore } from '../src/main/library/library-store'
+import { writeManifest } from '../src/main/library/manifest'
+import {
+  articlePageHtml,
+  articleParagraphs,
+  RARE_WORDS,
+  seededRandom,
+  syntheticSummary,
+} from './synthetic-articles'
 
 /**
  * `npm run bench`: builds libraries of 1k, 10k and 100k synthetic articles and measures, each size
- * in a fresh process so memory figures do not leak between sizes:
- *   open_ms           open the library until the first page of the list can be returned
+ * in a fresh process so memory figures do not leak between sizes. Each library is written as the
+ * sharded JSON Dateline wrote it (schema 1) and opened once, which migrates it into library.db and
+ * builds the full-text index: that is index_build_s. Then 30 collections are filled in.
+ *   open_ms           open the library until the first page of the list can be returned (+ counts)
  *   first_article_ms  open until the newest article's text can be shown
- *   full_load_ms      open until every article's metadata is in memory (all queries answered)
- *   list_page_ms      newest 50 (median of 50 calls)
+ *   full_load_ms      kept for comparison with the JSON store: nothing is loaded after open, so = open_ms
+ *   list_page_ms      newest 50 at offsets across the library (median of 50 calls)
+ *   filtered_page_ms  a page of 50 with filters (country, country and unread, correspondent,
+ *                     collection, site, date range, starred, archived, combinations): 95th percentile
+ *   counts_ms         the sidebar counts (library, per country, collection, feed): median of 50
  *   mark_read_p95_ms  a read-state change persisted to disk (200 changes)
- *   add_article_ms    capture of an already-downloaded ~800-word page: extraction (worker) and storage (median of 20)
- *   rss_mb            resident memory after open and the operations above
- *   disk_mb           size of the library folder
+ *   search_p50_ms / search_p95_ms   a mix of text queries (1-3 common words, a rare word, a prefix,
+ *                     a phrase), each alone and with a country filter, top 50 by relevance
+ *   add_article_ms    capture of an already-downloaded ~800-word page incl. the index (median of 20)
+ *   index_build_s     the migration of the whole library into library.db with its full-text index
+ *   rss_mb, disk_mb, db_mb   resident memory after the above; the library folder; library.db
+ *   cli_*_ms          (1k and 10k) whole `dateline` processes, median of 5, minus bare start-up
  */
 
 const SIZES = (process.env.DATELINE_BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
@@ -65,16 +82,49 @@ function runChild(args: string[]): string {
 async function prepareLibrary(size: number, folder: string): Promise<void> {
   const started = performance.now()
   await generateLibrary(folder, size)
-  // A first open writes meta/head.json, as the app's first launch on a library does.
-  await (await openApp({ libraryDir: folder })).close()
+  execFileSync('sync')
+  const migrateStart = performance.now()
+  const store = await LibraryStore.open(folder, {
+    progress: ({ done, total }) => {
+      if (done % 20000 === 0 || done === total) console.error(`  indexed ${done} of ${total}`)
+    },
+  })
+  const indexBuildS = (performance.now() - migrateStart) / 1000
+  await store.close()
+  fillCollections(folder, size)
+  await writeFile(join(folder, 'bench-build.json'), JSON.stringify({ index_build_s: indexBuildS }))
   // Flush the generated files, so that the fsyncs measured later do not pay for the set-up.
   execFileSync('sync')
   console.error(`  generated ${size} articles in ${Math.round(performance.now() - started)} ms`)
 }
 
-async function measure(size: number, folder: string): Promise<Record<string, number>> {
+/** 30 collections of about 1% of the library each, in the tables the collections issue will fill. */
+function fillCollections(folder: string, size: number): void {
+  const db = SqlDatabase.open(libraryLayout(folder).database)
+  const random = seededRandom(size + 3)
+  db.transaction(() => {
+    for (let c = 1; c <= 30; c++) {
+      db.run('INSERT INTO collections (id, name, created_at) VALUES (?, ?, ?)', [
+        c,
+        `Dossier ${c}`,
+        '2026-01-01',
+      ])
+      const members = Math.max(1, Math.floor(size / 100))
+      for (let i = 0; i < members; i++) {
+        db.run(
+          `INSERT OR IGNORE INTO collection_articles (collection, article, position, added_at)
+           VALUES (?, (SELECT rowid FROM articles ORDER BY rowid LIMIT 1 OFFSET ?), ?, '2026-01-01')`,
+          [c, Math.floor(random() * size), i],
+        )
+      }
+    }
+  })
+  db.close()
+}
+
+async function measure(size: number, folder: string): Promise<Record<string, number | null>> {
   const openStart = performance.now()
-  const app = await openApp({ libraryDir: folder })
+  const app = await openApp({ libraryDir: folder, host: true })
   const firstPage = await app.dispatch('articles.list', { limit: 50 })
   const openMs = performance.now() - openStart
   if (!firstPage.ok) throw new Error(firstPage.error.message)
@@ -82,14 +132,64 @@ async function measure(size: number, folder: string): Promise<Record<string, num
   const firstArticle = await app.dispatch('articles.get', { id: newest?.id })
   const firstArticleMs = performance.now() - openStart
   if (!firstArticle.ok) throw new Error(firstArticle.error.message)
-  await app.library.ready()
-  const fullLoadMs = performance.now() - openStart
+
+  const timed = async (input: Record<string, unknown>): Promise<number> => {
+    const start = performance.now()
+    const result = await app.dispatch('articles.list', input)
+    const ms = performance.now() - start
+    if (!result.ok) throw new Error(`${JSON.stringify(input)}: ${result.error.message}`)
+    return ms
+  }
 
   const listTimes: number[] = []
+  for (let i = 0; i < 50; i++)
+    listTimes.push(await timed({ offset: (i * 997) % Math.max(1, size - 50), limit: 50 }))
+
+  const filters: Record<string, unknown>[] = [
+    { country: 'UA' },
+    { country: 'UA', state: 'unread' },
+    { country: 'LV', state: 'unread' },
+    { correspondent: 'Anna Kowalska' },
+    { correspondent: 'Anna Kowalska', state: 'unread', country: 'BY' },
+    { collection: 'Dossier 7' },
+    { site: 'Reuters', state: 'unread' },
+    { from: '2024-01-01', to: '2024-03-31' },
+    { from: '2024-01-01', to: '2024-03-31', country: 'PL', state: 'unread' },
+    { state: 'starred' },
+    { state: 'archived' },
+    { state: 'unread', offset: 5000 },
+    { country: 'DE', sort: 'oldest' },
+  ]
+  const filteredTimes: number[] = []
+  for (let round = 0; round < 5; round++) {
+    for (const filter of filters) filteredTimes.push(await timed({ limit: 50, ...filter }))
+  }
+
+  const countTimes: number[] = []
   for (let i = 0; i < 50; i++) {
     const start = performance.now()
-    await app.dispatch('articles.list', { offset: (i * 997) % Math.max(1, size - 50), limit: 50 })
-    listTimes.push(performance.now() - start)
+    app.library.sidebarCounts()
+    countTimes.push(performance.now() - start)
+  }
+
+  const queries = [
+    'government',
+    'border troops',
+    'energy prices europe',
+    RARE_WORDS[41]!,
+    'sanc',
+    'minis',
+    '"central square"',
+    'election sanctions',
+    RARE_WORDS[777]!,
+    'journ',
+  ]
+  const searchTimes: number[] = []
+  for (let round = 0; round < 3; round++) {
+    for (const query of queries) {
+      searchTimes.push(await timed({ query, sort: 'relevance', limit: 50 }))
+      searchTimes.push(await timed({ query, sort: 'relevance', limit: 50, country: 'UA' }))
+    }
   }
 
   const ids = (firstPage.value as { items: ArticleSummary[] }).items.map((a) => a.id)
@@ -119,49 +219,80 @@ async function measure(size: number, folder: string): Promise<Record<string, num
     if (!result.ok) throw new Error(result.error.message)
   }
   const rss = process.memoryUsage().rss
-  if (process.env.DATELINE_BENCH_DEBUG) {
-    ;(globalThis as { gc?: () => void }).gc?.()
-    const { heapUsed, rss: rssAfterGc } = process.memoryUsage()
-    console.error(
-      `  heap used ${Math.round(heapUsed / 1e6)} MB, rss after gc ${Math.round(rssAfterGc / 1e6)} MB`,
-    )
-  }
   await app.close()
+  const build = JSON.parse(await readFile(join(folder, 'bench-build.json'), 'utf8').catch(() => '{}')) as {
+    index_build_s?: number
+  }
+  const cli = size <= 10_000 ? measureCli(folder, newest?.id ?? '') : {}
   return {
     articles: size,
     open_ms: round(openMs),
     first_article_ms: round(firstArticleMs),
-    full_load_ms: round(fullLoadMs),
+    full_load_ms: round(openMs),
     list_page_ms: round(median(listTimes)),
+    filtered_page_ms: round(percentile(filteredTimes, 0.95)),
+    counts_ms: round(median(countTimes)),
     mark_read_p95_ms: round(percentile(markTimes, 0.95)),
+    search_p50_ms: round(median(searchTimes)),
+    search_p95_ms: round(percentile(searchTimes, 0.95)),
     add_article_ms: round(median(addTimes)),
+    index_build_s: build.index_build_s === undefined ? null : round(build.index_build_s),
     rss_mb: round(rss / 1024 / 1024),
     disk_mb: round(diskMegabytes(folder)),
+    db_mb: round(statSync(libraryLayout(folder).database).size / 1024 / 1024),
+    ...cli,
   }
 }
 
-/** Writes the library's files directly (no fsync): generation is set-up, not what is measured. */
+/** Whole CLI processes, as a script would run them; start-up (`--version`) is taken off. */
+function measureCli(folder: string, id: string): Record<string, number> {
+  const cliPath = resolve(fileURLToPath(import.meta.url), '../cli.js')
+  const run = (args: string[]): number => {
+    const times: number[] = []
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now()
+      const done = spawnSync(process.execPath, [cliPath, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, DATELINE_LIBRARY: folder },
+      })
+      times.push(performance.now() - start)
+      if (done.status !== 0) throw new Error(`dateline ${args.join(' ')}: ${done.stderr}`)
+    }
+    return median(times)
+  }
+  const startup = run(['--version'])
+  return {
+    cli_startup_ms: round(startup),
+    cli_list_ms: round(run(['list', '--limit', '50', '--json']) - startup),
+    cli_show_ms: round(run(['show', id, '--json']) - startup),
+    cli_search_ms: round(run(['search', 'border', 'troops', '--limit', '50', '--json']) - startup),
+  }
+}
+
+/** Writes a schema-1 library's files directly (no fsync): generation is set-up, not what is measured. */
 async function generateLibrary(folder: string, size: number): Promise<void> {
   const layout = libraryLayout(folder)
   await mkdir(layout.metaDir, { recursive: true })
-  await writeManifest(layout, newManifest(new Date()))
+  await writeManifest(layout, {
+    format: 'dateline-library',
+    schemaVersion: 1,
+    createdAt: new Date().toISOString(),
+  })
   const random = seededRandom(size)
   const shards = new Map<string, Record<string, ArticleSummary>>()
   const now = Date.now()
-  const paragraphs = articleParagraphs(random)
-  const text = paragraphs.join('\n\n')
-  const html = paragraphs.map((p) => `<p>${p}</p>`).join('\n')
   const made = new Set<string>()
   for (let i = 0; i < size; i++) {
     const summary = syntheticSummary(random, i, now)
     const shard = shards.get(shardKey(summary.id)) ?? {}
     shard[summary.id] = summary
     shards.set(shardKey(summary.id), shard)
+    const paragraphs = articleParagraphs(random)
     const dir = join(layout.articlesDir, summary.id.slice(0, 2), summary.id)
     if (!made.has(dir)) await mkdir(dir, { recursive: true })
     made.add(dir)
-    await writeFile(articleHtmlPath(layout, summary), html)
-    await writeFile(articleTextPath(layout, summary), text)
+    await writeFile(articleHtmlPath(layout, summary), paragraphs.map((p) => `<p>${p}</p>`).join('\n'))
+    await writeFile(articleTextPath(layout, summary), paragraphs.join('\n\n'))
   }
   for (const [key, articles] of shards) await writeFile(shardPath(layout, key), JSON.stringify({ articles }))
 }

@@ -53,9 +53,58 @@ const NAMES = [
   'Tomas Berg',
 ]
 
+/** Where the synthetic stories are about, as the country tagger would tag them. */
+const COUNTRIES = [
+  { code: 'UA', name: 'Ukraine' },
+  { code: 'BY', name: 'Belarus' },
+  { code: 'PL', name: 'Poland' },
+  { code: 'LT', name: 'Lithuania' },
+  { code: 'GE', name: 'Georgia' },
+  { code: 'DE', name: 'Germany' },
+  { code: 'FR', name: 'France' },
+  { code: 'TR', name: 'Türkiye' },
+  { code: 'MD', name: 'Moldova' },
+  { code: 'LV', name: 'Latvia' },
+  { code: 'RU', name: 'Russia' },
+  { code: 'US', name: 'United States' },
+]
+
+/**
+ * Words that occur in few articles, as names of people, villages and companies do in real news:
+ * 3,000 made-up words, a few per article, so "a rare word" can be searched for.
+ */
+const SYLLABLES = [
+  'ka',
+  'ro',
+  'vel',
+  'mi',
+  'tan',
+  'zor',
+  'lu',
+  'dre',
+  'pas',
+  'ni',
+  'gor',
+  'eth',
+  'sul',
+  'bri',
+]
+export const RARE_WORDS = Array.from({ length: 3000 }, (_, i) => {
+  const a = SYLLABLES[i % SYLLABLES.length]!
+  const b = SYLLABLES[Math.floor(i / SYLLABLES.length) % SYLLABLES.length]!
+  const c = SYLLABLES[Math.floor(i / SYLLABLES.length ** 2) % SYLLABLES.length]!
+  return `${a}${b}${c}${i % 7 === 0 ? 'sk' : ''}`
+})
+
 export function sentence(random: () => number, words = 18): string {
   const parts: string[] = []
-  for (let i = 0; i < words; i++) parts.push(WORDS[Math.floor(random() * WORDS.length)]!)
+  for (let i = 0; i < words; i++) {
+    parts.push(
+      random() < 0.004
+        ? RARE_WORDS[Math.floor(random() * RARE_WORDS.length)]!
+        : WORDS[Math.floor(random() * WORDS.length)]!,
+    )
+  }
   const text = parts.join(' ')
   return `${text[0]!.toUpperCase()}${text.slice(1)}.`
 }
@@ -77,6 +126,7 @@ export function syntheticSummary(random: () => number, index: number, now: numbe
   const addedAt = new Date(now - Math.floor(random() * 5 * 365 * 24 * 3600 * 1000)).toISOString()
   const wordCount = 780 + Math.floor(random() * 60)
   const slug = `${place.toLowerCase()}-${index}`
+  const byline = NAMES[Math.floor(random() * NAMES.length)]!
   return {
     id,
     source: 'url',
@@ -84,9 +134,9 @@ export function syntheticSummary(random: () => number, index: number, now: numbe
     canonicalUrl: `https://news.example/${slug}`,
     fileName: null,
     title: `${place}: ${sentence(random, 9).slice(0, -1)}`,
-    byline: NAMES[Math.floor(random() * NAMES.length)]!,
-    correspondents: [],
-    countries: [],
+    byline,
+    correspondents: [{ name: byline }],
+    countries: pickCountries(random),
     siteName: site,
     lang: 'en',
     excerpt: sentence(random, 34),
@@ -98,7 +148,20 @@ export function syntheticSummary(random: () => number, index: number, now: numbe
     leadImage: null,
     read: random() < 0.3,
     starred: random() < 0.02,
+    archived: random() < 0.05,
   }
+}
+
+/** One to three countries, the first primary; skewed so some countries hold a third of the library. */
+function pickCountries(random: () => number): ArticleSummary['countries'] {
+  const count = 1 + Math.floor(random() * 3)
+  const chosen = new Set<number>()
+  while (chosen.size < count) chosen.add(Math.floor(random() ** 2 * COUNTRIES.length))
+  return [...chosen].map((i, n) => ({
+    ...COUNTRIES[i]!,
+    role: n === 0 ? 'primary' : 'mentioned',
+    score: n === 0 ? 0.9 : 0.4,
+  }))
 }
 
 export function articlePageHtml(title: string, paragraphs: string[]): string {

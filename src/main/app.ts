@@ -5,7 +5,10 @@ import { createInlineExtractor, createWorkerExtractor, defaultWorkerPath } from 
 import type { Extractor } from './ingest/extractor-types'
 import type { FetchFunction, FetchLimits } from './ingest/fetch-page'
 import type { ImageLimits } from './ingest/download-images'
+import { toErrorInfo } from '@shared/errors'
+import type { ProgressListener } from './library/database-builder'
 import { LibraryStore } from './library/library-store'
+import type { WaitForLockOptions } from './library/lock'
 import { SettingsStore } from './settings/settings-store'
 import { createServices } from './services'
 
@@ -19,6 +22,17 @@ export interface OpenAppOptions {
   now?: () => Date
   pageLimits?: FetchLimits
   imageLimits?: ImageLimits
+  /** Wait for another writer of the library instead of failing (CLI commands). */
+  waitForLock?: WaitForLockOptions
+  /** Told how an upgrade of an older library goes. */
+  progress?: ProgressListener
+  /** Make today's backup this long after opening (the app and serve); never when left out. */
+  backupAfterMs?: number
+  /**
+   * A long-running host (the app, serve): it holds the database lock until it closes, and other
+   * processes reach the library through its local endpoint.
+   */
+  host?: boolean
 }
 
 /** Everything a host needs: the service table, its dispatcher, the event bus, and a clean shutdown. */
@@ -31,7 +45,12 @@ export interface DatelineApp {
 }
 
 export async function openApp(options: OpenAppOptions): Promise<DatelineApp> {
-  const library = await LibraryStore.open(options.libraryDir, { background: true })
+  const library = await LibraryStore.open(options.libraryDir, {
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.waitForLock ? { waitForLock: options.waitForLock } : {}),
+    ...(options.progress ? { progress: options.progress } : {}),
+    ...(options.host ? { exclusive: true } : {}),
+  })
   const settings = await SettingsStore.open(library.layout.settings)
   const extractor =
     options.extractor ??
@@ -49,18 +68,24 @@ export async function openApp(options: OpenAppOptions): Promise<DatelineApp> {
     ...(options.pageLimits ? { pageLimits: options.pageLimits } : {}),
     ...(options.imageLimits ? { imageLimits: options.imageLimits } : {}),
   })
-  // After a crash between a shard write and the head write, the first page shown was a little
-  // old; once the full library is in, tell the windows to refresh.
-  void library.ready().then(
-    () => library.headWasStale && events.emit('library.changed', { ids: [] }),
-    () => undefined,
-  )
+  // The daily backup (VACUUM INTO) runs once the window has had time to show the library; a
+  // process that stays (the app, serve) makes it, a short CLI command never waits for it.
+  const backupTimer =
+    options.backupAfterMs === undefined
+      ? null
+      : setTimeout(() => {
+          library
+            .backUpIfDue()
+            .catch((error: unknown) => console.error(`dateline: backup: ${toErrorInfo(error).message}`))
+        }, options.backupAfterMs)
+  backupTimer?.unref()
   return {
     services,
     dispatch: createDispatch(services),
     events,
     library,
     async close() {
+      if (backupTimer) clearTimeout(backupTimer)
       await extractor.close()
       await settings.idle()
       await library.close()

@@ -34,6 +34,9 @@ async function start(): Promise<void> {
     dateline = await openApp({
       libraryDir,
       workerPath: fileURLToPath(new URL('./extract-worker.js', import.meta.url)),
+      backupAfterMs: 60_000,
+      host: true,
+      progress: ({ done, total }) => console.log(`Upgrading the library: ${done} of ${total} articles`),
     })
   } catch (error) {
     dialog.showErrorBox('Dateline cannot open its library', toErrorInfo(error).message)

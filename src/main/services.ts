@@ -25,7 +25,6 @@ export function createServices(ctx: ServiceContext): Services {
 
   return {
     'articles.add': async (input) => {
-      await ctx.library.ready()
       const captureId = input.captureId ?? randomUUID()
       const { captureId: _ignored, ...source } = input
       const result = await captureArticle(source as CaptureSource, {
@@ -40,43 +39,43 @@ export function createServices(ctx: ServiceContext): Services {
       changed([result.article.id])
       return result
     },
-    'articles.list': async ({ filter, offset, limit }) => ({
+    'articles.list': async ({ offset, limit, sort, ...filter }) => ({
       offset,
-      ...(await ctx.library.page(filter, offset, limit)),
+      ...ctx.library.listWithCounts({ filter, sort, offset, limit }),
     }),
-    'articles.get': async ({ id }) => ctx.library.article(id),
+    'articles.get': async ({ id }) => ctx.library.readArticle(id),
     'articles.delete': async ({ id }) => {
-      await ctx.library.ready()
-      const deleted = await ctx.library.deleteArticle(id, ctx.now())
+      const deleted = await ctx.library.deleteArticle(id)
       changed([id])
       return deleted
     },
     'articles.restore': async ({ id }) => {
-      await ctx.library.ready()
       const restored = await ctx.library.restoreArticle(id)
       changed([id])
       return restored
     },
-    'articles.setState': async ({ id, read, starred }) => {
-      await ctx.library.ready()
-      const updated = await ctx.library.updateArticle(id, (article) => ({
-        ...article,
-        read: read ?? article.read,
-        starred: starred ?? article.starred,
-      }))
+    'articles.setState': async ({ id, ...change }) => {
+      const [updated] = ctx.library.setStates([id], change)
       changed([id])
-      return updated
+      return updated!
+    },
+    'articles.setStates': async ({ ids, ...change }) => {
+      const unique = [...new Set(ids)]
+      const articles = ctx.library.setStates(unique, change)
+      changed(unique)
+      return { articles, counts: ctx.library.sidebarCounts() }
     },
     'settings.get': async () => ctx.settings.get(),
     'settings.set': async (patch) => ctx.settings.update(patch),
     'library.info': async () => {
-      await ctx.library.ready()
+      const counts = ctx.library.counts()
       return {
         path: ctx.library.path,
         schemaVersion: ctx.library.schemaVersion,
-        articleCount: ctx.library.count('all'),
-        unreadCount: ctx.library.count('unread'),
-        starredCount: ctx.library.count('starred'),
+        articleCount: counts.articles,
+        unreadCount: counts.unread,
+        starredCount: counts.starred,
+        archivedCount: counts.archived,
       }
     },
   }

@@ -19,7 +19,7 @@ export const CountryTag = z.object({
 })
 export type CountryTag = z.infer<typeof CountryTag>
 
-/** What the list shows and what the library keeps in its metadata shards. */
+/** What the list shows; the library database's row for an article, with its countries and correspondents. */
 export const ArticleSummary = z.object({
   id: ArticleId,
   source: ArticleSource,
@@ -45,6 +45,8 @@ export const ArticleSummary = z.object({
   leadImage: z.string().nullable(),
   read: z.boolean(),
   starred: z.boolean(),
+  /** Out of the default list, still searchable and in its collections. */
+  archived: z.boolean(),
 })
 export type ArticleSummary = z.infer<typeof ArticleSummary>
 
@@ -54,6 +56,17 @@ export const Article = ArticleSummary.extend({
   text: z.string(),
 })
 export type Article = z.infer<typeof Article>
+
+/** The states a person sets on an article, each independent of the others. */
+export const ArticleState = z.enum(['read', 'starred', 'archived'])
+export type ArticleState = z.infer<typeof ArticleState>
+
+/**
+ * What an article folder's `<revision>.json` holds: the article as captured, without the states
+ * (those live only in the database, and in its backups).
+ */
+export const StoredArticleMetadata = ArticleSummary.omit({ read: true, starred: true, archived: true })
+export type StoredArticleMetadata = z.infer<typeof StoredArticleMetadata>
 
 /**
  * What extraction yields before anything is stored. `dateline extract --json` prints exactly this,

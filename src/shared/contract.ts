@@ -50,29 +50,114 @@ export const AddArticleResult = z.object({
 })
 export type AddArticleResult = z.infer<typeof AddArticleResult>
 
-export const ListArticlesInput = z
+/** The list's states: `all` is every article not archived (a text query also finds archived ones). */
+export const ArticleStateFilter = z.enum(['all', 'unread', 'starred', 'archived'])
+export type ArticleStateFilter = z.infer<typeof ArticleStateFilter>
+
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+Z?)?$/, 'A date is YYYY-MM-DD or an ISO 8601 time')
+
+/** Every filter of the list; they combine (country and unread, a collection and a word...). */
+export const ArticleFilter = z
   .object({
-    offset: z.number().int().min(0).default(0),
-    limit: z.number().int().min(1).max(500).default(50),
-    filter: z.enum(['all', 'unread', 'starred']).default('all'),
+    state: ArticleStateFilter.default('all'),
+    /** ISO 3166-1 alpha-2. */
+    country: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, 'A country is its two-letter code')
+      .optional(),
+    /** A correspondent's name, as shown (case and spacing do not matter). */
+    correspondent: z.string().min(1).max(300).optional(),
+    /** A collection's name. */
+    collection: z.string().min(1).max(300).optional(),
+    /** A feed's id. */
+    feed: z.number().int().positive().optional(),
+    /** The site's name, as in the list. */
+    site: z.string().min(1).max(300).optional(),
+    /** Saved on or after this day (or time). */
+    from: IsoDate.optional(),
+    /** Saved on or before this day (or time). */
+    to: IsoDate.optional(),
+    /** Words to find in headline, correspondents, site, excerpt and text. */
+    query: z.string().max(10_000).optional(),
   })
   .strict()
+export type ArticleFilter = z.output<typeof ArticleFilter>
+
+export const ArticleSort = z.enum(['newest', 'oldest', 'relevance'])
+export type ArticleSort = z.infer<typeof ArticleSort>
+
+export const ListArticlesInput = ArticleFilter.extend({
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(50),
+  sort: ArticleSort.default('newest'),
+}).strict()
 export type ListArticlesInput = z.input<typeof ListArticlesInput>
+
+const StateCounts = z.object({
+  /** Not archived: the default list. */
+  articles: z.number().int(),
+  unread: z.number().int(),
+  starred: z.number().int(),
+  archived: z.number().int(),
+})
+export type StateCounts = z.infer<typeof StateCounts>
+
+/** The numbers the sidebar shows, returned with every page so the window needs no second call. */
+export const SidebarCounts = z.object({
+  library: StateCounts,
+  countries: z.array(z.object({ code: z.string(), articles: z.number().int(), unread: z.number().int() })),
+  collections: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      articles: z.number().int(),
+      unread: z.number().int(),
+    }),
+  ),
+  feeds: z.array(
+    z.object({
+      id: z.number().int(),
+      title: z.string(),
+      articles: z.number().int(),
+      unread: z.number().int(),
+    }),
+  ),
+})
+export type SidebarCounts = z.infer<typeof SidebarCounts>
 
 export const ArticlePage = z.object({
   total: z.number().int(),
   offset: z.number().int(),
   items: z.array(ArticleSummary),
+  counts: SidebarCounts,
 })
 export type ArticlePage = z.infer<typeof ArticlePage>
 
 export const ArticleRef = z.object({ id: ArticleId }).strict()
 export type ArticleRef = z.input<typeof ArticleRef>
 
-export const SetStateInput = z
-  .object({ id: ArticleId, read: z.boolean().optional(), starred: z.boolean().optional() })
-  .strict()
+const StateChange = {
+  read: z.boolean().optional(),
+  starred: z.boolean().optional(),
+  archived: z.boolean().optional(),
+}
+
+export const SetStateInput = z.object({ id: ArticleId, ...StateChange }).strict()
 export type SetStateInput = z.input<typeof SetStateInput>
+
+/** One change for a selection of articles, in one transaction. */
+export const SetStatesInput = z
+  .object({ ids: z.array(ArticleId).min(1).max(10_000), ...StateChange })
+  .strict()
+export type SetStatesInput = z.input<typeof SetStatesInput>
+
+export const SetStatesResult = z.object({
+  articles: z.array(ArticleSummary),
+  counts: SidebarCounts,
+})
+export type SetStatesResult = z.infer<typeof SetStatesResult>
 
 export const LibraryInfo = z.object({
   path: z.string(),
@@ -80,6 +165,7 @@ export const LibraryInfo = z.object({
   articleCount: z.number().int(),
   unreadCount: z.number().int(),
   starredCount: z.number().int(),
+  archivedCount: z.number().int(),
 })
 export type LibraryInfo = z.infer<typeof LibraryInfo>
 
@@ -105,7 +191,11 @@ export const contract = {
     AddArticleResult,
     'Capture an article from a link, an HTML page or plain text, with its pictures, into the library',
   ),
-  'articles.list': procedure(ListArticlesInput, ArticlePage, 'Articles newest first, one page at a time'),
+  'articles.list': procedure(
+    ListArticlesInput,
+    ArticlePage,
+    'One page of articles, filtered and sorted, with the sidebar counts',
+  ),
   'articles.get': procedure(ArticleRef, Article, 'One whole article, with its sanitised HTML and text'),
   'articles.delete': procedure(
     ArticleRef,
@@ -113,7 +203,16 @@ export const contract = {
     'Move an article to the trash (undo with restore)',
   ),
   'articles.restore': procedure(ArticleRef, ArticleSummary, 'Bring back an article deleted in this session'),
-  'articles.setState': procedure(SetStateInput, ArticleSummary, 'Mark read or unread, starred or not'),
+  'articles.setState': procedure(
+    SetStateInput,
+    ArticleSummary,
+    'Mark read or unread, starred or not, archived or not',
+  ),
+  'articles.setStates': procedure(
+    SetStatesInput,
+    SetStatesResult,
+    'Change the states of a selection of articles at once; returns them and the new counts',
+  ),
   'settings.get': procedure(Empty, Settings, 'The reader settings'),
   'settings.set': procedure(SettingsPatch, Settings, 'Change some reader settings; returns all of them'),
   'library.info': procedure(Empty, LibraryInfo, 'Where the library is and how much it holds'),

@@ -48,6 +48,7 @@ export function makeSummary(overrides: Partial<ArticleSummary> = {}): ArticleSum
     leadImage: null,
     read: false,
     starred: false,
+    archived: false,
     ...overrides,
   }
 }

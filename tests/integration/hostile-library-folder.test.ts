@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openApp, type DatelineApp } from '../../src/main/app'
 import { exportArticles } from '../../src/main/cli/library-commands'
-import { libraryLayout, shardPath } from '../../src/main/library/layout'
+import { SqlDatabase } from '../../src/main/library/database'
+import { libraryLayout } from '../../src/main/library/layout'
 import { LibraryStore } from '../../src/main/library/library-store'
 import { startBrowserHost, type BrowserHost } from '../../src/main/serve/browser-host'
 import { articlePage } from '../helpers/article-page'
@@ -105,16 +106,21 @@ describe('a crafted id in the metadata never becomes a path', () => {
     await site.close()
   })
 
-  it('re-capturing the URL of an entry whose id climbs out writes and deletes nothing outside', async () => {
+  it('re-capturing the URL of a database row whose id climbs out writes and deletes nothing outside', async () => {
     const url = site.url('/story')
     // articles/7d/<id> with this id is the victim folder beside the library.
     const hostileId = '7d/../../../../victim'
     await makeLibrary()
-    const shard = shardPath(libraryLayout(libraryDir), '7d')
-    const data = JSON.parse(await readFile(shard, 'utf8')) as { articles: Record<string, unknown> }
-    data.articles[hostileId] = makeSummary({ id: hostileId, url, canonicalUrl: url })
-    await writeFile(shard, JSON.stringify(data))
-
+    // A database whose schema checks were switched off while it was crafted.
+    const db = SqlDatabase.open(libraryLayout(libraryDir).database)
+    db.exec('PRAGMA ignore_check_constraints = ON')
+    db.run(
+      `INSERT INTO articles (id, source, url, canonical_url, title, excerpt, added_at, updated_at, word_count, reading_minutes)
+       VALUES (?, 'url', ?, ?, 'Hostile', '', '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', 1, 1)`,
+      [hostileId, url, url],
+    )
+    db.run(`INSERT INTO trash (id, deleted_at, record) VALUES ('../../victim', 'x', '{}')`)
+    db.close()
     app = await openApp({ libraryDir, extraction: 'inline' })
     const added = await app.dispatch('articles.add', { kind: 'url', url })
     expect(added.ok).toBe(true)

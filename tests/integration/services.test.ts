@@ -3,7 +3,13 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Article, ArticleSummary } from '@shared/article'
-import type { AddArticleResult, ArticlePage, CaptureProgress, LibraryInfo } from '@shared/contract'
+import type {
+  AddArticleResult,
+  ArticlePage,
+  CaptureProgress,
+  LibraryInfo,
+  SetStatesResult,
+} from '@shared/contract'
 import type { CallResult } from '@shared/errors'
 import type { Settings } from '@shared/settings'
 import { openApp, type DatelineApp } from '../../src/main/app'
@@ -233,7 +239,10 @@ describe('the dispatcher refuses bad calls as values, never by throwing', () => 
     ['articles.add', { kind: 'text', text: '   ' }, 'INVALID_INPUT'],
     ['articles.list', { limit: 100000 }, 'INVALID_INPUT'],
     ['articles.list', { offset: -1 }, 'INVALID_INPUT'],
-    ['articles.list', { filter: 'all', extra: 1 }, 'INVALID_INPUT'],
+    ['articles.list', { state: 'all', extra: 1 }, 'INVALID_INPUT'],
+    ['articles.list', { country: 'Belarus' }, 'INVALID_INPUT'],
+    ['articles.list', { from: 'yesterday' }, 'INVALID_INPUT'],
+    ['articles.setStates', { ids: ['../x'], read: true }, 'INVALID_INPUT'],
     ['articles.list', 'not an object', 'INVALID_INPUT'],
     ['articles.get', { id: '../../etc/passwd' }, 'INVALID_INPUT'],
     ['articles.setState', { id: '0123456789abcdef', read: 'yes' }, 'INVALID_INPUT'],
@@ -275,7 +284,14 @@ describe('state, delete and restore through the services', () => {
 
     const marked = await call<ArticleSummary>('articles.setState', { id: article.id, read: true })
     expect(marked).toMatchObject({ read: true, starred: false })
-    expect((await call<ArticlePage>('articles.list', { filter: 'unread' })).total).toBe(0)
+    const unread = await call<ArticlePage>('articles.list', { state: 'unread' })
+    expect(unread.total).toBe(0)
+    expect(unread.counts.library, 'counts come with the page').toEqual({
+      articles: 1,
+      unread: 0,
+      starred: 0,
+      archived: 0,
+    })
 
     await call('articles.delete', { id: article.id })
     expect((await call<ArticlePage>('articles.list', {})).total, 'after delete').toBe(0)
@@ -287,7 +303,52 @@ describe('state, delete and restore through the services', () => {
 
     expect(changed).toEqual([[article.id], [article.id], [article.id], [article.id]])
     const info = await call<LibraryInfo>('library.info', {})
-    expect(info).toMatchObject({ path: dir, articleCount: 1, unreadCount: 0, schemaVersion: 1 })
+    expect(info).toMatchObject({ path: dir, articleCount: 1, unreadCount: 0, schemaVersion: 2 })
+  })
+
+  it('archives and unarchives a selection in one call, which returns the new counts', async () => {
+    await start()
+    const first = (await call<AddArticleResult>('articles.add', { kind: 'text', text: eutodayText() }))
+      .article
+    const second = (
+      await call<AddArticleResult>('articles.add', {
+        kind: 'text',
+        text: 'Second story\n\nA second story about the border.',
+      })
+    ).article
+    const changed: string[][] = []
+    app!.events.subscribe((event, payload) => {
+      if (event === 'library.changed') changed.push((payload as { ids: string[] }).ids)
+    })
+
+    const result = await call<SetStatesResult>('articles.setStates', {
+      ids: [first.id, second.id],
+      archived: true,
+      read: true,
+    })
+
+    expect(result.articles.map((a) => a.archived)).toEqual([true, true])
+    expect(result.counts.library).toEqual({ articles: 0, unread: 0, starred: 0, archived: 2 })
+    expect((await call<ArticlePage>('articles.list', {})).total, 'default list').toBe(0)
+    expect((await call<ArticlePage>('articles.list', { state: 'archived' })).total).toBe(2)
+    expect(
+      (await call<ArticlePage>('articles.list', { query: 'border' })).items.map((a) => a.id),
+      'archived articles stay searchable',
+    ).toContain(second.id)
+    expect(changed).toEqual([[first.id, second.id]])
+    await call('articles.setStates', { ids: [first.id], archived: false })
+    expect((await call<ArticlePage>('articles.list', {})).items.map((a) => a.id)).toEqual([first.id])
+  })
+
+  it('refuses a selection naming an article that is not there, changing none of them', async () => {
+    await start()
+    const { article } = await call<AddArticleResult>('articles.add', { kind: 'text', text: eutodayText() })
+    const result = await app!.dispatch('articles.setStates', {
+      ids: [article.id, '0123456789abcdef'],
+      starred: true,
+    })
+    expect(result.ok).toBe(false)
+    expect((await call<ArticlePage>('articles.list', { state: 'starred' })).total).toBe(0)
   })
 })
 

@@ -5,14 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DatelineError } from '@shared/errors'
 import { libraryLayout } from '../../src/main/library/layout'
 import { LibraryStore } from '../../src/main/library/library-store'
-import {
-  CURRENT_SCHEMA_VERSION,
-  LIBRARY_FORMAT,
-  migrateLibrary,
-  readManifest,
-  type Manifest,
-  type Migration,
-} from '../../src/main/library/manifest'
+import { CURRENT_SCHEMA_VERSION, LIBRARY_FORMAT, readManifest } from '../../src/main/library/manifest'
+import { listBackups, restoreBackup } from '../../src/main/library/backups'
 import { listFiles, makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
 
 let dir: string
@@ -70,18 +64,59 @@ afterEach(async () => {
 })
 
 describe('opening a library that cannot be used as it is', () => {
-  it('refuses a damaged shard with LIBRARY_DAMAGED naming the file, and changes nothing', async () => {
-    const store = await openStore()
-    const article = makeSummary({ id: 'ab00000000000001' })
-    await store.putArticle(article, { html: '<p>x</p>', text: 'x' })
+  it('names a damaged database, offers the newest good backup, and changes nothing', async () => {
+    const store = await openStore({ now: () => new Date('2026-11-30T09:00:00Z') })
+    await store.putArticle(makeSummary(), { html: '<p>x</p>', text: 'x' })
+    expect(await store.backUpIfDue(), 'backup made').toBe('library-2026-11-30.db')
     await store.close()
-    await writeFile(join(dir, 'meta', 'ab.json'), '{"articles": {"ab0000')
+    open.splice(0)
+    await writeFile(join(dir, 'library.db'), Buffer.alloc(8192, 0x5a))
     const before = await snapshot(dir)
 
     const error = await openFailure('LIBRARY_DAMAGED')
 
-    expect(error.message, 'message names the damaged file').toContain('meta/ab.json')
+    expect(error.message, 'names the file').toContain('library.db')
+    expect(error.message, 'offers the backup').toContain('2026-11-30')
+    expect(error.message).toContain('dateline restore-backup')
     expect(await snapshot(dir), 'files after the failed open').toEqual(before)
+    await openFailure('LIBRARY_DAMAGED', { readOnly: true })
+  })
+
+  it('puts a backup back in place of a damaged database, keeping the damaged file', async () => {
+    const store = await openStore({ now: () => new Date('2026-11-30T09:00:00Z') })
+    const article = makeSummary({ starred: true })
+    await store.putArticle(article, { html: '<p>x</p>', text: 'x' })
+    await store.backUpIfDue()
+    await store.close()
+    open.splice(0)
+    await writeFile(join(dir, 'library.db'), Buffer.alloc(8192, 0x5a))
+    const [backup] = await listBackups(libraryLayout(dir))
+
+    const keptAs = await restoreBackup(libraryLayout(dir), backup!, new Date('2026-12-01T00:00:00Z'))
+
+    expect(await exists(keptAs), 'damaged file kept').toBe(true)
+    const again = await openStore()
+    expect(again.get(article.id), 'article with its state, from the backup').toEqual(article)
+  })
+
+  it('keeps 7 daily backups, the newest', async () => {
+    let day = 1
+    for (; day <= 9; day++) {
+      const store = await LibraryStore.open(dir, { now: () => new Date(`2026-11-0${day}T09:00:00Z`) })
+      await store.backUpIfDue()
+      expect(await store.backUpIfDue(), 'a second one the same day').toBeNull()
+      await store.close()
+    }
+    const days = (await listBackups(libraryLayout(dir))).map((b) => b.day)
+    expect(days).toEqual([
+      '2026-11-09',
+      '2026-11-08',
+      '2026-11-07',
+      '2026-11-06',
+      '2026-11-05',
+      '2026-11-04',
+      '2026-11-03',
+    ])
   })
 
   it('refuses a library written by a newer version with LIBRARY_NEWER', async () => {
@@ -131,62 +166,6 @@ describe('opening a library that cannot be used as it is', () => {
       format: LIBRARY_FORMAT,
       schemaVersion: CURRENT_SCHEMA_VERSION,
     })
-  })
-})
-
-describe('migrating an older library', () => {
-  const v0: Manifest = { format: LIBRARY_FORMAT, schemaVersion: 0, createdAt: '2020-01-01T00:00:00.000Z' }
-
-  it('runs the migration from version 0 to 1 and records version 1 in the manifest', async () => {
-    const layout = libraryLayout(dir)
-    const ran: number[] = []
-    const steps: Migration[] = [
-      {
-        from: 0,
-        describe: 'add a marker file',
-        run: async (l) => {
-          ran.push(0)
-          await writeFile(join(l.root, 'marker'), 'migrated')
-        },
-      },
-    ]
-
-    const result = await migrateLibrary(layout, v0, steps, 1)
-
-    expect(ran, 'steps run').toEqual([0])
-    expect(result.schemaVersion).toBe(1)
-    expect(await readFile(join(dir, 'marker'), 'utf8')).toBe('migrated')
-    expect((await readManifest(layout))?.schemaVersion, 'version in library.json').toBe(1)
-  })
-
-  it('resumes an interrupted upgrade from the last step that finished', async () => {
-    const layout = libraryLayout(dir)
-    const ran: number[] = []
-    let failSecond = true
-    const steps: Migration[] = [
-      { from: 0, describe: 'one', run: async () => void ran.push(0) },
-      {
-        from: 1,
-        describe: 'two',
-        run: async () => {
-          if (failSecond) throw new Error('power cut')
-          ran.push(1)
-        },
-      },
-    ]
-
-    await expect(migrateLibrary(layout, v0, steps, 2)).rejects.toThrow('power cut')
-    const halfway = await readManifest(layout)
-    expect(halfway?.schemaVersion, 'version after the interrupted upgrade').toBe(1)
-
-    failSecond = false
-    const result = await migrateLibrary(layout, halfway!, steps, 2)
-    expect(ran, 'each step ran once').toEqual([0, 1])
-    expect(result.schemaVersion).toBe(2)
-  })
-
-  it('says it cannot upgrade when a step is missing', async () => {
-    await expect(migrateLibrary(libraryLayout(dir), v0, [], 1)).rejects.toMatchObject({ code: 'INTERNAL' })
   })
 })
 
@@ -257,5 +236,47 @@ describe('one writer per library', () => {
     await first.close()
     expect(await exists(join(dir, 'library.lock'))).toBe(false)
     await openStore()
+  })
+})
+
+describe('the database lock left by a killed process', () => {
+  it('is cleared when the library lock proves its owner dead', async () => {
+    const store = await openStore()
+    const article = makeSummary()
+    await store.putArticle(article, { html: '<p>x</p>', text: 'x' })
+    await store.close()
+    // What a writer killed in the middle of a transaction leaves: both locks, its pid dead.
+    await mkdir(join(dir, 'library.db.lock'))
+    await writeFile(join(dir, 'library.lock'), '999999')
+
+    const again = await openStore()
+
+    expect(again.get(article.id)?.id).toBe(article.id)
+    await again.putArticle(makeSummary(), { html: '<p>y</p>', text: 'y' })
+  })
+
+  it('is cleared for a reader too, by a brief writable open, when nobody holds the library', async () => {
+    const store = await openStore()
+    await store.putArticle(makeSummary(), { html: '<p>x</p>', text: 'x' })
+    await store.close()
+    await mkdir(join(dir, 'library.db.lock'))
+    await writeFile(join(dir, 'library.lock'), '999999')
+
+    const reader = await openStore({ readOnly: true })
+
+    expect(reader.counts().articles).toBe(1)
+    expect(await exists(join(dir, 'library.db.lock'))).toBe(false)
+  })
+
+  it('is left alone while a live process holds the library lock', async () => {
+    const store = await openStore()
+    await store.close()
+    child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' })
+    await mkdir(join(dir, 'library.db.lock'))
+    await writeFile(join(dir, 'library.lock'), String(child.pid))
+
+    await openFailure('LIBRARY_BUSY')
+
+    expect(await exists(join(dir, 'library.db.lock')), 'a live writer may be using it').toBe(true)
   })
 })

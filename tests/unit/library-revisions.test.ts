@@ -62,12 +62,9 @@ describe('capturing an article again', () => {
     const store = await LibraryStore.open(dir)
     const article = makeSummary({ updatedAt: '2026-11-01T10:00:00.000Z' })
     await store.putArticle(article, { html: '<p>Body</p>', text: 'Body' })
-    await store.updateArticle(article.id, (a) => ({
-      ...a,
-      read: true,
-      updatedAt: '2030-01-01T00:00:00.000Z',
-    }))
+    store.setStates([article.id], { read: true })
     expect((await store.readArticle(article.id)).text).toBe('Body')
+    expect(store.get(article.id)?.updatedAt, 'the revision its body is named after').toBe(article.updatedAt)
     await store.close()
   })
 })

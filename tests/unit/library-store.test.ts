@@ -1,8 +1,7 @@
 import { access, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ArticleSummary } from '@shared/article'
-import { articleDir, libraryLayout, shardPath } from '../../src/main/library/layout'
+import { articleDir, articleMetadataPath, libraryLayout } from '../../src/main/library/layout'
 import { LibraryStore } from '../../src/main/library/library-store'
 import { idInShard, makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
 
@@ -19,6 +18,16 @@ async function openStore(options?: Parameters<typeof LibraryStore.open>[1]): Pro
 async function reopen(store: LibraryStore): Promise<LibraryStore> {
   await store.close()
   return openStore()
+}
+
+type State = 'all' | 'unread' | 'starred' | 'archived'
+
+function list(store: LibraryStore, state: State, offset: number, limit: number): ArticleSummary[] {
+  return store.listArticles({ filter: { state }, sort: 'newest', offset, limit }).items
+}
+
+function count(store: LibraryStore, state: State): number {
+  return store.listArticles({ filter: { state }, sort: 'newest', offset: 0, limit: 1 }).total
 }
 
 function body(id: string): { html: string; text: string } {
@@ -55,29 +64,37 @@ describe('LibraryStore: what is put stays put', () => {
     expect(whole.text, 'text after reopen').toBe(body(article.id).text)
   })
 
-  it('writes the article into its shard file on disk, not only into memory (lowdb swaps to memory under NODE_ENV=test)', async () => {
+  it('has the article in library.db as soon as the put resolves, for another process to read', async () => {
     const store = await openStore()
     const article = makeSummary({ id: idInShard('c3', 1) })
     await store.putArticle(article, body(article.id))
 
-    const onDisk = JSON.parse(await readFile(shardPath(libraryLayout(dir), 'c3'), 'utf8')) as {
-      articles: Record<string, ArticleSummary>
-    }
-    expect(Object.keys(onDisk.articles), 'ids in meta/c3.json').toEqual([article.id])
-    expect(onDisk.articles[article.id]?.title).toBe(article.title)
+    const reader = await openStore({ readOnly: true })
+    expect(reader.get(article.id), 'seen by a second, read-only connection').toEqual(article)
+  })
+
+  it('writes a metadata file beside the body, without the states', async () => {
+    const store = await openStore()
+    const article = makeSummary({ read: true })
+    await store.putArticle(article, body(article.id))
+    const file = JSON.parse(
+      await readFile(articleMetadataPath(libraryLayout(dir), article), 'utf8'),
+    ) as Record<string, unknown>
+    expect(file.title).toBe(article.title)
+    expect(file.read, 'states live in the database only').toBeUndefined()
   })
 
   it('keeps a read/starred change across a reopen', async () => {
     const store = await openStore()
     const article = makeSummary()
     await store.putArticle(article, body(article.id))
-    await store.updateArticle(article.id, (a) => ({ ...a, read: true, starred: true }))
+    store.setStates([article.id], { read: true, starred: true })
 
     const again = await reopen(store)
 
     expect(again.get(article.id)).toMatchObject({ read: true, starred: true })
-    expect(again.count('unread'), 'unread total').toBe(0)
-    expect(again.count('starred'), 'starred total').toBe(1)
+    expect(count(again, 'unread'), 'unread total').toBe(0)
+    expect(count(again, 'starred'), 'starred total').toBe(1)
   })
 
   it('replaces an article put again with the same id, keeping one copy', async () => {
@@ -89,7 +106,7 @@ describe('LibraryStore: what is put stays put', () => {
 
     const again = await reopen(store)
 
-    expect(again.count('all'), 'article count').toBe(1)
+    expect(count(again, 'all'), 'article count').toBe(1)
     expect(again.get(first.id)?.title).toBe('Second title')
     expect(again.get(first.id)?.addedAt, 'addedAt').toBe(first.addedAt)
     expect((await again.readArticle(first.id)).text).toBe('new')
@@ -121,10 +138,10 @@ describe('LibraryStore: list order, paging and filters', () => {
     const articles = await fillLibrary(store)
     const newestFirst = [...articles].reverse().map((a) => a.id)
 
-    expect(store.list('all', 0, 50).map((a) => a.id)).toEqual(newestFirst)
+    expect(list(store, 'all', 0, 50).map((a) => a.id)).toEqual(newestFirst)
     const again = await reopen(store)
     expect(
-      again.list('all', 0, 50).map((a) => a.id),
+      list(again, 'all', 0, 50).map((a) => a.id),
       'order after reopen',
     ).toEqual(newestFirst)
   })
@@ -133,10 +150,10 @@ describe('LibraryStore: list order, paging and filters', () => {
     const store = await openStore()
     const newestFirst = (await fillLibrary(store)).reverse().map((a) => a.id)
 
-    expect(store.list('all', 0, 2).map((a) => a.id)).toEqual(newestFirst.slice(0, 2))
-    expect(store.list('all', 2, 2).map((a) => a.id)).toEqual(newestFirst.slice(2, 4))
-    expect(store.list('all', 4, 2).map((a) => a.id)).toEqual(newestFirst.slice(4))
-    expect(store.list('all', 10, 2)).toEqual([])
+    expect(list(store, 'all', 0, 2).map((a) => a.id)).toEqual(newestFirst.slice(0, 2))
+    expect(list(store, 'all', 2, 2).map((a) => a.id)).toEqual(newestFirst.slice(2, 4))
+    expect(list(store, 'all', 4, 2).map((a) => a.id)).toEqual(newestFirst.slice(4))
+    expect(list(store, 'all', 10, 2)).toEqual([])
   })
 
   it('filters unread and starred articles with the right totals', async () => {
@@ -144,15 +161,15 @@ describe('LibraryStore: list order, paging and filters', () => {
     const articles = await fillLibrary(store)
     const ids = (days: number[]): string[] => days.map((d) => articles[d]!.id)
 
-    expect(store.count('all')).toBe(5)
-    expect(store.count('unread')).toBe(3)
-    expect(store.count('starred')).toBe(2)
-    expect(store.list('unread', 0, 50).map((a) => a.id)).toEqual(ids([4, 2, 0]))
+    expect(count(store, 'all')).toBe(5)
+    expect(count(store, 'unread')).toBe(3)
+    expect(count(store, 'starred')).toBe(2)
+    expect(list(store, 'unread', 0, 50).map((a) => a.id)).toEqual(ids([4, 2, 0]))
     expect(
-      store.list('unread', 1, 1).map((a) => a.id),
+      list(store, 'unread', 1, 1).map((a) => a.id),
       'unread page 2 of size 1',
     ).toEqual(ids([2]))
-    expect(store.list('starred', 0, 50).map((a) => a.id)).toEqual(ids([3, 2]))
+    expect(list(store, 'starred', 0, 50).map((a) => a.id)).toEqual(ids([3, 2]))
   })
 })
 
@@ -162,9 +179,9 @@ describe('LibraryStore: delete, restore and purge', () => {
     const article = makeSummary()
     await store.putArticle(article, body(article.id))
 
-    await store.deleteArticle(article.id, new Date('2024-06-01T00:00:00Z'))
+    await store.deleteArticle(article.id)
     expect(store.get(article.id), 'after delete').toBeUndefined()
-    expect(store.count('all')).toBe(0)
+    expect(count(store, 'all')).toBe(0)
 
     await store.restoreArticle(article.id)
     expect(store.get(article.id), 'after restore').toEqual(article)
@@ -181,7 +198,7 @@ describe('LibraryStore: delete, restore and purge', () => {
     const deleted = makeSummary()
     await store.putArticle(kept, body(kept.id))
     await store.putArticle(deleted, body(deleted.id))
-    await store.deleteArticle(deleted.id, new Date())
+    await store.deleteArticle(deleted.id)
     expect(await exists(articleDir(libraryLayout(dir), deleted.id)), 'files kept for undo').toBe(true)
 
     const again = await reopen(store)
@@ -189,35 +206,147 @@ describe('LibraryStore: delete, restore and purge', () => {
     expect(await exists(articleDir(libraryLayout(dir), deleted.id)), 'article folder after reopen').toBe(
       false,
     )
-    expect(again.list('all', 0, 50).map((a) => a.id)).toEqual([kept.id])
+    expect(list(again, 'all', 0, 50).map((a) => a.id)).toEqual([kept.id])
     await expect(again.restoreArticle(deleted.id), 'restore after purge').rejects.toMatchObject({
       code: 'NOT_FOUND',
     })
-    const trash = JSON.parse(await readFile(join(dir, 'trash.json'), 'utf8')) as { articles: object }
-    expect(trash.articles, 'trash.json after purge').toEqual({})
   })
 })
 
-describe('LibraryStore: many writes to one shard', () => {
-  it('keeps every one of many concurrent state changes in the same shard', async () => {
+describe('LibraryStore: many state changes at once', () => {
+  it('keeps every one of many concurrent state changes', async () => {
     const store = await openStore()
     const articles = Array.from({ length: 40 }, (_, n) => makeSummary({ id: idInShard('5d', n) }))
     for (const article of articles) await store.putArticle(article, body(article.id))
 
     await Promise.all(
       articles.map((article, n) =>
-        store.updateArticle(article.id, (a) => ({ ...a, read: true, starred: n % 2 === 0 })),
+        Promise.resolve().then(() => store.setStates([article.id], { read: true, starred: n % 2 === 0 })),
       ),
     )
 
-    const onDisk = JSON.parse(await readFile(shardPath(libraryLayout(dir), '5d'), 'utf8')) as {
-      articles: Record<string, ArticleSummary>
-    }
-    const readOnDisk = Object.values(onDisk.articles).filter((a) => a.read).length
-    expect(readOnDisk, 'read articles in meta/5d.json right after the writes resolved').toBe(40)
+    const reader = await openStore({ readOnly: true })
+    expect(count(reader, 'unread'), 'unread seen by another connection right after the writes').toBe(0)
 
     const again = await reopen(store)
-    expect(again.count('unread'), 'unread after reopen').toBe(0)
-    expect(again.count('starred'), 'starred after reopen').toBe(20)
+    expect(count(again, 'unread'), 'unread after reopen').toBe(0)
+    expect(count(again, 'starred'), 'starred after reopen').toBe(20)
+  })
+})
+
+describe('LibraryStore: archived, combined filters and counts', () => {
+  async function fill(store: LibraryStore): Promise<ArticleSummary[]> {
+    const articles = [
+      makeSummary({ addedAt: '2024-05-01T12:00:00.000Z', siteName: 'Minsk Daily' }),
+      makeSummary({ addedAt: '2024-05-02T12:00:00.000Z', read: true }),
+      makeSummary({
+        addedAt: '2024-05-03T12:00:00.000Z',
+        countries: [{ code: 'UA', name: 'Ukraine', role: 'primary', score: 1 }],
+        correspondents: [{ name: 'Olga Petrova' }],
+      }),
+      makeSummary({ addedAt: '2024-06-04T12:00:00.000Z', archived: true }),
+    ]
+    for (const a of articles) await store.putArticle(a, body(a.id))
+    return articles
+  }
+
+  it('leaves archived articles out of the default list and shows them under archived', async () => {
+    const store = await openStore()
+    const [a, b, c, d] = await fill(store)
+    expect(list(store, 'all', 0, 50).map((x) => x.id)).toEqual([c!.id, b!.id, a!.id])
+    expect(list(store, 'archived', 0, 50).map((x) => x.id)).toEqual([d!.id])
+    store.setStates([a!.id, b!.id], { archived: true })
+    expect(count(store, 'archived')).toBe(3)
+    expect(store.counts()).toEqual({ articles: 1, unread: 1, starred: 0, archived: 3 })
+  })
+
+  it('combines country, state, correspondent, site and dates', async () => {
+    const store = await openStore()
+    const [a, b, c] = await fill(store)
+    const page = (filter: Parameters<LibraryStore['listArticles']>[0]['filter']): string[] =>
+      store.listArticles({ filter, sort: 'newest', offset: 0, limit: 50 }).items.map((x) => x.id)
+    // makeSummary tags every article BY unless told otherwise.
+    expect(page({ state: 'unread', country: 'BY' })).toEqual([a!.id])
+    expect(page({ state: 'all', country: 'ua' })).toEqual([c!.id])
+    expect(page({ state: 'all', correspondent: 'olga  PETROVA' })).toEqual([c!.id])
+    expect(page({ state: 'all', site: 'Minsk Daily' })).toEqual([a!.id])
+    expect(page({ state: 'all', from: '2024-05-02', to: '2024-05-02' })).toEqual([b!.id])
+    expect(
+      store.listArticles({ filter: { state: 'all' }, sort: 'oldest', offset: 0, limit: 1 }).items[0]?.id,
+    ).toBe(a!.id)
+  })
+
+  it('returns sidebar counts per country that follow state changes and deletes', async () => {
+    const store = await openStore()
+    const [a, b] = await fill(store)
+    const by = (): unknown => store.sidebarCounts().countries.find((x) => x.code === 'BY')
+    expect(by()).toEqual({ code: 'BY', articles: 2, unread: 1 })
+    store.setStates([a!.id], { read: true })
+    expect(by()).toEqual({ code: 'BY', articles: 2, unread: 0 })
+    await store.deleteArticle(b!.id)
+    expect(by()).toEqual({ code: 'BY', articles: 1, unread: 0 })
+  })
+})
+
+describe('LibraryStore: text queries joined with the filters', () => {
+  async function fillTexts(store: LibraryStore): Promise<ArticleSummary[]> {
+    const texts = [
+      ['Peace talks in Minsk', 'The peace talks resumed in Minsk on Monday.'],
+      ['Talks about peace', 'Talks were held; peace was not mentioned as such. Sanctions loom.'],
+      ['Café owners in Kraków', 'Terraces full again.'],
+    ]
+    const articles: ArticleSummary[] = []
+    for (const [n, [title, text]] of texts.entries()) {
+      const a = makeSummary({
+        title,
+        excerpt: '',
+        addedAt: `2024-05-0${n + 1}T12:00:00.000Z`,
+        archived: n === 2,
+      })
+      await store.putArticle(a, { html: `<p>${text}</p>`, text: text! })
+      articles.push(a)
+    }
+    return articles
+  }
+  const search = (store: LibraryStore, query: string, filter: Record<string, unknown> = {}): string[] =>
+    store
+      .listArticles({ filter: { state: 'all', query, ...filter }, sort: 'relevance', offset: 0, limit: 50 })
+      .items.map((a) => a.id)
+
+  it('finds phrases, leaves out exclusions, folds diacritics and finds archived articles', async () => {
+    const store = await openStore()
+    const [a, b, c] = await fillTexts(store)
+    expect(search(store, '"peace talks"')).toEqual([a!.id])
+    expect(search(store, 'talks -sanctions')).toEqual([a!.id])
+    expect(search(store, 'cafe krakow'), 'archived, still found').toEqual([c!.id])
+    expect(search(store, 'cafe', { state: 'archived' })).toEqual([c!.id])
+    expect(search(store, 'peace', { state: 'unread', site: 'Nowhere' })).toEqual([])
+    expect(new Set(search(store, 'pea'))).toEqual(new Set([a!.id, b!.id]))
+  })
+
+  it('answers malformed and huge queries with results or nothing, never an exception', async () => {
+    const store = await openStore()
+    await fillTexts(store)
+    for (const query of [
+      '"unbalanced',
+      'NEAR(a b',
+      'title:x',
+      '***',
+      ')(',
+      '-',
+      'a'.repeat(10_000),
+      '" OR "',
+    ]) {
+      expect(() => search(store, query), query.slice(0, 20)).not.toThrow()
+    }
+  })
+
+  it('forgets a deleted article and finds a restored one', async () => {
+    const store = await openStore()
+    const [a] = await fillTexts(store)
+    await store.deleteArticle(a!.id)
+    expect(search(store, 'Minsk')).toEqual([])
+    await store.restoreArticle(a!.id)
+    expect(search(store, 'Minsk')).toEqual([a!.id])
   })
 })

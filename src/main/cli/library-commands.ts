@@ -1,14 +1,17 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { ArticleSummary } from '@shared/article'
+import { ListArticlesInput, type ParsedInputOf } from '@shared/contract'
 import { DatelineError, toErrorInfo } from '@shared/errors'
 import type { Dispatch } from '../api/dispatch'
 import { openApp } from '../app'
 import { exportFileName, inlineImages, standaloneHtml } from '../export/standalone-html'
 import { writeFileAtomic } from '../library/atomic-file'
+import type { BuildProgress } from '../library/database-builder'
 import { libraryLayout } from '../library/layout'
-import { LibraryStore } from '../library/library-store'
 import { connectToRunningLibrary } from '../serve/local-endpoint'
 import { formatArticle, formatListLine, terminalSafe } from './format'
+import { openForReading } from './readable-library'
 import { sourceFromArgument } from './source-argument'
 import { positiveInteger, UsageError } from './usage-error'
 
@@ -19,19 +22,49 @@ interface WritableLibrary {
   close(): Promise<void>
 }
 
+/** How long a write command waits for another one to finish with the library (DATELINE_LOCK_WAIT_SECONDS). */
+function lockWaitMs(): number {
+  const seconds = Number(process.env.DATELINE_LOCK_WAIT_SECONDS ?? '')
+  return Number.isFinite(seconds) && seconds >= 0 && process.env.DATELINE_LOCK_WAIT_SECONDS
+    ? seconds * 1000
+    : 120_000
+}
+
+/** An upgrade of an older library says how far it is, on stderr, so --json output stays clean. */
+export function printUpgradeProgress(progress: BuildProgress): void {
+  const what = progress.stage === 'migrating' ? 'Upgrading the library' : 'Rebuilding the library database'
+  if (progress.done === 0 || progress.done === progress.total || progress.done % 5000 === 0) {
+    console.error(`dateline: ${what}: ${progress.done} of ${progress.total} articles`)
+  }
+}
+
 /**
- * Opens the library to change it; when the desktop app or `dateline serve` already holds it, the
- * calls go to that process instead, so its window shows the change at once.
+ * Opens the library to change it. When the desktop app or `dateline serve` holds it, the calls go
+ * to that process instead, so its window shows the change at once; when another command holds it,
+ * this one waits its turn (up to lockWaitMs) rather than failing.
  */
 async function openForWriting(libraryDir: string): Promise<WritableLibrary> {
+  const layout = libraryLayout(libraryDir)
+  let running: Dispatch | null = null
   try {
-    const app = await openApp({ libraryDir })
+    const app = await openApp({
+      libraryDir,
+      progress: printUpgradeProgress,
+      waitForLock: {
+        timeoutMs: lockWaitMs(),
+        onWait: (holder) =>
+          console.error(
+            `dateline: another Dateline (process ${holder ?? 'unknown'}) is changing the library; waiting for it to finish…`,
+          ),
+        stopWaiting: async () => (running = await connectToRunningLibrary(layout)) !== null,
+      },
+    })
     return { dispatch: app.dispatch, close: () => app.close() }
   } catch (error) {
     if (!(error instanceof DatelineError) || error.code !== 'LIBRARY_BUSY') throw error
-    const running = await connectToRunningLibrary(libraryLayout(libraryDir))
-    if (!running) throw error
-    return { dispatch: running, close: async () => undefined }
+    const reached = running ?? (await connectToRunningLibrary(layout))
+    if (!reached) throw error
+    return { dispatch: reached, close: async () => undefined }
   }
 }
 
@@ -70,33 +103,125 @@ export async function addArticles(libraryDir: string, args: string[], json: bool
   return failed === 0 ? 0 : 1
 }
 
+export interface ListOptions {
+  unread?: boolean
+  starred?: boolean
+  archived?: boolean
+  country?: string | undefined
+  correspondent?: string | undefined
+  collection?: string | undefined
+  feed?: string | undefined
+  site?: string | undefined
+  from?: string | undefined
+  to?: string | undefined
+  sort?: string | undefined
+  limit?: string | undefined
+  offset?: string | undefined
+}
+
+/** The list's flags as the contract's input; the contract's schema checks them as it does for the window. */
+function listInput(values: ListOptions, query: string | undefined): ParsedInputOf<'articles.list'> {
+  const state = values.unread ? 'unread' : values.starred ? 'starred' : values.archived ? 'archived' : 'all'
+  const raw = {
+    state,
+    ...(values.country ? { country: values.country } : {}),
+    ...(values.correspondent ? { correspondent: values.correspondent } : {}),
+    ...(values.collection ? { collection: values.collection } : {}),
+    ...(values.feed ? { feed: positiveInteger(values.feed, '--feed') } : {}),
+    ...(values.site ? { site: values.site } : {}),
+    ...(values.from ? { from: values.from } : {}),
+    ...(values.to ? { to: values.to } : {}),
+    ...(query ? { query } : {}),
+    sort: values.sort ?? (query ? 'relevance' : 'newest'),
+    offset: values.offset ? positiveInteger(values.offset, '--offset') : 0,
+    limit: 500,
+  }
+  const parsed = ListArticlesInput.safeParse(raw)
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '))
+  return parsed.data
+}
+
+/**
+ * `dateline list` and `dateline search`: one query for the page asked for, so the cost does not
+ * grow with the library. Without --limit every match is printed, 500 at a time.
+ */
 export async function listArticles(
   libraryDir: string,
-  values: { unread?: boolean; starred?: boolean; limit?: string | undefined },
+  values: ListOptions,
   json: boolean,
+  query?: string,
 ): Promise<number> {
-  const library = await LibraryStore.open(libraryDir, { readOnly: true })
-  const filter = values.unread ? 'unread' : values.starred ? 'starred' : 'all'
-  const limit = values.limit ? positiveInteger(values.limit, '--limit') : library.count(filter)
-  const items = library.list(filter, 0, limit)
-  const total = library.count(filter)
-  if (json) console.log(JSON.stringify({ total, items }, null, 2))
-  else if (library.count('all') === 0)
-    console.log('The library is empty. Add an article with: dateline add <url|file>')
-  else if (total === 0) console.log(`No ${filter} articles.`)
-  else for (const item of items) console.log(formatListLine(item))
-  await library.close()
-  return 0
+  const library = await openForReading(libraryDir, printUpgradeProgress)
+  try {
+    const { offset, limit: _page, sort, ...filter } = listInput(values, query)
+    const wanted = values.limit ? positiveInteger(values.limit, '--limit') : Number.POSITIVE_INFINITY
+    const items: ArticleSummary[] = []
+    let total = 0
+    for (let at = offset; items.length < wanted;) {
+      const limit = Math.min(500, wanted - items.length)
+      const page = await library.list(filter, sort, at, limit)
+      total = page.total
+      items.push(...page.items)
+      if (page.items.length < limit) break
+      at += page.items.length
+    }
+    if (json) console.log(JSON.stringify({ total, items }, null, 2))
+    else if (total === 0 && isEmpty(await library.counts()))
+      console.log('The library is empty. Add an article with: dateline add <url|file>')
+    else if (total === 0)
+      console.log(
+        query ? 'Nothing matches.' : `No ${filter.state === 'all' ? '' : `${filter.state} `}articles.`,
+      )
+    else for (const item of items) console.log(formatListLine(item))
+    return 0
+  } finally {
+    await library.close()
+  }
+}
+
+function isEmpty(counts: { articles: number; archived: number }): boolean {
+  return counts.articles + counts.archived === 0
 }
 
 export async function showArticle(libraryDir: string, id: string, json: boolean): Promise<number> {
-  const library = await LibraryStore.open(libraryDir, { readOnly: true })
+  const library = await openForReading(libraryDir, printUpgradeProgress)
   try {
-    const article = await library.readArticle(id)
+    const article = await library.article(id)
     console.log(json ? JSON.stringify(article, null, 2) : formatArticle(article))
     return 0
   } finally {
     await library.close()
+  }
+}
+
+const MARKS: Record<string, { read?: boolean; starred?: boolean; archived?: boolean }> = {
+  read: { read: true },
+  unread: { read: false },
+  star: { starred: true },
+  unstar: { starred: false },
+  archive: { archived: true },
+  unarchive: { archived: false },
+}
+
+/** `dateline mark read|unread|star|unstar|archive|unarchive ID...`: one change for all, at once. */
+export async function markArticles(libraryDir: string, args: string[], json: boolean): Promise<number> {
+  const [how, ...ids] = args
+  const change = how ? MARKS[how] : undefined
+  if (!change) throw new UsageError(`mark takes one of ${Object.keys(MARKS).join(', ')}, then article ids`)
+  if (ids.length === 0) throw new UsageError('mark needs at least one article id')
+  const { dispatch, close } = await openForWriting(libraryDir)
+  try {
+    const result = await dispatch('articles.setStates', { ids, ...change })
+    if (!result.ok) {
+      console.error(`dateline: ${result.error.message}`)
+      return 1
+    }
+    const { articles } = result.value as { articles: ArticleSummary[] }
+    if (json) console.log(JSON.stringify({ marked: articles.map((a) => a.id) }))
+    else console.log(`Marked ${articles.length} ${articles.length === 1 ? 'article' : 'articles'} ${how}`)
+    return 0
+  } finally {
+    await close()
   }
 }
 
@@ -130,13 +255,13 @@ export async function exportArticles(
   const format = values.format ?? 'html'
   if (!['html', 'txt', 'json'].includes(format)) throw new UsageError('--format is html, txt or json')
   const outDir = values.out ?? '.'
-  const library = await LibraryStore.open(libraryDir, { readOnly: true })
+  const library = await openForReading(libraryDir, printUpgradeProgress)
   const written: string[] = []
   try {
-    const wanted = ids.length > 0 ? ids : library.list('all', 0, library.count('all')).map((a) => a.id)
+    const wanted = ids.length > 0 ? ids : await library.allIds()
     await mkdir(outDir, { recursive: true })
     for (const id of wanted) {
-      const article = await library.readArticle(id)
+      const article = await library.article(id)
       const path = join(outDir, exportFileName(article, format))
       const content =
         format === 'json'

@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { toErrorInfo } from '@shared/errors'
 import { resolveLibraryDir } from '../library/location'
-import { addArticles, deleteArticles, exportArticles, listArticles, showArticle } from './library-commands'
+import {
+  addArticles,
+  deleteArticles,
+  exportArticles,
+  listArticles,
+  markArticles,
+  showArticle,
+} from './library-commands'
+import { backUpNow, rebuildDatabase, restoreFromBackup } from './maintenance-commands'
 import { extractArticle, serve } from './web-commands'
 import { one, UsageError } from './usage-error'
 import { terminalSafe } from './format'
@@ -12,11 +20,20 @@ const USAGE = `Usage: dateline <command> [options]
 Commands:
   add <url|file>...        Save articles (web addresses, .html/.htm or .txt files) to the library
   extract <url|file>       Show what Dateline reads from a page, without saving it
-  list                     List the library, newest first (--unread, --starred, --limit N)
+  list                     List the library, newest first (filters below, --limit N, --offset N,
+                           --sort newest|oldest|relevance)
+  search <words>           Find articles by their words, best first (same filters as list)
   show <id>                Print one article's text
+  mark <how> <id>...       read, unread, star, unstar, archive or unarchive articles
   delete <id>...           Delete articles
   export [<id>...]         Write articles as self-contained HTML files (--out DIR, --format html|txt|json)
   serve                    Read the library in a web browser (--port N, --host ADDRESS)
+  backup                   Back up the library database now (the app makes one a day, 7 kept)
+  restore-backup [<day>]   Put back the newest good backup, or the one of <day> (--list shows them)
+  rebuild                  Recreate the library database from the article files
+
+Filters (list, search): --unread, --starred, --archived, --country CC, --correspondent NAME,
+  --collection NAME, --feed ID, --site NAME, --from YYYY-MM-DD, --to YYYY-MM-DD
 
 Options:
   --library DIR            The library folder (default: DATELINE_LIBRARY, else the desktop app's)
@@ -35,6 +52,17 @@ export async function runCli(argv: string[]): Promise<number> {
       version: { type: 'boolean', short: 'v', default: false },
       unread: { type: 'boolean', default: false },
       starred: { type: 'boolean', default: false },
+      archived: { type: 'boolean', default: false },
+      country: { type: 'string' },
+      correspondent: { type: 'string' },
+      collection: { type: 'string' },
+      feed: { type: 'string' },
+      site: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      sort: { type: 'string' },
+      offset: { type: 'string' },
+      list: { type: 'boolean', default: false },
       limit: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
@@ -56,6 +84,17 @@ export async function runCli(argv: string[]): Promise<number> {
       return extractArticle(one(rest, 'extract needs a web address or a file'), json)
     case 'list':
       return listArticles(libraryDir, values, json)
+    case 'search':
+      if (rest.length === 0) throw new UsageError('search needs the words to look for')
+      return listArticles(libraryDir, values, json, rest.join(' '))
+    case 'mark':
+      return markArticles(libraryDir, rest, json)
+    case 'rebuild':
+      return rebuildDatabase(libraryDir, json)
+    case 'restore-backup':
+      return restoreFromBackup(libraryDir, rest, values, json)
+    case 'backup':
+      return backUpNow(libraryDir, json)
     case 'show':
       return showArticle(libraryDir, one(rest, 'show needs an article id'), json)
     case 'delete':

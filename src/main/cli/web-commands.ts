@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { openApp, type DatelineApp } from '../app'
+import { printUpgradeProgress } from './library-commands'
 import { createWorkerExtractor, defaultWorkerPath } from '../ingest/extractor'
 import { extractOnly } from '../ingest/capture'
 import { isLoopback, resolveListenAddress } from '../serve/auth'
@@ -37,7 +38,12 @@ export async function serve(
     )
   }
   const port = values.port ? positiveInteger(values.port, '--port') : 4417
-  const app: DatelineApp = await openApp({ libraryDir })
+  const app: DatelineApp = await openApp({
+    libraryDir,
+    progress: printUpgradeProgress,
+    backupAfterMs: 60_000,
+    host: true,
+  })
   const browserHost = await startBrowserHost({
     app,
     rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),

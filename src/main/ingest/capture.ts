@@ -134,6 +134,7 @@ async function capture(source: CaptureSource, deps: CaptureDependencies): Promis
     leadImage: (leadImageUrl && stored.get(leadImageUrl)) || firstStored(imageUrls, stored),
     read: previous?.read ?? false,
     starred: previous?.starred ?? false,
+    archived: previous?.archived ?? false,
   }
   const saved = await deps.library.putArticle(article, { html, text: extracted.text })
   return { article: saved, updated: previous !== undefined, warnings }

@@ -20,15 +20,16 @@ export const PRIVATE_FOLDER = 0o700
 export async function writeFileAtomic(
   path: string,
   data: string | Uint8Array,
-  options: { mode?: number } = {},
+  options: { mode?: number; flush?: boolean } = {},
 ): Promise<void> {
+  const flush = options.flush ?? true
   const folder = dirname(path)
   await mkdir(folder, { recursive: true, mode: PRIVATE_FOLDER })
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`
   const handle = await open(temp, 'w', options.mode ?? PRIVATE_FILE)
   try {
     await handle.writeFile(data)
-    await handle.sync()
+    if (flush) await handle.sync()
   } finally {
     await handle.close()
   }
@@ -38,7 +39,7 @@ export async function writeFileAtomic(
     await rm(temp, { force: true })
     throw error
   }
-  await syncFolder(folder)
+  if (flush) await syncFolder(folder)
 }
 
 /**

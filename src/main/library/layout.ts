@@ -6,13 +6,16 @@ import { assertArticleId } from './confined-files'
  *
  *   library.json                 manifest: format, schema version
  *   settings.json                reader settings
- *   meta/<00..ff>.json           article metadata, sharded by the first two hex digits of the id
- *   meta/head.json               derived: the newest 200 articles and the counts, for a fast first page
- *   trash.json                   articles deleted in this session (undo), purged at the next open
- *   articles/<id[0:2]>/<id>/     <revision>.html (sanitised) and <revision>.txt, revision = updatedAt
+ *   library.db                   SQLite: article metadata, states, relations, counts, full-text index
+ *   library.db.lock/             the SQLite build's own lock (a directory; see database.ts)
+ *   backups/library-<date>.db    daily copies of library.db (VACUUM INTO), the newest 7 kept
+ *   articles/<id[0:2]>/<id>/     <revision>.html (sanitised), <revision>.txt and <revision>.json
+ *                                (the metadata, so `dateline rebuild` can recreate library.db);
+ *                                revision = updatedAt
  *   media/<hash[0:2]>/<sha256>.<ext>   images, content-addressed, shared between articles
  *
- * Sharding keeps a state change to one small file: at 100,000 articles a shard holds ~400 entries.
+ * Schema 1 (before the database) kept metadata in meta/<00..ff>.json shards and trash.json; those
+ * are read once by the migration (legacy-json-library.ts) and removed when it is complete.
  */
 export const SHARD_COUNT = 256
 
@@ -23,12 +26,15 @@ export interface LibraryLayout {
   lock: string
   /** How a running Dateline that holds the lock can be reached by the CLI (see serve/local-endpoint.ts). */
   endpoint: string
-  trash: string
-  metaDir: string
-  /** The first page of the list and the counts, so a large library shows its newest articles at once. */
-  head: string
+  database: string
+  /** Where a migration or rebuild writes the new database before it replaces library.db. */
+  databaseDraft: string
+  backupsDir: string
   articlesDir: string
   mediaDir: string
+  /** Schema 1 only. */
+  trash: string
+  metaDir: string
 }
 
 export function libraryLayout(root: string): LibraryLayout {
@@ -38,11 +44,13 @@ export function libraryLayout(root: string): LibraryLayout {
     settings: join(root, 'settings.json'),
     lock: join(root, 'library.lock'),
     endpoint: join(root, 'library.endpoint'),
-    trash: join(root, 'trash.json'),
-    metaDir: join(root, 'meta'),
-    head: join(root, 'meta', 'head.json'),
+    database: join(root, 'library.db'),
+    databaseDraft: join(root, 'library.db.draft'),
+    backupsDir: join(root, 'backups'),
     articlesDir: join(root, 'articles'),
     mediaDir: join(root, 'media'),
+    trash: join(root, 'trash.json'),
+    metaDir: join(root, 'meta'),
   }
 }
 
@@ -81,6 +89,11 @@ export function articleHtmlPath(layout: LibraryLayout, ref: BodyRef): string {
 
 export function articleTextPath(layout: LibraryLayout, ref: BodyRef): string {
   return join(articleDir(layout, ref.id), `${bodyRevision(ref.updatedAt)}.txt`)
+}
+
+/** The article's metadata as captured, beside its body: what `dateline rebuild` reads. */
+export function articleMetadataPath(layout: LibraryLayout, ref: BodyRef): string {
+  return join(articleDir(layout, ref.id), `${bodyRevision(ref.updatedAt)}.json`)
 }
 
 /** `media/ab/<sha256>.jpg`: the form stored in article HTML, relative to the library root. */

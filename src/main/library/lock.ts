@@ -5,6 +5,11 @@ import type { LibraryLayout } from './layout'
 
 export interface LibraryLock {
   release(): Promise<void>
+  /**
+   * The pid of a dead process whose lock this one took over, else null. Only then is anything that
+   * process left half-done (the database's own lock directory) provably abandoned.
+   */
+  readonly tookOverFrom: number | null
 }
 
 /**
@@ -18,6 +23,7 @@ const heldHere = new Set<string>()
  * other's changes. A lock left by a process that died (crash, SIGKILL) is taken over.
  */
 export async function acquireLibraryLock(layout: LibraryLayout): Promise<LibraryLock> {
+  let tookOverFrom: number | null = null
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       await createLockFile(layout.lock)
@@ -26,6 +32,7 @@ export async function acquireLibraryLock(layout: LibraryLayout): Promise<Library
       if ((await readLockHolder(layout)) !== process.pid) continue
       heldHere.add(resolve(layout.lock))
       return {
+        tookOverFrom,
         release: async () => {
           heldHere.delete(resolve(layout.lock))
           await rm(layout.lock, { force: true })
@@ -45,12 +52,58 @@ export async function acquireLibraryLock(layout: LibraryLayout): Promise<Library
           'that process is something else that reused the number: delete library.lock in the library folder.',
       )
     }
+    tookOverFrom = holder ?? 0
     await rm(layout.lock, { force: true })
   }
   throw new DatelineError('LIBRARY_BUSY', `Could not take the lock on the library at ${layout.root}.`)
 }
 
-async function readLockHolder(layout: LibraryLayout): Promise<number | null> {
+export interface WaitForLockOptions {
+  /** Give up after this long with a clear message. */
+  timeoutMs: number
+  /** Told once, when the library is found busy, so a person knows why nothing happens. */
+  onWait?: (holder: number | null) => void
+  /** Asked between tries: stop waiting when the holder can take the work itself (a running app). */
+  stopWaiting?: () => Promise<boolean>
+}
+
+/**
+ * Takes the lock, waiting for another writer (a `dateline add` running at the same time) to finish
+ * rather than failing: scripts and scheduled adds may run side by side.
+ */
+export async function waitForLibraryLock(
+  layout: LibraryLayout,
+  options: WaitForLockOptions,
+): Promise<LibraryLock | null> {
+  const deadline = Date.now() + options.timeoutMs
+  let told = false
+  let pause = 25
+  for (;;) {
+    try {
+      return await acquireLibraryLock(layout)
+    } catch (error) {
+      if (!(error instanceof DatelineError) || error.code !== 'LIBRARY_BUSY') throw error
+      if (options.stopWaiting && (await options.stopWaiting())) return null
+      if (Date.now() >= deadline) {
+        const holder = await readLockHolder(layout)
+        throw new DatelineError(
+          'LIBRARY_BUSY',
+          `The library at ${layout.root} stayed in use by another Dateline (process ${holder ?? 'unknown'}) ` +
+            `for ${Math.round(options.timeoutMs / 1000)} s, so this command gave up and changed nothing. ` +
+            'Try again when it has finished (set DATELINE_LOCK_WAIT_SECONDS to wait longer).',
+        )
+      }
+      if (!told) {
+        told = true
+        options.onWait?.(await readLockHolder(layout))
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause))
+      pause = Math.min(250, pause * 2)
+    }
+  }
+}
+
+export async function readLockHolder(layout: LibraryLayout): Promise<number | null> {
   try {
     const pid = Number.parseInt(await readFile(layout.lock, 'utf8'), 10)
     return Number.isInteger(pid) && pid > 0 ? pid : null
@@ -59,7 +112,7 @@ async function readLockHolder(layout: LibraryLayout): Promise<number | null> {
   }
 }
 
-function isProcessAlive(pid: number): boolean {
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true

@@ -4,24 +4,17 @@ import { writeFileAtomic } from './atomic-file'
 import type { LibraryLayout } from './layout'
 
 export const LIBRARY_FORMAT = 'dateline-library'
-/** Bump with a migration below whenever the layout or a stored record changes shape. */
-export const CURRENT_SCHEMA_VERSION = 1
+/**
+ * 1: the sharded JSON library; 2: library.db. A new database step in schema.ts bumps this to its
+ * number, so the manifest and the database agree on what a version means.
+ */
+export const CURRENT_SCHEMA_VERSION = 2
 
 export interface Manifest {
   format: typeof LIBRARY_FORMAT
   schemaVersion: number
   createdAt: string
 }
-
-export interface Migration {
-  /** The version this migration upgrades from; it leaves the library at `from + 1`. */
-  from: number
-  describe: string
-  run(layout: LibraryLayout): Promise<void>
-}
-
-/** Ordered, one per version step. Version 1 is the first released layout, so none yet. */
-export const migrations: Migration[] = []
 
 export async function readManifest(layout: LibraryLayout): Promise<Manifest | null> {
   let text: string
@@ -47,60 +40,6 @@ export async function writeManifest(layout: LibraryLayout, manifest: Manifest): 
 
 export function newManifest(now: Date): Manifest {
   return { format: LIBRARY_FORMAT, schemaVersion: CURRENT_SCHEMA_VERSION, createdAt: now.toISOString() }
-}
-
-/**
- * For reading without the lock (`dateline list` while the app runs): nothing may be written, so a
- * library that is not at the current version cannot be read safely, whichever way it differs.
- */
-export function assertReadableAsIs(
-  layout: LibraryLayout,
-  manifest: Manifest,
-  target = CURRENT_SCHEMA_VERSION,
-): void {
-  if (manifest.schemaVersion > target) throw newerLibrary(layout, manifest, target)
-  if (manifest.schemaVersion < target) {
-    throw new DatelineError(
-      'LIBRARY_NEEDS_UPGRADE',
-      `The library at ${layout.root} was written by an older Dateline and must be upgraded before it can ` +
-        'be read: open it once in the app (or with dateline serve or dateline add).',
-    )
-  }
-}
-
-/**
- * Brings an older library up to the current schema, one step at a time, writing the manifest after
- * each step so an interrupted upgrade resumes where it stopped.
- */
-export async function migrateLibrary(
-  layout: LibraryLayout,
-  manifest: Manifest,
-  steps: Migration[] = migrations,
-  target = CURRENT_SCHEMA_VERSION,
-): Promise<Manifest> {
-  if (manifest.schemaVersion > target) throw newerLibrary(layout, manifest, target)
-  let current = manifest
-  while (current.schemaVersion < target) {
-    const step = steps.find((m) => m.from === current.schemaVersion)
-    if (!step) {
-      throw new DatelineError(
-        'INTERNAL',
-        `Dateline does not know how to upgrade a library from version ${current.schemaVersion}.`,
-      )
-    }
-    await step.run(layout)
-    current = { ...current, schemaVersion: step.from + 1 }
-    await writeManifest(layout, current)
-  }
-  return current
-}
-
-function newerLibrary(layout: LibraryLayout, manifest: Manifest, target: number): DatelineError {
-  return new DatelineError(
-    'LIBRARY_NEWER',
-    `The library at ${layout.root} was written by a newer version of Dateline (library version ` +
-      `${manifest.schemaVersion}, this app reads up to ${target}). Update Dateline to open it; nothing was changed.`,
-  )
 }
 
 function isManifest(value: unknown): value is Manifest {

@@ -5,6 +5,7 @@ import {
   moveSelection,
   selectIndex,
   toggleRead,
+  toggleArchived,
   toggleStar,
 } from '@renderer/store/library/article-actions'
 import { useLibrary } from '@renderer/store/library/store'
@@ -22,6 +23,7 @@ export const SHORTCUTS: ShortcutHelp[] = [
   { keys: ['o', 'Enter'], does: 'Open the selected article and move into it' },
   { keys: ['u'], does: 'Mark read or unread' },
   { keys: ['s'], does: 'Star or unstar' },
+  { keys: ['e'], does: 'Archive or unarchive (out of the list, still found by search)' },
   { keys: ['Delete'], does: 'Delete (you can undo)' },
   { keys: ['a', 'Ctrl/⌘ N'], does: 'Add an article' },
   { keys: ['?'], does: 'Show or hide these shortcuts' },
@@ -83,6 +85,8 @@ function actionFor(event: KeyboardEvent, target: Element | null): Action | null 
       return event.repeat ? null : toggleRead
     case 's':
       return event.repeat ? null : toggleStar
+    case 'e':
+      return event.repeat ? null : toggleArchived
     case 'Delete':
     case 'Backspace':
       // Holding the key would delete a run of articles, with Undo offered for the last one only.

@@ -4,7 +4,12 @@ import { useLibrary, type ListFilter } from '@renderer/store/library/store'
 import { ArticleList } from './ArticleList'
 import { EmptyFilter } from './EmptyFilter'
 
-const TITLES: Record<ListFilter, string> = { all: 'All articles', unread: 'Unread', starred: 'Starred' }
+const TITLES: Record<ListFilter, string> = {
+  all: 'All articles',
+  unread: 'Unread',
+  starred: 'Starred',
+  archived: 'Archived',
+}
 
 export function ArticleListPane(): JSX.Element {
   const filter = useLibrary((state) => state.filter)

@@ -5,6 +5,7 @@ const MESSAGES: Record<ListFilter, string> = {
   all: 'No articles yet.',
   unread: 'No unread articles. You are all caught up.',
   starred: 'No starred articles. Star one (or press s) to keep it here.',
+  archived: 'No archived articles. Archive one (or press e) to keep it out of the list but findable.',
 }
 
 export function EmptyFilter({ filter }: { filter: ListFilter }): JSX.Element {

@@ -1,7 +1,12 @@
 import type { JSX } from 'react'
 import { openExternally } from '@renderer/lib/external-link'
 import { originalAddress } from '@renderer/lib/format'
-import { deleteArticle, toggleRead, toggleStar } from '@renderer/store/library/article-actions'
+import {
+  deleteArticle,
+  toggleArchived,
+  toggleRead,
+  toggleStar,
+} from '@renderer/store/library/article-actions'
 import { currentArticle } from '@renderer/store/library/selectors'
 import { useLibrary } from '@renderer/store/library/store'
 import { ReaderSettingsButton } from './ReaderSettingsButton'
@@ -25,6 +30,15 @@ export function ReaderToolbar(): JSX.Element {
             onClick={toggleStar}
           >
             <span aria-hidden="true">{article.starred ? '★' : '☆'}</span> Star
+          </button>
+          <button
+            type="button"
+            className={`button${article.archived ? ' is-on' : ''}`}
+            data-testid="toggle-archived"
+            aria-pressed={article.archived}
+            onClick={toggleArchived}
+          >
+            {article.archived ? 'Unarchive' : 'Archive'}
           </button>
           {original && (
             <button type="button" className="button" onClick={() => openExternally(original)}>

@@ -22,6 +22,7 @@ export function Sidebar(): JSX.Element {
         <FilterButton filter="all" label="All" />
         <FilterButton filter="unread" label="Unread" />
         <FilterButton filter="starred" label="Starred" />
+        <FilterButton filter="archived" label="Archived" />
       </ul>
       <button type="button" className="sidebar-help" onClick={toggleShortcuts}>
         Keyboard shortcuts <kbd>?</kbd>

@@ -1,7 +1,7 @@
 import { api } from '@renderer/api'
 import { openAddDialog, receiveCaptureProgress } from './capture/actions'
 import { reloadOpenArticle, takeOwnStateChanges } from './library/article-actions'
-import { refreshCounts, scheduleRefresh, startLibrary } from './library/list-actions'
+import { scheduleRefresh, startLibrary } from './library/list-actions'
 import { useLibrary } from './library/store'
 import { loadSettings } from './settings/actions'
 import { setShortcutsOpen } from './ui/actions'
@@ -19,10 +19,8 @@ export function startStores(): void {
   })
   api.on('library.changed', ({ ids }) => {
     const open = useLibrary.getState().article
-    if (takeOwnStateChanges(ids)) {
-      void refreshCounts()
-      return
-    }
+    // Our own state changes brought their counts back with them.
+    if (takeOwnStateChanges(ids)) return
     scheduleRefresh()
     if (open && ids.includes(open.id)) void reloadOpenArticle()
   })

@@ -1,12 +1,12 @@
 import type { ArticleSummary } from '@shared/article'
-import type { SetStateInput } from '@shared/contract'
+import type { SetStatesInput } from '@shared/contract'
 import { api } from '@renderer/api'
 import { reportError, showToast } from '../ui/actions'
-import { loadPage, markPageStale, refreshCounts, scheduleRefresh, setFilter } from './list-actions'
-import { articleAt, currentArticle, loadedIndexOf, pageOf } from './selectors'
-import { useLibrary, type LibraryState } from './store'
+import { loadPage, markPageStale, scheduleRefresh, setFilter } from './list-actions'
+import { articleAt, currentArticle, loadedIndexOf, loadedSummary, pageOf } from './selectors'
+import { libraryCountsOf, useLibrary, type LibraryState } from './store'
 
-type StatePatch = Pick<ArticleSummary, 'read' | 'starred'>
+type StatePatch = Pick<ArticleSummary, 'read' | 'starred' | 'archived'>
 
 /** Counts the latest request, so a slow answer for an article the person already left is ignored. */
 let openRequest = 0
@@ -31,39 +31,59 @@ export function takeOwnStateChanges(ids: readonly string[]): boolean {
   return true
 }
 
-function patchLoaded(state: LibraryState, id: string, patch: Partial<StatePatch>): Partial<LibraryState> {
-  const index = loadedIndexOf(state, id)
+function patchLoaded(
+  state: LibraryState,
+  patches: ReadonlyMap<string, Partial<StatePatch>>,
+): Partial<LibraryState> {
   const next: Partial<LibraryState> = {}
-  if (index !== null) {
-    const page = pageOf(index)
-    const items = state.pages[page] ?? []
-    next.pages = {
-      ...state.pages,
-      [page]: items.map((item) => (item.id === id ? { ...item, ...patch } : item)),
-    }
+  const pages: Record<number, readonly ArticleSummary[]> = { ...state.pages }
+  let touched = false
+  for (const [page, items] of Object.entries(state.pages)) {
+    if (!items.some((item) => patches.has(item.id))) continue
+    touched = true
+    pages[Number(page)] = items.map((item) => ({ ...item, ...patches.get(item.id) }))
   }
-  if (state.article?.id === id) next.article = { ...state.article, ...patch }
+  if (touched) next.pages = pages
+  const open = state.article && patches.get(state.article.id)
+  if (state.article && open) next.article = { ...state.article, ...open }
   return next
 }
 
-export async function setArticleState(id: string, patch: Partial<StatePatch>): Promise<void> {
+function statesOf(article: ArticleSummary): StatePatch {
+  return { read: article.read, starred: article.starred, archived: article.archived }
+}
+
+/**
+ * One change for a selection (or one article): shown at once, sent as one call, and corrected
+ * from the answer, which also brings the new sidebar counts.
+ */
+export async function setArticleStates(ids: readonly string[], patch: Partial<StatePatch>): Promise<void> {
+  if (ids.length === 0) return
   const before = useLibrary.getState()
-  const original = currentArticle(before)?.id === id ? currentArticle(before) : null
-  useLibrary.setState((state) => patchLoaded(state, id, patch))
-  ownStateChanges.set(id, Date.now())
+  const originals = new Map<string, Partial<StatePatch>>()
+  for (const id of ids) {
+    const known = currentArticle(before)?.id === id ? currentArticle(before) : loadedSummary(before, id)
+    if (known) originals.set(id, statesOf(known))
+  }
+  useLibrary.setState((state) => patchLoaded(state, new Map(ids.map((id) => [id, patch]))))
+  const at = Date.now()
+  for (const id of ids) ownStateChanges.set(id, at)
   try {
-    const input: SetStateInput = { id, ...patch }
-    const updated = await api.invoke('articles.setState', input)
-    useLibrary.setState((state) => patchLoaded(state, id, { read: updated.read, starred: updated.starred }))
-    void refreshCounts()
+    const input: SetStatesInput = { ids: [...ids], ...patch }
+    const result = await api.invoke('articles.setStates', input)
+    useLibrary.setState((state) => ({
+      ...patchLoaded(state, new Map(result.articles.map((a) => [a.id, statesOf(a)]))),
+      counts: libraryCountsOf(result.counts.library),
+    }))
   } catch (error) {
-    ownStateChanges.delete(id)
-    if (original) {
-      const restored = { read: original.read, starred: original.starred }
-      useLibrary.setState((state) => patchLoaded(state, id, restored))
-    }
+    for (const id of ids) ownStateChanges.delete(id)
+    useLibrary.setState((state) => patchLoaded(state, originals))
     reportError(error)
   }
+}
+
+export function setArticleState(id: string, patch: Partial<StatePatch>): Promise<void> {
+  return setArticleStates([id], patch)
 }
 
 export async function openArticle(
@@ -129,6 +149,13 @@ export function toggleRead(): void {
 export function toggleStar(): void {
   const article = currentArticle(useLibrary.getState())
   if (article) void setArticleState(article.id, { starred: !article.starred })
+}
+
+/** Archived articles leave the default list, like a delete that keeps them searchable. */
+export function toggleArchived(): void {
+  const article = currentArticle(useLibrary.getState())
+  if (!article) return
+  void setArticleState(article.id, { archived: !article.archived }).then(() => scheduleRefresh())
 }
 
 function removeLoaded(

@@ -2,7 +2,7 @@ import type { ArticleSummary } from '@shared/article'
 import { api } from '@renderer/api'
 import { reportError } from '../ui/actions'
 import { loadedIndexOf, pageOf } from './selectors'
-import { PAGE_SIZE, useLibrary, type LibraryState, type ListFilter } from './store'
+import { libraryCountsOf, PAGE_SIZE, useLibrary, type LibraryState, type ListFilter } from './store'
 
 /** 24 pages of 100 cover many screens either way of the one in view. */
 const MAX_CACHED_PAGES = 24
@@ -56,7 +56,7 @@ export function loadPage(page: number): Promise<void> {
   const requestGeneration = generation
   const { filter } = useLibrary.getState()
   const request = api
-    .invoke('articles.list', { offset: page * PAGE_SIZE, limit: PAGE_SIZE, filter })
+    .invoke('articles.list', { offset: page * PAGE_SIZE, limit: PAGE_SIZE, state: filter })
     .then((result) => {
       if (requestGeneration !== generation) return
       stalePages.delete(page)
@@ -65,6 +65,8 @@ export function loadPage(page: number): Promise<void> {
           status: 'ready',
           total: result.total,
           pages: withPage(state.pages, page, result.items),
+          // The counts come with every page: no second call, never out of step with the list.
+          counts: libraryCountsOf(result.counts.library),
         }),
       )
     })
@@ -86,17 +88,6 @@ export function showRows(first: number, last: number): void {
   const state = useLibrary.getState()
   for (const page of pagesBetween(first, last)) {
     if (!isFresh(state, page) && (page === 0 || page * PAGE_SIZE < state.total)) void loadPage(page)
-  }
-}
-
-export async function refreshCounts(): Promise<void> {
-  try {
-    const info = await api.invoke('library.info', {})
-    useLibrary.setState({
-      counts: { all: info.articleCount, unread: info.unreadCount, starred: info.starredCount },
-    })
-  } catch (error) {
-    reportError(error)
   }
 }
 
@@ -123,7 +114,6 @@ export function scheduleRefresh(): void {
   refreshTimer = setTimeout(() => {
     refreshTimer = null
     refreshList()
-    void refreshCounts()
   }, 50)
 }
 
@@ -134,7 +124,6 @@ export function markPageStale(page: number): void {
 export function startLibrary(): void {
   useLibrary.setState((state) => (state.status === 'error' ? { status: 'loading' } : {}))
   refreshList()
-  void refreshCounts()
 }
 
 export function setFilter(filter: ListFilter): void {

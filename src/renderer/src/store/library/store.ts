@@ -1,13 +1,19 @@
 import { create } from 'zustand'
 import type { Article, ArticleSummary } from '@shared/article'
-import type { ListArticlesInput } from '@shared/contract'
+import type { ArticleStateFilter, StateCounts } from '@shared/contract'
 
-export type ListFilter = NonNullable<ListArticlesInput['filter']>
+export type ListFilter = ArticleStateFilter
 
+/** The sidebar's numbers; `all` is the default list (not archived). */
 export interface LibraryCounts {
   all: number
   unread: number
   starred: number
+  archived: number
+}
+
+export function libraryCountsOf(counts: StateCounts): LibraryCounts {
+  return { all: counts.articles, unread: counts.unread, starred: counts.starred, archived: counts.archived }
 }
 
 export interface LibraryState {

@@ -1,0 +1,34 @@
+import { textForIndex } from '../search/index-text'
+import type { SqlDatabase } from './database'
+
+/** What of an article the full-text index holds, column by column (see article_fts in schema.ts). */
+export interface IndexedText {
+  title: string
+  correspondents: string
+  site: string
+  excerpt: string
+  body: string
+}
+
+/**
+ * Puts an article's text into `article_fts` under its rowid, replacing what was there. Called inside
+ * the transaction that writes the article, so the index never disagrees with the library.
+ */
+export function indexArticleText(db: SqlDatabase, rowid: number, text: IndexedText): void {
+  db.run('DELETE FROM article_fts WHERE rowid = ?', [rowid])
+  db.run(
+    'INSERT INTO article_fts (rowid, title, correspondents, site, excerpt, body) VALUES (?, ?, ?, ?, ?, ?)',
+    [
+      rowid,
+      textForIndex(text.title),
+      textForIndex(text.correspondents),
+      textForIndex(text.site),
+      textForIndex(text.excerpt),
+      textForIndex(text.body),
+    ],
+  )
+}
+
+export function unindexArticle(db: SqlDatabase, rowid: number): void {
+  db.run('DELETE FROM article_fts WHERE rowid = ?', [rowid])
+}

@@ -1,0 +1,212 @@
+import { open, readdir, readFile, rename, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { StoredArticleMetadata, type ArticleSummary } from '@shared/article'
+import { DatelineError } from '@shared/errors'
+import { readArticleTextForIndex, removeArticleFolder, writeMetadataFile } from './article-files'
+import { metadataOf, writeArticleRow } from './article-rows'
+import { isArticleId, assertNoLinkBetween, readRegularFile } from './confined-files'
+import { databaseLockPath, SqlDatabase } from './database'
+import { readLegacyLibrary } from './legacy-json-library'
+import { articleMetadataPath, bodyRevision, type LibraryLayout } from './layout'
+import { migrateDatabase, recountSidebar } from './schema'
+
+/**
+ * Making a whole library database at once, for the migration from schema 1 and for `dateline
+ * rebuild`. Both write a draft beside library.db, check it, and only then move it into place, so a
+ * kill at any moment leaves the old state (the JSON shards, or the old database) as it was.
+ */
+
+export interface BuildProgress {
+  stage: 'migrating' | 'rebuilding' | 'indexing'
+  done: number
+  total: number
+}
+export type ProgressListener = (progress: BuildProgress) => void
+
+const BATCH = 500
+
+interface DraftArticle {
+  article: ArticleSummary
+  text: () => Promise<string>
+}
+
+/** Writes every article into a fresh draft database, checks it, and returns it closed. */
+async function buildDraft(
+  layout: LibraryLayout,
+  articles: DraftArticle[],
+  stage: BuildProgress['stage'],
+  progress: ProgressListener | undefined,
+): Promise<void> {
+  await removeDraft(layout)
+  const draft = SqlDatabase.open(layout.databaseDraft)
+  try {
+    migrateDatabase(draft)
+    progress?.({ stage, done: 0, total: articles.length })
+    for (let at = 0; at < articles.length; at += BATCH) {
+      const batch = articles.slice(at, at + BATCH)
+      const texts = await Promise.all(batch.map((a) => a.text()))
+      draft.transaction(() => batch.forEach((a, i) => writeArticleRow(draft, a.article, texts[i] ?? '')))
+      progress?.({ stage, done: Math.min(at + BATCH, articles.length), total: articles.length })
+    }
+    recountSidebar(draft)
+    const stored = draft.get<{ n: number }>('SELECT count(*) AS n FROM articles')?.n ?? -1
+    const check = draft.get<{ quick_check: string }>('PRAGMA quick_check')?.quick_check
+    if (stored !== articles.length || check !== 'ok') {
+      throw new DatelineError(
+        'INTERNAL',
+        `The new library database did not check out (${stored} of ${articles.length} articles, ${check}); ` +
+          'nothing was changed.',
+      )
+    }
+  } finally {
+    draft.close()
+  }
+}
+
+/** Moves a checked draft over library.db; whatever was there is kept aside unless told otherwise. */
+async function installDraft(layout: LibraryLayout, keepOld: string | null): Promise<void> {
+  if (keepOld) {
+    await rename(layout.database, keepOld).catch(ignoreMissing)
+    await rename(`${layout.database}-journal`, `${keepOld}-journal`).catch(() => undefined)
+  }
+  await rm(`${layout.database}-journal`, { force: true })
+  await rename(layout.databaseDraft, layout.database)
+  await syncFolder(layout.root)
+}
+
+export async function removeDraft(layout: LibraryLayout): Promise<void> {
+  await rm(layout.databaseDraft, { force: true })
+  await rm(`${layout.databaseDraft}-journal`, { force: true })
+  await rm(databaseLockPath(layout.databaseDraft), { recursive: true, force: true })
+}
+
+/**
+ * Schema 1 to 2: the shards and trash.json into library.db, each article's metadata also written
+ * beside its body. The old files stay until the new database is in place and checked; the caller
+ * then records version 2 and calls `removeLegacyFiles`. Run again after a kill, it starts over.
+ */
+export async function migrateJsonLibrary(layout: LibraryLayout, progress?: ProgressListener): Promise<void> {
+  const legacy = await readLegacyLibrary(layout)
+  const articles = legacy.articles.map((article) => ({
+    article,
+    text: async () => {
+      await ensureMetadataFile(layout, article)
+      return readArticleTextForIndex(layout, article)
+    },
+  }))
+  await buildDraft(layout, articles, 'migrating', progress)
+  // A database left by an earlier try that was killed before the manifest said 2 is replaced.
+  await installDraft(layout, null)
+}
+
+async function ensureMetadataFile(layout: LibraryLayout, article: ArticleSummary): Promise<void> {
+  const path = articleMetadataPath(layout, article)
+  try {
+    await assertNoLinkBetween(layout.root, path)
+    await writeMetadataFile(layout, metadataOf(article), { flush: false })
+  } catch {
+    // A folder that is a link or missing: the article is migrated, `rebuild` will not find it.
+  }
+}
+
+/** After the manifest says 2: the shards, the head cache and trash.json, and trashed articles' folders. */
+export async function removeLegacyFiles(layout: LibraryLayout): Promise<void> {
+  const exists = await readdir(layout.metaDir).then(
+    () => true,
+    () => false,
+  )
+  const trash = await readFile(layout.trash, 'utf8').catch(() => null)
+  if (!exists && trash === null) return
+  if (trash !== null) {
+    const legacy = await readLegacyLibrary(layout).catch(() => null)
+    for (const id of legacy?.trashed ?? []) await removeArticleFolder(layout, id)
+  }
+  await rm(layout.metaDir, { recursive: true, force: true })
+  await rm(layout.trash, { force: true })
+}
+
+/**
+ * `dateline rebuild`: a new database from the article folders' metadata files. States (read,
+ * starred, archived) and collections lived only in the database; they come back from a backup.
+ * The database it replaces is kept beside it as library.db.replaced-<time>.
+ */
+export async function rebuildLibraryDatabase(
+  layout: LibraryLayout,
+  now: Date,
+  progress?: ProgressListener,
+): Promise<{ articles: number; skipped: number }> {
+  const found = await findStoredArticles(layout)
+  const articles = found.articles.map((article) => ({
+    article,
+    text: () => readArticleTextForIndex(layout, article),
+  }))
+  await buildDraft(layout, articles, 'rebuilding', progress)
+  const stamp = now.toISOString().replace(/[^0-9TZ]/g, '')
+  await installDraft(layout, `${layout.database}.replaced-${stamp}`)
+  return { articles: articles.length, skipped: found.skipped }
+}
+
+/** Every article folder's newest complete capture (html, txt and json), validated. */
+async function findStoredArticles(
+  layout: LibraryLayout,
+): Promise<{ articles: ArticleSummary[]; skipped: number }> {
+  const articles: ArticleSummary[] = []
+  let skipped = 0
+  for (const prefix of await readdir(layout.articlesDir).catch(() => [] as string[])) {
+    if (!/^[0-9a-f]{2}$/.test(prefix)) continue
+    for (const id of await readdir(join(layout.articlesDir, prefix)).catch(() => [] as string[])) {
+      if (!isArticleId(id) || id.slice(0, 2) !== prefix) {
+        skipped++
+        continue
+      }
+      const article = await newestCapture(layout, id)
+      if (article) articles.push(article)
+      else skipped++
+    }
+  }
+  return { articles, skipped }
+}
+
+async function newestCapture(layout: LibraryLayout, id: string): Promise<ArticleSummary | null> {
+  const folder = join(layout.articlesDir, id.slice(0, 2), id)
+  try {
+    await assertNoLinkBetween(layout.root, folder)
+  } catch {
+    return null
+  }
+  const names = new Set(await readdir(folder).catch(() => [] as string[]))
+  const revisions = [...names]
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => name.slice(0, -5))
+    .filter((revision) => names.has(`${revision}.html`) && names.has(`${revision}.txt`))
+    .sort()
+    .reverse()
+  for (const revision of revisions) {
+    try {
+      const bytes = await readRegularFile(join(folder, `${revision}.json`), 1024 * 1024)
+      const parsed = StoredArticleMetadata.safeParse(JSON.parse(bytes.toString('utf8')))
+      if (parsed.success && parsed.data.id === id && bodyRevision(parsed.data.updatedAt) === revision) {
+        return { ...parsed.data, read: false, starred: false, archived: false }
+      }
+    } catch {
+      // A damaged metadata file: try the capture before it.
+    }
+  }
+  return null
+}
+
+function ignoreMissing(error: unknown): void {
+  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+}
+
+async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return
+  const handle = await open(folder, 'r')
+  try {
+    await handle.sync()
+  } catch {
+    // Some file systems refuse fsync on folders; the rename is still atomic.
+  } finally {
+    await handle.close()
+  }
+}

@@ -1,0 +1,198 @@
+import { access, mkdir, readdir, rmdir, stat } from 'node:fs/promises'
+import { DatelineError } from '@shared/errors'
+import { PRIVATE_FOLDER } from './atomic-file'
+import { newestGoodBackup } from './backups'
+import { databaseLockPath, SqlDatabase } from './database'
+import { migrateJsonLibrary, removeDraft, removeLegacyFiles, type ProgressListener } from './database-builder'
+import type { LibraryLayout } from './layout'
+import { isProcessAlive, readLockHolder, type LibraryLock } from './lock'
+import { CURRENT_SCHEMA_VERSION, newManifest, readManifest, writeManifest, type Manifest } from './manifest'
+import { migrateDatabase } from './schema'
+
+/** Opening a library folder: its manifest, its upgrade from older versions, and its database. */
+
+export async function prepareFolder(
+  layout: LibraryLayout,
+  readOnly: boolean,
+  now: () => Date,
+): Promise<{ manifest: Manifest; created: boolean }> {
+  const manifest = await readManifest(layout)
+  if (manifest) return { manifest, created: false }
+  if (await hasForeignFiles(layout.root)) {
+    throw new DatelineError(
+      'LIBRARY_DAMAGED',
+      `The folder ${layout.root} already holds other files and is not a Dateline library. ` +
+        'Choose an empty folder or an existing library with --library.',
+    )
+  }
+  if (readOnly) return { manifest: newManifest(now()), created: true }
+  await mkdir(layout.root, { recursive: true, mode: PRIVATE_FOLDER })
+  const created = newManifest(now())
+  await writeManifest(layout, created)
+  return { manifest: created, created: true }
+}
+
+const OWN_NAMES = ['library.lock', 'library.db', 'library.db.lock', 'meta', 'articles', 'media', '.DS_Store']
+
+async function hasForeignFiles(root: string): Promise<boolean> {
+  try {
+    if (!(await stat(root)).isDirectory()) return true
+    const names = await readdir(root)
+    // An interrupted first open may have left the lock, the database or empty folders behind.
+    return names.some((name) => !OWN_NAMES.includes(name))
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
+    throw error
+  }
+}
+
+/**
+ * The writer's part of opening, with the library lock held: clear what a killed writer left,
+ * upgrade a schema-1 library once (with progress), and finish an upgrade a kill interrupted.
+ */
+export async function upgradeForWriting(
+  layout: LibraryLayout,
+  manifest: Manifest,
+  lock: LibraryLock,
+  progress?: ProgressListener,
+): Promise<Manifest> {
+  if (manifest.schemaVersion > CURRENT_SCHEMA_VERSION) throw newerLibrary(layout, manifest)
+  // The database's lock directory outlives a killed process. Only the library lock can prove that
+  // its holder is dead: we took it over from a process that no longer runs.
+  if (lock.tookOverFrom !== null) await removeLockDirectory(databaseLockPath(layout.database))
+  await removeDraft(layout)
+  let current = manifest
+  if (current.schemaVersion === 1) {
+    await migrateJsonLibrary(layout, progress)
+    current = { ...current, schemaVersion: 2 }
+    await writeManifest(layout, current)
+  }
+  await removeLegacyFiles(layout)
+  return current
+}
+
+async function removeLockDirectory(path: string): Promise<void> {
+  try {
+    if ((await stat(path)).isDirectory()) await rmdir(path)
+  } catch {
+    // Gone already, or not ours to remove (not a directory): SQLite will say so if it matters.
+  }
+}
+
+/**
+ * After a crash, reading needs a writer first: the database's lock directory or a hot journal is
+ * left that only the writable open may clear. True when no live process holds the library lock,
+ * so a brief writable open can do it.
+ */
+export async function needsRecovery(layout: LibraryLayout): Promise<boolean> {
+  const journal = await stat(`${layout.database}-journal`).catch(() => null)
+  const leftover = (journal !== null && journal.size > 0) || (await exists(databaseLockPath(layout.database)))
+  if (!leftover) return false
+  const holder = await readLockHolder(layout)
+  return holder === null || !isProcessAlive(holder)
+}
+
+/**
+ * Opens library.db and checks that it can be read. A damaged one is named with what to do: the
+ * newest backup that checks out, or a rebuild from the article files. Nothing is overwritten.
+ */
+export async function openDatabase(
+  layout: LibraryLayout,
+  options: { readOnly: boolean; created: boolean; exclusive?: boolean },
+): Promise<SqlDatabase> {
+  const present = await exists(layout.database)
+  if (!present && !options.created && (await hasArticleFolders(layout))) {
+    throw await damagedDatabase(layout, 'the database file library.db is missing')
+  }
+  if (!present && options.readOnly) return emptyDatabase()
+  let db: SqlDatabase | null = null
+  try {
+    db = SqlDatabase.open(layout.database, {
+      readOnly: options.readOnly,
+      ...(options.exclusive ? { exclusive: true } : {}),
+    })
+    if (options.readOnly) assertCurrentDatabase(db, layout)
+    else migrateDatabase(db)
+    db.get('SELECT count(*) AS n FROM sidebar_counts')
+    return db
+  } catch (error) {
+    db?.close()
+    if (error instanceof DatelineError && error.code === 'LIBRARY_BUSY') {
+      // No live Dateline holds the library, or the lock would have been cleared (see needsRecovery):
+      // what is left can only be a reader's, and no lock file proves that reader dead.
+      throw new DatelineError(
+        'LIBRARY_BUSY',
+        `The library database ${layout.database} stayed locked for too long. If no Dateline is running, ` +
+          `a command stopped while reading left its lock behind: remove the folder ${databaseLockPath(layout.database)} ` +
+          'and try again.',
+        { cause: error },
+      )
+    }
+    if (error instanceof DatelineError && error.code === 'LIBRARY_DAMAGED') {
+      throw await damagedDatabase(layout, error.message.replace(/^The library database .* is damaged /, ''))
+    }
+    throw error
+  }
+}
+
+/** A reader of a folder with no database yet sees an empty library, and creates nothing. */
+function emptyDatabase(): SqlDatabase {
+  const db = SqlDatabase.open(':memory:')
+  migrateDatabase(db)
+  return db
+}
+
+function assertCurrentDatabase(db: SqlDatabase, layout: LibraryLayout): void {
+  const version = Number(db.get<{ user_version: number }>('PRAGMA user_version')?.user_version ?? 0)
+  if (version === CURRENT_SCHEMA_VERSION) return
+  if (version > CURRENT_SCHEMA_VERSION) {
+    throw newerLibrary(layout, { schemaVersion: version } as Manifest)
+  }
+  throw needsUpgrade(layout)
+}
+
+export async function damagedDatabase(layout: LibraryLayout, why: string): Promise<DatelineError> {
+  const backup = await newestGoodBackup(layout)
+  const offer = backup
+    ? `The newest good backup is from ${backup.day}: run "dateline restore-backup" to put it back ` +
+      '(the damaged file is kept beside it), or "dateline rebuild" to recreate the database from the ' +
+      'article files (read, starred and collections are lost that way).'
+    : 'There is no backup yet: run "dateline rebuild" to recreate the database from the article files ' +
+      '(read, starred and collections are lost that way).'
+  return new DatelineError(
+    'LIBRARY_DAMAGED',
+    `The library database ${layout.database} is damaged (${why}). Nothing was changed. ${offer}`,
+  )
+}
+
+export function newerLibrary(
+  layout: LibraryLayout,
+  manifest: Pick<Manifest, 'schemaVersion'>,
+): DatelineError {
+  return new DatelineError(
+    'LIBRARY_NEWER',
+    `The library at ${layout.root} was written by a newer version of Dateline (library version ` +
+      `${manifest.schemaVersion}, this app reads up to ${CURRENT_SCHEMA_VERSION}). Update Dateline to open it; ` +
+      'nothing was changed.',
+  )
+}
+
+export function needsUpgrade(layout: LibraryLayout): DatelineError {
+  return new DatelineError(
+    'LIBRARY_NEEDS_UPGRADE',
+    `The library at ${layout.root} was written by an older Dateline and must be upgraded before it can ` +
+      'be read: open it once in the app (or with dateline serve or dateline add).',
+  )
+}
+
+async function hasArticleFolders(layout: LibraryLayout): Promise<boolean> {
+  const names = await readdir(layout.articlesDir).catch(() => [] as string[])
+  return names.some((name) => /^[0-9a-f]{2}$/.test(name))
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  )
+}
