@@ -47,7 +47,12 @@ interface RawTerm {
 
 export function parseQuery(input: string): ParsedQuery {
   // NUL ends a C string inside SQLite, and a lone surrogate is not text: both become spaces.
-  const raw = splitTerms(input.toWellFormed().replace(/\p{Cc}/gu, ' ').normalize('NFC'))
+  const raw = splitTerms(
+    input
+      .toWellFormed()
+      .replace(/\p{Cc}/gu, ' ')
+      .normalize('NFC'),
+  )
   const include: QueryTerm[] = []
   const exclude: QueryTerm[] = []
   let dropped = 0
@@ -62,7 +67,9 @@ export function parseQuery(input: string): ParsedQuery {
     else target.push(parsed)
   }
   const notice =
-    dropped > 0 ? `Only the first ${MAX_QUERY_TERMS} words were searched; ${dropped} more were left out.` : null
+    dropped > 0
+      ? `Only the first ${MAX_QUERY_TERMS} words were searched; ${dropped} more were left out.`
+      : null
   if (include.length === 0) {
     return { include, exclude, match: null, excludeOnly: anyOf(exclude), notice }
   }
