@@ -1,0 +1,112 @@
+import type { Candidate, Lexicon, NameIndex } from './lexicon'
+import { stemWord, type StemFamily } from './stems'
+import type { Token } from './tokens'
+
+const CYRILLIC = /[\u0400-\u04ff]/
+
+/** One place name found in the text, before we decide which country it means. */
+export interface Mention {
+  /** Index of its first token and how many tokens it spans. */
+  start: number
+  length: number
+  candidates: Candidate[]
+  /** A one-word name that is also an everyday lower-case English word ("Turkey", "Police", "Bath"). */
+  common: boolean
+}
+
+/** Longest-first scan of the tokens against the lexicon: "South Sudan" before "Sudan". */
+export function findMentions(
+  tokens: Token[],
+  lexicon: Lexicon,
+  families: StemFamily[],
+  masked: boolean[],
+): Mention[] {
+  const mentions: Mention[] = []
+  const stemIndexes = families.flatMap((family) => {
+    const index = lexicon.stems.get(family)
+    if (index === undefined) return []
+    // A Cyrillic stem can only meet a Cyrillic word, a Latin one a Latin word: skip the other script.
+    const cyrillic = family === 'cyrillic'
+    const stems = tokens.map((token) =>
+      CYRILLIC.test(token.key) === cyrillic ? stemWord(token.key, family) : token.key,
+    )
+    return [{ index, keyOf: (position: number) => stems[position] ?? '' }]
+  })
+  const exactKey = (position: number): string => tokens[position]?.key ?? ''
+  let position = 0
+  while (position < tokens.length) {
+    if (masked[position]) {
+      position += 1
+      continue
+    }
+    const found =
+      longestMatch(tokens, position, lexicon.exact, exactKey, masked) ??
+      firstOf(stemIndexes, ({ index, keyOf }) => longestMatch(tokens, position, index, keyOf, masked))
+    if (found === null) {
+      position += 1
+      continue
+    }
+    const first = tokens[position]
+    mentions.push({
+      start: position,
+      length: found.length,
+      candidates: found.candidates,
+      common: found.length === 1 && first !== undefined && lexicon.commonWords.has(first.key),
+    })
+    position += found.length
+  }
+  return mentions
+}
+
+interface Match {
+  length: number
+  candidates: Candidate[]
+}
+
+function longestMatch(
+  tokens: Token[],
+  start: number,
+  index: NameIndex,
+  keyOf: (position: number) => string,
+  masked: boolean[],
+): Match | null {
+  let best: Match | null = null
+  let key = ''
+  for (let end = start; end < tokens.length; end += 1) {
+    const token = tokens[end]
+    if (token === undefined || masked[end]) break
+    if (end > start) {
+      if (token.join === null) break
+      key += token.join
+    }
+    key += keyOf(end)
+    if (!index.prefixes.has(key)) break
+    const entries = index.entries.get(key)
+    if (entries === undefined) continue
+    const fitting = entries.filter((candidate) => caseFits(candidate, tokens, start, end))
+    if (fitting.length > 0) best = { length: end - start + 1, candidates: fitting }
+  }
+  return best
+}
+
+function caseFits(candidate: Candidate, tokens: Token[], start: number, end: number): boolean {
+  if (candidate.caseRule === 'any') return true
+  const first = tokens[start]
+  if (first === undefined || first.cjk) return true
+  // "NATO" is not the town of Nato, nor "EU" the town of Eu: capitals mid-sentence mark an acronym.
+  if (candidate.caseRule === 'capital')
+    return first.capital && (!first.allCaps || first.shouting || first.raw.length > 5)
+  for (let position = start; position <= end; position += 1) {
+    const token = tokens[position]
+    if (token !== undefined && !token.allCaps && /\p{L}/u.test(token.raw)) return false
+  }
+  return true
+}
+
+function firstOf<T, R>(items: T[], pick: (item: T) => R | null): R | null {
+  for (const item of items) {
+    const result = pick(item)
+    if (result !== null) return result
+  }
+  return null
+}

@@ -1,0 +1,1 @@
+export { tagCountries, type CountryRole, type CountryTag, type TagInput } from './tag-countries'

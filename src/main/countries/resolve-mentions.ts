@@ -1,0 +1,275 @@
+import type { Mention } from './find-mentions'
+import { KIND_RANK, type Candidate, type EvidenceKind, type Lexicon } from './lexicon'
+import type { Token, Zone } from './tokens'
+
+/** A mention after disambiguation: the one country it stands for, and how much it says. */
+export interface Evidence {
+  code: string
+  kind: EvidenceKind
+  zone: Zone
+  weight: number
+  /** A town or region we are sure of: big, confirmed by its region, or its country is named. */
+  settled: boolean
+}
+
+/** Town populations above which a name stands on its own in international news. */
+const BIG_TOWN = 100_000
+/** Kinds that name the country itself rather than a place in it. */
+const COUNTRY_KINDS = new Set<EvidenceKind>(['name', 'alias', 'metonym', 'demonym', 'capital'])
+/** How many tokens either side of a mention to look for a company cue ("the South Korean giant"). */
+const CUE_WINDOW = 3
+
+interface Context {
+  tokens: Token[]
+  mentions: Mention[]
+  lexicon: Lexicon
+  titleCase: boolean
+}
+
+/**
+ * Chooses one country per mention, then drops the mentions that are not about a country: people
+ * named like places (Chad Smith, Michael Jordan), towns nothing else supports, companies' homes.
+ */
+export function resolveMentions(
+  tokens: Token[],
+  mentions: Mention[],
+  lexicon: Lexicon,
+  titleCase: boolean,
+): Evidence[] {
+  const context: Context = { tokens, mentions, lexicon, titleCase }
+  const covered = new Array<boolean>(tokens.length).fill(false)
+  for (const mention of mentions) {
+    for (let i = mention.start; i < mention.start + mention.length; i += 1) covered[i] = true
+  }
+  const live = mentions.filter(
+    (mention) =>
+      !mention.candidates.some((candidate) => candidate.kind === 'stop') &&
+      !isPersonName(mention, context, covered),
+  )
+  const pinned = pinByRegion(live, tokens)
+  const support = supportOf(live)
+  const chosen = live.map((mention) => pinned.get(mention) ?? choose(mention.candidates, support))
+
+  const anchored = new Map<string, number>()
+  const townCounts = new Map<string, number>()
+  live.forEach((mention, i) => {
+    const candidate = chosen[i]
+    if (candidate === undefined) return
+    if (COUNTRY_KINDS.has(candidate.kind) && !mention.common) {
+      anchored.set(candidate.code, (anchored.get(candidate.code) ?? 0) + 1)
+    } else if (!COUNTRY_KINDS.has(candidate.kind)) {
+      townCounts.set(candidate.code, (townCounts.get(candidate.code) ?? 0) + 1)
+    }
+  })
+  const anyCountryNamed = anchored.size > 0
+
+  const evidence: Evidence[] = []
+  live.forEach((mention, i) => {
+    const candidate = chosen[i]
+    const first = tokens[mention.start]
+    if (candidate === undefined || first === undefined) return
+    const named = (anchored.get(candidate.code) ?? 0) > 0
+    if (
+      mention.common &&
+      !named &&
+      (first.zone === 'title' && titleCase ? true : !COUNTRY_KINDS.has(candidate.kind))
+    ) {
+      // "Turkey Prices Soar" or "Police said": an everyday word, unless the country is named as well.
+      return
+    }
+    let settled = true
+    if (!COUNTRY_KINDS.has(candidate.kind)) {
+      settled =
+        pinned.has(mention) ||
+        named ||
+        (townCounts.get(candidate.code) ?? 0) >= 2 ||
+        (candidate.people >= BIG_TOWN && !mention.common)
+      if (!settled && (anyCountryNamed || !standsAlone(mention, context))) return
+    }
+    evidence.push({
+      code: candidate.code,
+      kind: candidate.kind,
+      zone: first.zone,
+      weight: isPassing(mention, context) ? PASSING : 1,
+      settled,
+    })
+  })
+  return evidence
+}
+
+/** A company's or a lab's home named in passing ("Samsung, the South Korean giant") says little. */
+const PASSING = 0.25
+
+function isPassing(mention: Mention, { tokens, lexicon }: Context): boolean {
+  const from = Math.max(0, mention.start - CUE_WINDOW)
+  const to = Math.min(tokens.length - 1, mention.start + mention.length - 1 + CUE_WINDOW)
+  for (let i = from; i <= to; i += 1) {
+    if (i >= mention.start && i < mention.start + mention.length) continue
+    const token = tokens[i]
+    if (token === undefined) continue
+    if (lexicon.companyCues.has(token.key) && sameSentence(tokens, i, mention.start)) return true
+  }
+  return false
+}
+
+function sameSentence(tokens: Token[], a: number, b: number): boolean {
+  const [from, to] = a < b ? [a, b] : [b, a]
+  for (let i = from + 1; i <= to; i += 1) {
+    const token = tokens[i]
+    if (token === undefined || token.sentenceStart || token.zone !== tokens[from]?.zone) return false
+  }
+  return true
+}
+
+/**
+ * A one-word place name inside a run of capitalised words is usually a person's name: "Chad Smith",
+ * "Michael Jordan", "Paris Hilton". Words that often follow a place (River, President, Times) and
+ * other places ("Russia Ukraine talks") do not count as such a run.
+ */
+function isPersonName(
+  mention: Mention,
+  { tokens, lexicon, titleCase }: Context,
+  covered: boolean[],
+): boolean {
+  if (mention.length !== 1) return false
+  if (mention.candidates.every((candidate) => candidate.kind === 'demonym')) return false
+  const token = tokens[mention.start]
+  if (token === undefined || token.cjk || !token.capital) return false
+  const inTitleCase = token.zone === 'title' && titleCase
+  const next = tokens[mention.start + 1]
+  const nameLike = (other: Token | undefined, index: number): boolean =>
+    other !== undefined &&
+    other.capital &&
+    !other.allCaps &&
+    !covered[index] &&
+    !lexicon.placeFollowers.has(other.key) &&
+    !lexicon.functionWords.has(other.key) &&
+    other.zone === token.zone
+  if (
+    !inTitleCase &&
+    next !== undefined &&
+    !next.sentenceStart &&
+    next.join === ' ' &&
+    nameLike(next, mention.start + 1)
+  ) {
+    return true
+  }
+  // Only mid-sentence: at a sentence's start "Президент Беларуси" and "In Jordan" look the same.
+  const previous = tokens[mention.start - 1]
+  return (
+    !token.sentenceStart &&
+    token.join === ' ' &&
+    previous !== undefined &&
+    !previous.sentenceStart &&
+    nameLike(previous, mention.start - 1)
+  )
+}
+
+/**
+ * "Paris, Texas", "Kramatorsk, Donetsk region": a town followed by its region or country is that
+ * region's town, and is certain.
+ */
+function pinByRegion(mentions: Mention[], tokens: Token[]): Map<Mention, Candidate> {
+  const pinned = new Map<Mention, Candidate>()
+  mentions.forEach((mention, i) => {
+    const next = mentions[i + 1]
+    if (next === undefined || next.start !== mention.start + mention.length) return
+    if (tokens[next.start]?.join !== ' , ') return
+    const towns = mention.candidates.filter(
+      (candidate) => candidate.kind === 'town' || candidate.kind === 'region',
+    )
+    for (const outer of next.candidates) {
+      const inside = towns.find(
+        (town) =>
+          town.code === outer.code &&
+          (outer.kind !== 'region' ||
+            outer.admin === null ||
+            town.admin === null ||
+            town.admin === outer.admin),
+      )
+      if (inside !== undefined && (COUNTRY_KINDS.has(outer.kind) || outer.kind === 'region')) {
+        pinned.set(mention, inside)
+        pinned.set(next, outer)
+        return
+      }
+    }
+  })
+  return pinned
+}
+
+interface Support {
+  /** Unambiguous evidence naming the country itself. */
+  country: Map<string, number>
+  /** Unambiguous towns and regions, by country and by first-level division ("US.GA"). */
+  places: Map<string, number>
+  divisions: Map<string, number>
+}
+
+function supportOf(mentions: Mention[]): Support {
+  const support: Support = { country: new Map(), places: new Map(), divisions: new Map() }
+  for (const mention of mentions) {
+    const codes = new Set(mention.candidates.map((candidate) => candidate.code))
+    if (codes.size !== 1 || mention.common) continue
+    for (const candidate of mention.candidates) {
+      if (COUNTRY_KINDS.has(candidate.kind)) bump(support.country, candidate.code)
+      else {
+        bump(support.places, candidate.code)
+        if (candidate.admin !== null) bump(support.divisions, `${candidate.code}.${candidate.admin}`)
+      }
+      break
+    }
+  }
+  return support
+}
+
+/**
+ * The candidate the rest of the text supports best; with no support, the prior: a country's own name
+ * before a region or town of the same spelling, then the more populous.
+ */
+function choose(candidates: Candidate[], support: Support): Candidate | undefined {
+  let best: Candidate | undefined
+  let bestScore = -1
+  for (const candidate of candidates) {
+    const score = supportFor(candidate, support)
+    if (best === undefined || score > bestScore || (score === bestScore && priorBefore(candidate, best))) {
+      best = candidate
+      bestScore = score
+    }
+  }
+  return best
+}
+
+function supportFor(candidate: Candidate, support: Support): number {
+  const country = support.country.get(candidate.code) ?? 0
+  const places = support.places.get(candidate.code) ?? 0
+  if (COUNTRY_KINDS.has(candidate.kind)) return country + 0.5 * places
+  const division =
+    candidate.admin === null ? 0 : (support.divisions.get(`${candidate.code}.${candidate.admin}`) ?? 0)
+  // A region named like a country (Georgia, US.GA) needs its own towns to win, not the country's name.
+  return 2 * division + places + (candidate.kind === 'town' ? country : 0.5 * country)
+}
+
+function priorBefore(a: Candidate, b: Candidate): boolean {
+  const countryA = COUNTRY_KINDS.has(a.kind)
+  const countryB = COUNTRY_KINDS.has(b.kind)
+  if (countryA !== countryB) return countryA
+  if (countryA && KIND_RANK[a.kind] !== KIND_RANK[b.kind]) return KIND_RANK[a.kind] < KIND_RANK[b.kind]
+  return a.people > b.people
+}
+
+/**
+ * A small town nothing else supports counts only when the story gives it the air of a dateline: in
+ * the headline or the opening, or after "in", "near", "outside".
+ */
+function standsAlone(mention: Mention, { tokens, lexicon }: Context): boolean {
+  if (mention.common) return false
+  const first = tokens[mention.start]
+  if (first === undefined) return false
+  if (first.zone !== 'body') return true
+  const previous = tokens[mention.start - 1]
+  return previous !== undefined && first.join !== null && lexicon.locatives.has(previous.key)
+}
+
+function bump(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1)
+}
