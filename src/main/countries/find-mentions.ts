@@ -10,6 +10,8 @@ export interface Mention {
   start: number
   length: number
   candidates: Candidate[]
+  /** The folded words as written, joined ("the hague"), whatever index matched them. */
+  surface: string
   /** A one-word name that is also an everyday lower-case English word ("Turkey", "Police", "Bath"). */
   common: boolean
 }
@@ -51,6 +53,7 @@ export function findMentions(
       start: position,
       length: found.length,
       candidates: found.candidates,
+      surface: surfaceOf(tokens, position, found.length),
       common: found.length === 1 && first !== undefined && lexicon.commonWords.has(first.key),
     })
     position += found.length
@@ -87,6 +90,13 @@ function longestMatch(
     if (fitting.length > 0) best = { length: end - start + 1, candidates: fitting }
   }
   return best
+}
+
+function surfaceOf(tokens: Token[], start: number, length: number): string {
+  let surface = tokens[start]?.key ?? ''
+  for (let i = start + 1; i < start + length; i += 1)
+    surface += (tokens[i]?.join ?? ' ') + (tokens[i]?.key ?? '')
+  return surface
 }
 
 function caseFits(candidate: Candidate, tokens: Token[], start: number, end: number): boolean {

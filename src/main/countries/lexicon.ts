@@ -4,7 +4,7 @@ import gazetteer from './data/gazetteer.generated.json'
 import places from './data/places.json'
 import { inflectDemonym } from './inflect'
 import { STEM_FAMILIES, stemWord, type StemFamily } from './stems'
-import { foldWord, tokenise, type Token } from './tokens'
+import { foldWord, keyOfName, tokenise, type Token } from './tokens'
 
 /** What a name is evidence of. `stop` names nothing (Latin America, the Sahel) but hides its words. */
 export type EvidenceKind = 'name' | 'alias' | 'metonym' | 'demonym' | 'capital' | 'region' | 'town' | 'stop'
@@ -38,6 +38,8 @@ export interface Lexicon {
   placeFollowers: Set<string>
   functionWords: Set<string>
   locatives: Set<string>
+  /** Cities that often stand for an international body (Brussels for the EU), as folded keys. */
+  organisationSeats: Set<string>
 }
 
 export const KIND_RANK: Record<EvidenceKind, number> = {
@@ -155,6 +157,12 @@ function buildLexicon(): Lexicon {
     placeFollowers: foldedSet(cues.placeFollowers),
     functionWords: foldedSet(cues.functionWords),
     locatives: foldedSet(cues.locatives),
+    organisationSeats: new Set(
+      cues.organisationSeats.names.flatMap((name) => {
+        const key = keyOfName(name)
+        return key === null ? [] : [key]
+      }),
+    ),
   }
 }
 

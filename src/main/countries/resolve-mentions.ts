@@ -16,6 +16,8 @@ export interface Evidence {
 const BIG_TOWN = 100_000
 /** Kinds that name the country itself rather than a place in it. */
 const COUNTRY_KINDS = new Set<EvidenceKind>(['name', 'alias', 'metonym', 'demonym', 'capital'])
+/** "Neighbouring Ghana", "Landlocked Chad": a sentence may open with a word describing the place. */
+const DESCRIPTIVE_ENDING = /(ing|ed|ly|ern|ful|ous|ive|ic|al)$/
 /** How many tokens either side of a mention to look for a company cue ("the South Korean giant"). */
 const CUE_WINDOW = 3
 
@@ -24,6 +26,10 @@ interface Context {
   mentions: Mention[]
   lexicon: Lexicon
   titleCase: boolean
+  /** German capitalises every noun, so a capitalised neighbour says nothing about a person's name. */
+  capitalisesNouns: boolean
+  /** English (or text in no language we stem): capitals mark names and little else. */
+  english: boolean
 }
 
 /**
@@ -34,17 +40,20 @@ export function resolveMentions(
   tokens: Token[],
   mentions: Mention[],
   lexicon: Lexicon,
-  titleCase: boolean,
+  options: { titleCase: boolean; capitalisesNouns: boolean; english: boolean },
 ): Evidence[] {
-  const context: Context = { tokens, mentions, lexicon, titleCase }
-  const covered = new Array<boolean>(tokens.length).fill(false)
+  const { titleCase } = options
+  const context: Context = { tokens, mentions, lexicon, ...options }
+  // Words naming a country ("Russia Ukraine talks") are no surname; a town's name may be (Miller).
+  const countryWords = new Array<boolean>(tokens.length).fill(false)
   for (const mention of mentions) {
-    for (let i = mention.start; i < mention.start + mention.length; i += 1) covered[i] = true
+    if (!mention.candidates.some((candidate) => COUNTRY_KINDS.has(candidate.kind))) continue
+    for (let i = mention.start; i < mention.start + mention.length; i += 1) countryWords[i] = true
   }
   const live = mentions.filter(
     (mention) =>
       !mention.candidates.some((candidate) => candidate.kind === 'stop') &&
-      !isPersonName(mention, context, covered),
+      !isPersonName(mention, context, countryWords),
   )
   const pinned = pinByRegion(live, tokens)
   const support = supportOf(live)
@@ -55,6 +64,7 @@ export function resolveMentions(
   live.forEach((mention, i) => {
     const candidate = chosen[i]
     if (candidate === undefined) return
+    if (lexicon.organisationSeats.has(mention.surface)) return
     if (COUNTRY_KINDS.has(candidate.kind) && !mention.common) {
       anchored.set(candidate.code, (anchored.get(candidate.code) ?? 0) + 1)
     } else if (!COUNTRY_KINDS.has(candidate.kind)) {
@@ -69,6 +79,7 @@ export function resolveMentions(
     const first = tokens[mention.start]
     if (candidate === undefined || first === undefined) return
     const named = (anchored.get(candidate.code) ?? 0) > 0
+    if (!named && lexicon.organisationSeats.has(mention.surface)) return
     if (
       mention.common &&
       !named &&
@@ -128,20 +139,20 @@ function sameSentence(tokens: Token[], a: number, b: number): boolean {
  */
 function isPersonName(
   mention: Mention,
-  { tokens, lexicon, titleCase }: Context,
-  covered: boolean[],
+  { tokens, lexicon, titleCase, capitalisesNouns, english }: Context,
+  countryWords: boolean[],
 ): boolean {
-  if (mention.length !== 1) return false
+  if (mention.length !== 1 || capitalisesNouns) return false
   if (mention.candidates.every((candidate) => candidate.kind === 'demonym')) return false
   const token = tokens[mention.start]
-  if (token === undefined || token.cjk || !token.capital) return false
+  if (token === undefined || token.cjk || !token.capital || token.allCaps) return false
   const inTitleCase = token.zone === 'title' && titleCase
   const next = tokens[mention.start + 1]
   const nameLike = (other: Token | undefined, index: number): boolean =>
     other !== undefined &&
     other.capital &&
     !other.allCaps &&
-    !covered[index] &&
+    !countryWords[index] &&
     !lexicon.placeFollowers.has(other.key) &&
     !lexicon.functionWords.has(other.key) &&
     other.zone === token.zone
@@ -154,13 +165,16 @@ function isPersonName(
   ) {
     return true
   }
-  // Only mid-sentence: at a sentence's start "Президент Беларуси" and "In Jordan" look the same.
+  // At a sentence's start, "Tom Holland" is a name in English, where titles are not capitalised,
+  // but "Президент Беларуси" or "Prezydent Białorusi" is a title and a country.
   const previous = tokens[mention.start - 1]
   return (
     !token.sentenceStart &&
     token.join === ' ' &&
     previous !== undefined &&
-    !previous.sentenceStart &&
+    (english
+      ? !(previous.sentenceStart && DESCRIPTIVE_ENDING.test(previous.key))
+      : !previous.sentenceStart) &&
     nameLike(previous, mention.start - 1)
   )
 }

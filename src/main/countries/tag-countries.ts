@@ -40,6 +40,8 @@ const KIND_WEIGHT: Record<EvidenceKind, number> = {
   stop: 0,
 }
 const UNSETTLED_PLACE = 0.5
+/** A headline names its subject first ("North Korea fires missile off Japan"). */
+const HEADLINE_SUBJECT_BONUS = 1
 /**
  * A story is about a country when its strongest country has at least this much evidence: a name in
  * the headline, or in the opening, or twice further down. Less than that is a passing mention.
@@ -62,7 +64,11 @@ export function tagCountries(input: TagInput): CountryTag[] {
   const masked = maskOutlet(tokens, input.siteName)
   const families = stemFamiliesFor(input.lang, input.text)
   const mentions = findMentions(tokens, lexicon, families, masked)
-  const evidence = resolveMentions(tokens, mentions, lexicon, titleCase)
+  const capitalisesNouns = families.includes('de')
+  const english = input.lang
+    ? /^en\b/i.test(input.lang)
+    : families.length === 1 && !/\p{Script=Cyrillic}/u.test(input.text)
+  const evidence = resolveMentions(tokens, mentions, lexicon, { titleCase, capitalisesNouns, english })
   const scores = scoreCountries(evidence)
 
   const ranked = [...scores.entries()].sort((a, b) => b[1].total - a[1].total || a[0].localeCompare(b[0]))
@@ -97,9 +103,11 @@ interface CountryScore {
 
 function scoreCountries(evidence: Evidence[]): Map<string, CountryScore> {
   const scores = new Map<string, CountryScore>()
+  const subject = evidence.find((item) => item.zone === 'title')
   for (const item of evidence) {
     const weight =
-      item.weight * KIND_WEIGHT[item.kind] * ZONE_WEIGHT[item.zone] * (item.settled ? 1 : UNSETTLED_PLACE)
+      item.weight * KIND_WEIGHT[item.kind] * ZONE_WEIGHT[item.zone] * (item.settled ? 1 : UNSETTLED_PLACE) +
+      (item === subject ? HEADLINE_SUBJECT_BONUS * item.weight : 0)
     const score = scores.get(item.code) ?? { total: 0, prominent: false }
     score.total += weight
     score.prominent ||= item.zone !== 'body' && item.weight === 1

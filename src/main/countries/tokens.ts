@@ -98,7 +98,9 @@ function markShouting(tokens: Token[]): void {
   tokens.forEach((token, index) => {
     if (!token.allCaps) return
     const neighbour = (other: Token | undefined): boolean => other?.allCaps === true && other.raw.length > 1
-    token.shouting = index === 0 || neighbour(tokens[index - 1]) || neighbour(tokens[index + 1])
+    // A dateline opens a paragraph and is set off by punctuation: "MOSUL, Iraq", "GAZA —".
+    const dateline = index === 0 && token.zone !== 'title' && tokens[index + 1]?.join !== ' '
+    token.shouting = dateline || neighbour(tokens[index - 1]) || neighbour(tokens[index + 1])
   })
 }
 
