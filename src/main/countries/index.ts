@@ -2,7 +2,13 @@
  * Country tagging: which countries an article is about. Pure: text in, tags out, no I/O. The data is
  * loaded on the first call and kept for the life of the process.
  */
-export { tagCountries, type CountryRole, type CountryTag, type TagInput } from './tag-countries'
+export {
+  prepareTagger,
+  tagCountries,
+  type CountryRole,
+  type CountryTag,
+  type TagInput,
+} from './tag-countries'
 export {
   mergePersonEdits,
   parseCountryEdit,

@@ -55,6 +55,14 @@ const SECOND_PRIMARY_SHARE = 0.6
 const MAX_PRIMARY = 2
 
 /**
+ * Builds the lexicon now rather than on the first article (about 0.2–0.8 s here), for a host that
+ * has idle time at start-up, such as the extraction worker before it reports ready.
+ */
+export function prepareTagger(): void {
+  getLexicon()
+}
+
+/**
  * Text in, country tags out: pure and deterministic. The lexicon is built once, on the first call.
  * Primary countries come first, then the mentioned ones, each group strongest first.
  */
