@@ -102,7 +102,11 @@ const lowerWords = new Set(
 // Folded as the tagger folds words (lower case, Latin accents removed), so "Wé" meets "we".
 const fold = (name) => name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')
 const placeWords = new Set()
-for (const [name] of [...cities, ...regions]) placeWords.add(fold(name))
+// Every word of a town's or region's name, so "Western District" is known to be two everyday words.
+for (const [name] of [...cities, ...regions]) {
+  placeWords.add(fold(name))
+  for (const word of fold(name).split(/[^a-z]+/)) if (word !== '') placeWords.add(word)
+}
 for (const country of Object.values(countries)) {
   for (const list of Object.values(country.names)) for (const name of list) placeWords.add(fold(name))
 }

@@ -281,6 +281,22 @@ describe('towns and regions', () => {
     ).toEqual([])
   })
 
+  it('does not read everyday words as towns (As, Nov, Western District)', () => {
+    expect(
+      tag(
+        'Laptop sales slow',
+        'As prices rose, sales fell on Nov 8. As a rule, buyers wait. The Western District court was closed.',
+      ),
+    ).toEqual([])
+  })
+
+  it('does not let a repeated small town outweigh a capital (Tottenham, London)', () => {
+    const text =
+      'Tottenham named a new manager on Wednesday. Negotiations between the London side and the coach ' +
+      'were quick. Tottenham said in a statement that it was delighted, and fans in London cheered.'
+    expect(codes(tag('Tottenham appoint new manager', text))).toEqual(['GB'])
+  })
+
   it('does not read an acronym as a town (NATO, EU)', () => {
     expect(
       tag('NATO and EU ministers meet', 'NATO and EU ministers met on Tuesday to discuss defence spending.'),

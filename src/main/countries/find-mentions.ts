@@ -48,13 +48,12 @@ export function findMentions(
       position += 1
       continue
     }
-    const first = tokens[position]
     mentions.push({
       start: position,
       length: found.length,
       candidates: found.candidates,
       surface: surfaceOf(tokens, position, found.length),
-      common: found.length === 1 && first !== undefined && lexicon.commonWords.has(first.key),
+      common: isCommon(tokens, position, found, lexicon),
     })
     position += found.length
   }
@@ -90,6 +89,29 @@ function longestMatch(
     if (fitting.length > 0) best = { length: end - start + 1, candidates: fitting }
   }
   return best
+}
+
+/** Town names of three letters or fewer (Aš, Of, Eu, Bar) are too easily something else. */
+const SHORT_NAME = 3
+
+/**
+ * Whether the words matched are everyday words that happen to name a place: one dictionary word
+ * ("Police", "Turkey"), a short town name, or a region named only with dictionary
+ * words ("Western District"). A country's own several-word name ("United States") is never common.
+ */
+function isCommon(tokens: Token[], start: number, found: Match, lexicon: Lexicon): boolean {
+  const words = tokens.slice(start, start + found.length)
+  const everyday = words.every((token) => lexicon.commonWords.has(token.key))
+  if (found.length === 1) {
+    const token = words[0]
+    const short = token !== undefined && !token.cjk && token.key.length <= SHORT_NAME
+    const placesOnly = found.candidates.every(
+      (candidate) => candidate.kind === 'town' || candidate.kind === 'region',
+    )
+    return everyday || (short && placesOnly)
+  }
+  // Towns keep their names (Fort Worth, Little Rock); a division named "Western District" does not.
+  return everyday && found.candidates.every((candidate) => candidate.kind === 'region')
 }
 
 function surfaceOf(tokens: Token[], start: number, length: number): string {

@@ -152,7 +152,11 @@ function buildLexicon(): Lexicon {
     exact,
     stems,
     countryNames,
-    commonWords: new Set(gazetteer.commonWords),
+    commonWords: new Set([
+      ...gazetteer.commonWords,
+      ...foldedSet(cues.functionWords),
+      ...foldedSet(cues.everydayWords.words),
+    ]),
     companyCues: foldedSet(cues.companyCues),
     placeFollowers: foldedSet(cues.placeFollowers),
     functionWords: foldedSet(cues.functionWords),

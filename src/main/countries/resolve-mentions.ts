@@ -60,7 +60,10 @@ export function resolveMentions(
   const chosen = live.map((mention) => pinned.get(mention) ?? choose(mention.candidates, support))
 
   const anchored = new Map<string, number>()
-  const townCounts = new Map<string, number>()
+  // Distinct towns and regions per first-level division: two of them (Kramatorsk and Sloviansk)
+  // vouch for each other; "Harper" six times is one name, maybe a surname, and two small towns
+  // of one country in different corners of it are likely a coincidence.
+  const townNames = new Map<string, Set<string>>()
   live.forEach((mention, i) => {
     const candidate = chosen[i]
     if (candidate === undefined) return
@@ -68,7 +71,11 @@ export function resolveMentions(
     if (COUNTRY_KINDS.has(candidate.kind) && !mention.common) {
       anchored.set(candidate.code, (anchored.get(candidate.code) ?? 0) + 1)
     } else if (!COUNTRY_KINDS.has(candidate.kind)) {
-      townCounts.set(candidate.code, (townCounts.get(candidate.code) ?? 0) + 1)
+      if (mention.common) return
+      const division = divisionOf(candidate)
+      const names = townNames.get(division) ?? new Set<string>()
+      names.add(mention.surface)
+      townNames.set(division, names)
     }
   })
   const anyCountryNamed = anchored.size > 0
@@ -93,7 +100,7 @@ export function resolveMentions(
       settled =
         pinned.has(mention) ||
         named ||
-        (townCounts.get(candidate.code) ?? 0) >= 2 ||
+        (townNames.get(divisionOf(candidate))?.size ?? 0) >= 2 ||
         (candidate.people >= BIG_TOWN && !mention.common)
       if (!settled && (anyCountryNamed || !standsAlone(mention, context))) return
     }
@@ -219,39 +226,54 @@ interface Support {
   divisions: Map<string, number>
 }
 
+/**
+ * Each distinct name counts once, however often it is repeated, and a town counts in proportion to
+ * its size up to a big town: five mentions of a village of 5,000 (Tottenham, Ontario) must not turn
+ * London into a Canadian city, where one Atlanta makes Georgia the state.
+ */
 function supportOf(mentions: Mention[]): Support {
   const support: Support = { country: new Map(), places: new Map(), divisions: new Map() }
+  const seen = new Set<string>()
   for (const mention of mentions) {
     const codes = new Set(mention.candidates.map((candidate) => candidate.code))
-    if (codes.size !== 1 || mention.common) continue
-    for (const candidate of mention.candidates) {
-      if (COUNTRY_KINDS.has(candidate.kind)) bump(support.country, candidate.code)
-      else {
-        bump(support.places, candidate.code)
-        if (candidate.admin !== null) bump(support.divisions, `${candidate.code}.${candidate.admin}`)
-      }
-      break
+    if (codes.size !== 1 || mention.common || seen.has(mention.surface)) continue
+    seen.add(mention.surface)
+    const candidate = mention.candidates[0]
+    if (candidate === undefined) continue
+    if (COUNTRY_KINDS.has(candidate.kind)) {
+      bump(support.country, candidate.code)
+      continue
     }
+    const strength = Math.min(1, candidate.people / BIG_TOWN)
+    bump(support.places, candidate.code, strength)
+    if (candidate.admin !== null) bump(support.divisions, `${candidate.code}.${candidate.admin}`, strength)
   }
   return support
 }
 
 /**
- * The candidate the rest of the text supports best; with no support, the prior: a country's own name
- * before a region or town of the same spelling, then the more populous.
+ * The prior reading (a country's own name before a region or town of the same spelling, then the
+ * more populous) unless the rest of the text clearly supports another: by at least half of what a
+ * named country or one big town gives, so a trace of support cannot overturn the prior.
  */
 function choose(candidates: Candidate[], support: Support): Candidate | undefined {
-  let best: Candidate | undefined
-  let bestScore = -1
+  let prior: Candidate | undefined
+  for (const candidate of candidates)
+    if (prior === undefined || priorBefore(candidate, prior)) prior = candidate
+  if (prior === undefined) return undefined
+  let best = prior
+  let bestScore = supportFor(prior, support) + CLEAR_SUPPORT
   for (const candidate of candidates) {
     const score = supportFor(candidate, support)
-    if (best === undefined || score > bestScore || (score === bestScore && priorBefore(candidate, best))) {
+    if (score > bestScore) {
       best = candidate
       bestScore = score
     }
   }
   return best
 }
+
+const CLEAR_SUPPORT = 0.5
 
 function supportFor(candidate: Candidate, support: Support): number {
   const country = support.country.get(candidate.code) ?? 0
@@ -284,6 +306,10 @@ function standsAlone(mention: Mention, { tokens, lexicon }: Context): boolean {
   return previous !== undefined && first.join !== null && lexicon.locatives.has(previous.key)
 }
 
-function bump(map: Map<string, number>, key: string): void {
-  map.set(key, (map.get(key) ?? 0) + 1)
+function divisionOf(candidate: Candidate): string {
+  return `${candidate.code}.${candidate.admin ?? ''}`
+}
+
+function bump(map: Map<string, number>, key: string, amount = 1): void {
+  map.set(key, (map.get(key) ?? 0) + amount)
 }
