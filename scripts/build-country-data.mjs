@@ -47,7 +47,14 @@ for (const code of codes.sort()) {
     names[lang] = unique(Array.isArray(value) ? value : [value])
   }
   if (world !== undefined) {
-    const spellings = world.altSpellings.filter((name) => name !== code && /\p{L}{2}/u.test(name))
+    // Short one-word spellings are words elsewhere ("Mann" for the Isle of Man is German for "man");
+    // acronyms (USA, DRC) and longer names stay.
+    const spellings = world.altSpellings.filter(
+      (name) =>
+        name !== code &&
+        /\p{L}{2}/u.test(name) &&
+        (/\s/.test(name) || name.length >= 5 || /^\p{Lu}+$/u.test(name)),
+    )
     names.en = unique([...(names.en ?? []), world.name.common, ...spellings.filter(isLatin)])
     const other = spellings.filter((name) => !isLatin(name))
     if (other.length > 0) names.other = unique(other)

@@ -357,6 +357,17 @@ describe('languages', () => {
     ).toEqual(expect.arrayContaining(['BY', 'RU']))
   })
 
+  it('does not read German nouns as places (Mann, Römer)', () => {
+    const text = 'Ein Mann mit Hut kaufte einen Kindersitz von Britax Römer. Der Mann war zufrieden.'
+    expect(tag('Kindersitz im Test', text, { lang: 'de' })).toEqual([])
+  })
+
+  it('does not read a small capital that is also a name as its country (Douglas, Victoria)', () => {
+    expect(
+      tag('Douglas wins the final', 'Douglas and Victoria celebrated after the final on Sunday.'),
+    ).toEqual([])
+  })
+
   it('finds names in Chinese and Japanese text without spaces', () => {
     expect(codes(tag('白俄罗斯总统访问俄罗斯', '白俄罗斯总统周二抵达莫斯科。', { lang: 'zh' }))).toEqual(
       expect.arrayContaining(['BY', 'RU']),

@@ -56,6 +56,9 @@ export const KIND_RANK: Record<EvidenceKind, number> = {
 /** Evidence about a country's names is drawn from these kinds only; they are stemmed for inflected text. */
 const STEMMED_KINDS = new Set<EvidenceKind>(['name', 'alias', 'metonym', 'demonym', 'capital'])
 
+/** A capital smaller than this (Douglas, Victoria, Kingstown) counts only as a town. */
+const BIG_CAPITAL = 100_000
+
 let cached: Lexicon | null = null
 
 /** The lexicon, built on first use (about 150 ms) and kept for the life of the process. */
@@ -102,6 +105,13 @@ function buildLexicon(): Lexicon {
     }
   }
 
+  const townSizes = new Map<string, number>()
+  for (const row of gazetteer.towns.split('\n')) {
+    const [name, code, , population] = row.split('\t')
+    const key = `${code}|${keyOfName(name ?? '')}`
+    townSizes.set(key, Math.max(townSizes.get(key) ?? 0, Number(population) || 0))
+  }
+
   for (const [code, country] of Object.entries(countries)) {
     countryNames.set(code, country.name)
     const prior = people[code] ?? 0
@@ -113,8 +123,13 @@ function buildLexicon(): Lexicon {
         add(demonym, { code, kind: 'demonym', people: prior, admin: null })
       }
     }
-    for (const capital of country.capitals)
-      add(capital, { code, kind: 'capital', people: prior, admin: null })
+    for (const capital of country.capitals) {
+      // The capital of a small territory (Douglas, Isle of Man; Victoria, Seychelles) is a name of
+      // people and towns elsewhere: it stays a town, which needs support, and is no capital.
+      const size = townSizes.get(`${code}|${keyOfName(capital)}`)
+      if (size === undefined || size >= BIG_CAPITAL)
+        add(capital, { code, kind: 'capital', people: prior, admin: null })
+    }
   }
 
   const words = countryWords.countries as Record<string, Partial<Record<string, string[]>>>

@@ -298,13 +298,29 @@ function priorBefore(a: Candidate, b: Candidate): boolean {
  * the headline or the opening, or after "in", "near", "outside".
  */
 function standsAlone(mention: Mention, { tokens, lexicon }: Context): boolean {
-  if (mention.common) return false
+  if (mention.common || !clearlyOneCountry(mention.candidates)) return false
   const first = tokens[mention.start]
   if (first === undefined) return false
   if (first.zone !== 'body') return true
   const previous = tokens[mention.start - 1]
   return previous !== undefined && first.join !== null && lexicon.locatives.has(previous.key)
 }
+
+/**
+ * A small town's name found in several countries (Douglas, Victoria) is more likely a person's:
+ * alone, it counts only when one country has it, or one country's is far the biggest.
+ */
+function clearlyOneCountry(candidates: Candidate[]): boolean {
+  const biggest = new Map<string, number>()
+  for (const candidate of candidates) {
+    biggest.set(candidate.code, Math.max(biggest.get(candidate.code) ?? 0, candidate.people))
+  }
+  const sizes = [...biggest.values()].sort((a, b) => b - a)
+  return sizes.length <= 1 || (sizes[0] ?? 0) >= DOMINANT_TOWN * (sizes[1] ?? 0)
+}
+
+/** How many times bigger a town must be than its namesakes abroad to be the one meant. */
+const DOMINANT_TOWN = 5
 
 function divisionOf(candidate: Candidate): string {
   return `${candidate.code}.${candidate.admin ?? ''}`

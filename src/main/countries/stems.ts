@@ -8,7 +8,8 @@ import { foldWord } from './tokens'
  */
 export type StemFamily = 'cyrillic' | 'pl' | 'cs' | 'de'
 
-const MIN_STEM = 3
+/** Fewest letters a stem keeps; German's -er and -en would otherwise make "Römer" the stem of Rom. */
+const MIN_STEM: Record<StemFamily, number> = { cyrillic: 3, pl: 3, cs: 3, de: 4 }
 
 const PASSES: Record<StemFamily, string[][]> = {
   cyrillic: [
@@ -118,7 +119,7 @@ export function stemWord(key: string, family: StemFamily): string {
   let stem = key
   for (const endings of SORTED[family]) {
     for (const ending of endings) {
-      if (stem.endsWith(ending) && stem.length - ending.length >= MIN_STEM) {
+      if (stem.endsWith(ending) && stem.length - ending.length >= MIN_STEM[family]) {
         stem = stem.slice(0, -ending.length)
         break
       }
