@@ -235,20 +235,45 @@ function supportOf(mentions: Mention[]): Support {
   const support: Support = { country: new Map(), places: new Map(), divisions: new Map() }
   const seen = new Set<string>()
   for (const mention of mentions) {
-    const codes = new Set(mention.candidates.map((candidate) => candidate.code))
-    if (codes.size !== 1 || mention.common || seen.has(mention.surface)) continue
+    if (mention.common || seen.has(mention.surface)) continue
     seen.add(mention.surface)
-    const candidate = mention.candidates[0]
-    if (candidate === undefined) continue
-    if (COUNTRY_KINDS.has(candidate.kind)) {
-      bump(support.country, candidate.code)
+    const codes = new Set(mention.candidates.map((candidate) => candidate.code))
+    const first = mention.candidates[0]
+    if (first !== undefined && codes.size === 1 && COUNTRY_KINDS.has(first.kind)) {
+      bump(support.country, first.code)
       continue
     }
-    const strength = Math.min(1, candidate.people / BIG_TOWN)
-    bump(support.places, candidate.code, strength)
-    if (candidate.admin !== null) bump(support.divisions, `${candidate.code}.${candidate.admin}`, strength)
+    const place = dominantPlace(mention.candidates)
+    if (place === null) continue
+    const strength = Math.min(1, place.candidate.people / BIG_TOWN) * place.share
+    bump(support.places, place.candidate.code, strength)
+    const admin = place.candidate.admin
+    if (admin !== null) bump(support.divisions, `${place.candidate.code}.${admin}`, strength)
   }
   return support
+}
+
+/**
+ * The place a town's name most likely means, and with what share of the people living in places
+ * of that name: Savannah is Savannah, Georgia (146,000) more than Ghana's Savannah Region. A name
+ * that is also a country's (Georgia) gives no place support; no place holding half gives none.
+ */
+function dominantPlace(candidates: Candidate[]): { candidate: Candidate; share: number } | null {
+  if (candidates.some((candidate) => COUNTRY_KINDS.has(candidate.kind))) return null
+  const biggest = new Map<string, Candidate>()
+  for (const candidate of candidates) {
+    const known = biggest.get(candidate.code)
+    if (known === undefined || candidate.people > known.people) biggest.set(candidate.code, candidate)
+  }
+  let top: Candidate | undefined
+  let total = 0
+  for (const candidate of biggest.values()) {
+    total += candidate.people
+    if (top === undefined || candidate.people > top.people) top = candidate
+  }
+  if (top === undefined || total === 0) return null
+  const share = top.people / total
+  return share >= 0.5 ? { candidate: top, share } : null
 }
 
 /**
@@ -281,8 +306,11 @@ function supportFor(candidate: Candidate, support: Support): number {
   if (COUNTRY_KINDS.has(candidate.kind)) return country + 0.5 * places
   const division =
     candidate.admin === null ? 0 : (support.divisions.get(`${candidate.code}.${candidate.admin}`) ?? 0)
-  // A region named like a country (Georgia, US.GA) needs its own towns to win, not the country's name.
-  return 2 * division + places + (candidate.kind === 'town' ? country : 0.5 * country)
+  // A region named like a country (Georgia, US.GA) needs its own towns to win, not the country's name;
+  // and a small place is a less likely reading than a big one: Delhi, New York (3,000 people) does
+  // not take Delhi from India because the story also names the United States.
+  const plausibility = Math.min(1, candidate.people / BIG_TOWN)
+  return plausibility * (2 * division + places + (candidate.kind === 'town' ? country : 0.5 * country))
 }
 
 function priorBefore(a: Candidate, b: Candidate): boolean {
