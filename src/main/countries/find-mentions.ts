@@ -43,7 +43,10 @@ export function findMentions(
     }
     const found =
       longestMatch(tokens, position, lexicon.exact, exactKey, masked) ??
-      firstOf(stemIndexes, ({ index, keyOf }) => longestMatch(tokens, position, index, keyOf, masked))
+      adjectiveFirst(
+        firstOf(stemIndexes, ({ index, keyOf }) => longestMatch(tokens, position, index, keyOf, masked)),
+        tokens[position],
+      )
     if (found === null) {
       position += 1
       continue
@@ -112,6 +115,24 @@ function isCommon(tokens: Token[], start: number, found: Match, lexicon: Lexicon
   }
   // Towns keep their names (Fort Worth, Little Rock); a division named "Western District" does not.
   return everyday && found.candidates.every((candidate) => candidate.kind === 'region')
+}
+
+/**
+ * In the declining languages a country's name and its adjective share a stem (Polska, polskie:
+ * "polsk"; Slovensko, slovenská: "slovensk"). When a stem meets both in lower case or at a sentence's
+ * start, it is read as the adjective, the weaker evidence: "Polskie władze" is not Poland's name.
+ */
+function adjectiveFirst(found: Match | null, first: Token | undefined): Match | null {
+  // Mid-sentence, a capital tells the name (Běloruska, of Belarus) from the adjective (běloruská).
+  if (found === null || (first?.capital === true && !first.sentenceStart)) return found
+  const adjectives = new Set(
+    found.candidates.filter((candidate) => candidate.kind === 'demonym').map((candidate) => candidate.code),
+  )
+  if (adjectives.size === 0) return found
+  const candidates = found.candidates.filter(
+    (candidate) => !adjectives.has(candidate.code) || candidate.kind === 'demonym',
+  )
+  return { ...found, candidates }
 }
 
 function surfaceOf(tokens: Token[], start: number, length: number): string {
