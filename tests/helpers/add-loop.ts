@@ -5,6 +5,7 @@
  * bundle-helper.ts): node <bundle> <libraryDir> <round>
  */
 import { openApp } from '../../src/main/app'
+import { prepareCountryTagging } from '../../src/main/ingest/tag-extracted'
 import { killTestText } from './kill-text'
 
 const [libraryDir, round] = process.argv.slice(2)
@@ -14,6 +15,9 @@ if (!libraryDir || !round) {
 }
 
 const app = await openApp({ libraryDir, extraction: 'inline' })
+// The extraction worker loads the country data before it reports ready; inline extraction would
+// load it in the first add instead, after READY, and the kill would land before any acknowledgement.
+prepareCountryTagging()
 process.stdout.write('READY\n')
 for (let n = 0; ; n++) {
   const result = await app.dispatch('articles.add', { kind: 'text', text: killTestText(Number(round), n) })
