@@ -368,6 +368,16 @@ describe('languages', () => {
     ).toEqual([])
   })
 
+  it('leads from cities written in Cyrillic or Chinese to their country', () => {
+    expect(
+      codes(tag('Удар по Харкову', 'Троє людей загинули внаслідок удару по Харкову.', { lang: 'uk' })),
+    ).toEqual(['UA'])
+    expect(
+      codes(tag('Обстрел Донецка', 'В Донецке прогремели взрывы, сообщили власти.', { lang: 'ru' })),
+    ).toEqual(['UA'])
+    expect(codes(tag('上海股市大涨', '上海股市周一大涨百分之三。', { lang: 'zh' }))).toEqual(['CN'])
+  })
+
   it('finds names in Chinese and Japanese text without spaces', () => {
     expect(codes(tag('白俄罗斯总统访问俄罗斯', '白俄罗斯总统周二抵达莫斯科。', { lang: 'zh' }))).toEqual(
       expect.arrayContaining(['BY', 'RU']),

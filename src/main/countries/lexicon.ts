@@ -81,7 +81,7 @@ function buildLexicon(): Lexicon {
   const people = gazetteer.townPopulationByCountry as Record<string, number>
   const countryNames = new Map<string, string>()
 
-  const add = (form: string, candidate: Omit<Candidate, 'caseRule'>): void => {
+  const add = (form: string, candidate: Omit<Candidate, 'caseRule'>, stemmed = false): void => {
     const tokens = simpleTokens(form) ?? tokenise(form, 'body')
     if (tokens.length === 0) return
     const full: Candidate = { ...candidate, caseRule: caseRuleOf(tokens) }
@@ -91,7 +91,7 @@ function buildLexicon(): Lexicon {
       tokens,
       full,
     )
-    if (!STEMMED_KINDS.has(candidate.kind)) return
+    if (!stemmed && !STEMMED_KINDS.has(candidate.kind)) return
     for (const family of STEM_FAMILIES) {
       if (!tokens.every((token) => fitsFamily(token, family))) continue
       const index = stems.get(family)
@@ -159,7 +159,8 @@ function buildLexicon(): Lexicon {
   for (const [name, code, kind, population] of places.places as [string, string, string, number][]) {
     if (code === '') add(name, { code: '', kind: 'stop', people: 0, admin: null })
     else if (countryNames.has(code) && (kind === 'town' || kind === 'region')) {
-      add(name, { code, kind, people: population, admin: null })
+      // The hand-kept places are few and newsworthy: worth stemming (Харкове, Lwowie).
+      add(name, { code, kind, people: population, admin: null }, true)
     }
   }
   for (const phrase of cues.notCountries) add(phrase, { code: '', kind: 'stop', people: 0, admin: null })
