@@ -105,9 +105,18 @@ describe.skipIf(!built)('dateline CLI', () => {
 
     const shown = await runCli(['--library', library, 'show', fileId, '--json'])
     expect(shown.code, shown.stderr).toBe(0)
-    const article = JSON.parse(shown.stdout) as { title: string; text: string }
+    const article = JSON.parse(shown.stdout) as {
+      title: string
+      text: string
+      countries: { code: string; role: string }[]
+    }
     expect(article.title).toBe(EUTODAY_TITLE)
     expect(article.text).toContain('NATO troops are at our gates')
+    // Tagged at capture, in the extraction worker.
+    expect(article.countries.find((tag) => tag.code === 'BY')?.role).toBe('primary')
+    expect(article.countries.map((tag) => tag.code)).toEqual(
+      expect.arrayContaining(['RU', 'LT', 'LV', 'PL', 'UA']),
+    )
 
     const deleted = await runCli(['--library', library, 'delete', webId])
     expect(deleted.code, deleted.stderr).toBe(0)
@@ -206,7 +215,8 @@ describe.skipIf(!built)('dateline CLI', () => {
       expect(extracted, `key ${key}`).toHaveProperty(key)
     }
     expect(Array.isArray(extracted.correspondents), 'correspondents is an array').toBe(true)
-    expect(Array.isArray(extracted.countries), 'countries is an array').toBe(true)
+    // The story names no country ("the capital", "neighbouring countries"), so it gets no tag.
+    expect(extracted.countries, 'countries').toEqual([])
     expect(typeof extracted.wordCount).toBe('number')
     expect(extracted.title).toBe('Crowds fill the capital in the largest protest in a decade')
     expect(extracted.text).toContain('largest protest the country has seen')

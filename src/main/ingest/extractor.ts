@@ -27,7 +27,9 @@ export const DEFAULT_RESOURCE_LIMITS: ResourceLimits = {
 /** Extracts on the calling thread: for unit tests, and as a fallback when no worker can start. */
 export function createInlineExtractor(): Extractor {
   return {
-    extract: async (request) => extractArticle(request),
+    // Imported on first use: the country data (1.7 MB of JS) belongs in the worker, not in every
+    // process that merely links this module.
+    extract: async (request) => (await import('./tag-extracted')).withCountries(extractArticle(request)),
     close: async () => {},
   }
 }
