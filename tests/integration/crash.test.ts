@@ -102,70 +102,74 @@ afterAll(async () => {
 })
 
 describe('a library survives its writer being killed in the middle of any write', () => {
-  it(`opens with every acknowledged write in place after ${TRIALS} SIGKILLs`, async (context) => {
-    if (skipReason) context.skip()
-    const expected = new Map<string, Expected>()
-    const ops = { acked: 0, killedInFlight: 0 }
-    for (let trial = 0; trial < TRIALS; trial++) {
-      const { inFlight, acked } = await runAndKill(trial, expected)
-      ops.acked += acked
-      if (inFlight) ops.killedInFlight++
-      const where = `after trial ${trial} (in flight: ${inFlight ? `${inFlight.op} ${inFlight.id}` : 'nothing'})`
-      const store = await LibraryStore.open(library).catch((error: unknown) => {
-        throw new Error(`the library did not open ${where}: ${(error as Error).message}`)
-      })
-      try {
-        for (const [id, want] of expected) {
-          const summary = store.get(id)
-          // The write in flight may have landed: then the article shows its new state instead.
-          const maybe = inFlight && inFlight.id === id ? inFlight : null
-          if (maybe?.op === 'delete' && !summary) {
-            expected.set(id, { ...want, present: false })
-            continue
+  it(
+    `opens with every acknowledged write in place after ${TRIALS} SIGKILLs`,
+    async (context) => {
+      if (skipReason) context.skip()
+      const expected = new Map<string, Expected>()
+      const ops = { acked: 0, killedInFlight: 0 }
+      for (let trial = 0; trial < TRIALS; trial++) {
+        const { inFlight, acked } = await runAndKill(trial, expected)
+        ops.acked += acked
+        if (inFlight) ops.killedInFlight++
+        const where = `after trial ${trial} (in flight: ${inFlight ? `${inFlight.op} ${inFlight.id}` : 'nothing'})`
+        const store = await LibraryStore.open(library).catch((error: unknown) => {
+          throw new Error(`the library did not open ${where}: ${(error as Error).message}`)
+        })
+        try {
+          for (const [id, want] of expected) {
+            const summary = store.get(id)
+            // The write in flight may have landed: then the article shows its new state instead.
+            const maybe = inFlight && inFlight.id === id ? inFlight : null
+            if (maybe?.op === 'delete' && !summary) {
+              expected.set(id, { ...want, present: false })
+              continue
+            }
+            if (!want.present && !(maybe?.op === 'restore' && summary)) {
+              expect(summary, `deleted article ${id} ${where}`).toBeUndefined()
+              continue
+            }
+            expect(summary, `acknowledged article ${id} ${where}`).toBeDefined()
+            const state = stateOf(summary!)
+            if (maybe?.op === 'state' && state === maybe.value) expected.set(id, { ...want, state })
+            else expect(state, `read/starred/archived of ${id} ${where}`).toBe(want.state)
+            if (maybe?.op === 'restore') expected.set(id, { ...want, present: true })
+            const article = await store.readArticle(id)
+            expect(article.text, `text of ${id} ${where}`).toContain(`${want.tag}-start`)
+            expect(article.text, `end of the text of ${id} ${where}`).toContain(`${want.tag}-end`)
           }
-          if (!want.present && !(maybe?.op === 'restore' && summary)) {
-            expect(summary, `deleted article ${id} ${where}`).toBeUndefined()
-            continue
+          // An add in flight may have landed as one article more; nothing else may appear.
+          const unknown = store.allIds().filter((id) => !expected.get(id)?.present)
+          expect(unknown.length, `articles nobody acknowledged ${where}`).toBeLessThanOrEqual(
+            inFlight?.op === 'add' ? 1 : 0,
+          )
+          for (const id of unknown) {
+            const article = await store.readArticle(id)
+            const tag = /(r\d+n\d+)-start/.exec(article.text)?.[1]
+            expect(tag, `the in-flight add ${where}`).toBe(inFlight!.value)
+            expected.set(id, { present: true, tag: tag!, state: stateOf(article) })
           }
-          expect(summary, `acknowledged article ${id} ${where}`).toBeDefined()
-          const state = stateOf(summary!)
-          if (maybe?.op === 'state' && state === maybe.value) expected.set(id, { ...want, state })
-          else expect(state, `read/starred/archived of ${id} ${where}`).toBe(want.state)
-          if (maybe?.op === 'restore') expected.set(id, { ...want, present: true })
-          const article = await store.readArticle(id)
-          expect(article.text, `text of ${id} ${where}`).toContain(`${want.tag}-start`)
-          expect(article.text, `end of the text of ${id} ${where}`).toContain(`${want.tag}-end`)
+        } finally {
+          await store.close()
         }
-        // An add in flight may have landed as one article more; nothing else may appear.
-        const unknown = store.allIds().filter((id) => !expected.get(id)?.present)
-        expect(unknown.length, `articles nobody acknowledged ${where}`).toBeLessThanOrEqual(
-          inFlight?.op === 'add' ? 1 : 0,
-        )
-        for (const id of unknown) {
-          const article = await store.readArticle(id)
-          const tag = /(r\d+n\d+)-start/.exec(article.text)?.[1]
-          expect(tag, `the in-flight add ${where}`).toBe(inFlight!.value)
-          expected.set(id, { present: true, tag: tag!, state: stateOf(article) })
-        }
-      } finally {
-        await store.close()
       }
-    }
-    console.log(
-      `crash test: ${TRIALS} kills, ${ops.acked} acknowledged writes checked, ${ops.killedInFlight} kills in the middle of a write`,
-    )
-    expect(
-      ops.acked,
-      'acknowledged writes over all trials (too few means the test proved little)',
-    ).toBeGreaterThan(TRIALS)
-    expect(ops.killedInFlight, 'kills that landed in the middle of a write').toBeGreaterThan(TRIALS / 4)
-    const leftovers = (await readdir(library)).filter((name) => name.startsWith('library.db.'))
-    expect(leftovers, 'database lock or draft left after the last clean close').toEqual([])
-    const check = SqlDatabase.open(join(library, 'library.db'), { readOnly: true })
-    try {
-      expect(check.get<{ integrity_check: string }>('PRAGMA integrity_check')?.integrity_check).toBe('ok')
-    } finally {
-      check.close()
-    }
-  })
+      console.log(
+        `crash test: ${TRIALS} kills, ${ops.acked} acknowledged writes checked, ${ops.killedInFlight} kills in the middle of a write`,
+      )
+      expect(
+        ops.acked,
+        'acknowledged writes over all trials (too few means the test proved little)',
+      ).toBeGreaterThan(TRIALS)
+      expect(ops.killedInFlight, 'kills that landed in the middle of a write').toBeGreaterThan(TRIALS / 4)
+      const leftovers = (await readdir(library)).filter((name) => name.startsWith('library.db.'))
+      expect(leftovers, 'database lock or draft left after the last clean close').toEqual([])
+      const check = SqlDatabase.open(join(library, 'library.db'), { readOnly: true })
+      try {
+        expect(check.get<{ integrity_check: string }>('PRAGMA integrity_check')?.integrity_check).toBe('ok')
+      } finally {
+        check.close()
+      }
+    },
+    60_000 + TRIALS * 5_000,
+  )
 })

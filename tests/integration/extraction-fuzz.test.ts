@@ -26,6 +26,11 @@ const PAGE_LIMIT_MS = 20_000
 /** Refusals a person reads as a sentence about the page; anything else is a crash. */
 const CLEAR_REFUSALS = new Set(['NOT_AN_ARTICLE', 'TOO_LARGE', 'NOT_HTML'])
 
+/** Generous: a run is judged by its pages, not by the clock of a loaded machine (each page has its own limit). */
+function timeoutFor(runs: number): number {
+  return 60_000 + runs * 500
+}
+
 const BENCH = resolve(__dirname, '../../../shared/benchmarks/article-extraction/html')
 
 interface Outcome {
@@ -81,44 +86,56 @@ function checkPage(page: string): void {
 }
 
 describe('fuzzing extraction and the sanitiser with hostile pages', () => {
-  it(`survives ${GENERATED_RUNS} generated pages with nothing active stored`, () => {
-    fc.assert(fc.property(hostilePage, checkPage), { seed: SEED, numRuns: GENERATED_RUNS })
-  })
+  it(
+    `survives ${GENERATED_RUNS} generated pages with nothing active stored`,
+    () => {
+      fc.assert(fc.property(hostilePage, checkPage), { seed: SEED, numRuns: GENERATED_RUNS })
+    },
+    timeoutFor(GENERATED_RUNS),
+  )
 
-  it('survives pages whose bytes are in a broken or misdeclared encoding', () => {
-    const bytes = fc.tuple(
-      hostilePage,
-      fc.uint8Array({ maxLength: 200 }),
-      fc.constantFrom('utf-16', 'x-user-defined', 'bogus', 'shift_jis'),
-    )
-    fc.assert(
-      fc.property(bytes, ([page, noise, label]) => {
-        const encoded = new TextEncoder().encode(`<meta charset="${label}">${page}`)
-        const mixed = Uint8Array.from([
-          ...encoded.subarray(0, encoded.length / 2),
-          ...noise,
-          ...encoded.subarray(encoded.length / 2),
-        ])
-        checkPage(decodeText(mixed))
-      }),
-      { seed: SEED, numRuns: Math.max(25, GENERATED_RUNS / 20) },
-    )
-  })
+  it(
+    'survives pages whose bytes are in a broken or misdeclared encoding',
+    () => {
+      const bytes = fc.tuple(
+        hostilePage,
+        fc.uint8Array({ maxLength: 200 }),
+        fc.constantFrom('utf-16', 'x-user-defined', 'bogus', 'shift_jis'),
+      )
+      fc.assert(
+        fc.property(bytes, ([page, noise, label]) => {
+          const encoded = new TextEncoder().encode(`<meta charset="${label}">${page}`)
+          const mixed = Uint8Array.from([
+            ...encoded.subarray(0, encoded.length / 2),
+            ...noise,
+            ...encoded.subarray(encoded.length / 2),
+          ])
+          checkPage(decodeText(mixed))
+        }),
+        { seed: SEED, numRuns: Math.max(25, GENERATED_RUNS / 20) },
+      )
+    },
+    timeoutFor(GENERATED_RUNS / 20),
+  )
 
-  it.runIf(existsSync(BENCH))(`survives ${MUTATED_RUNS} mutations of real news pages`, () => {
-    const files = readdirSync(BENCH)
-      .filter((name) => name.endsWith('.html.gz'))
-      .sort()
-    const real = fc
-      .constantFrom(...files)
-      .map((name) => gunzipSync(readFileSync(join(BENCH, name))).toString('utf8'))
-    fc.assert(
-      fc.property(real, fc.array(pageMutation, { minLength: 1, maxLength: 3 }), (page, mutations) => {
-        checkPage(mutations.reduce(mutatePage, page))
-      }),
-      { seed: SEED, numRuns: MUTATED_RUNS },
-    )
-  })
+  it.runIf(existsSync(BENCH))(
+    `survives ${MUTATED_RUNS} mutations of real news pages`,
+    () => {
+      const files = readdirSync(BENCH)
+        .filter((name) => name.endsWith('.html.gz'))
+        .sort()
+      const real = fc
+        .constantFrom(...files)
+        .map((name) => gunzipSync(readFileSync(join(BENCH, name))).toString('utf8'))
+      fc.assert(
+        fc.property(real, fc.array(pageMutation, { minLength: 1, maxLength: 3 }), (page, mutations) => {
+          checkPage(mutations.reduce(mutatePage, page))
+        }),
+        { seed: SEED, numRuns: MUTATED_RUNS },
+      )
+    },
+    timeoutFor(MUTATED_RUNS * 10),
+  )
 })
 
 if (!existsSync(BENCH)) {
