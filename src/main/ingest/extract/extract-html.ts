@@ -142,6 +142,7 @@ function readCleaned(
   const content = readability === null ? null : parseWithLinkedom(readability.content).body
   if (content !== null) steps.apply('tidying the story', () => postClean(content))
   const chosen = chooseBody(content, jsonLd.articleBody)
+  // The page's own articleBody replacing Readability's copy is a fallback too, and named as one.
   const reading: BodyReading =
     chosen.kind === 'html'
       ? {
@@ -151,7 +152,7 @@ function readCleaned(
           words: countWords(chosen.paragraphs.join(' ')),
         }
       : {
-          path: 'usual',
+          path: 'json-ld',
           root: null,
           paragraphs: chosen.paragraphs,
           words: countWords(chosen.paragraphs.join(' ')),

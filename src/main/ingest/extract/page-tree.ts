@@ -32,19 +32,6 @@ export const MAX_TREE_DEPTH = 128
 
 /** Elements the standard lets stay in <head>; any other element there means the tree went wrong. */
 const HEAD_TAGS = new Set(['meta', 'title', 'link', 'style', 'script', 'base', 'noscript', 'template'])
-const VOID_TAGS = new Set([
-  'br',
-  'img',
-  'hr',
-  'input',
-  'wbr',
-  'source',
-  'area',
-  'col',
-  'embed',
-  'meta',
-  'link',
-])
 const INLINE_TAGS = new Set([
   'a',
   'abbr',
@@ -88,7 +75,29 @@ export function readPageTree(html: string): PageTree {
   }
   const body = document.body
   if (body !== null && flattenDeepNesting(body, MAX_TREE_DEPTH)) repairs.push('flattened')
+  if (body !== null) showWhatBrowsersShow(body)
   return { document, repairs }
+}
+
+/** A <noscript> with at least this many words is content, not a "please enable JavaScript" line. */
+const NOSCRIPT_CONTENT_WORDS = 25
+
+/**
+ * Dateline runs no scripts, so it reads the page as a browser without them shows it: a declarative
+ * shadow root (<template shadowrootmode>) is rendered, and so is a <noscript> that holds content.
+ * Short <noscript> notes and image fallbacks are left for the clean-up that handles them.
+ */
+function showWhatBrowsersShow(body: DomElement): void {
+  const shown = toArray(
+    body.querySelectorAll('template[shadowrootmode],template[shadowroot],noscript'),
+  ).filter(
+    (element) =>
+      element.localName === 'template' ||
+      (element.textContent ?? '').split(/\s+/).filter((word) => word !== '').length >= NOSCRIPT_CONTENT_WORDS,
+  )
+  for (const element of shown.reverse()) {
+    if (element.parentNode !== null) element.replaceWith(...toArray(element.childNodes))
+  }
 }
 
 const HEAD_RE = /<head[\s>][\s\S]*?<\/head>/i
@@ -195,25 +204,20 @@ export function flattenDeepNesting(root: DomElement, maxDepth: number): boolean 
   return atLimit.length > 0
 }
 
+/**
+ * Works on the markup rather than the nodes: linkedom keeps a tree as one linked list, so listing
+ * the children of every level of a deep subtree costs its size each time, quadratic in all.
+ * Serialising, rewriting the tags and parsing again is linear.
+ */
 function flattenInto(container: DomElement): void {
-  const document = container.ownerDocument
-  const flat: DomNode[] = []
-  // Depth-first, in document order, with an explicit stack of nodes still to visit.
-  const pending: (DomNode | 'break')[] = toArray(container.childNodes).reverse()
-  while (pending.length > 0) {
-    const node = pending.pop()
-    if (node === undefined) break
-    if (node === 'break') {
-      flat.push(document.createElement('br'))
-      continue
-    }
-    if (!isElement(node) || VOID_TAGS.has(node.localName) || node.firstChild === null) {
-      flat.push(node)
-      continue
-    }
-    if (!INLINE_TAGS.has(node.localName)) pending.push('break')
-    for (const child of toArray(node.childNodes).reverse()) pending.push(child)
+  for (const hidden of toArray(container.querySelectorAll('script,style,template,noscript,svg,math'))) {
+    hidden.remove()
   }
-  for (const node of toArray(container.childNodes)) node.remove()
-  container.append(...flat)
+  container.innerHTML = container.innerHTML.replace(TAG_RE, (tag: string, name: string) => {
+    const lower = name.toLowerCase()
+    if (lower === 'img' || lower === 'br') return tag
+    return INLINE_TAGS.has(lower) ? '' : '<br>'
+  })
 }
+
+const TAG_RE = /<\/?([a-zA-Z][\w:-]*)\b[^>]*>/g
