@@ -1,7 +1,10 @@
 import { z } from 'zod'
 
 /** A stretch of a text to mark as matching the search, in UTF-16 code units, end exclusive. */
-export const TextRange = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+export const TextRange = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+})
 export type TextRange = z.infer<typeof TextRange>
 
 /** Plain text and the ranges to mark in it: never HTML, so it is shown as text wherever it goes. */

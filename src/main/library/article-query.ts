@@ -1,5 +1,5 @@
 import type { ArticleFilter, ArticleSort } from '@shared/contract'
-import { matchArticles } from '../search/match-articles'
+import type { ArticleConditions } from '../search/rank-articles'
 import { correspondentKey } from './article-rows'
 import type { SqlValue } from './database'
 
@@ -15,26 +15,19 @@ export interface ArticleQuerySql {
   countParams: SqlValue[]
   /** True when only the state narrows the list, so the sidebar counters give the total. */
   stateOnly: boolean
-  /** The text query had no word to look for: nothing matches. */
-  emptyMatch: boolean
 }
 
-export function articleQuerySql(
-  filter: ArticleFilter,
-  sort: ArticleSort,
-  offset: number,
-  limit: number,
-): ArticleQuerySql {
+/**
+ * The filters other than the text query, as conditions on `articles a`. With a text query,
+ * archived articles are found too unless a state says otherwise (archiving keeps them searchable).
+ */
+export function filterConditions(filter: ArticleFilter, searching: boolean): ArticleConditions {
   const where: string[] = []
   const params: SqlValue[] = []
-  const text = filter.query?.trim() ? matchArticles(filter.query) : null
-  const emptyMatch = filter.query?.trim() ? text === null : false
-
-  // Archived articles leave the default list, but a search still finds them.
   if (filter.state === 'unread') where.push('a.read = 0 AND a.archived = 0')
   else if (filter.state === 'starred') where.push('a.starred = 1')
   else if (filter.state === 'archived') where.push('a.archived = 1')
-  else if (!text) where.push('a.archived = 0')
+  else if (!searching) where.push('a.archived = 0')
 
   if (filter.country) {
     where.push('a.rowid IN (SELECT article FROM article_countries WHERE code = ?)')
@@ -67,23 +60,30 @@ export function articleQuerySql(
     where.push('a.added_at <= ?')
     params.push(`${filter.to}\uffff`)
   }
+  return { where, params }
+}
 
-  const join = text ? `JOIN (${text.sql}) m ON m.rowid = a.rowid` : ''
-  const joinParams = text ? text.params : []
+/** Whether the list is searched by text (a query with anything in it) or only filtered. */
+export function isTextQuery(filter: ArticleFilter): boolean {
+  return (filter.query?.trim() ?? '') !== ''
+}
+
+/** A page of the list without a text query (see src/main/search for those). */
+export function articleQuerySql(
+  filter: ArticleFilter,
+  sort: ArticleSort,
+  offset: number,
+  limit: number,
+): ArticleQuerySql {
+  const { where, params } = filterConditions(filter, false)
   const conditions = where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''
-  const order =
-    sort === 'relevance' && text
-      ? 'm.rank, a.added_at DESC, a.id'
-      : sort === 'oldest'
-        ? 'a.added_at ASC, a.id DESC'
-        : 'a.added_at DESC, a.id'
+  const order = sort === 'oldest' ? 'a.added_at ASC, a.id DESC' : 'a.added_at DESC, a.id'
   const narrowed = filter.country || filter.correspondent || filter.collection || filter.feed !== undefined
   return {
-    page: `SELECT {columns} FROM articles a ${join} ${conditions} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    pageParams: [...joinParams, ...params, limit, offset],
-    count: `SELECT count(*) AS total FROM articles a ${join} ${conditions}`,
-    countParams: [...joinParams, ...params],
-    stateOnly: !text && !narrowed && !filter.site && !filter.from && !filter.to,
-    emptyMatch,
+    page: `SELECT {columns} FROM articles a ${conditions} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    pageParams: [...params, limit, offset],
+    count: `SELECT count(*) AS total FROM articles a ${conditions}`,
+    countParams: params,
+    stateOnly: !narrowed && !filter.site && !filter.from && !filter.to,
   }
 }

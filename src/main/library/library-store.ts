@@ -9,7 +9,7 @@ import {
   writeArticleFiles,
   type ArticleBody,
 } from './article-files'
-import { articleQuerySql } from './article-query'
+import { articleQuerySql, isTextQuery } from './article-query'
 import { ARTICLE_COLUMNS, summariesOf, writeArticleRow, type ArticleRow } from './article-rows'
 import { unindexArticle } from './article-text-index'
 import { backUpIfDue } from './backups'
@@ -27,6 +27,13 @@ import {
 } from './library-open'
 import { CURRENT_SCHEMA_VERSION } from './manifest'
 import { MediaStore } from './media-store'
+import {
+  matchesFor,
+  reindexLibrary,
+  searchArticles,
+  type ReindexProgress,
+  type TextSearchPage,
+} from '../search/search-library'
 
 export type { ArticleBody } from './article-files'
 
@@ -164,13 +171,32 @@ export class LibraryStore {
 
   /** One page of the list with its total; every filter of ArticleFilter combines with the others. */
   listArticles(request: ListRequest): { total: number; items: ArticleSummary[] } {
+    if (isTextQuery(request.filter)) {
+      const { total, items } = this.searchArticles(request)
+      return { total, items }
+    }
     const sql = articleQuerySql(request.filter, request.sort, request.offset, request.limit)
-    if (sql.emptyMatch) return { total: 0, items: [] }
     const rows = this.db.all<ArticleRow>(sql.page.replace('{columns}', ARTICLE_COLUMNS), sql.pageParams)
     const total = sql.stateOnly
       ? this.stateTotal(request.filter.state)
       : (this.db.get<{ total: number }>(sql.count, sql.countParams)?.total ?? 0)
     return { total, items: summariesOf(this.db, rows) }
+  }
+
+  /** One page found by the filter's text query (see src/main/search), with what was understood. */
+  searchArticles(request: ListRequest): TextSearchPage {
+    return searchArticles(this.db, request)
+  }
+
+  /** The headline and snippet of each found article, with the query's words marked. */
+  searchMatches(page: TextSearchPage): ReturnType<typeof matchesFor> {
+    return matchesFor(this.layout, page.items, page.query)
+  }
+
+  /** Builds the full-text index again from the rows and the stored text (`dateline reindex`). */
+  async reindex(progress?: (state: ReindexProgress) => void): Promise<ReindexProgress> {
+    this.assertWritable()
+    return reindexLibrary(this.db, this.layout, progress)
   }
 
   /** The newest `limit` ids, for walks over the library (export) without loading it. */

@@ -16,6 +16,7 @@ import { foldForMatch, matchTokens } from './match-tokens'
 export const MAX_QUERY_TERMS = 24
 /** A prefix of one letter would match most of the vocabulary; prefixes start at two. */
 const MIN_PREFIX_CHARS = 2
+const NOT_TEXT = /\p{Cc}|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu
 
 export interface QueryTerm {
   /** As typed (without quotes), for messages. */
@@ -33,6 +34,8 @@ export interface ParsedQuery {
   match: string | null
   /** FTS5 expression for the articles to leave out, when only exclusions were given. */
   excludeOnly: string | null
+  /** Any of the wanted terms, for a column filter (`{title} : (...)`); null with no wanted term. */
+  headlineAny: string | null
   /** A sentence for the person when part of the query was set aside. */
   notice: string | null
 }
@@ -47,7 +50,7 @@ interface RawTerm {
 
 export function parseQuery(input: string): ParsedQuery {
   // NUL ends a C string inside SQLite, and a lone surrogate is not text: both become spaces.
-  const raw = splitTerms(input.toWellFormed().replace(/\p{Cc}/gu, ' ').normalize('NFC'))
+  const raw = splitTerms(input.replace(NOT_TEXT, ' ').normalize('NFC'))
   const include: QueryTerm[] = []
   const exclude: QueryTerm[] = []
   let dropped = 0
@@ -62,13 +65,15 @@ export function parseQuery(input: string): ParsedQuery {
     else target.push(parsed)
   }
   const notice =
-    dropped > 0 ? `Only the first ${MAX_QUERY_TERMS} words were searched; ${dropped} more were left out.` : null
+    dropped > 0
+      ? `Only the first ${MAX_QUERY_TERMS} words were searched; ${dropped} more were left out.`
+      : null
   if (include.length === 0) {
-    return { include, exclude, match: null, excludeOnly: anyOf(exclude), notice }
+    return { include, exclude, match: null, excludeOnly: anyOf(exclude), headlineAny: null, notice }
   }
   const wanted = include.map(ftsString).join(' AND ')
   const match = exclude.length > 0 ? `(${wanted}) NOT (${anyOf(exclude)!})` : wanted
-  return { include, exclude, match, excludeOnly: null, notice }
+  return { include, exclude, match, excludeOnly: null, headlineAny: anyOf(include), notice }
 }
 
 /** Whether the query asks for anything at all. */
