@@ -62,7 +62,7 @@ interface RowProps {
 function SearchResultRow({ hit, index, active, selected }: RowProps): JSX.Element {
   const { article, match } = hit
   const date = articleDate(article)
-  const source = [article.siteName, article.byline].filter(Boolean).join(' · ')
+  const meta = [article.siteName, article.byline, date && formatListDate(date)].filter(Boolean).join(' · ')
   return (
     <li
       id={searchResultDomId('list', index)}
@@ -78,8 +78,7 @@ function SearchResultRow({ hit, index, active, selected }: RowProps): JSX.Elemen
         <Highlighted value={match.title} />
       </span>
       <span className="search-result-meta">
-        {source}
-        {date && <> · {formatListDate(date)}</>}
+        {meta}
         {article.archived && <span className="search-badge">Archived</span>}
       </span>
       <span className="search-result-snippet" data-testid="search-snippet">
