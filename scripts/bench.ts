@@ -124,7 +124,7 @@ function fillCollections(folder: string, size: number): void {
 
 async function measure(size: number, folder: string): Promise<Record<string, number | null>> {
   const openStart = performance.now()
-  const app = await openApp({ libraryDir: folder })
+  const app = await openApp({ libraryDir: folder, host: true })
   const firstPage = await app.dispatch('articles.list', { limit: 50 })
   const openMs = performance.now() - openStart
   if (!firstPage.ok) throw new Error(firstPage.error.message)

@@ -41,8 +41,7 @@ export function createServices(ctx: ServiceContext): Services {
     },
     'articles.list': async ({ offset, limit, sort, ...filter }) => ({
       offset,
-      ...ctx.library.listArticles({ filter, sort, offset, limit }),
-      counts: ctx.library.sidebarCounts(),
+      ...ctx.library.listWithCounts({ filter, sort, offset, limit }),
     }),
     'articles.search': async ({ offset, limit, sort, ...filter }) => {
       const page = ctx.library.searchArticles({ filter, sort, offset, limit })

@@ -1,9 +1,10 @@
-import { execFileSync } from 'node:child_process'
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from './support/fixtures'
+import { EUTODAY_TITLE } from '../helpers/article-page'
 
-test('a damaged library file is named in a clear message, and the file is left as it was', async ({
+test('a damaged database is named with the newest backup, nothing is overwritten, and the backup brings the library back', async ({
   page,
   dateline,
 }) => {
@@ -13,16 +14,25 @@ test('a damaged library file is named in a clear message, and the file is left a
       encoding: 'utf8',
     })
   cli('add', 'tests/fixtures/eutoday-belarus-russia.txt')
-  const meta = join(dateline.libraryDir, 'meta')
-  const shard = (await readdir(meta)).find((name) => /^[0-9a-f]{2}\.json$/.test(name))!
-  const damaged = '{"articles": {"trunc'
-  await writeFile(join(meta, shard), damaged)
+  cli('backup')
+  const database = join(dateline.libraryDir, 'library.db')
+  const damaged = Buffer.alloc(16384, 0x5a)
+  await writeFile(database, damaged)
 
+  // The host refuses to start on it, saying what is wrong and what to run; the file stays as it was.
+  const serve = spawnSync(
+    process.execPath,
+    ['out/main/cli.js', 'serve', '--library', dateline.libraryDir, '--port', '0'],
+    { encoding: 'utf8', timeout: 30_000 },
+  )
+  expect(serve.status).toBe(1)
+  expect(serve.stderr).toContain('library.db is damaged')
+  expect(serve.stderr).toContain('dateline restore-backup')
+  expect(serve.stderr).not.toMatch(/\bat \S+\.(js|ts):\d+/)
+  expect(await readFile(database)).toEqual(damaged)
+
+  expect(cli('restore-backup')).toContain('Restored the backup')
   await dateline.restart()
   await page.goto(dateline.url)
-  const banner = page.getByTestId('error-banner')
-  await expect(banner).toContainText(`meta/${shard} is damaged`)
-  await expect(banner).not.toContainText(/\bat \S+\.(js|ts):\d+/)
-  await dateline.stop()
-  expect(await readFile(join(meta, shard), 'utf8')).toBe(damaged)
+  await expect(page.getByText(EUTODAY_TITLE).first()).toBeVisible()
 })

@@ -107,7 +107,7 @@ describe('the browser host is locked by its token', () => {
   it('answers API calls made inside the session folder', async () => {
     const response = await callApi('articles.list', {}, 'session')
     expect(response.status).toBe(200)
-    expect(JSON.parse(response.text)).toEqual({ ok: true, value: { total: 0, offset: 0, items: [] } })
+    expect(JSON.parse(response.text)).toMatchObject({ ok: true, value: { total: 0, offset: 0, items: [] } })
   })
 
   it('answers API calls carrying an Authorization: Bearer token', async () => {

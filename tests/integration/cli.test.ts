@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { articlePage, EUTODAY_TITLE } from '../helpers/article-page'
 import { closedPort, html, image, startFixtureServer, type FixtureServer } from '../helpers/fixture-server'
@@ -118,6 +118,86 @@ describe.skipIf(!built)('dateline CLI', () => {
     ).toEqual([fileId])
   })
 
+  it('filters the list, searches, and archives and stars a selection', async () => {
+    const webId = addedId(await runCli(['--library', library, 'add', site.url('/world/protest')]))
+    const fileId = addedId(
+      await runCli(['--library', library, 'add', './tests/fixtures/eutoday-belarus-russia.txt']),
+    )
+    const ids = async (...args: string[]): Promise<string[]> => {
+      const run = await runCli(['--library', library, ...args, '--json'])
+      expect(run.code, run.stderr).toBe(0)
+      return (JSON.parse(run.stdout) as ListJson).items.map((a) => a.id)
+    }
+    expect(await ids('search', 'Lukashenko')).toEqual([fileId])
+    expect(await ids('list', '--site', 'Fixture News')).toEqual([webId])
+    expect(await ids('list', '--limit', '1', '--offset', '1')).toEqual([webId])
+
+    const marked = await runCli(['--library', library, 'mark', 'archive', webId, fileId])
+    expect(marked.code, marked.stderr).toBe(0)
+    expect(await ids('list'), 'archived leave the list').toEqual([])
+    expect((await ids('list', '--archived')).sort()).toEqual([webId, fileId].sort())
+    expect(await ids('search', 'Lukashenko'), 'and stay searchable').toEqual([fileId])
+    await runCli(['--library', library, 'mark', 'star', webId])
+    expect(await ids('list', '--starred')).toEqual([webId])
+
+    const bad = await runCli(['--library', library, 'list', '--country', 'Belarus'])
+    expect(bad.code, 'a filter it cannot use is a usage error').toBe(2)
+    expect(bad.stderr).toContain('two-letter code')
+    const badMark = await runCli(['--library', library, 'mark', 'shred', webId])
+    expect(badMark.code).toBe(2)
+  })
+
+  it('rebuilds the database from the article files, and restores the states from a backup', async () => {
+    const fileId = addedId(
+      await runCli(['--library', library, 'add', './tests/fixtures/eutoday-belarus-russia.txt']),
+    )
+    await runCli(['--library', library, 'mark', 'star', fileId])
+    expect((await runCli(['--library', library, 'backup'])).stdout).toContain('Backed up')
+    await writeFile(join(library, 'library.db'), Buffer.alloc(8192, 0x5a))
+
+    const refused = await runCli(['--library', library, 'list'])
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toContain('dateline restore-backup')
+
+    const rebuilt = await runCli(['--library', library, 'rebuild'])
+    expect(rebuilt.code, rebuilt.stderr).toBe(0)
+    expect(rebuilt.stdout).toContain('1 articles')
+    const afterRebuild = JSON.parse((await runCli(['--library', library, 'list', '--json'])).stdout) as {
+      items: { id: string; starred: boolean }[]
+    }
+    expect(
+      afterRebuild.items.map((a) => [a.id, a.starred]),
+      'the article is back, its star was only in the database',
+    ).toEqual([[fileId, false]])
+
+    const listed = await runCli(['--library', library, 'restore-backup', '--list'])
+    expect(listed.stdout).toMatch(/\d{4}-\d{2}-\d{2}/)
+    const restored = await runCli(['--library', library, 'restore-backup'])
+    expect(restored.code, restored.stderr).toBe(0)
+    const afterRestore = JSON.parse(
+      (await runCli(['--library', library, 'list', '--starred', '--json'])).stdout,
+    ) as ListJson
+    expect(afterRestore.items.map((a) => a.id)).toEqual([fileId])
+  })
+
+  it('reads through the Dateline that holds the library, whose database stays locked to it', async () => {
+    const running = await openApp({ libraryDir: library, extraction: 'inline', host: true })
+    const endpoint = await startLocalEndpoint(running, running.library.layout)
+    try {
+      const added = await running.dispatch('articles.add', {
+        kind: 'text',
+        text: 'Held story\n\nA story about the held library.',
+      })
+      expect(added.ok).toBe(true)
+      const listed = await runCli(['--library', library, 'list', '--json'])
+      expect(listed.code, listed.stderr).toBe(0)
+      expect((JSON.parse(listed.stdout) as ListJson).items.map((a) => a.title)).toEqual(['Held story'])
+    } finally {
+      await endpoint.close()
+      await running.close()
+    }
+  })
+
   it('prints one JSON object with the public fields for extract --json, storing nothing', async () => {
     const run = await runCli(['--library', library, 'extract', site.url('/world/protest'), '--json'])
     expect(run.code, run.stderr).toBe(0)
@@ -210,9 +290,12 @@ describe.skipIf(!built)('dateline CLI', () => {
   it('waits for a Dateline it cannot reach, then says which process holds the library', async () => {
     const running = await openApp({ libraryDir: library, extraction: 'inline' })
     try {
-      const added = await runCli(['--library', library, 'add', './tests/fixtures/eutoday-belarus-russia.txt'], {
-        DATELINE_LOCK_WAIT_SECONDS: '1',
-      })
+      const added = await runCli(
+        ['--library', library, 'add', './tests/fixtures/eutoday-belarus-russia.txt'],
+        {
+          DATELINE_LOCK_WAIT_SECONDS: '1',
+        },
+      )
       expect(added.code).toBe(1)
       expect(added.stderr).toContain(`another Dateline (process ${process.pid})`)
       expect(added.stderr, 'it waited its turn first').toContain('waiting for it to finish')

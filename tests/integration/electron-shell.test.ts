@@ -78,6 +78,7 @@ describe.skipIf(!built)('the Electron shell', () => {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      disableBlinkFeatures: 'Auxclick',
     })
     expect(report.webPreferences.preload).toBe(join(REPO, 'out/preload/index.cjs'))
     expect(existsSync(report.webPreferences.preload as string)).toBe(true)

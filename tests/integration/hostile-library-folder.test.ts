@@ -1,4 +1,4 @@
-import { access, mkdir, readdir, readFile, symlink, truncate, writeFile } from 'node:fs/promises'
+import { access, mkdir, readdir, readFile, stat, symlink, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openApp, type DatelineApp } from '../../src/main/app'
@@ -226,5 +226,61 @@ describe('a library folder that is itself a link is the person’s choice', () =
     const store = await openStore()
     expect((await store.readArticle('7d00000000000001')).text).toBe('Body')
     expect(await exists(join(real, 'articles', '7d', '7d00000000000001'))).toBe(true)
+  })
+})
+
+describe('a stored body edited on disk is sanitised again before it is shown or exported', () => {
+  it('drops a meta refresh and a script put into the stored HTML, and keeps the pictures', async () => {
+    const id = '7d00000000000001'
+    await makeLibrary()
+    const store = await openStore()
+    const picture = await store.media.store(makePng(), 'png')
+    await store.putArticle(makeSummary({ id }), {
+      html: `<p>Body</p><img src="${picture}" alt="A">`,
+      text: 'Body',
+    })
+    const folder = join(libraryDir, 'articles', '7d', id)
+    const [htmlFile] = (await readdir(folder)).filter((name) => name.endsWith('.html'))
+    const stored = await readFile(join(folder, htmlFile!), 'utf8')
+    await writeFile(
+      join(folder, htmlFile!),
+      `<meta http-equiv="refresh" content="0;url=https://evil.example/">${stored}` +
+        '<script>alert(1)</script><img src="x" onerror="alert(2)"><a href="javascript:alert(3)">x</a>',
+    )
+    const article = await store.readArticle(id)
+    expect(article.html).not.toMatch(/refresh|script|onerror|javascript:|evil\.example/)
+    expect(article.html).toContain(`<img src="${picture}" alt="A" />`)
+    expect(article.html).toContain('<p>Body</p>')
+    await store.close()
+    stores.splice(0)
+
+    const out = join(root, 'export')
+    await exportArticles(libraryDir, [id], { out, format: 'html' }, true)
+    const [file] = await readdir(out)
+    const exported = await readFile(join(out, file!), 'utf8')
+    expect(exported).not.toMatch(/http-equiv="refresh"|<script|onerror|evil\.example/)
+    expect(exported).toContain('src="data:image/png;base64,')
+  })
+})
+
+describe.runIf(process.platform !== 'win32')('library files are private to their owner', () => {
+  it('creates files 0600 and folders 0700, whatever the umask allows others', async () => {
+    const previous = process.umask(0o022)
+    try {
+      await makeLibrary()
+      const store = await openStore()
+      await store.media.store(makePng(), 'png')
+      const entries = await readdir(libraryDir, { recursive: true, withFileTypes: true })
+      const open = []
+      for (const entry of entries) {
+        const path = join(entry.parentPath, entry.name)
+        const mode = (await stat(path)).mode & 0o777
+        if (mode & 0o077) open.push(`${path.slice(libraryDir.length)} ${mode.toString(8)}`)
+      }
+      expect(open).toEqual([])
+      expect((await stat(libraryDir)).mode & 0o077).toBe(0)
+    } finally {
+      process.umask(previous)
+    }
   })
 })

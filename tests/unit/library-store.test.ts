@@ -287,3 +287,66 @@ describe('LibraryStore: archived, combined filters and counts', () => {
     expect(by()).toEqual({ code: 'BY', articles: 1, unread: 0 })
   })
 })
+
+describe('LibraryStore: text queries joined with the filters', () => {
+  async function fillTexts(store: LibraryStore): Promise<ArticleSummary[]> {
+    const texts = [
+      ['Peace talks in Minsk', 'The peace talks resumed in Minsk on Monday.'],
+      ['Talks about peace', 'Talks were held; peace was not mentioned as such. Sanctions loom.'],
+      ['Café owners in Kraków', 'Terraces full again.'],
+    ]
+    const articles: ArticleSummary[] = []
+    for (const [n, [title, text]] of texts.entries()) {
+      const a = makeSummary({
+        title,
+        excerpt: '',
+        addedAt: `2024-05-0${n + 1}T12:00:00.000Z`,
+        archived: n === 2,
+      })
+      await store.putArticle(a, { html: `<p>${text}</p>`, text: text! })
+      articles.push(a)
+    }
+    return articles
+  }
+  const search = (store: LibraryStore, query: string, filter: Record<string, unknown> = {}): string[] =>
+    store
+      .listArticles({ filter: { state: 'all', query, ...filter }, sort: 'relevance', offset: 0, limit: 50 })
+      .items.map((a) => a.id)
+
+  it('finds phrases, leaves out exclusions, folds diacritics and finds archived articles', async () => {
+    const store = await openStore()
+    const [a, b, c] = await fillTexts(store)
+    expect(search(store, '"peace talks"')).toEqual([a!.id])
+    expect(search(store, 'talks -sanctions')).toEqual([a!.id])
+    expect(search(store, 'cafe krakow'), 'archived, still found').toEqual([c!.id])
+    expect(search(store, 'cafe', { state: 'archived' })).toEqual([c!.id])
+    expect(search(store, 'peace', { state: 'unread', site: 'Nowhere' })).toEqual([])
+    expect(new Set(search(store, 'pea'))).toEqual(new Set([a!.id, b!.id]))
+  })
+
+  it('answers malformed and huge queries with results or nothing, never an exception', async () => {
+    const store = await openStore()
+    await fillTexts(store)
+    for (const query of [
+      '"unbalanced',
+      'NEAR(a b',
+      'title:x',
+      '***',
+      ')(',
+      '-',
+      'a'.repeat(10_000),
+      '" OR "',
+    ]) {
+      expect(() => search(store, query), query.slice(0, 20)).not.toThrow()
+    }
+  })
+
+  it('forgets a deleted article and finds a restored one', async () => {
+    const store = await openStore()
+    const [a] = await fillTexts(store)
+    await store.deleteArticle(a!.id)
+    expect(search(store, 'Minsk')).toEqual([])
+    await store.restoreArticle(a!.id)
+    expect(search(store, 'Minsk')).toEqual([a!.id])
+  })
+})

@@ -2,7 +2,14 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import type { IncomingMessage } from 'node:http'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { allowedHost, bearerToken, isLoopback, newToken, sameToken } from '../../src/main/serve/auth'
+import {
+  allowedHost,
+  bearerToken,
+  isLoopback,
+  newToken,
+  resolveListenAddress,
+  sameToken,
+} from '../../src/main/serve/auth'
 import { readStaticFile } from '../../src/main/serve/static-files'
 import { makeTempDir, removeDir } from '../helpers/temp-library'
 
@@ -62,8 +69,36 @@ describe('allowedHost', () => {
   })
 
   it('knows which addresses are loopback', () => {
-    expect(['127.0.0.1', '127.8.9.1', 'localhost', '::1'].every(isLoopback)).toBe(true)
-    expect(['0.0.0.0', '192.168.1.4', '::'].some(isLoopback)).toBe(false)
+    expect(['127.0.0.1', '127.8.9.1', '::1', '[::1]', '::ffff:127.0.0.1'].every(isLoopback)).toBe(true)
+    expect(['0.0.0.0', '192.168.1.4', '::', '::ffff:10.0.0.1'].some(isLoopback)).toBe(false)
+    // A name is not an address: 127.lan.test may resolve anywhere, so it is never taken as loopback.
+    expect(['127.lan.test', '127.0.0.1.example', 'localhost'].some(isLoopback)).toBe(false)
+  })
+})
+
+describe('resolveListenAddress', () => {
+  const names: Record<string, string[]> = {
+    '127.lan.test': ['10.20.30.40'],
+    localhost: ['127.0.0.1', '::1'],
+    'split.test': ['127.0.0.1', '192.168.7.7'],
+  }
+  const fakeLookup = async (name: string): Promise<{ address: string }[]> =>
+    (names[name] ?? []).map((address) => ({ address }))
+
+  it('resolves a name that merely begins with 127. to where it really points', async () => {
+    const address = await resolveListenAddress('127.lan.test', fakeLookup)
+    expect(address).toBe('10.20.30.40')
+    expect(isLoopback(address)).toBe(false)
+  })
+
+  it('keeps localhost on loopback and takes the outside address of a mixed name', async () => {
+    expect(isLoopback(await resolveListenAddress('localhost', fakeLookup))).toBe(true)
+    expect(await resolveListenAddress('split.test', fakeLookup)).toBe('192.168.7.7')
+  })
+
+  it('passes addresses through and names an unknown host in its error', async () => {
+    expect(await resolveListenAddress('[::1]', fakeLookup)).toBe('::1')
+    await expect(resolveListenAddress('nowhere.test', fakeLookup)).rejects.toThrow('nowhere.test')
   })
 })
 

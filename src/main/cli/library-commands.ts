@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../library/atomic-file'
 import type { BuildProgress } from '../library/database-builder'
 import { libraryLayout } from '../library/layout'
 import { connectToRunningLibrary } from '../serve/local-endpoint'
-import { formatArticle, formatListLine } from './format'
+import { formatArticle, formatListLine, terminalSafe } from './format'
 import { openForReading } from './readable-library'
 import { sourceFromArgument } from './source-argument'
 import { positiveInteger, UsageError } from './usage-error'
@@ -86,7 +86,7 @@ export async function addArticles(libraryDir: string, args: string[], json: bool
         }
         results.push(result.value)
         if (!json) {
-          console.log(`${updated ? 'Updated' : 'Added'} ${article.id}  ${article.title}`)
+          console.log(terminalSafe(`${updated ? 'Updated' : 'Added'} ${article.id}  ${article.title}`))
           for (const warning of warnings) console.error(`  note: ${warning}`)
         }
       } catch (error) {
@@ -269,7 +269,8 @@ export async function exportArticles(
           : format === 'txt'
             ? formatArticle(article)
             : standaloneHtml(article, await inlineImages(article.html, (media) => library.media.read(media)))
-      await writeFileAtomic(path, content)
+      // Exported files are for sharing: the usual permissions of a new file (the umask decides).
+      await writeFileAtomic(path, content, { mode: 0o666 })
       written.push(path)
       if (!json) console.log(`Wrote ${path}`)
     }

@@ -13,6 +13,7 @@ import {
 import { backUpNow, rebuildDatabase, reindexLibrary, restoreFromBackup } from './maintenance-commands'
 import { extractArticle, serve } from './web-commands'
 import { one, UsageError } from './usage-error'
+import { terminalSafe } from './format'
 
 const USAGE = `Usage: dateline <command> [options]
 
@@ -137,7 +138,7 @@ runCli(process.argv.slice(2)).then(
       process.exitCode = 2
       return
     }
-    console.error(`dateline: ${toErrorInfo(error).message}`)
+    console.error(terminalSafe(`dateline: ${toErrorInfo(error).message}`))
     process.exitCode = 1
   },
 )

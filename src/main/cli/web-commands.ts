@@ -3,7 +3,7 @@ import { openApp, type DatelineApp } from '../app'
 import { printUpgradeProgress } from './library-commands'
 import { createWorkerExtractor, defaultWorkerPath } from '../ingest/extractor'
 import { extractOnly } from '../ingest/capture'
-import { isLoopback } from '../serve/auth'
+import { isLoopback, resolveListenAddress } from '../serve/auth'
 import { startBrowserHost } from '../serve/browser-host'
 import { startLocalEndpoint } from '../serve/local-endpoint'
 import { formatArticle } from './format'
@@ -29,10 +29,12 @@ export async function serve(
   libraryDir: string,
   values: { port?: string | undefined; host?: string | undefined; 'allow-remote'?: boolean },
 ): Promise<number> {
-  const host = values.host ?? '127.0.0.1'
+  const asked = values.host ?? '127.0.0.1'
+  const host = await resolveListenAddress(asked)
   if (!isLoopback(host) && !values['allow-remote']) {
+    const shown = host === asked ? asked : `${asked} (${host})`
     throw new UsageError(
-      `serving on ${host} would let other machines reach your library; add --allow-remote if that is what you want`,
+      `serving on ${shown} would let other machines reach your library; add --allow-remote if that is what you want`,
     )
   }
   const port = values.port ? positiveInteger(values.port, '--port') : 4417

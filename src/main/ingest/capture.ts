@@ -82,7 +82,7 @@ async function capture(source: CaptureSource, deps: CaptureDependencies): Promis
     extracted.leadImageUrl && !extracted.leadImageUrl.startsWith('data:') ? extracted.leadImageUrl : null
   const wanted = leadImageUrl && !imageUrls.includes(leadImageUrl) ? [...imageUrls, leadImageUrl] : imageUrls
   deps.progress({ stage: 'images', done: 0, total: wanted.length })
-  const stored = await downloadImages(wanted, {
+  const { stored, stoppedAtDeadline } = await downloadImages(wanted, {
     fetch: deps.fetch,
     media: deps.library.media,
     referer: address,
@@ -95,8 +95,9 @@ async function capture(source: CaptureSource, deps: CaptureDependencies): Promis
   const warnings = [...extracted.warnings]
   const missing = allImageUrls.filter((url) => !stored.get(url)).length
   if (missing > 0) {
+    const why = stoppedAtDeadline ? ' (the picture server was too slow)' : ''
     warnings.push(
-      `${missing} of ${allImageUrls.length} pictures could not be saved; they show as placeholders.`,
+      `${missing} of ${allImageUrls.length} pictures could not be saved${why}; they show as placeholders.`,
     )
   }
   const canonicalUrl = address ? chooseCanonicalUrl(address, extracted.canonicalUrl) : null

@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html'
+import { isMediaPath } from '@shared/media'
 
 /**
  * The one gate between untrusted page HTML and the library. Everything that is not plain article
@@ -69,6 +70,17 @@ export interface SanitizeOptions {
   baseUrl: string | null
   /** The stored path (`media/...`) for an image URL, or null when it could not be stored. */
   storedImage: (url: string) => string | null
+  /** Keep `src="media/..."` as it is: the HTML is a stored copy being checked again. */
+  keepStoredImages?: boolean
+}
+
+/**
+ * A stored body passed through the same gate again before it is shown or exported: the library
+ * folder may have been edited since (a <meta refresh> put into a stored body navigated an exported
+ * file away). Sanitising is idempotent on what we stored, so a clean body comes out unchanged.
+ */
+export function sanitizeStoredHtml(html: string): string {
+  return sanitizeArticleHtml(html, { baseUrl: null, storedImage: () => null, keepStoredImages: true })
 }
 
 export function sanitizeArticleHtml(html: string, options: SanitizeOptions): string {
@@ -144,7 +156,8 @@ function linkAttributes(attribs: sanitizeHtml.Attributes, baseUrl: string | null
 function imageOrPlaceholder(attribs: sanitizeHtml.Attributes, options: SanitizeOptions): sanitizeHtml.Tag {
   if (!attribs.src?.trim()) return { tagName: 'img', attribs: {} }
   const url = absoluteUrl(attribs.src, options.baseUrl, ['http:', 'https:', 'data:'])
-  const stored = url ? options.storedImage(url) : null
+  const stored =
+    options.keepStoredImages && isMediaPath(attribs.src) ? attribs.src : url ? options.storedImage(url) : null
   const alt = (attribs.alt ?? '').trim()
   if (stored) {
     const kept: sanitizeHtml.Attributes = { src: stored, alt }

@@ -2,7 +2,8 @@ import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ArticleSummary, StoredArticleMetadata } from '@shared/article'
 import { DatelineError } from '@shared/errors'
-import { writeFileAtomic } from './atomic-file'
+import { sanitizeStoredHtml } from '../ingest/sanitize'
+import { PRIVATE_FOLDER, writeFileAtomic } from './atomic-file'
 import { metadataOf } from './article-rows'
 import { assertNoLinkBetween, readRegularFile } from './confined-files'
 import {
@@ -33,7 +34,7 @@ export async function writeArticleFiles(
 ): Promise<void> {
   const folder = articleDir(layout, article.id)
   await assertNoLinkBetween(layout.root, folder)
-  await mkdir(folder, { recursive: true })
+  await mkdir(folder, { recursive: true, mode: PRIVATE_FOLDER })
   await Promise.all([
     writeFileAtomic(articleHtmlPath(layout, article), body.html),
     writeFileAtomic(articleTextPath(layout, article), body.text),
@@ -68,7 +69,8 @@ export async function readArticleBody(
       readRegularFile(htmlPath, MAX_BODY_BYTES),
       readRegularFile(articleTextPath(layout, ref), MAX_BODY_BYTES),
     ])
-    return { html: html.toString('utf8'), text: text.toString('utf8') }
+    // Sanitised again on the way out: the folder may have been edited since (see sanitize.ts).
+    return { html: sanitizeStoredHtml(html.toString('utf8')), text: text.toString('utf8') }
   } catch (error) {
     if (error instanceof DatelineError) throw error
     const code = (error as NodeJS.ErrnoException).code

@@ -17,11 +17,32 @@ export interface ArticleQuerySql {
   stateOnly: boolean
 }
 
+interface Relation {
+  exists: string
+  member: string
+  param: SqlValue
+}
+
+interface FilterParts {
+  relations: Relation[]
+  where: string[]
+  params: SqlValue[]
+}
+
 /**
- * The filters other than the text query, as conditions on `articles a`. With a text query,
- * archived articles are found too unless a state says otherwise (archiving keeps them searchable).
+ * The filters other than the text query, as conditions on `articles a`, for a search (which
+ * walks the full-text matches and probes each article, so memberships are written as EXISTS).
+ * Archived articles are found too unless a state says otherwise (archiving keeps them searchable).
  */
 export function filterConditions(filter: ArticleFilter, searching: boolean): ArticleConditions {
+  const { relations, where, params } = filterParts(filter, searching)
+  return {
+    where: [...relations.map((r) => r.exists), ...where],
+    params: [...relations.map((r) => r.param), ...params],
+  }
+}
+
+function filterParts(filter: ArticleFilter, searching: boolean): FilterParts {
   const where: string[] = []
   const params: SqlValue[] = []
   if (filter.state === 'unread') where.push('a.read = 0 AND a.archived = 0')
@@ -29,23 +50,39 @@ export function filterConditions(filter: ArticleFilter, searching: boolean): Art
   else if (filter.state === 'archived') where.push('a.archived = 1')
   else if (!searching) where.push('a.archived = 0')
 
+  // A page walks the list's index in order and probes each membership (EXISTS), stopping at 50:
+  // 0.2 ms for country and unread at 1k where IN (...) with a sort took 11 ms. A count wants the
+  // opposite, the members first (IN), so each relation is written both ways.
+  const relations: Relation[] = []
   if (filter.country) {
-    where.push('a.rowid IN (SELECT article FROM article_countries WHERE code = ?)')
-    params.push(filter.country.toUpperCase())
+    relations.push({
+      exists: 'EXISTS (SELECT 1 FROM article_countries r WHERE r.code = ? AND r.article = a.rowid)',
+      member: 'a.rowid IN (SELECT article FROM article_countries WHERE code = ?)',
+      param: filter.country.toUpperCase(),
+    })
   }
   if (filter.correspondent) {
-    where.push(`a.rowid IN (SELECT ac.article FROM article_correspondents ac
-      JOIN correspondents c ON c.id = ac.correspondent WHERE c.name_key = ?)`)
-    params.push(correspondentKey(filter.correspondent))
+    const people = 'SELECT id FROM correspondents WHERE name_key = ?'
+    relations.push({
+      exists: `EXISTS (SELECT 1 FROM article_correspondents r WHERE r.article = a.rowid AND r.correspondent IN (${people}))`,
+      member: `a.rowid IN (SELECT article FROM article_correspondents WHERE correspondent IN (${people}))`,
+      param: correspondentKey(filter.correspondent),
+    })
   }
   if (filter.collection) {
-    where.push(`a.rowid IN (SELECT ca.article FROM collection_articles ca
-      JOIN collections c ON c.id = ca.collection WHERE c.name = ?)`)
-    params.push(filter.collection)
+    const named = 'SELECT id FROM collections WHERE name = ?'
+    relations.push({
+      exists: `EXISTS (SELECT 1 FROM collection_articles r WHERE r.article = a.rowid AND r.collection IN (${named}))`,
+      member: `a.rowid IN (SELECT article FROM collection_articles WHERE collection IN (${named}))`,
+      param: filter.collection,
+    })
   }
   if (filter.feed !== undefined) {
-    where.push('a.rowid IN (SELECT article FROM feed_items WHERE feed = ?)')
-    params.push(filter.feed)
+    relations.push({
+      exists: 'EXISTS (SELECT 1 FROM feed_items r WHERE r.feed = ? AND r.article = a.rowid)',
+      member: 'a.rowid IN (SELECT article FROM feed_items WHERE feed = ?)',
+      param: filter.feed,
+    })
   }
   if (filter.site) {
     where.push('a.site_name = ?')
@@ -60,7 +97,7 @@ export function filterConditions(filter: ArticleFilter, searching: boolean): Art
     where.push('a.added_at <= ?')
     params.push(`${filter.to}\uffff`)
   }
-  return { where, params }
+  return { relations, where, params }
 }
 
 /** Whether the list is searched by text (a query with anything in it) or only filtered. */
@@ -68,22 +105,24 @@ export function isTextQuery(filter: ArticleFilter): boolean {
   return (filter.query?.trim() ?? '') !== ''
 }
 
-/** A page of the list without a text query (see src/main/search for those). */
+/** A page of the list without a text query (src/main/search answers those). */
 export function articleQuerySql(
   filter: ArticleFilter,
   sort: ArticleSort,
   offset: number,
   limit: number,
 ): ArticleQuerySql {
-  const { where, params } = filterConditions(filter, false)
-  const conditions = where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''
+  const { relations, where, params } = filterParts(filter, false)
+  const relationParams = relations.map((r) => r.param)
+  const clause = (parts: string[]): string => (parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '')
+  const pageConditions = clause([...relations.map((r) => r.exists), ...where])
+  const countConditions = clause([...relations.map((r) => r.member), ...where])
   const order = sort === 'oldest' ? 'a.added_at ASC, a.id DESC' : 'a.added_at DESC, a.id'
-  const narrowed = filter.country || filter.correspondent || filter.collection || filter.feed !== undefined
   return {
-    page: `SELECT {columns} FROM articles a ${conditions} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    pageParams: [...params, limit, offset],
-    count: `SELECT count(*) AS total FROM articles a ${conditions}`,
-    countParams: params,
-    stateOnly: !narrowed && !filter.site && !filter.from && !filter.to,
+    page: `SELECT {columns} FROM articles a ${pageConditions} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    pageParams: [...relationParams, ...params, limit, offset],
+    count: `SELECT count(*) AS total FROM articles a ${countConditions}`,
+    countParams: [...relationParams, ...params],
+    stateOnly: relations.length === 0 && !filter.site && !filter.from && !filter.to,
   }
 }

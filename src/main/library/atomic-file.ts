@@ -5,6 +5,14 @@ import { dirname, join } from 'node:path'
 const TEMP_SUFFIX = '.tmp'
 
 /**
+ * What a person reads is theirs: library files are readable by their owner only (0600, folders
+ * 0700), not by every account on a shared machine. Windows ignores these bits; its profile
+ * folders are private already.
+ */
+export const PRIVATE_FILE = 0o600
+export const PRIVATE_FOLDER = 0o700
+
+/**
  * Replaces a file so that a reader (or a process killed half-way) sees either the old bytes or the
  * new ones, never a mix: write a temp file beside it, flush it to the disk, rename it over the
  * target, then flush the folder so the rename itself survives a power cut.
@@ -16,9 +24,9 @@ export async function writeFileAtomic(
 ): Promise<void> {
   const flush = options.flush ?? true
   const folder = dirname(path)
-  await mkdir(folder, { recursive: true })
+  await mkdir(folder, { recursive: true, mode: PRIVATE_FOLDER })
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`
-  const handle = await open(temp, 'w', options.mode ?? 0o666)
+  const handle = await open(temp, 'w', options.mode ?? PRIVATE_FILE)
   try {
     await handle.writeFile(data)
     if (flush) await handle.sync()

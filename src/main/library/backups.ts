@@ -1,6 +1,7 @@
 import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DatelineError } from '@shared/errors'
+import { PRIVATE_FOLDER } from './atomic-file'
 import { SqlDatabase } from './database'
 import type { LibraryLayout } from './layout'
 
@@ -37,7 +38,7 @@ export async function backUpIfDue(db: SqlDatabase, layout: LibraryLayout, now: D
   const day = now.toISOString().slice(0, 10)
   const existing = await listBackups(layout)
   if (existing.some((b) => b.day === day)) return null
-  await mkdir(layout.backupsDir, { recursive: true })
+  await mkdir(layout.backupsDir, { recursive: true, mode: PRIVATE_FOLDER })
   const name = `library-${day}.db`
   const draft = join(layout.backupsDir, `${name}.draft`)
   await rm(draft, { force: true })

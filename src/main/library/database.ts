@@ -157,6 +157,27 @@ export class SqlDatabase {
     }
   }
 
+  /**
+   * Runs the queries of one answer (a page, its total, its relations, the counts) in one read
+   * transaction: they see one state of the library, and the lock directory is made and removed
+   * once rather than per statement (measured ~9 ms per rmdir on this VM's disk).
+   */
+  read<T>(work: () => T): T {
+    if (this.depth > 0) return work()
+    this.exec('BEGIN')
+    this.depth++
+    try {
+      const result = work()
+      this.exec('COMMIT')
+      return result
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK')
+      throw error
+    } finally {
+      this.depth--
+    }
+  }
+
   get inTransaction(): boolean {
     return this.db.isOpen && this.db.inTransaction
   }

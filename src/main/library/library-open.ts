@@ -1,5 +1,6 @@
 import { access, mkdir, readdir, rmdir, stat } from 'node:fs/promises'
 import { DatelineError } from '@shared/errors'
+import { PRIVATE_FOLDER } from './atomic-file'
 import { newestGoodBackup } from './backups'
 import { databaseLockPath, SqlDatabase } from './database'
 import { migrateJsonLibrary, removeDraft, removeLegacyFiles, type ProgressListener } from './database-builder'
@@ -25,7 +26,7 @@ export async function prepareFolder(
     )
   }
   if (readOnly) return { manifest: newManifest(now()), created: true }
-  await mkdir(layout.root, { recursive: true })
+  await mkdir(layout.root, { recursive: true, mode: PRIVATE_FOLDER })
   const created = newManifest(now())
   await writeManifest(layout, created)
   return { manifest: created, created: true }
@@ -84,8 +85,8 @@ async function removeLockDirectory(path: string): Promise<void> {
  * so a brief writable open can do it.
  */
 export async function needsRecovery(layout: LibraryLayout): Promise<boolean> {
-  const leftover =
-    (await exists(`${layout.database}-journal`)) || (await exists(databaseLockPath(layout.database)))
+  const journal = await stat(`${layout.database}-journal`).catch(() => null)
+  const leftover = (journal !== null && journal.size > 0) || (await exists(databaseLockPath(layout.database)))
   if (!leftover) return false
   const holder = await readLockHolder(layout)
   return holder === null || !isProcessAlive(holder)
@@ -116,6 +117,17 @@ export async function openDatabase(
     return db
   } catch (error) {
     db?.close()
+    if (error instanceof DatelineError && error.code === 'LIBRARY_BUSY') {
+      // No live Dateline holds the library, or the lock would have been cleared (see needsRecovery):
+      // what is left can only be a reader's, and no lock file proves that reader dead.
+      throw new DatelineError(
+        'LIBRARY_BUSY',
+        `The library database ${layout.database} stayed locked for too long. If no Dateline is running, ` +
+          `a command stopped while reading left its lock behind: remove the folder ${databaseLockPath(layout.database)} ` +
+          'and try again.',
+        { cause: error },
+      )
+    }
     if (error instanceof DatelineError && error.code === 'LIBRARY_DAMAGED') {
       throw await damagedDatabase(layout, error.message.replace(/^The library database .* is damaged /, ''))
     }

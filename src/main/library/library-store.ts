@@ -145,8 +145,10 @@ export class LibraryStore {
   // ---- Reading
 
   get(id: string): ArticleSummary | undefined {
-    const row = this.db.get<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?`, [id])
-    return row ? summariesOf(this.db, [row])[0] : undefined
+    return this.db.read(() => {
+      const row = this.db.get<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?`, [id])
+      return row ? summariesOf(this.db, [row])[0] : undefined
+    })
   }
 
   require(id: string): ArticleSummary {
@@ -156,6 +158,10 @@ export class LibraryStore {
   }
 
   findByUrl(url: string): ArticleSummary | undefined {
+    return this.db.read(() => this.findRowByUrl(url))
+  }
+
+  private findRowByUrl(url: string): ArticleSummary | undefined {
     const row = this.db.get<ArticleRow>(
       `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.url = ?1 OR a.canonical_url = ?1
        ORDER BY a.added_at DESC LIMIT 1`,
@@ -171,8 +177,17 @@ export class LibraryStore {
 
   /** One page of the list with its total; every filter of ArticleFilter combines with the others. */
   listArticles(request: ListRequest): { total: number; items: ArticleSummary[] } {
+    return this.db.read(() => this.queryPage(request))
+  }
+
+  /** A page and the sidebar counts in one read, as articles.list answers. */
+  listWithCounts(request: ListRequest): { total: number; items: ArticleSummary[]; counts: SidebarCounts } {
+    return this.db.read(() => ({ ...this.queryPage(request), counts: this.sidebarCounts() }))
+  }
+
+  private queryPage(request: ListRequest): { total: number; items: ArticleSummary[] } {
     if (isTextQuery(request.filter)) {
-      const { total, items } = this.searchArticles(request)
+      const { total, items } = searchArticles(this.db, request)
       return { total, items }
     }
     const sql = articleQuerySql(request.filter, request.sort, request.offset, request.limit)
@@ -185,7 +200,7 @@ export class LibraryStore {
 
   /** One page found by the filter's text query (see src/main/search), with what was understood. */
   searchArticles(request: ListRequest): TextSearchPage {
-    return searchArticles(this.db, request)
+    return this.db.read(() => searchArticles(this.db, request))
   }
 
   /** The headline and snippet of each found article, with the query's words marked. */
@@ -213,6 +228,10 @@ export class LibraryStore {
   }
 
   sidebarCounts(): SidebarCounts {
+    return this.db.read(() => this.querySidebarCounts())
+  }
+
+  private querySidebarCounts(): SidebarCounts {
     const groups = (kind: string): { key: string; articles: number; unread: number }[] =>
       this.db.all(
         `SELECT key, articles, unread FROM sidebar_counts WHERE kind = ? AND articles + archived > 0`,

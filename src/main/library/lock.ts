@@ -127,14 +127,14 @@ export function isProcessAlive(pid: number): boolean {
  */
 async function createLockFile(path: string): Promise<void> {
   const temp = `${path}.${process.pid}.tmp`
-  await writeFile(temp, String(process.pid))
+  await writeFile(temp, String(process.pid), { mode: 0o600 })
   try {
     await link(temp, path)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     // File systems without hard links (some network or FAT drives): create-exclusive, then write.
     if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS') {
-      const handle = await open(path, 'wx')
+      const handle = await open(path, 'wx', 0o600)
       await handle.writeFile(String(process.pid))
       await handle.close()
     } else {

@@ -1,5 +1,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { lookup } from 'node:dns/promises'
 import type { IncomingMessage } from 'node:http'
+import { isIP, isIPv4 } from 'node:net'
+import { DatelineError } from '@shared/errors'
 
 export function newToken(): string {
   return randomBytes(24).toString('base64url')
@@ -38,6 +41,36 @@ export function hostForUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host
 }
 
-export function isLoopback(host: string): boolean {
-  return host === '127.0.0.1' || host === 'localhost' || host === '::1' || host.startsWith('127.')
+/**
+ * Whether an address (not a name: a name may resolve anywhere, see resolveListenAddress) is one of
+ * this machine's loopback addresses: 127.0.0.0/8, ::1, or 127.x written as IPv4-mapped IPv6.
+ */
+export function isLoopback(address: string): boolean {
+  const bare = address.replace(/^\[|\]$/g, '').toLowerCase()
+  if (bare === '::1' || bare === '0:0:0:0:0:0:0:1') return true
+  const v4 = bare.startsWith('::ffff:') ? bare.slice(7) : bare
+  return isIPv4(v4) && v4.startsWith('127.')
+}
+
+/**
+ * The address to listen on for what the person typed after --host: a name is resolved once, here,
+ * and the server listens on the address itself, so the loopback check and the socket agree.
+ */
+export async function resolveListenAddress(
+  host: string,
+  resolveName: (name: string) => Promise<{ address: string }[]> = (name) => lookup(name, { all: true }),
+): Promise<string> {
+  const bare = host.replace(/^\[|\]$/g, '')
+  if (isIP(bare)) return bare
+  let found: { address: string }[]
+  try {
+    found = await resolveName(host)
+  } catch {
+    found = []
+  }
+  if (found.length === 0) {
+    throw new DatelineError('INVALID_INPUT', `${host} is not a name or address this machine can find.`)
+  }
+  // A name with a loopback address and another one is not loopback: take the first outside one.
+  return (found.find((entry) => !isLoopback(entry.address)) ?? found[0]!).address
 }

@@ -2,11 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { extname } from 'node:path'
 import { eventNames } from '@shared/contract'
-import { MAX_PASTE_BYTES } from '@shared/contract'
 import { DatelineError, type ErrorCode } from '@shared/errors'
 import { imageContentTypes } from '@shared/media'
 import type { DatelineApp } from '../app'
-import { allowedHost, bearerToken, hostForUrl, newToken, sameToken } from './auth'
+import { allowedHost, bearerToken, hostForUrl, newToken, resolveListenAddress, sameToken } from './auth'
+import { MAX_CALL_BYTES, readJsonBody } from './request-body'
 import { readStaticFile } from './static-files'
 
 export interface BrowserHostOptions {
@@ -53,7 +53,8 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
  * unlocked by a random key that is part of every address of the session (see sessionPrefix).
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const host = options.host ?? '127.0.0.1'
+  // Listen on the address, never a name: the Host check below depends on knowing it is loopback.
+  const host = await resolveListenAddress(options.host ?? '127.0.0.1')
   const token = options.token ?? newToken()
   let port = options.port ?? 0
   const sseClients = new Set<ServerResponse>()
@@ -146,8 +147,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     let input: unknown
     try {
-      // The contract counts characters; as UTF-8 inside JSON one may take up to 4 bytes (escapes, CJK).
-      input = await readJsonBody(request, MAX_PASTE_BYTES * 4 + 64 * 1024)
+      input = await readJsonBody(request, MAX_CALL_BYTES)
     } catch (error) {
       return sendJson(response, 400, {
         ok: false,
@@ -204,7 +204,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     })
   })
   port = (server.address() as AddressInfo).port
-  const shownHost = host === 'localhost' ? '127.0.0.1' : hostForUrl(host)
+  const shownHost = hostForUrl(host)
 
   return {
     url: `http://${shownHost}:${port}${sessionPrefix}`,
@@ -259,24 +259,4 @@ function sendUnauthorised(response: ServerResponse, path: string): void {
       '<p style="font:16px system-ui;margin:3em auto;max-width:36em">This Dateline library is locked. ' +
       'Open the full link that <code>dateline serve</code> printed: it carries the key.</p>',
   )
-}
-
-async function readJsonBody(request: IncomingMessage, maxBytes: number): Promise<unknown> {
-  const chunks: Buffer[] = []
-  let total = 0
-  for await (const chunk of request) {
-    total += (chunk as Buffer).length
-    if (total > maxBytes) {
-      throw new Error(
-        `The request is larger than Dateline accepts (${Math.round(maxBytes / 1024 / 1024)} MB).`,
-      )
-    }
-    chunks.push(chunk as Buffer)
-  }
-  if (total === 0) return {}
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'))
-  } catch {
-    throw new Error('The request body is not valid JSON.')
-  }
 }

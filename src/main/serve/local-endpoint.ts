@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto'
 import { chmod, lstat, mkdir, readFile, rm } from 'node:fs/promises'
-import { createServer, request, type Server } from 'node:http'
+import { createServer, request, type IncomingMessage, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { CallResult } from '@shared/errors'
+import type { CallResult, ErrorCode } from '@shared/errors'
 import type { DatelineApp } from '../app'
 import type { Dispatch } from '../api/dispatch'
 import { writeFileAtomic } from '../library/atomic-file'
 import type { LibraryLayout } from '../library/layout'
 import { newToken, sameToken } from './auth'
+import { MAX_CALL_BYTES, readJsonBody } from './request-body'
 
 /**
  * Only one process may write to a library, so `dateline add` while the desktop app (or `dateline
@@ -26,6 +27,36 @@ interface EndpointInfo {
 export interface LocalEndpoint {
   socket: string
   close(): Promise<void>
+}
+
+/** One call, as a value whatever arrives: a bad escape, a body that is not JSON or is too large. */
+async function answerCall(
+  dispatch: Dispatch,
+  url: string,
+  req: IncomingMessage,
+): Promise<CallResult<unknown>> {
+  const name = procedureName(url)
+  if (name === null) return callError('UNKNOWN_PROCEDURE', 'There is no such procedure.')
+  let input: unknown
+  try {
+    input = await readJsonBody(req, MAX_CALL_BYTES)
+  } catch (error) {
+    return callError('INVALID_INPUT', (error as Error).message)
+  }
+  return dispatch(name, input)
+}
+
+function procedureName(url: string): string | null {
+  if (!url.startsWith('/api/')) return null
+  try {
+    return decodeURIComponent(url.slice(5))
+  } catch {
+    return null
+  }
+}
+
+function callError(code: ErrorCode, message: string): CallResult<unknown> {
+  return { ok: false, error: { code, message } }
 }
 
 export async function socketPathFor(libraryRoot: string): Promise<string> {
@@ -52,25 +83,16 @@ export async function startLocalEndpoint(app: DatelineApp, layout: LibraryLayout
   const socket = await socketPathFor(layout.root)
   const token = newToken()
   const server: Server = createServer((req, res) => {
-    const name = req.url?.startsWith('/api/') ? decodeURIComponent(req.url.slice(5)) : ''
+    // The token first: nothing of a request is looked at before it proves it may call.
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1]
     if (req.method !== 'POST' || !sameToken(bearer, token)) {
       res.writeHead(401).end()
       return
     }
-    const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => {
-      let input: unknown
-      try {
-        input = chunks.length === 0 ? {} : JSON.parse(Buffer.concat(chunks).toString('utf8'))
-      } catch {
-        input = undefined
-      }
-      void app.dispatch(name, input).then((result) => {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result))
-      })
-    })
+    void answerCall(app.dispatch, req.url ?? '', req).then(
+      (result) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result)),
+      () => res.writeHead(500).end(),
+    )
   })
   // A socket file left by a process that was killed would make listen() fail with EADDRINUSE.
   if (process.platform !== 'win32') await rm(socket, { force: true })
@@ -99,7 +121,10 @@ export async function connectToRunningLibrary(layout: LibraryLayout): Promise<Di
   } catch {
     return null
   }
-  if (typeof info.socket !== 'string' || typeof info.token !== 'string') return null
+  if (typeof info.token !== 'string') return null
+  // The file is in the library folder, which may have come from anywhere: never let it choose which
+  // socket the CLI talks to (another program's socket would receive the call and the token).
+  if (info.socket !== (await socketPathFor(layout.root))) return null
   const dispatch: Dispatch = (name, input) => callOverSocket(info, name, input)
   const probe = await dispatch('library.info', {}).catch(() => null)
   return probe ? dispatch : null

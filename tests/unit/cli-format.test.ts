@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { formatArticle, formatListLine, terminalSafe } from '../../src/main/cli/format'
+import { makeSummary } from '../helpers/temp-library'
+
+const CLEAR_SCREEN = '\u001b[2J\u001b[H'
+const RETITLE = '\u001b]0;pwned\u0007'
+const CSI_8BIT = '\u009b31m'
+
+describe('what the CLI prints for a person cannot drive their terminal', () => {
+  it('strips escape sequences, C1 controls and bidi overrides from a headline', () => {
+    const line = formatListLine(
+      makeSummary({
+        title: `${CLEAR_SCREEN}Minsk${RETITLE} talks${CSI_8BIT} \u202eevil`,
+        siteName: 'Site\u001b[5m',
+      }),
+    )
+    // eslint-disable-next-line no-control-regex -- the characters that must be gone
+    expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/)
+    expect(line).toContain('Minsk]0;pwned talks31m evil')
+    expect(line).toContain('— Site[5m')
+  })
+
+  it('keeps line breaks and tabs of the text, turning carriage returns into breaks', () => {
+    const text = formatArticle({
+      title: 'Title',
+      byline: null,
+      siteName: null,
+      publishedAt: null,
+      url: null,
+      text: `First\tparagraph.\r\nSecond\rThird${CLEAR_SCREEN}`,
+    })
+    expect(text).toBe('Title\n\nFirst\tparagraph.\nSecond\nThird[2J[H')
+  })
+
+  it('folds a headline with line breaks onto its one line of the list', () => {
+    expect(formatListLine(makeSummary({ title: 'One\nTwo', siteName: null, fileName: null }))).toMatch(
+      /One Two$/,
+    )
+  })
+
+  it('leaves ordinary text in any script alone', () => {
+    const text = 'Лукашенко — 卢卡申科 — לוקשנקו «Minsk»'
+    expect(terminalSafe(text)).toBe(text)
+  })
+})
