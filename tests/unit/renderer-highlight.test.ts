@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { highlightPieces } from '@renderer/lib/highlight'
+import { highlightPieces } from '@shared/search'
 import { matchCommands } from '@renderer/lib/palette-commands'
 
 describe('showing marked text in the window', () => {

@@ -10,6 +10,7 @@ import {
   markArticles,
   showArticle,
 } from './library-commands'
+import { searchCommand } from './search-command'
 import { backUpNow, rebuildDatabase, reindexLibrary, restoreFromBackup } from './maintenance-commands'
 import { extractArticle, serve } from './web-commands'
 import { one, UsageError } from './usage-error'
@@ -88,7 +89,7 @@ export async function runCli(argv: string[]): Promise<number> {
       return listArticles(libraryDir, values, json)
     case 'search':
       if (rest.length === 0) throw new UsageError('search needs the words to look for')
-      return listArticles(libraryDir, values, json, rest.join(' '))
+      return searchCommand(libraryDir, values, json, rest.join(' '))
     case 'mark':
       return markArticles(libraryDir, rest, json)
     case 'rebuild':

@@ -1,6 +1,5 @@
 import type { JSX } from 'react'
-import type { HighlightedText } from '@shared/search'
-import { highlightPieces } from '@renderer/lib/highlight'
+import { highlightPieces, type HighlightedText } from '@shared/search'
 
 /** Text with the search's matches in <mark>, rendered as text by React (never as HTML). */
 export function Highlighted({ value }: { value: HighlightedText }): JSX.Element {
