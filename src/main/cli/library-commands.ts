@@ -32,7 +32,12 @@ function lockWaitMs(): number {
 
 /** An upgrade of an older library says how far it is, on stderr, so --json output stays clean. */
 export function printUpgradeProgress(progress: BuildProgress): void {
-  const what = progress.stage === 'migrating' ? 'Upgrading the library' : 'Rebuilding the library database'
+  const what =
+    progress.stage === 'migrating'
+      ? 'Upgrading the library'
+      : progress.stage === 'indexing'
+        ? 'Indexing the library for search'
+        : 'Rebuilding the library database'
   if (progress.done === 0 || progress.done === progress.total || progress.done % 5000 === 0) {
     console.error(`dateline: ${what}: ${progress.done} of ${progress.total} articles`)
   }

@@ -99,7 +99,7 @@ export async function reindexLibrary(libraryDir: string, json: boolean): Promise
   try {
     const started = performance.now()
     let shown = -1
-    const result = await store.reindex(({ done, total }) => {
+    const articles = await store.reindex(({ done, total }) => {
       const percent = total === 0 ? 100 : Math.floor((done / total) * 100)
       if (json || percent === shown) return
       shown = percent
@@ -107,8 +107,8 @@ export async function reindexLibrary(libraryDir: string, json: boolean): Promise
     })
     const seconds = (performance.now() - started) / 1000
     if (!json) process.stderr.write('\n')
-    if (json) console.log(JSON.stringify({ articles: result.done, seconds: Math.round(seconds * 10) / 10 }))
-    else console.log(`Indexed ${result.done} articles for search in ${seconds.toFixed(1)} s.`)
+    if (json) console.log(JSON.stringify({ articles, seconds: Math.round(seconds * 10) / 10 }))
+    else console.log(`Indexed ${articles} articles for search in ${seconds.toFixed(1)} s.`)
     return 0
   } finally {
     await store.close()

@@ -27,13 +27,7 @@ import {
 } from './library-open'
 import { CURRENT_SCHEMA_VERSION } from './manifest'
 import { MediaStore } from './media-store'
-import {
-  matchesFor,
-  reindexLibrary,
-  searchArticles,
-  type ReindexProgress,
-  type TextSearchPage,
-} from '../search/search-library'
+import { matchesFor, reindexLibrary, searchArticles, type TextSearchPage } from '../search/search-library'
 
 export type { ArticleBody } from './article-files'
 
@@ -208,10 +202,19 @@ export class LibraryStore {
     return matchesFor(this.layout, page.items, page.query)
   }
 
-  /** Builds the full-text index again from the rows and the stored text (`dateline reindex`). */
-  async reindex(progress?: (state: ReindexProgress) => void): Promise<ReindexProgress> {
+  /**
+   * `dateline reindex`: the full-text index built again from the rows and the stored text, a batch
+   * per transaction (see search-library.ts). Never needed at start-up: the index follows every write.
+   */
+  async reindex(progress?: ProgressListener): Promise<number> {
     this.assertWritable()
-    return reindexLibrary(this.db, this.layout, progress)
+    const result = await reindexLibrary(
+      this.db,
+      this.layout,
+      (work) => this.commit(work),
+      ({ done, total }) => progress?.({ stage: 'indexing', done, total }),
+    )
+    return result.done
   }
 
   /** The newest `limit` ids, for walks over the library (export) without loading it. */

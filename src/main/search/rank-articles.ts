@@ -120,10 +120,10 @@ function byHeadlineThenRecency(
   const candidates = keepMatching(db, newest, conditions)
   const inHeadline = new Set(
     db
-      .all<{ rowid: number }>(
-        'SELECT rowid FROM article_fts WHERE article_fts MATCH ? AND rowid >= ?',
-        [`{title} : (${query.headlineAny!})`, oldest],
-      )
+      .all<{ rowid: number }>('SELECT rowid FROM article_fts WHERE article_fts MATCH ? AND rowid >= ?', [
+        `{title} : (${query.headlineAny!})`,
+        oldest,
+      ])
       .map((r) => r.rowid),
   )
   const ordered = [

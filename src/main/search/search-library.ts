@@ -96,10 +96,12 @@ const REINDEX_BATCH = 250
 export async function reindexLibrary(
   db: SqlDatabase,
   layout: LibraryLayout,
+  /** Runs one batch as one transaction (the store's commit, where a change log hooks in). */
+  transaction: (work: () => void) => void,
   progress: (state: ReindexProgress) => void = () => {},
 ): Promise<ReindexProgress> {
   const total = Number(db.get<{ n: number }>('SELECT count(*) AS n FROM articles')?.n ?? 0)
-  db.run("INSERT INTO article_fts (article_fts) VALUES ('delete-all')")
+  transaction(() => db.run("INSERT INTO article_fts (article_fts) VALUES ('delete-all')"))
   let done = 0
   let after = 0
   progress({ done, total })
@@ -112,7 +114,7 @@ export async function reindexLibrary(
     const articles = summariesOf(db, rows)
     const bodies = await Promise.all(articles.map((article) => readArticleTextForIndex(layout, article)))
     const rowidOf = new Map(rows.map((row) => [row.id, Number(row.rowid)]))
-    db.transaction(() => {
+    transaction(() => {
       articles.forEach((article, i) => {
         indexArticleText(db, rowidOf.get(article.id)!, {
           title: article.title,
