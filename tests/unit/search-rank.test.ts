@@ -33,6 +33,7 @@ describe('ranking what a query finds', () => {
     index(many + 1, 'Hail', 'Hail and rain and hail, hail all day.')
     index(many + 2, 'Hail warning', 'Cold.')
     index(many + 3, 'Sleet', 'A little hail.')
+    index(many + 4, 'Rainbow over the bay', 'Colours.')
   })
 
   it('ranks a selective query exactly by bm25, headline first, and counts it', () => {
@@ -51,5 +52,10 @@ describe('ranking what a query finds', () => {
     // The next page goes on newest first, without the headline match again.
     expect(ranked('rain ', 3).rowids).toEqual([many - 1, many - 2, many - 3])
     expect(ranked('rain ', 20).rowids).toEqual([many - 18, many - 19, many - 21])
+  })
+
+  it('searches a common word typed in full as that word, and a rare one also as a prefix', () => {
+    expect(ranked('rain').rowids).toEqual(ranked('rain ').rowids)
+    expect(ranked('rainbo').rowids).toEqual([many + 4])
   })
 })

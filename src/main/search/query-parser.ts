@@ -68,12 +68,31 @@ export function parseQuery(input: string): ParsedQuery {
     dropped > 0
       ? `Only the first ${MAX_QUERY_TERMS} words were searched; ${dropped} more were left out.`
       : null
+  return { ...compose(include, exclude), notice }
+}
+
+/** Prefixes up to this length have an index of their own (`prefix='2 3'` in the table). */
+const INDEXED_PREFIX_CHARS = 3
+
+/**
+ * The same query with its last word exact instead of a prefix, when that prefix is longer than
+ * the index's prefix indexes (FTS5 then merges the doclist of every word starting with it, which
+ * for a common word typed in full took 40 ms against 8 ms for the word); null otherwise.
+ */
+export function withExactLastWord(query: ParsedQuery): ParsedQuery | null {
+  const last = query.include[query.include.length - 1]
+  if (!last?.prefix || [...last.words[last.words.length - 1]!].length <= INDEXED_PREFIX_CHARS) return null
+  const include = [...query.include.slice(0, -1), { ...last, prefix: false }]
+  return { ...compose(include, query.exclude), notice: query.notice }
+}
+
+function compose(include: QueryTerm[], exclude: QueryTerm[]): Omit<ParsedQuery, 'notice'> {
   if (include.length === 0) {
-    return { include, exclude, match: null, excludeOnly: anyOf(exclude), headlineAny: null, notice }
+    return { include, exclude, match: null, excludeOnly: anyOf(exclude), headlineAny: null }
   }
   const wanted = include.map(ftsString).join(' AND ')
   const match = exclude.length > 0 ? `(${wanted}) NOT (${anyOf(exclude)!})` : wanted
-  return { include, exclude, match, excludeOnly: null, headlineAny: anyOf(include), notice }
+  return { include, exclude, match, excludeOnly: null, headlineAny: anyOf(include) }
 }
 
 /** Whether the query asks for anything at all. */

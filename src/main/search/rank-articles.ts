@@ -1,5 +1,5 @@
 import type { SqlDatabase, SqlValue } from '../library/database'
-import type { ParsedQuery } from './query-parser'
+import { withExactLastWord, type ParsedQuery } from './query-parser'
 
 /**
  * Which articles a text query finds, best first, one page at a time.
@@ -55,19 +55,32 @@ export function rankArticles(
     return articlesWithout(db, query.excludeOnly, conditions, order, offset, limit)
   }
   if (order !== 'relevance') return byDate(db, query.match, conditions, order, offset, limit)
+  // A word typed in full that is in CANDIDATES articles or more is the word meant: its longer
+  // forms would add nothing that a headline-and-recency order shows first, at five times the cost.
+  const exact = withExactLastWord(query)
+  if (exact) {
+    const newestExact = newestMatches(db, exact.match!)
+    if (newestExact.length === CANDIDATES) {
+      return byHeadlineThenRecency(db, exact, conditions, newestExact, offset, limit)
+    }
+  }
   // One pass over the index for the newest CANDIDATES matches, unranked: it tells how selective
   // the query is and is itself the candidate set when it is not.
-  const newest = db
-    .all<{ rowid: number }>(
-      'SELECT rowid FROM article_fts WHERE article_fts MATCH ? ORDER BY rowid DESC LIMIT ?',
-      [query.match, CANDIDATES],
-    )
-    .map((r) => r.rowid)
+  const newest = newestMatches(db, query.match)
   // A phrase is ranked by headline and recency too: bm25 would match the phrase's positions over
   // the whole library twice more (for its IDF, then to score), 90 ms for two common words.
   const hasPhrase = query.include.some((term) => term.words.length > 1)
   if (newest.length < CANDIDATES && !hasPhrase) return byBm25(db, query.match, conditions, offset, limit)
   return byHeadlineThenRecency(db, query, conditions, newest, offset, limit)
+}
+
+function newestMatches(db: SqlDatabase, match: string): number[] {
+  return db
+    .all<{ rowid: number }>(
+      'SELECT rowid FROM article_fts WHERE article_fts MATCH ? ORDER BY rowid DESC LIMIT ?',
+      [match, CANDIDATES],
+    )
+    .map((r) => r.rowid)
 }
 
 function joined(conditions: ArticleConditions): { from: string; where: string } {
