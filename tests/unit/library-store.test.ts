@@ -277,6 +277,29 @@ describe('LibraryStore: archived, combined filters and counts', () => {
     ).toBe(a!.id)
   })
 
+  it('gives totals that match the items, whether counted or taken from the counters', async () => {
+    const store = await openStore()
+    const [a, , c] = await fill(store)
+    store.setStates([a!.id], { starred: true })
+    for (const state of ['all', 'unread', 'starred', 'archived'] as const) {
+      for (const extra of [
+        {},
+        { country: 'BY' },
+        { country: 'UA' },
+        { site: 'Minsk Daily' },
+        { correspondent: 'Olga Petrova' },
+      ]) {
+        const page = store.listArticles({ filter: { state, ...extra }, sort: 'newest', offset: 0, limit: 50 })
+        expect(page.total, `${state} ${JSON.stringify(extra)}`).toBe(page.items.length)
+      }
+    }
+    await store.deleteArticle(c!.id)
+    expect(
+      store.listArticles({ filter: { state: 'all', country: 'UA' }, sort: 'newest', offset: 0, limit: 50 })
+        .total,
+    ).toBe(0)
+  })
+
   it('returns sidebar counts per country that follow state changes and deletes', async () => {
     const store = await openStore()
     const [a, b] = await fill(store)

@@ -15,6 +15,11 @@ export interface ArticleQuerySql {
   countParams: SqlValue[]
   /** True when only the state narrows the list, so the sidebar counters give the total. */
   stateOnly: boolean
+  /**
+   * When the state and one country, collection or feed narrow the list, that group's row of the
+   * sidebar counters gives the total (counting country and unread at 100k took ~90 ms).
+   */
+  countedGroup: { kind: 'country' | 'collection' | 'feed'; key: string | { collectionName: string } } | null
 }
 
 interface Relation {
@@ -124,5 +129,15 @@ export function articleQuerySql(
     count: `SELECT count(*) AS total FROM articles a ${countConditions}`,
     countParams: [...relationParams, ...params],
     stateOnly: relations.length === 0 && !filter.site && !filter.from && !filter.to,
+    countedGroup:
+      relations.length !== 1 || filter.site || filter.from || filter.to || filter.correspondent
+        ? null
+        : filter.country
+          ? { kind: 'country', key: filter.country.toUpperCase() }
+          : filter.collection
+            ? { kind: 'collection', key: { collectionName: filter.collection } }
+            : filter.feed !== undefined
+              ? { kind: 'feed', key: String(filter.feed) }
+              : null,
   }
 }

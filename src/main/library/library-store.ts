@@ -9,7 +9,7 @@ import {
   writeArticleFiles,
   type ArticleBody,
 } from './article-files'
-import { articleQuerySql, isTextQuery } from './article-query'
+import { articleQuerySql, isTextQuery, type ArticleQuerySql } from './article-query'
 import { ARTICLE_COLUMNS, summariesOf, writeArticleRow, type ArticleRow } from './article-rows'
 import { unindexArticle } from './article-text-index'
 import { backUpIfDue } from './backups'
@@ -187,8 +187,10 @@ export class LibraryStore {
     const sql = articleQuerySql(request.filter, request.sort, request.offset, request.limit)
     const rows = this.db.all<ArticleRow>(sql.page.replace('{columns}', ARTICLE_COLUMNS), sql.pageParams)
     const total = sql.stateOnly
-      ? this.stateTotal(request.filter.state)
-      : (this.db.get<{ total: number }>(sql.count, sql.countParams)?.total ?? 0)
+      ? this.stateTotal(request.filter.state, this.counts())
+      : sql.countedGroup
+        ? this.groupTotal(sql.countedGroup, request.filter.state)
+        : (this.db.get<{ total: number }>(sql.count, sql.countParams)?.total ?? 0)
     return { total, items: summariesOf(this.db, rows) }
   }
 
@@ -266,8 +268,26 @@ export class LibraryStore {
     }
   }
 
-  private stateTotal(state: ArticleFilter['state']): number {
-    const counts = this.counts()
+  private groupTotal(
+    group: NonNullable<ArticleQuerySql['countedGroup']>,
+    state: ArticleFilter['state'],
+  ): number {
+    const key =
+      typeof group.key === 'string'
+        ? group.key
+        : String(
+            this.db.get<{ id: number }>('SELECT id FROM collections WHERE name = ?', [
+              group.key.collectionName,
+            ])?.id ?? '',
+          )
+    const counts = this.db.get<StateCounts>(
+      'SELECT articles, unread, starred, archived FROM sidebar_counts WHERE kind = ? AND key = ?',
+      [group.kind, key],
+    )
+    return this.stateTotal(state, counts ?? { articles: 0, unread: 0, starred: 0, archived: 0 })
+  }
+
+  private stateTotal(state: ArticleFilter['state'], counts: StateCounts): number {
     if (state === 'unread') return counts.unread
     if (state === 'starred') return counts.starred
     if (state === 'archived') return counts.archived
