@@ -34,6 +34,7 @@ export default defineConfig({
           bench: resolve(__dirname, 'scripts/bench.ts'),
           'bench-extraction': resolve(__dirname, 'scripts/bench-extraction.ts'),
           'bench-countries': resolve(__dirname, 'scripts/bench-countries.ts'),
+          'bench-search': resolve(__dirname, 'scripts/bench-search.ts'),
         },
       },
     },

@@ -50,6 +50,7 @@ const SIZES = (process.env.DATELINE_BENCH_SIZES ?? '1000,10000,100000').split(',
 async function main(): Promise<void> {
   const [mode, sizeArg, folderArg] = process.argv.slice(2)
   if (mode === '--generate' && sizeArg && folderArg) return prepareLibrary(Number(sizeArg), folderArg)
+  if (mode === '--collections' && sizeArg && folderArg) return fillCollections(folderArg, Number(sizeArg))
   if (mode === '--measure' && sizeArg && folderArg) {
     console.log(JSON.stringify(await measure(Number(sizeArg), folderArg)))
     return
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
     const folder = reuse ?? (await mkdtemp(join(tmpdir(), `dateline-bench-${size}-`)))
     try {
       if (!reuse) runChild(['--generate', String(size), folder])
+      // A library kept from an earlier run (DATELINE_BENCH_KEEP) already has them.
       // Measured in a fresh process, so memory figures carry nothing of the generation.
       process.stdout.write(runChild(['--measure', String(size), folder]))
     } finally {
@@ -99,12 +101,13 @@ async function prepareLibrary(size: number, folder: string): Promise<void> {
 }
 
 /** 30 collections of about 1% of the library each, in the tables the collections issue will fill. */
-function fillCollections(folder: string, size: number): void {
+export function fillCollections(folder: string, size: number): void {
   const db = SqlDatabase.open(libraryLayout(folder).database)
   const random = seededRandom(size + 3)
+  const rowids = db.all<{ rowid: number }>('SELECT rowid FROM articles').map((r) => r.rowid)
   db.transaction(() => {
     for (let c = 1; c <= 30; c++) {
-      db.run('INSERT INTO collections (id, name, created_at) VALUES (?, ?, ?)', [
+      db.run('INSERT OR IGNORE INTO collections (id, name, created_at) VALUES (?, ?, ?)', [
         c,
         `Dossier ${c}`,
         '2026-01-01',
@@ -113,8 +116,8 @@ function fillCollections(folder: string, size: number): void {
       for (let i = 0; i < members; i++) {
         db.run(
           `INSERT OR IGNORE INTO collection_articles (collection, article, position, added_at)
-           VALUES (?, (SELECT rowid FROM articles ORDER BY rowid LIMIT 1 OFFSET ?), ?, '2026-01-01')`,
-          [c, Math.floor(random() * size), i],
+           VALUES (?, ?, ?, '2026-01-01')`,
+          [c, rowids[Math.floor(random() * rowids.length)]!, i],
         )
       }
     }

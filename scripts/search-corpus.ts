@@ -27,7 +27,30 @@ const HEAD_WORDS = (
   'prosecutors judge trial sentence prison released arrested detained charges accused alleged victims'
 ).split(' ')
 
-const ONSETS = ['b', 'd', 'f', 'g', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z', 'br', 'st', 'tr', 'pl', 'kr', 'sh', 'ch', 'gr']
+const ONSETS = [
+  'b',
+  'd',
+  'f',
+  'g',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  't',
+  'v',
+  'z',
+  'br',
+  'st',
+  'tr',
+  'pl',
+  'kr',
+  'sh',
+  'ch',
+  'gr',
+]
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ou', 'ea', 'io']
 const CODAS = ['', '', 'n', 'r', 's', 'l', 'm', 'st', 'nt', 'rk', 'x']
 
@@ -40,7 +63,12 @@ export interface Vocabulary {
 export function buildVocabulary(size: number, random: () => number): Vocabulary {
   const seen = new Set<string>()
   const words: string[] = []
-  for (const word of HEAD_WORDS) if (!seen.has(word)) (seen.add(word), words.push(word))
+  const keep = (word: string): void => {
+    if (seen.has(word)) return
+    seen.add(word)
+    words.push(word)
+  }
+  HEAD_WORDS.forEach(keep)
   while (words.length < size) {
     // Rarer words are longer, as in real text.
     const syllables = 2 + Math.floor(random() * (words.length < 5000 ? 2 : 3))
@@ -49,7 +77,7 @@ export function buildVocabulary(size: number, random: () => number): Vocabulary 
       word += ONSETS[Math.floor(random() * ONSETS.length)]! + VOWELS[Math.floor(random() * VOWELS.length)]!
       if (s === syllables - 1 || random() < 0.2) word += CODAS[Math.floor(random() * CODAS.length)]!
     }
-    if (!seen.has(word)) (seen.add(word), words.push(word))
+    keep(word)
   }
   const cumulative = new Float64Array(size)
   let total = 0
@@ -85,7 +113,7 @@ export function zipfBody(vocabulary: Vocabulary, random: () => number, words = 8
   while (written < words) {
     const sentences: string[] = []
     const length = 60 + Math.floor(random() * 40)
-    for (let n = 0; n < length; ) {
+    for (let n = 0; n < length;) {
       const sentenceWords = 12 + Math.floor(random() * 14)
       sentences.push(zipfSentence(vocabulary, random, sentenceWords))
       n += sentenceWords

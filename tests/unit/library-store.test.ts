@@ -2,6 +2,7 @@ import { access, readFile } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ArticleSummary } from '@shared/article'
 import { articleDir, articleMetadataPath, libraryLayout } from '../../src/main/library/layout'
+import { SqlDatabase } from '../../src/main/library/database'
 import { LibraryStore } from '../../src/main/library/library-store'
 import { idInShard, makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
 
@@ -276,6 +277,29 @@ describe('LibraryStore: archived, combined filters and counts', () => {
     ).toBe(a!.id)
   })
 
+  it('gives totals that match the items, whether counted or taken from the counters', async () => {
+    const store = await openStore()
+    const [a, , c] = await fill(store)
+    store.setStates([a!.id], { starred: true })
+    for (const state of ['all', 'unread', 'starred', 'archived'] as const) {
+      for (const extra of [
+        {},
+        { country: 'BY' },
+        { country: 'UA' },
+        { site: 'Minsk Daily' },
+        { correspondent: 'Olga Petrova' },
+      ]) {
+        const page = store.listArticles({ filter: { state, ...extra }, sort: 'newest', offset: 0, limit: 50 })
+        expect(page.total, `${state} ${JSON.stringify(extra)}`).toBe(page.items.length)
+      }
+    }
+    await store.deleteArticle(c!.id)
+    expect(
+      store.listArticles({ filter: { state: 'all', country: 'UA' }, sort: 'newest', offset: 0, limit: 50 })
+        .total,
+    ).toBe(0)
+  })
+
   it('returns sidebar counts per country that follow state changes and deletes', async () => {
     const store = await openStore()
     const [a, b] = await fill(store)
@@ -348,5 +372,26 @@ describe('LibraryStore: text queries joined with the filters', () => {
     expect(search(store, 'Minsk')).toEqual([])
     await store.restoreArticle(a!.id)
     expect(search(store, 'Minsk')).toEqual([a!.id])
+  })
+})
+
+describe('LibraryStore: reindex', () => {
+  it('rebuilds the full-text index from the text files, with progress', async () => {
+    const first = await openStore()
+    const article = makeSummary({ title: 'Harbour news' })
+    await first.putArticle(article, { html: '<p>Ferries to Klaipeda</p>', text: 'Ferries to Klaipeda' })
+    await first.close()
+    const db = SqlDatabase.open(libraryLayout(dir).database)
+    db.run(`INSERT INTO article_fts (article_fts) VALUES ('delete-all')`)
+    db.close()
+    const store = await openStore()
+    const find = (q: string): number =>
+      store.listArticles({ filter: { state: 'all', query: q }, sort: 'relevance', offset: 0, limit: 5 }).total
+    expect(find('klaipeda'), 'index emptied').toBe(0)
+    const progress: number[] = []
+    expect(await store.reindex(({ done }) => progress.push(done))).toBe(1)
+    expect(find('klaipeda')).toBe(1)
+    expect(find('harbour')).toBe(1)
+    expect(progress).toEqual([0, 1])
   })
 })

@@ -32,7 +32,12 @@ function lockWaitMs(): number {
 
 /** An upgrade of an older library says how far it is, on stderr, so --json output stays clean. */
 export function printUpgradeProgress(progress: BuildProgress): void {
-  const what = progress.stage === 'migrating' ? 'Upgrading the library' : 'Rebuilding the library database'
+  const what =
+    progress.stage === 'migrating'
+      ? 'Upgrading the library'
+      : progress.stage === 'indexing'
+        ? 'Indexing the library for search'
+        : 'Rebuilding the library database'
   if (progress.done === 0 || progress.done === progress.total || progress.done % 5000 === 0) {
     console.error(`dateline: ${what}: ${progress.done} of ${progress.total} articles`)
   }
@@ -120,7 +125,7 @@ export interface ListOptions {
 }
 
 /** The list's flags as the contract's input; the contract's schema checks them as it does for the window. */
-function listInput(values: ListOptions, query: string | undefined): ParsedInputOf<'articles.list'> {
+export function listInput(values: ListOptions, query: string | undefined): ParsedInputOf<'articles.list'> {
   const state = values.unread ? 'unread' : values.starred ? 'starred' : values.archived ? 'archived' : 'all'
   const raw = {
     state,

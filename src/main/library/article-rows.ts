@@ -6,7 +6,7 @@ import {
   type StoredArticleMetadata,
 } from '@shared/article'
 import { DatelineError } from '@shared/errors'
-import { indexArticleText } from './article-text-index'
+import { indexArticleText, type IndexedText } from './article-text-index'
 import { isArticleId } from './confined-files'
 import type { SqlDatabase } from './database'
 
@@ -143,14 +143,19 @@ export function writeArticleRow(db: SqlDatabase, article: ArticleSummary, body: 
   if (!row) throw new DatelineError('INTERNAL', `The article ${article.id} could not be stored.`)
   writeCountries(db, row.rowid, article.countries)
   writeCorrespondents(db, row.rowid, article.correspondents, article.siteName)
-  indexArticleText(db, row.rowid, {
+  indexArticleText(db, row.rowid, textOfArticle(article, body))
+  return row.rowid
+}
+
+/** What of an article the full-text index holds. */
+export function textOfArticle(article: ArticleSummary, body: string): IndexedText {
+  return {
     title: article.title,
     correspondents: article.correspondents.map((c) => c.name).join('\n'),
     site: article.siteName ?? '',
     excerpt: article.excerpt,
     body,
-  })
-  return row.rowid
+  }
 }
 
 const COUNTRY_CODE = /^[A-Z]{2}$/

@@ -9,7 +9,7 @@ import {
   writeArticleFiles,
   type ArticleBody,
 } from './article-files'
-import { articleQuerySql } from './article-query'
+import { articleQuerySql, isTextQuery, type ArticleQuerySql } from './article-query'
 import { ARTICLE_COLUMNS, summariesOf, writeArticleRow, type ArticleRow } from './article-rows'
 import { unindexArticle } from './article-text-index'
 import { backUpIfDue } from './backups'
@@ -27,6 +27,7 @@ import {
 } from './library-open'
 import { CURRENT_SCHEMA_VERSION } from './manifest'
 import { MediaStore } from './media-store'
+import { matchesFor, reindexLibrary, searchArticles, type TextSearchPage } from '../search/search-library'
 
 export type { ArticleBody } from './article-files'
 
@@ -179,13 +180,43 @@ export class LibraryStore {
   }
 
   private queryPage(request: ListRequest): { total: number; items: ArticleSummary[] } {
+    if (isTextQuery(request.filter)) {
+      const { total, items } = searchArticles(this.db, request)
+      return { total, items }
+    }
     const sql = articleQuerySql(request.filter, request.sort, request.offset, request.limit)
-    if (sql.emptyMatch) return { total: 0, items: [] }
     const rows = this.db.all<ArticleRow>(sql.page.replace('{columns}', ARTICLE_COLUMNS), sql.pageParams)
     const total = sql.stateOnly
-      ? this.stateTotal(request.filter.state)
-      : (this.db.get<{ total: number }>(sql.count, sql.countParams)?.total ?? 0)
+      ? this.stateTotal(request.filter.state, this.counts())
+      : sql.countedGroup
+        ? this.groupTotal(sql.countedGroup, request.filter.state)
+        : (this.db.get<{ total: number }>(sql.count, sql.countParams)?.total ?? 0)
     return { total, items: summariesOf(this.db, rows) }
+  }
+
+  /** One page found by the filter's text query (see src/main/search), with what was understood. */
+  searchArticles(request: ListRequest): TextSearchPage {
+    return this.db.read(() => searchArticles(this.db, request))
+  }
+
+  /** The headline and snippet of each found article, with the query's words marked. */
+  searchMatches(page: TextSearchPage): ReturnType<typeof matchesFor> {
+    return matchesFor(this.layout, page.items, page.query)
+  }
+
+  /**
+   * `dateline reindex`: the full-text index built again from the rows and the stored text, a batch
+   * per transaction (see search-library.ts). Never needed at start-up: the index follows every write.
+   */
+  async reindex(progress?: ProgressListener): Promise<number> {
+    this.assertWritable()
+    const result = await reindexLibrary(
+      this.db,
+      this.layout,
+      (work) => this.commit(work),
+      ({ done, total }) => progress?.({ stage: 'indexing', done, total }),
+    )
+    return result.done
   }
 
   /** The newest `limit` ids, for walks over the library (export) without loading it. */
@@ -237,8 +268,26 @@ export class LibraryStore {
     }
   }
 
-  private stateTotal(state: ArticleFilter['state']): number {
-    const counts = this.counts()
+  private groupTotal(
+    group: NonNullable<ArticleQuerySql['countedGroup']>,
+    state: ArticleFilter['state'],
+  ): number {
+    const key =
+      typeof group.key === 'string'
+        ? group.key
+        : String(
+            this.db.get<{ id: number }>('SELECT id FROM collections WHERE name = ?', [
+              group.key.collectionName,
+            ])?.id ?? '',
+          )
+    const counts = this.db.get<StateCounts>(
+      'SELECT articles, unread, starred, archived FROM sidebar_counts WHERE kind = ? AND key = ?',
+      [group.kind, key],
+    )
+    return this.stateTotal(state, counts ?? { articles: 0, unread: 0, starred: 0, archived: 0 })
+  }
+
+  private stateTotal(state: ArticleFilter['state'], counts: StateCounts): number {
     if (state === 'unread') return counts.unread
     if (state === 'starred') return counts.starred
     if (state === 'archived') return counts.archived
