@@ -1,69 +1,187 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { gunzipSync } from 'node:zlib'
+import type { ExtractedArticle } from '@shared/article'
 import { toErrorInfo } from '@shared/errors'
 import { createWorkerExtractor, defaultWorkerPath } from '../src/main/ingest/extractor'
+import type { Extractor } from '../src/main/ingest/extractor-types'
+import { FALLBACK_WARNINGS, type ReadingPath } from '../src/main/ingest/extract/wording'
+import {
+  articleExtractionDir,
+  articleExtractionIds,
+  readArticleExtractionPage,
+  readTrafilaturaPage,
+  trafilaturaEntries,
+  trafilaturaEvalDir,
+  worldPageFiles,
+  worldPagesDir,
+  type BenchmarkPage,
+} from '../tests/fixtures/benchmark-pages'
+import { MUTATIONS, seededRandom } from '../tests/fixtures/page-mutations'
+import { storyRecall } from '../tests/fixtures/story-recall'
 
 /*
  * Scores the extractor the app ships (the worker, linkedom, Readability and Dateline's cleaning) on
- * the article-extraction benchmark, and reports how long a page takes through the worker.
- * `npm run bench:extraction`; DATELINE_EXTRACTION_BENCH points at another copy of the benchmark.
+ * both development sets with each set's own scorer, and reports the fallbacks taken, the pages
+ * refused, the time a page takes through the worker, and the robustness corpus: every page of the
+ * first set under every mutation, and the world pages. `npm run bench:extraction`;
+ * DATELINE_EXTRACTION_BENCH / DATELINE_TRAFILATURA_BENCH point at other copies of the sets.
  */
 
-const PREDICTIONS_FILE = 'bench-extraction-predictions.json'
+/** The same bar as the unit test: a copy holding less than half the story's words lost it. */
+const MIN_STORY_RECALL = 0.5
+const SWEEP_SEED = 20_261_201
 
-interface GroundTruthEntry {
-  url: string
+interface SetRun {
+  predictions: Record<string, string>
+  times: number[]
+  fellBack: Map<ReadingPath, string[]>
+  refused: string[]
+  failed: string[]
+}
+
+async function runSet(extractor: Extractor, pages: Iterable<BenchmarkPage>): Promise<SetRun> {
+  const run: SetRun = { predictions: {}, times: [], fellBack: new Map(), refused: [], failed: [] }
+  for (const page of pages) {
+    const started = performance.now()
+    try {
+      const article = await extractor.extract({ kind: 'html', html: page.html, url: page.url })
+      run.predictions[page.id] = article.text
+      const path = readingPathOf(article)
+      if (path !== 'usual') run.fellBack.set(path, [...(run.fellBack.get(path) ?? []), page.id])
+    } catch (error) {
+      const info = toErrorInfo(error)
+      ;(info.code === 'NOT_AN_ARTICLE' ? run.refused : run.failed).push(
+        `${page.id}  ${info.code}: ${info.message}`,
+      )
+      run.predictions[page.id] = ''
+    }
+    run.times.push(performance.now() - started)
+  }
+  return run
+}
+
+function readingPathOf(article: ExtractedArticle): ReadingPath {
+  for (const [path, warning] of Object.entries(FALLBACK_WARNINGS) as [ReadingPath, string | null][]) {
+    if (warning !== null && article.warnings.includes(warning)) return path
+  }
+  return 'usual'
+}
+
+function report(name: string, run: SetRun, scorerLines: string[]): void {
+  console.log(`\n== ${name}: ${Object.keys(run.predictions).length} pages`)
+  for (const line of scorerLines) console.log(`  ${line}`)
+  const fellBack = [...run.fellBack.values()].reduce((sum, ids) => sum + ids.length, 0)
+  const paths = [...run.fellBack.entries()].map(([path, ids]) => `${path} ${ids.length}`).join(', ')
+  console.log(`  fell back: ${fellBack}${fellBack > 0 ? ` (${paths})` : ''}`)
+  for (const [path, ids] of run.fellBack) console.log(`    ${path}: ${ids.join(', ')}`)
+  console.log(`  refused: ${run.refused.length}`)
+  for (const line of run.refused) console.log(`    ${line}`)
+  console.log(`  failed: ${run.failed.length}`)
+  for (const line of run.failed) console.log(`    ${line}`)
+  const sorted = [...run.times].sort((a, b) => a - b)
+  console.log(
+    `  time per page through the worker: p50 ${ms(percentile(sorted, 0.5))}, p95 ${ms(percentile(sorted, 0.95))}, max ${ms(sorted.at(-1) ?? 0)}`,
+  )
+}
+
+function score(
+  scorer: string,
+  predictions: Record<string, string>,
+  file: string,
+  extraArgs: string[],
+): string[] {
+  const path = resolve(file)
+  writeFileSync(path, JSON.stringify(predictions, null, 1))
+  const scored = spawnSync(process.execPath, [scorer, path, ...extraArgs], { encoding: 'utf8' })
+  const lines = `${scored.stdout}${scored.stderr}`.split('\n').filter((line) => line.trim() !== '')
+  return [...lines, `(predictions: ${path})`]
+}
+
+async function robustnessSweep(extractor: Extractor, ids: string[]): Promise<void> {
+  let passed = 0
+  let total = 0
+  const failures: string[] = []
+  const perMutation = new Map<string, { passed: number; total: number }>()
+  for (const id of ids) {
+    const page = readArticleExtractionPage(id)
+    for (const [index, mutation] of MUTATIONS.entries()) {
+      const seed = SWEEP_SEED + index
+      const html = mutation.apply({
+        html: page.html,
+        articleText: page.articleText,
+        random: seededRandom(seed),
+      })
+      const tally = perMutation.get(mutation.name) ?? { passed: 0, total: 0 }
+      total += 1
+      tally.total += 1
+      try {
+        const article = await extractor.extract({ kind: 'html', html, url: page.url })
+        const recall = storyRecall(article.text, page.articleText)
+        if (recall >= MIN_STORY_RECALL) {
+          passed += 1
+          tally.passed += 1
+        } else
+          failures.push(
+            `${id.slice(0, 16)} [${mutation.name}] seed ${seed}: ${recall.toFixed(2)} of the story`,
+          )
+      } catch (error) {
+        failures.push(`${id.slice(0, 16)} [${mutation.name}] seed ${seed}: ${toErrorInfo(error).message}`)
+      }
+      perMutation.set(mutation.name, tally)
+    }
+  }
+  for (const file of worldPageFiles()) {
+    total += 1
+    try {
+      const html = readFileSync(join(worldPagesDir(), file), 'utf8')
+      const article = await extractor.extract({ kind: 'html', html, url: null })
+      if (article.text !== '') passed += 1
+      else failures.push(`${file}: empty`)
+    } catch (error) {
+      failures.push(`${file}: ${toErrorInfo(error).message}`)
+    }
+  }
+  console.log(`\n== Robustness corpus: ${passed}/${total} pass (no throw, no refusal, >= half the story)`)
+  for (const [name, tally] of perMutation) console.log(`  ${name}: ${tally.passed}/${tally.total}`)
+  for (const failure of failures) console.log(`  FAIL ${failure}`)
 }
 
 async function main(): Promise<void> {
-  const bench = resolve(process.env.DATELINE_EXTRACTION_BENCH ?? '../shared/benchmarks/article-extraction')
-  const truthFile = join(bench, 'ground-truth.json')
-  if (!existsSync(truthFile)) {
-    console.log(`No extraction benchmark at ${bench}; nothing to measure.`)
-    return
-  }
-  const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as Record<string, GroundTruthEntry>
-  const ids = Object.keys(truth).sort()
   const extractor = createWorkerExtractor({ workerPath: defaultWorkerPath() })
-  const predictions: Record<string, string> = {}
-  const times: number[] = []
-  const failures: string[] = []
   try {
-    for (const id of ids) {
-      const html = gunzipSync(readFileSync(join(bench, 'html', `${id}.html.gz`))).toString('utf8')
-      const started = performance.now()
-      try {
-        const article = await extractor.extract({ kind: 'html', html, url: truth[id]?.url ?? null })
-        predictions[id] = article.text
-      } catch (error) {
-        const info = toErrorInfo(error)
-        failures.push(`${id.slice(0, 16)}  ${info.code}: ${info.message}`)
-        predictions[id] = ''
-      }
-      times.push(performance.now() - started)
+    const aeDir = articleExtractionDir()
+    const ids = articleExtractionIds(aeDir)
+    if (ids === null) console.log(`No article-extraction benchmark at ${aeDir}; skipped.`)
+    else {
+      const run = await runSet(
+        extractor,
+        ids.map((id) => readArticleExtractionPage(id, aeDir)),
+      )
+      const lines = score(join(aeDir, 'score.mjs'), run.predictions, 'bench-extraction-predictions.json', [
+        '--n-bootstrap',
+        '0',
+      ])
+      report('article-extraction', run, lines)
     }
+
+    const tfDir = trafilaturaEvalDir()
+    const entries = trafilaturaEntries(tfDir)
+    if (entries === null || !existsSync(join(tfDir, 'score.mjs'))) {
+      console.log(`No trafilatura-eval benchmark at ${tfDir}; skipped.`)
+    } else {
+      const pages = (function* (): Generator<BenchmarkPage> {
+        for (const [url, entry] of entries) yield readTrafilaturaPage(url, entry, tfDir)
+      })()
+      const run = await runSet(extractor, pages)
+      const lines = score(join(tfDir, 'score.mjs'), run.predictions, 'bench-extraction-trafilatura.json', [])
+      report('trafilatura-eval', run, lines)
+    }
+
+    if (ids !== null && !process.argv.includes('--no-sweep')) await robustnessSweep(extractor, ids)
   } finally {
     await extractor.close()
   }
-
-  const predictionsPath = resolve(PREDICTIONS_FILE)
-  writeFileSync(predictionsPath, JSON.stringify(predictions, null, 1))
-  console.log(`Extracted ${ids.length} pages (${failures.length} without text) -> ${predictionsPath}`)
-  for (const failure of failures) console.log(`  ${failure}`)
-  const scored = spawnSync(
-    process.execPath,
-    [join(bench, 'score.mjs'), predictionsPath, '--n-bootstrap', '0'],
-    {
-      stdio: 'inherit',
-    },
-  )
-  const sorted = [...times].sort((a, b) => a - b)
-  console.log(
-    `Time per page through the worker: p50 ${ms(percentile(sorted, 0.5))}, p95 ${ms(percentile(sorted, 0.95))}, max ${ms(sorted.at(-1) ?? 0)}`,
-  )
-  process.exitCode = scored.status ?? 1
 }
 
 function percentile(sorted: number[], fraction: number): number {

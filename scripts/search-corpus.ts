@@ -63,11 +63,12 @@ export interface Vocabulary {
 export function buildVocabulary(size: number, random: () => number): Vocabulary {
   const seen = new Set<string>()
   const words: string[] = []
-  for (const word of HEAD_WORDS)
-    if (!seen.has(word)) {
-      seen.add(word)
-      words.push(word)
-    }
+  const keep = (word: string): void => {
+    if (seen.has(word)) return
+    seen.add(word)
+    words.push(word)
+  }
+  HEAD_WORDS.forEach(keep)
   while (words.length < size) {
     // Rarer words are longer, as in real text.
     const syllables = 2 + Math.floor(random() * (words.length < 5000 ? 2 : 3))
@@ -76,10 +77,7 @@ export function buildVocabulary(size: number, random: () => number): Vocabulary 
       word += ONSETS[Math.floor(random() * ONSETS.length)]! + VOWELS[Math.floor(random() * VOWELS.length)]!
       if (s === syllables - 1 || random() < 0.2) word += CODAS[Math.floor(random() * CODAS.length)]!
     }
-    if (!seen.has(word)) {
-      seen.add(word)
-      words.push(word)
-    }
+    keep(word)
   }
   const cumulative = new Float64Array(size)
   let total = 0

@@ -43,6 +43,18 @@ export function createServices(ctx: ServiceContext): Services {
       offset,
       ...ctx.library.listWithCounts({ filter, sort, offset, limit }),
     }),
+    'articles.search': async ({ offset, limit, sort, ...filter }) => {
+      const page = ctx.library.searchArticles({ filter, sort, offset, limit })
+      const matches = await ctx.library.searchMatches(page)
+      const nothingAsked = page.query.include.length === 0 && page.query.exclude.length === 0
+      return {
+        total: page.total,
+        totalIsLowerBound: page.totalIsLowerBound,
+        offset,
+        items: page.items.map((article, i) => ({ article, match: matches[i]! })),
+        notice: nothingAsked ? 'Type a word to search for.' : page.query.notice,
+      }
+    },
     'articles.get': async ({ id }) => ctx.library.readArticle(id),
     'articles.delete': async ({ id }) => {
       const deleted = await ctx.library.deleteArticle(id)

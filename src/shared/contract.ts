@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Article, ArticleId, ArticleSummary } from './article'
+import { MAX_QUERY_CHARS, SearchMatch } from './search'
 import { Settings, SettingsPatch } from './settings'
 
 /**
@@ -94,6 +95,28 @@ export const ListArticlesInput = ArticleFilter.extend({
   sort: ArticleSort.default('newest'),
 }).strict()
 export type ListArticlesInput = z.input<typeof ListArticlesInput>
+
+export const SearchArticlesInput = ArticleFilter.extend({
+  query: z.string().max(MAX_QUERY_CHARS, 'A search is at most 10,000 characters'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(100).default(30),
+  sort: ArticleSort.default('relevance'),
+}).strict()
+export type SearchArticlesInput = z.input<typeof SearchArticlesInput>
+
+export const SearchHit = z.object({ article: ArticleSummary, match: SearchMatch })
+export type SearchHit = z.infer<typeof SearchHit>
+
+export const SearchPage = z.object({
+  /** Matches in all; when `totalIsLowerBound`, at least this many (too many to count quickly). */
+  total: z.number().int(),
+  totalIsLowerBound: z.boolean(),
+  offset: z.number().int(),
+  items: z.array(SearchHit),
+  /** A sentence for the person when part of the query was set aside or nothing could be searched. */
+  notice: z.string().nullable(),
+})
+export type SearchPage = z.infer<typeof SearchPage>
 
 const StateCounts = z.object({
   /** Not archived: the default list. */
@@ -195,6 +218,11 @@ export const contract = {
     ListArticlesInput,
     ArticlePage,
     'One page of articles, filtered and sorted, with the sidebar counts',
+  ),
+  'articles.search': procedure(
+    SearchArticlesInput,
+    SearchPage,
+    'Articles found by their words (best first), with the headline and a snippet marked',
   ),
   'articles.get': procedure(ArticleRef, Article, 'One whole article, with its sanitised HTML and text'),
   'articles.delete': procedure(

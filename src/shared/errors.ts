@@ -18,6 +18,7 @@ export const errorCodes = [
   'LIBRARY_NEEDS_UPGRADE',
   'LIBRARY_DAMAGED',
   'LIBRARY_BUSY',
+  'DISK_FULL',
   'PORT_IN_USE',
   'UNAUTHORIZED',
   'INTERNAL',
@@ -44,10 +45,15 @@ export class DatelineError extends Error {
   }
 }
 
+export const DISK_FULL_MESSAGE =
+  'The disk that holds the library is full. Free some space, then try again: nothing already stored was changed.'
+
 /** Anything thrown becomes an ErrorInfo; unexpected errors keep their message but never their stack. */
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof DatelineError) return error.toInfo()
   if (isErrorInfo(error)) return { code: error.code, message: error.message }
+  const errno = (error as { code?: unknown } | null)?.code
+  if (errno === 'ENOSPC' || errno === 'EDQUOT') return { code: 'DISK_FULL', message: DISK_FULL_MESSAGE }
   const message = error instanceof Error ? error.message : String(error)
   return { code: 'INTERNAL', message: `Something went wrong inside Dateline: ${message}` }
 }

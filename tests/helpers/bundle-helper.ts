@@ -28,7 +28,8 @@ export async function bundleHelper(entry: string): Promise<HelperBundle | { miss
     platform: 'node',
     resolve: { alias: { '@shared': join(REPO, 'src/shared') } },
     external: (id) => !id.startsWith('.') && !isAbsolute(id) && !id.startsWith('@shared'),
-    output: { file: path, format: 'esm' },
+    // One file: the app's lazy imports (the country tagger) are inlined rather than split off.
+    output: { file: path, format: 'esm', codeSplitting: false },
     logLevel: 'silent',
   })
   return { path, remove: () => rm(folder, { recursive: true, force: true }) }

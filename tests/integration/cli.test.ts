@@ -105,9 +105,18 @@ describe.skipIf(!built)('dateline CLI', () => {
 
     const shown = await runCli(['--library', library, 'show', fileId, '--json'])
     expect(shown.code, shown.stderr).toBe(0)
-    const article = JSON.parse(shown.stdout) as { title: string; text: string }
+    const article = JSON.parse(shown.stdout) as {
+      title: string
+      text: string
+      countries: { code: string; role: string }[]
+    }
     expect(article.title).toBe(EUTODAY_TITLE)
     expect(article.text).toContain('NATO troops are at our gates')
+    // Tagged at capture, in the extraction worker.
+    expect(article.countries.find((tag) => tag.code === 'BY')?.role).toBe('primary')
+    expect(article.countries.map((tag) => tag.code)).toEqual(
+      expect.arrayContaining(['RU', 'LT', 'LV', 'PL', 'UA']),
+    )
 
     const deleted = await runCli(['--library', library, 'delete', webId])
     expect(deleted.code, deleted.stderr).toBe(0)
@@ -145,6 +154,46 @@ describe.skipIf(!built)('dateline CLI', () => {
     expect(bad.stderr).toContain('two-letter code')
     const badMark = await runCli(['--library', library, 'mark', 'shred', webId])
     expect(badMark.code).toBe(2)
+  })
+
+  it('searches with snippets, filters and pages, and rebuilds the search index with reindex', async () => {
+    const fileId = addedId(
+      await runCli(['--library', library, 'add', './tests/fixtures/eutoday-belarus-russia.txt']),
+    )
+    type SearchJson = ListJson & {
+      totalIsLowerBound: boolean
+      items: {
+        id: string
+        match: { snippet: { text: string; highlights: { start: number; end: number }[] } }
+      }[]
+    }
+    const search = async (...args: string[]): Promise<SearchJson> => {
+      const run = await runCli(['--library', library, 'search', ...args, '--json'])
+      expect(run.code, run.stderr).toBe(0)
+      return JSON.parse(run.stdout) as SearchJson
+    }
+    const found = await search('lukashenk')
+    expect(found.items.map((a) => a.id)).toEqual([fileId])
+    const { snippet } = found.items[0]!.match
+    const marks = snippet.highlights.map((r) => snippet.text.slice(r.start, r.end).toLowerCase())
+    expect(marks.length).toBeGreaterThan(0)
+    expect(marks.every((m) => m.startsWith('lukashenk'))).toBe(true)
+    expect((await search('lukashenko', '--country', 'FR')).items).toEqual([])
+    expect((await search('"no such phrase here"')).total).toBe(0)
+
+    const text = await runCli(['--library', library, 'search', 'Lukashenko'])
+    expect(text.code, text.stderr).toBe(0)
+    expect(text.stdout).toContain(fileId)
+    expect(text.stdout.split('\n')[1]).toMatch(/^ {4}.*Lukashenko/)
+    expect(text.stderr).toContain('1–1 of 1 found')
+
+    const reindexed = await runCli(['--library', library, 'reindex', '--json'])
+    expect(reindexed.code, reindexed.stderr).toBe(0)
+    expect(JSON.parse(reindexed.stdout)).toMatchObject({ articles: 1 })
+    expect((await search('lukashenko')).items.map((a) => a.id)).toEqual([fileId])
+    const withProgress = await runCli(['--library', library, 'reindex'])
+    expect(withProgress.stderr).toContain('Indexing the text of 1 of 1 articles (100%)')
+    expect(withProgress.stdout).toMatch(/Indexed 1 articles for search/)
   })
 
   it('rebuilds the database from the article files, and restores the states from a backup', async () => {
@@ -206,7 +255,8 @@ describe.skipIf(!built)('dateline CLI', () => {
       expect(extracted, `key ${key}`).toHaveProperty(key)
     }
     expect(Array.isArray(extracted.correspondents), 'correspondents is an array').toBe(true)
-    expect(Array.isArray(extracted.countries), 'countries is an array').toBe(true)
+    // The story names no country ("the capital", "neighbouring countries"), so it gets no tag.
+    expect(extracted.countries, 'countries').toEqual([])
     expect(typeof extracted.wordCount).toBe('number')
     expect(extracted.title).toBe('Crowds fill the capital in the largest protest in a decade')
     expect(extracted.text).toContain('largest protest the country has seen')

@@ -69,4 +69,36 @@ describe('worker extractor', () => {
       )
     },
   )
+
+  it.skipIf(!built)(
+    'fails a page that outgrows the memory limit with a clear message, then reads the next page in a fresh worker',
+    async () => {
+      // A limit far below the default, so a few megabytes of markup exceed it in a test's time.
+      extractor = createWorkerExtractor({
+        workerPath,
+        resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 },
+      })
+      const before = await extractor.extract({ kind: 'html', html: newsPage(storyHtml()), url: null })
+      expect(before.text).toBe(STORY_PARAGRAPHS.join('\n\n'))
+      const block = `<div class="c"><p>${STORY_PARAGRAPHS[1]} <a href="/x">link</a></p></div>`
+      await expect(
+        extractor.extract({ kind: 'html', html: newsPage(block.repeat(40_000)), url: null }),
+      ).rejects.toMatchObject({
+        code: 'TOO_LARGE',
+        message: expect.stringContaining('This page is too large for Dateline to read'),
+      })
+      const after = await extractor.extract({ kind: 'html', html: newsPage(storyHtml()), url: null })
+      expect(after.text).toBe(STORY_PARAGRAPHS.join('\n\n'))
+    },
+  )
+
+  it.skipIf(!built)('reads a page nested 30,000 levels deep instead of overflowing', async () => {
+    extractor = createWorkerExtractor({ workerPath, timeoutMs: 15_000 })
+    const deep = newsPage(`${'<div>'.repeat(30_000)}${storyHtml()}${'</div>'.repeat(30_000)}`)
+    const article = await extractor.extract({ kind: 'html', html: deep, url: null })
+    expect(article.text).toBe(STORY_PARAGRAPHS.join('\n\n'))
+    expect(article.warnings).toContain(
+      'This page’s markup is nested unusually deeply, so Dateline flattened it to read it; some of its layout may be lost.',
+    )
+  })
 })

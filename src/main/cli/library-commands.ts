@@ -125,7 +125,7 @@ export interface ListOptions {
 }
 
 /** The list's flags as the contract's input; the contract's schema checks them as it does for the window. */
-function listInput(values: ListOptions, query: string | undefined): ParsedInputOf<'articles.list'> {
+export function listInput(values: ListOptions, query: string | undefined): ParsedInputOf<'articles.list'> {
   const state = values.unread ? 'unread' : values.starred ? 'starred' : values.archived ? 'archived' : 'all'
   const raw = {
     state,

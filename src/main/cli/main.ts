@@ -10,6 +10,7 @@ import {
   markArticles,
   showArticle,
 } from './library-commands'
+import { searchCommand } from './search-command'
 import { backUpNow, rebuildDatabase, reindexLibrary, restoreFromBackup } from './maintenance-commands'
 import { extractArticle, serve } from './web-commands'
 import { one, UsageError } from './usage-error'
@@ -22,7 +23,8 @@ Commands:
   extract <url|file>       Show what Dateline reads from a page, without saving it
   list                     List the library, newest first (filters below, --limit N, --offset N,
                            --sort newest|oldest|relevance)
-  search <words>           Find articles by their words, best first (same filters as list)
+  search <words>           Find articles by their words, best first (same filters as list):
+                           "a phrase", -left-out, the last word also as a prefix
   show <id>                Print one article's text
   mark <how> <id>...       read, unread, star, unstar, archive or unarchive articles
   delete <id>...           Delete articles
@@ -31,7 +33,7 @@ Commands:
   backup                   Back up the library database now (the app makes one a day, 7 kept)
   restore-backup [<day>]   Put back the newest good backup, or the one of <day> (--list shows them)
   rebuild                  Recreate the library database from the article files
-  reindex                  Rebuild the full-text index from the article files
+  reindex                  Build the search index again from the articles (with progress)
 
 Filters (list, search): --unread, --starred, --archived, --country CC, --correspondent NAME,
   --collection NAME, --feed ID, --site NAME, --from YYYY-MM-DD, --to YYYY-MM-DD
@@ -87,13 +89,13 @@ export async function runCli(argv: string[]): Promise<number> {
       return listArticles(libraryDir, values, json)
     case 'search':
       if (rest.length === 0) throw new UsageError('search needs the words to look for')
-      return listArticles(libraryDir, values, json, rest.join(' '))
+      return searchCommand(libraryDir, values, json, rest.join(' '))
     case 'mark':
       return markArticles(libraryDir, rest, json)
-    case 'reindex':
-      return reindexLibrary(libraryDir, json)
     case 'rebuild':
       return rebuildDatabase(libraryDir, json)
+    case 'reindex':
+      return reindexLibrary(libraryDir, json)
     case 'restore-backup':
       return restoreFromBackup(libraryDir, rest, values, json)
     case 'backup':

@@ -72,18 +72,6 @@ export async function restoreFromBackup(
   return 0
 }
 
-/** `dateline reindex`: the full-text index rebuilt from the article files, with progress. */
-export async function reindexLibrary(libraryDir: string, json: boolean): Promise<number> {
-  const library = await LibraryStore.open(libraryDir, { progress: printUpgradeProgress })
-  try {
-    const articles = await library.reindex(printUpgradeProgress)
-    console.log(json ? JSON.stringify({ indexed: articles }) : `Indexed ${articles} articles.`)
-    return 0
-  } finally {
-    await library.close()
-  }
-}
-
 /** `dateline backup`: today's backup now (the app and serve make one daily by themselves). */
 export async function backUpNow(libraryDir: string, json: boolean): Promise<number> {
   const library = await LibraryStore.open(libraryDir, { progress: printUpgradeProgress })
@@ -94,5 +82,35 @@ export async function backUpNow(libraryDir: string, json: boolean): Promise<numb
     return 0
   } finally {
     await library.close()
+  }
+}
+
+/**
+ * `dateline reindex`: builds the full-text index again from the articles' rows and stored text,
+ * with progress. The index is kept up to date as articles come and go; this is for repair (or a
+ * change in how text is indexed). Needs the library to itself, like rebuild.
+ */
+export async function reindexLibrary(libraryDir: string, json: boolean): Promise<number> {
+  const layout = libraryLayout(libraryDir)
+  if (!(await readManifest(layout))) {
+    throw new DatelineError('NOT_FOUND', `There is no Dateline library at ${libraryDir}.`)
+  }
+  const store = await LibraryStore.open(libraryDir, { progress: printUpgradeProgress })
+  try {
+    const started = performance.now()
+    let shown = -1
+    const articles = await store.reindex(({ done, total }) => {
+      const percent = total === 0 ? 100 : Math.floor((done / total) * 100)
+      if (json || percent === shown) return
+      shown = percent
+      process.stderr.write(`\rIndexing the text of ${done} of ${total} articles (${percent}%)`)
+    })
+    const seconds = (performance.now() - started) / 1000
+    if (!json) process.stderr.write('\n')
+    if (json) console.log(JSON.stringify({ articles, seconds: Math.round(seconds * 10) / 10 }))
+    else console.log(`Indexed ${articles} articles for search in ${seconds.toFixed(1)} s.`)
+    return 0
+  } finally {
+    await store.close()
   }
 }

@@ -1,6 +1,8 @@
 import { access } from 'node:fs/promises'
 import type { Article, ArticleSummary } from '@shared/article'
-import type { ArticleFilter, ArticleSort, StateCounts } from '@shared/contract'
+import type { ArticleFilter, ArticleSort, ParsedInputOf, SearchPage, StateCounts } from '@shared/contract'
+
+export type SearchInput = ParsedInputOf<'articles.search'>
 import type { Dispatch } from '../api/dispatch'
 import type { ProgressListener } from '../library/database-builder'
 import { libraryLayout } from '../library/layout'
@@ -20,6 +22,8 @@ export interface ReadableLibrary {
     offset: number,
     limit: number,
   ): Promise<{ total: number; items: ArticleSummary[] }>
+  /** A page of `articles.search`: the best matches with their headline and snippet marked. */
+  search(input: SearchInput): Promise<SearchPage>
   counts(): Promise<StateCounts>
   article(id: string): Promise<Article>
   /** Every article id, newest first. */
@@ -43,6 +47,17 @@ export async function openForReading(
   const store = await LibraryStore.open(libraryDir, { readOnly: true, progress })
   return {
     list: async (filter, sort, offset, limit) => store.listArticles({ filter, sort, offset, limit }),
+    search: async ({ offset, limit, sort, ...filter }) => {
+      const page = store.searchArticles({ filter, sort, offset, limit })
+      const matches = await store.searchMatches(page)
+      return {
+        total: page.total,
+        totalIsLowerBound: page.totalIsLowerBound,
+        offset,
+        items: page.items.map((article, i) => ({ article, match: matches[i]! })),
+        notice: page.query.notice,
+      }
+    },
     counts: async () => store.counts(),
     article: (id) => store.readArticle(id),
     allIds: async () => store.allIds(),
@@ -62,6 +77,7 @@ function remoteLibrary(dispatch: Dispatch, media: MediaStore): ReadableLibrary {
     call<Page>('articles.list', { ...filter, sort, offset, limit })
   return {
     list,
+    search: (input) => call<SearchPage>('articles.search', input),
     counts: async () => (await list({ state: 'all' }, 'newest', 0, 1)).counts.library,
     article: (id) => call<Article>('articles.get', { id }),
     allIds: async () => {

@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads'
 import { toErrorInfo } from '@shared/errors'
 import { extractArticle } from './extract'
 import type { WorkerJob, WorkerReady, WorkerReply } from './extract/protocol'
+import { prepareCountryTagging, withCountries } from './tag-extracted'
 
 /*
  * The extraction worker: parses pages off the main thread so a huge or malformed page cannot freeze
@@ -13,11 +14,14 @@ if (port === null) throw new Error('extract-worker must run as a worker thread')
 port.on('message', (job: WorkerJob) => {
   let reply: WorkerReply
   try {
-    reply = { id: job.id, ok: true, value: extractArticle(job.request) }
+    reply = { id: job.id, ok: true, value: withCountries(extractArticle(job.request)) }
   } catch (error) {
     reply = { id: job.id, ok: false, error: toErrorInfo(error) }
   }
   port.postMessage(reply)
 })
 
+// The country lexicon is built before the worker reports ready, so its cost falls in the start-up
+// allowance and not in the first page's time limit.
+prepareCountryTagging()
 port.postMessage({ ready: true } satisfies WorkerReady)

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import { Worker, type ResourceLimits } from 'node:worker_threads'
 import type { ExtractedArticle } from '@shared/article'
 import { DatelineError, toErrorInfo } from '@shared/errors'
 import { extractArticle } from './extract'
@@ -12,10 +12,24 @@ const DEFAULT_TIMEOUT_MS = 20_000
 /** Loading the worker (linkedom, Readability) is not the page's fault, so it gets time of its own. */
 const START_UP_ALLOWANCE_MS = 15_000
 
+/**
+ * What one page may cost the reader. A 10 MB paste once grew the worker past 1 GB; past these limits
+ * V8 stops the worker instead, the page fails with a clear message and the next page gets a fresh
+ * worker. 512 MB is over ten times what the largest real page of the benchmarks needs.
+ */
+export const DEFAULT_RESOURCE_LIMITS: ResourceLimits = {
+  maxOldGenerationSizeMb: 512,
+  maxYoungGenerationSizeMb: 48,
+  // Readability recurses over the tree; nesting is flattened past 128 levels, this is the margin.
+  stackSizeMb: 8,
+}
+
 /** Extracts on the calling thread: for unit tests, and as a fallback when no worker can start. */
 export function createInlineExtractor(): Extractor {
   return {
-    extract: async (request) => extractArticle(request),
+    // Imported on first use: the country data (1.7 MB of JS) belongs in the worker, not in every
+    // process that merely links this module.
+    extract: async (request) => (await import('./tag-extracted')).withCountries(extractArticle(request)),
     close: async () => {},
   }
 }
@@ -24,6 +38,7 @@ export interface WorkerExtractorOptions {
   /** The built worker entry, normally `defaultWorkerPath()`. */
   workerPath: string
   timeoutMs?: number
+  resourceLimits?: ResourceLimits
 }
 
 interface PendingJob {
@@ -39,6 +54,7 @@ interface PendingJob {
  */
 export function createWorkerExtractor(options: WorkerExtractorOptions): Extractor {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const resourceLimits = options.resourceLimits ?? DEFAULT_RESOURCE_LIMITS
   const queue: PendingJob[] = []
   let worker: Worker | null = null
   let current: PendingJob | null = null
@@ -77,7 +93,7 @@ export function createWorkerExtractor(options: WorkerExtractorOptions): Extracto
   }
 
   const startWorker = (): Worker => {
-    const started = new Worker(options.workerPath)
+    const started = new Worker(options.workerPath, { resourceLimits })
     workerReady = false
     started.on('message', (message: WorkerMessage) => {
       if ('ready' in message) {
@@ -93,13 +109,21 @@ export function createWorkerExtractor(options: WorkerExtractorOptions): Extracto
           : pending.reject(new DatelineError(reply.error.code, reply.error.message)),
       )
     })
-    const crashed = (detail: string): void => {
+    const crashed = (failure: DatelineError): void => {
       if (worker !== started) return
       void discardWorker()
-      finish((pending) => pending.reject(new DatelineError('EXTRACTION_FAILED', crashMessage(detail))))
+      finish((pending) => pending.reject(failure))
     }
-    started.on('error', (error) => crashed(error.message))
-    started.on('exit', (code) => crashed(`the reader stopped (exit code ${code})`))
+    started.on('error', (error: Error & { code?: string }) =>
+      crashed(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new DatelineError('TOO_LARGE', outOfMemoryMessage(resourceLimits))
+          : new DatelineError('EXTRACTION_FAILED', crashMessage(error.message)),
+      ),
+    )
+    started.on('exit', (code) =>
+      crashed(new DatelineError('EXTRACTION_FAILED', crashMessage(`the reader stopped (exit code ${code})`))),
+    )
     return started
   }
 
@@ -157,6 +181,12 @@ export function defaultWorkerPath(): string {
 export function timeoutMessage(timeoutMs: number): string {
   const limit = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`
   return `Reading this page took too long (over ${limit}), so Dateline stopped. The page may be unusually large or malformed.`
+}
+
+export function outOfMemoryMessage(limits: ResourceLimits): string {
+  const megabytes = (limits.maxOldGenerationSizeMb ?? 0) + (limits.maxYoungGenerationSizeMb ?? 0)
+  const limit = megabytes > 0 ? ` (more than ${megabytes} MB)` : ''
+  return `This page is too large for Dateline to read: it needed more memory than a page may use${limit}. Try saving a shorter part of it.`
 }
 
 function crashMessage(detail: string): string {

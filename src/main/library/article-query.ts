@@ -1,5 +1,5 @@
 import type { ArticleFilter, ArticleSort } from '@shared/contract'
-import { matchArticles } from '../search/match-articles'
+import type { ArticleConditions } from '../search/rank-articles'
 import { correspondentKey } from './article-rows'
 import type { SqlValue } from './database'
 
@@ -20,31 +20,45 @@ export interface ArticleQuerySql {
    * sidebar counters gives the total (counting country and unread at 100k took ~90 ms).
    */
   countedGroup: { kind: 'country' | 'collection' | 'feed'; key: string | { collectionName: string } } | null
-  /** The text query had no word to look for: nothing matches. */
-  emptyMatch: boolean
 }
 
-export function articleQuerySql(
-  filter: ArticleFilter,
-  sort: ArticleSort,
-  offset: number,
-  limit: number,
-): ArticleQuerySql {
+interface Relation {
+  exists: string
+  member: string
+  param: SqlValue
+}
+
+interface FilterParts {
+  relations: Relation[]
+  where: string[]
+  params: SqlValue[]
+}
+
+/**
+ * The filters other than the text query, as conditions on `articles a`, for a search (which
+ * walks the full-text matches and probes each article, so memberships are written as EXISTS).
+ * Archived articles are found too unless a state says otherwise (archiving keeps them searchable).
+ */
+export function filterConditions(filter: ArticleFilter, searching: boolean): ArticleConditions {
+  const { relations, where, params } = filterParts(filter, searching)
+  return {
+    where: [...relations.map((r) => r.exists), ...where],
+    params: [...relations.map((r) => r.param), ...params],
+  }
+}
+
+function filterParts(filter: ArticleFilter, searching: boolean): FilterParts {
   const where: string[] = []
   const params: SqlValue[] = []
-  const text = filter.query?.trim() ? matchArticles(filter.query) : null
-  const emptyMatch = filter.query?.trim() ? text === null : false
-
-  // Archived articles leave the default list, but a search still finds them.
   if (filter.state === 'unread') where.push('a.read = 0 AND a.archived = 0')
   else if (filter.state === 'starred') where.push('a.starred = 1')
   else if (filter.state === 'archived') where.push('a.archived = 1')
-  else if (!text) where.push('a.archived = 0')
+  else if (!searching) where.push('a.archived = 0')
 
   // A page walks the list's index in order and probes each membership (EXISTS), stopping at 50:
   // 0.2 ms for country and unread at 1k where IN (...) with a sort took 11 ms. A count wants the
   // opposite, the members first (IN), so each relation is written both ways.
-  const relations: { exists: string; member: string; param: SqlValue }[] = []
+  const relations: Relation[] = []
   if (filter.country) {
     relations.push({
       exists: 'EXISTS (SELECT 1 FROM article_countries r WHERE r.code = ? AND r.article = a.rowid)',
@@ -88,27 +102,35 @@ export function articleQuerySql(
     where.push('a.added_at <= ?')
     params.push(`${filter.to}\uffff`)
   }
+  return { relations, where, params }
+}
 
-  const join = text ? `JOIN (${text.sql}) m ON m.rowid = a.rowid` : ''
-  const joinParams = text ? text.params : []
+/** Whether the list is searched by text (a query with anything in it) or only filtered. */
+export function isTextQuery(filter: ArticleFilter): boolean {
+  return (filter.query?.trim() ?? '') !== ''
+}
+
+/** A page of the list without a text query (src/main/search answers those). */
+export function articleQuerySql(
+  filter: ArticleFilter,
+  sort: ArticleSort,
+  offset: number,
+  limit: number,
+): ArticleQuerySql {
+  const { relations, where, params } = filterParts(filter, false)
   const relationParams = relations.map((r) => r.param)
   const clause = (parts: string[]): string => (parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '')
   const pageConditions = clause([...relations.map((r) => r.exists), ...where])
   const countConditions = clause([...relations.map((r) => r.member), ...where])
-  const order =
-    sort === 'relevance' && text
-      ? 'm.rank, a.added_at DESC, a.id'
-      : sort === 'oldest'
-        ? 'a.added_at ASC, a.id DESC'
-        : 'a.added_at DESC, a.id'
+  const order = sort === 'oldest' ? 'a.added_at ASC, a.id DESC' : 'a.added_at DESC, a.id'
   return {
-    page: `SELECT {columns} FROM articles a ${join} ${pageConditions} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    pageParams: [...joinParams, ...relationParams, ...params, limit, offset],
-    count: `SELECT count(*) AS total FROM articles a ${join} ${countConditions}`,
-    countParams: [...joinParams, ...relationParams, ...params],
-    stateOnly: !text && relations.length === 0 && !filter.site && !filter.from && !filter.to,
+    page: `SELECT {columns} FROM articles a ${pageConditions} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    pageParams: [...relationParams, ...params, limit, offset],
+    count: `SELECT count(*) AS total FROM articles a ${countConditions}`,
+    countParams: [...relationParams, ...params],
+    stateOnly: relations.length === 0 && !filter.site && !filter.from && !filter.to,
     countedGroup:
-      text || relations.length !== 1 || filter.site || filter.from || filter.to || filter.correspondent
+      relations.length !== 1 || filter.site || filter.from || filter.to || filter.correspondent
         ? null
         : filter.country
           ? { kind: 'country', key: filter.country.toUpperCase() }
@@ -117,6 +139,5 @@ export function articleQuerySql(
             : filter.feed !== undefined
               ? { kind: 'feed', key: String(filter.feed) }
               : null,
-    emptyMatch,
   }
 }

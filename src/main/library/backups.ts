@@ -1,7 +1,8 @@
-import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
+import { copyFile, lstat, mkdir, readdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DatelineError } from '@shared/errors'
 import { PRIVATE_FOLDER } from './atomic-file'
+import { assertNoLinkBetween } from './confined-files'
 import { SqlDatabase } from './database'
 import type { LibraryLayout } from './layout'
 
@@ -21,13 +22,15 @@ export interface BackupInfo {
 }
 
 export async function listBackups(layout: LibraryLayout): Promise<BackupInfo[]> {
+  if (!(await isRealFolderInside(layout))) return []
   const names = await readdir(layout.backupsDir).catch(() => [] as string[])
   const backups: BackupInfo[] = []
   for (const name of names) {
     const day = NAME.exec(name)?.[1]
     if (!day) continue
     const path = join(layout.backupsDir, name)
-    const info = await stat(path).catch(() => null)
+    // lstat: a backup that is a link is not one of ours, and is neither read nor removed.
+    const info = await lstat(path).catch(() => null)
     if (info?.isFile()) backups.push({ name, path, day, bytes: info.size })
   }
   return backups.sort((a, b) => (a.day < b.day ? 1 : -1))
@@ -38,6 +41,8 @@ export async function backUpIfDue(db: SqlDatabase, layout: LibraryLayout, now: D
   const day = now.toISOString().slice(0, 10)
   const existing = await listBackups(layout)
   if (existing.some((b) => b.day === day)) return null
+  // A backups folder that is a link would have backups written, and old ones pruned, elsewhere.
+  await assertNoLinkBetween(layout.root, layout.backupsDir)
   await mkdir(layout.backupsDir, { recursive: true, mode: PRIVATE_FOLDER })
   const name = `library-${day}.db`
   const draft = join(layout.backupsDir, `${name}.draft`)
@@ -53,6 +58,13 @@ export async function backUpIfDue(db: SqlDatabase, layout: LibraryLayout, now: D
   await rename(draft, join(layout.backupsDir, name))
   for (const old of (await listBackups(layout)).slice(BACKUPS_KEPT)) await rm(old.path, { force: true })
   return name
+}
+
+async function isRealFolderInside(layout: LibraryLayout): Promise<boolean> {
+  return assertNoLinkBetween(layout.root, layout.backupsDir).then(
+    () => true,
+    () => false,
+  )
 }
 
 /** Opens, checks and counts; false for anything SQLite cannot read whole. */

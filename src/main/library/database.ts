@@ -1,6 +1,8 @@
+import { statfsSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { dirname } from 'node:path'
 import type { Database as WasmDatabase, Statement as WasmStatement } from 'node-sqlite3-wasm'
-import { DatelineError } from '@shared/errors'
+import { DatelineError, DISK_FULL_MESSAGE } from '@shared/errors'
 
 /**
  * The one module that knows which SQLite build runs underneath. Today it is node-sqlite3-wasm (pure
@@ -253,6 +255,7 @@ export function databaseError(path: string, error: unknown): Error {
       { cause: error },
     )
   }
+  if (isDiskFull(path, message)) return new DatelineError('DISK_FULL', DISK_FULL_MESSAGE, { cause: error })
   if (error instanceof Error && error.name === 'SQLite3Error') {
     return new DatelineError('INTERNAL', `The library database refused a change: ${message}`, {
       cause: error,
@@ -260,6 +263,24 @@ export function databaseError(path: string, error: unknown): Error {
   }
   return error instanceof Error ? error : new Error(message)
 }
+
+/**
+ * SQLite says "database or disk is full" when it knows; this WASM build's file layer reports a
+ * failed write as a plain "disk I/O error", so then the free space of the disk decides.
+ */
+function isDiskFull(path: string, message: string): boolean {
+  if (/disk is full|SQLITE_FULL/i.test(message)) return true
+  if (!/disk I\/O error|SQLITE_IOERR/i.test(message)) return false
+  try {
+    const disk = statfsSync(dirname(path))
+    return disk.bavail * disk.bsize < LOW_SPACE_BYTES
+  } catch {
+    return false
+  }
+}
+
+/** Below this much free space a failed write is taken for a full disk (a journal needs room). */
+const LOW_SPACE_BYTES = 4 * 1024 * 1024
 
 /** The directory this build uses as its lock for the database at `path`. */
 export function databaseLockPath(path: string): string {

@@ -2,6 +2,7 @@ import { access, mkdir, readdir, rmdir, stat } from 'node:fs/promises'
 import { DatelineError } from '@shared/errors'
 import { PRIVATE_FOLDER } from './atomic-file'
 import { newestGoodBackup } from './backups'
+import { assertNoLinkBetween } from './confined-files'
 import { databaseLockPath, SqlDatabase } from './database'
 import { migrateJsonLibrary, removeDraft, removeLegacyFiles, type ProgressListener } from './database-builder'
 import type { LibraryLayout } from './layout'
@@ -100,6 +101,10 @@ export async function openDatabase(
   layout: LibraryLayout,
   options: { readOnly: boolean; created: boolean; exclusive?: boolean },
 ): Promise<SqlDatabase> {
+  // SQLite follows a link: library.db (or its journal) pointing at another database would be written.
+  for (const path of [layout.database, `${layout.database}-journal`, databaseLockPath(layout.database)]) {
+    await assertNoLinkBetween(layout.root, path)
+  }
   const present = await exists(layout.database)
   if (!present && !options.created && (await hasArticleFolders(layout))) {
     throw await damagedDatabase(layout, 'the database file library.db is missing')

@@ -9,9 +9,9 @@ import {
   writeArticleFiles,
   type ArticleBody,
 } from './article-files'
-import { articleQuerySql, type ArticleQuerySql } from './article-query'
-import { ARTICLE_COLUMNS, summariesOf, textOfArticle, writeArticleRow, type ArticleRow } from './article-rows'
-import { indexArticleText, unindexArticle } from './article-text-index'
+import { articleQuerySql, isTextQuery, type ArticleQuerySql } from './article-query'
+import { ARTICLE_COLUMNS, summariesOf, writeArticleRow, type ArticleRow } from './article-rows'
+import { unindexArticle } from './article-text-index'
 import { backUpIfDue } from './backups'
 import type { SqlDatabase } from './database'
 import type { ProgressListener } from './database-builder'
@@ -27,6 +27,7 @@ import {
 } from './library-open'
 import { CURRENT_SCHEMA_VERSION } from './manifest'
 import { MediaStore } from './media-store'
+import { matchesFor, reindexLibrary, searchArticles, type TextSearchPage } from '../search/search-library'
 
 export type { ArticleBody } from './article-files'
 
@@ -179,8 +180,11 @@ export class LibraryStore {
   }
 
   private queryPage(request: ListRequest): { total: number; items: ArticleSummary[] } {
+    if (isTextQuery(request.filter)) {
+      const { total, items } = searchArticles(this.db, request)
+      return { total, items }
+    }
     const sql = articleQuerySql(request.filter, request.sort, request.offset, request.limit)
-    if (sql.emptyMatch) return { total: 0, items: [] }
     const rows = this.db.all<ArticleRow>(sql.page.replace('{columns}', ARTICLE_COLUMNS), sql.pageParams)
     const total = sql.stateOnly
       ? this.stateTotal(request.filter.state, this.counts())
@@ -188,6 +192,31 @@ export class LibraryStore {
         ? this.groupTotal(sql.countedGroup, request.filter.state)
         : (this.db.get<{ total: number }>(sql.count, sql.countParams)?.total ?? 0)
     return { total, items: summariesOf(this.db, rows) }
+  }
+
+  /** One page found by the filter's text query (see src/main/search), with what was understood. */
+  searchArticles(request: ListRequest): TextSearchPage {
+    return this.db.read(() => searchArticles(this.db, request))
+  }
+
+  /** The headline and snippet of each found article, with the query's words marked. */
+  searchMatches(page: TextSearchPage): ReturnType<typeof matchesFor> {
+    return matchesFor(this.layout, page.items, page.query)
+  }
+
+  /**
+   * `dateline reindex`: the full-text index built again from the rows and the stored text, a batch
+   * per transaction (see search-library.ts). Never needed at start-up: the index follows every write.
+   */
+  async reindex(progress?: ProgressListener): Promise<number> {
+    this.assertWritable()
+    const result = await reindexLibrary(
+      this.db,
+      this.layout,
+      (work) => this.commit(work),
+      ({ done, total }) => progress?.({ stage: 'indexing', done, total }),
+    )
+    return result.done
   }
 
   /** The newest `limit` ids, for walks over the library (export) without loading it. */
@@ -386,30 +415,6 @@ export class LibraryStore {
       this.db.run('DELETE FROM trash WHERE id = ?', [id])
       return this.require(id)
     })
-  }
-
-  /**
-   * `dateline reindex`: the full-text index rebuilt from the stored text files, 500 articles per
-   * transaction so the library stays usable and a kill loses only the batch in flight (the next
-   * reindex starts over). Never needed at start-up: the index follows every write.
-   */
-  async reindex(progress?: ProgressListener): Promise<number> {
-    this.assertWritable()
-    const rows = this.db.all<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a ORDER BY a.rowid`)
-    this.commit(() => this.db.run(`INSERT INTO article_fts (article_fts) VALUES ('delete-all')`))
-    progress?.({ stage: 'indexing', done: 0, total: rows.length })
-    for (let at = 0; at < rows.length; at += 500) {
-      const batch = summariesOf(this.db, rows.slice(at, at + 500))
-      const texts = await Promise.all(batch.map((a) => readArticleTextForIndex(this.layout, a)))
-      this.commit(() =>
-        batch.forEach((article, i) => {
-          const rowid = rows[at + i]!.rowid
-          indexArticleText(this.db, rowid, textOfArticle(article, texts[i] ?? ''))
-        }),
-      )
-      progress?.({ stage: 'indexing', done: Math.min(at + 500, rows.length), total: rows.length })
-    }
-    return rows.length
   }
 
   /** Today's backup of the database, if it has none yet (see backups.ts). */

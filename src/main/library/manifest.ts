@@ -1,6 +1,8 @@
-import { readFile } from 'node:fs/promises'
 import { DatelineError } from '@shared/errors'
 import { writeFileAtomic } from './atomic-file'
+import { readRegularFile } from './confined-files'
+
+const MAX_MANIFEST_BYTES = 64 * 1024
 import type { LibraryLayout } from './layout'
 
 export const LIBRARY_FORMAT = 'dateline-library'
@@ -19,9 +21,14 @@ export interface Manifest {
 export async function readManifest(layout: LibraryLayout): Promise<Manifest | null> {
   let text: string
   try {
-    text = await readFile(layout.manifest, 'utf8')
+    // A manifest is a few hundred bytes; a link, a device or a huge file was not written by us.
+    text = (await readRegularFile(layout.manifest, MAX_MANIFEST_BYTES)).toString('utf8')
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') return null
+    if (error instanceof DatelineError || code === 'ELOOP') {
+      throw damaged(layout, 'its manifest library.json is a link, not a file, or far too large')
+    }
     throw error
   }
   let parsed: unknown

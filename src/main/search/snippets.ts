@@ -37,7 +37,8 @@ export function buildSnippet(
   const scanned = text.length > SCAN_CHARS ? text.slice(0, SCAN_CHARS) : text
   const hits = findHits(tokenize(scanned), terms)
   const window = bestWindow(hits, maxChars)
-  let start = window ? Math.max(0, window.start - LEAD_CHARS) : 0
+  // From the top when the matches fit in the first `maxChars`; else a little context before them.
+  let start = !window || window.end <= maxChars ? 0 : Math.max(0, window.start - LEAD_CHARS)
   if (window && window.end - start > maxChars) start = window.start
   start = wordStartAtOrAfter(scanned, start)
   const end = wordEndAtOrBefore(scanned, Math.min(scanned.length, start + maxChars), start)

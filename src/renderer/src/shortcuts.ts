@@ -9,6 +9,8 @@ import {
   toggleStar,
 } from '@renderer/store/library/article-actions'
 import { useLibrary } from '@renderer/store/library/store'
+import { openPalette } from '@renderer/store/search/actions'
+import { useSearch } from '@renderer/store/search/store'
 import { toggleShortcuts } from '@renderer/store/ui/actions'
 import { useUi } from '@renderer/store/ui/store'
 
@@ -26,6 +28,8 @@ export const SHORTCUTS: ShortcutHelp[] = [
   { keys: ['e'], does: 'Archive or unarchive (out of the list, still found by search)' },
   { keys: ['Delete'], does: 'Delete (you can undo)' },
   { keys: ['a', 'Ctrl/⌘ N'], does: 'Add an article' },
+  { keys: ['/'], does: 'Search headlines and text' },
+  { keys: ['Ctrl/⌘ K'], does: 'Command palette: search articles, run a command' },
   { keys: ['?'], does: 'Show or hide these shortcuts' },
 ]
 
@@ -58,6 +62,12 @@ function focusReader(): void {
 
 type Action = () => void
 
+function focusSearchBox(): void {
+  const box = document.querySelector<HTMLInputElement>('[data-search-box]')
+  box?.focus()
+  box?.select()
+}
+
 function openSelected(): void {
   if (useLibrary.getState().selectedIndex === null) selectIndex(0)
   focusReader()
@@ -66,6 +76,7 @@ function openSelected(): void {
 function actionFor(event: KeyboardEvent, target: Element | null): Action | null {
   const command = event.ctrlKey || event.metaKey
   if (command && !event.altKey && event.key.toLowerCase() === 'n') return () => openAddDialog()
+  if (command && !event.altKey && event.key.toLowerCase() === 'k') return openPalette
   if (command || event.altKey) return null
   switch (event.key) {
     case 'j':
@@ -95,6 +106,8 @@ function actionFor(event: KeyboardEvent, target: Element | null): Action | null 
       return () => openAddDialog()
     case '?':
       return toggleShortcuts
+    case '/':
+      return focusSearchBox
     default:
       return null
   }
@@ -103,7 +116,7 @@ function actionFor(event: KeyboardEvent, target: Element | null): Action | null 
 /** The window's keyboard commands; also fed the keys pressed while the article frame has focus. */
 export function handleShortcutKey(event: KeyboardEvent): void {
   if (event.defaultPrevented || event.isComposing) return
-  if (useCapture.getState().dialogOpen) return
+  if (useCapture.getState().dialogOpen || useSearch.getState().paletteOpen) return
   if (useUi.getState().shortcutsOpen && event.key !== '?') return
   const target = elementOf(event.target)
   const command = event.ctrlKey || event.metaKey

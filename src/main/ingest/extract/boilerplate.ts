@@ -61,13 +61,27 @@ export function namingWords(element: DomElement): string[] {
 }
 
 export function hasBoilerplateName(element: DomElement): boolean {
+  return boilerplateKinds(element).length > 0
+}
+
+/**
+ * The furniture words the element's names carry ("comment", "share bar"), singular; none when its
+ * names also say it is the story or an embed.
+ */
+export function boilerplateKinds(element: DomElement): string[] {
   const words = namingWords(element)
+  if (words.length === 0) return []
   if (
     words.some((w) => boilerplateRules.keepClassWords.test(w) || boilerplateRules.embedClassWords.test(w))
   ) {
-    return false
+    return []
   }
-  return words.some((w) => boilerplateRules.classWords.test(w))
+  const kinds: string[] = []
+  for (const word of words) {
+    const match = boilerplateRules.classWords.exec(word)
+    if (match !== null) kinds.push(match[0].trim().replace(/s$/, ''))
+  }
+  return kinds
 }
 
 /**
@@ -152,14 +166,18 @@ export function removeBoilerplate(root: DomElement): void {
   for (const element of toArray(root.querySelectorAll(boilerplateRules.furnitureSelector))) {
     if (root.contains(element) && isMinor(element)) element.remove()
   }
-  const walk = (element: DomElement): void => {
+  // A wrapper kept for its text despite its name (a live blog's "comments", a "related" list that
+  // is the story) names what its entries are: entries named the same are the story too.
+  const walk = (element: DomElement, storyKinds: ReadonlySet<string>): void => {
     for (const child of toArray(element.children)) {
-      if (!PROTECTED_TAGS.has(child.localName) && hasBoilerplateName(child) && isMinor(child)) {
+      const kinds = PROTECTED_TAGS.has(child.localName) ? [] : boilerplateKinds(child)
+      const named = kinds.some((kind) => !storyKinds.has(kind))
+      if (named && isMinor(child)) {
         child.remove()
         continue
       }
-      walk(child)
+      walk(child, kinds.length === 0 ? storyKinds : new Set([...storyKinds, ...kinds]))
     }
   }
-  walk(root)
+  walk(root, new Set())
 }

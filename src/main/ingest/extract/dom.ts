@@ -1,5 +1,3 @@
-import { parseHTML } from 'linkedom'
-
 /*
  * The main process compiles without the DOM lib (it is Node, not a browser), so the few DOM members
  * the extractor uses are declared here, structurally, as linkedom provides them.
@@ -17,6 +15,7 @@ export interface DomNode {
   readonly firstChild: DomNode | null
   readonly nextSibling: DomNode | null
   readonly previousSibling: DomNode | null
+  readonly ownerDocument: DomDocument
   textContent: string | null
   remove(): void
 }
@@ -55,33 +54,11 @@ export interface DomDocument {
   readonly body: DomElement | null
   readonly head: DomElement | null
   readonly title: string
+  readonly childNodes: ArrayLike<DomNode>
   querySelector(selector: string): DomElement | null
   querySelectorAll(selector: string): ArrayLike<DomElement>
   createElement(tagName: string): DomElement
   createTextNode(text: string): DomNode
-}
-
-const HEAD_RE = /<head[\s>][\s\S]*?<\/head>/i
-
-/**
- * linkedom builds the tree as written and does not invent the <html>/<body> elements the HTML
- * standard implies, so a fragment or a page without <body> would leave nothing to read. Those are
- * wrapped before parsing.
- */
-export function parseDocument(html: string): DomDocument {
-  const hasShell = /<body[\s>]/i.test(html) && /<html[\s>]/i.test(html)
-  const source = hasShell ? html : wrapInShell(html)
-  const { document } = parseHTML(source)
-  return document as unknown as DomDocument
-}
-
-function wrapInShell(html: string): string {
-  const head = HEAD_RE.exec(html)?.[0] ?? ''
-  const body = html
-    .replace(HEAD_RE, '')
-    .replace(/<!doctype[^>]*>/i, '')
-    .replace(/<\/?(html|body)(\s[^>]*)?>/gi, '')
-  return `<!DOCTYPE html><html>${head || '<head></head>'}<body>${body}</body></html>`
 }
 
 export function isElement(node: DomNode): node is DomElement {

@@ -2,19 +2,37 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability'
 import type { ExtractedArticle } from '@shared/article'
 import { DatelineError } from '@shared/errors'
 import { neutraliseEmbeds, removeBoilerplate } from './boilerplate'
-import { parseDocument, textOf, toArray, type DomDocument, type DomElement } from './dom'
-import { readJsonLd } from './json-ld'
+import { textOf, toArray, type DomDocument, type DomElement } from './dom'
+import { largestTextBlock, markedArticleElement, revealScriptedContent } from './fallback-blocks'
+import { emptyJsonLd, readJsonLd, type JsonLdArticle } from './json-ld'
 import { absolutiseUrls, foldLazyImages } from './lazy-images'
-import { baseUrlOf, cleanByline, readMetadata } from './metadata'
+import { baseUrlOf, cleanByline, emptyMetadata, readMetadata } from './metadata'
+import { parseWithLinkedom, readPageTree, type TreeRepair } from './page-tree'
 import { paragraphsHtml } from './plain-text'
 import { CAPTION_MARK, postClean, stripPresentation } from './post-clean'
+import { StepRunner } from './steps'
 import { countWords, paragraphsOf, textOfParagraphs } from './text'
-import { chooseBody } from './choose-body'
-import { makeExcerpt, LITTLE_TEXT_WARNING, NOT_AN_ARTICLE_MESSAGE } from './wording'
+import { chooseBody, splitArticleBody } from './choose-body'
+import {
+  FALLBACK_WARNINGS,
+  FLATTENED_WARNING,
+  makeExcerpt,
+  LITTLE_TEXT_WARNING,
+  NOT_AN_ARTICLE_MESSAGE,
+  skippedStepsWarning,
+  type ReadingPath,
+} from './wording'
 import { resolveUrl } from './urls'
 
 /** Fewer words than this and the copy is probably a teaser, a gallery or a paywall stub. */
 const FEW_WORDS = 120
+/**
+ * Below this the usual reading is treated as having missed the story, and the fallbacks are tried.
+ * A news brief has more; a byline, a caption or a cookie notice has fewer.
+ */
+const MISSED_STORY_WORDS = 50
+/** A fallback replaces the usual reading only when it finds clearly more: twice as many words. */
+const FALLBACK_GAIN = 2
 
 interface ReadabilityResult {
   content: string
@@ -23,47 +41,57 @@ interface ReadabilityResult {
   siteName: string | null
 }
 
+/** One reading of the page: where its text came from, the element holding it (if HTML), its paragraphs. */
+interface BodyReading {
+  path: ReadingPath
+  root: DomElement | null
+  paragraphs: string[]
+  words: number
+}
+
 /** A web page's HTML in, the article in it out. Pure: no I/O, same input gives the same output. */
 export function extractFromHtml(html: string, url: string | null): ExtractedArticle {
-  const document = parseDocument(html)
-  const jsonLd = readJsonLd(document)
-  const metadata = readMetadata(document, url, jsonLd)
-  const base = baseUrlOf(document, url)
+  const steps = new StepRunner()
+  const { document, repairs } = readPageTree(html)
+  const jsonLd = steps.run('reading the page’s article data', () => readJsonLd(document), emptyJsonLd())
+  const metadata = steps.run(
+    'reading the page’s details',
+    () => readMetadata(document, url, jsonLd),
+    emptyMetadata(url),
+  )
+  const base = steps.run('reading the page’s address', () => baseUrlOf(document, url), resolveUrl(url, null))
   const readerable = isReaderable(document)
 
-  const body = document.body
-  if (body !== null) {
-    foldLazyImages(body)
-    removeBoilerplate(body)
-    neutraliseEmbeds(body)
-  }
-  const readability = runReadability(document)
-  const content = readability === null ? null : parseDocument(readability.content).body
-  if (content !== null) postClean(content)
+  const usual = readCleaned(document, jsonLd, steps)
+  const reading =
+    usual.reading.words >= MISSED_STORY_WORDS
+      ? usual.reading
+      : readFallbacks(html, usual.reading, jsonLd, steps)
+  if (reading.paragraphs.length === 0) throw new DatelineError('NOT_AN_ARTICLE', NOT_AN_ARTICLE_MESSAGE)
 
-  const chosen = chooseBody(content, jsonLd.articleBody)
-  const root = chosen.kind === 'html' ? content : null
-  let paragraphs = chosen.paragraphs
-  if (root !== null) {
-    dropLeadingTitle(root, metadata.title ?? readability?.title ?? null)
-    paragraphs = paragraphsOf(root, CAPTION_MARK)
-  }
-  if (paragraphs.length === 0) throw new DatelineError('NOT_AN_ARTICLE', NOT_AN_ARTICLE_MESSAGE)
-
+  const readability = usual.readability
+  const title = metadata.title ?? readability?.title ?? null
+  let { paragraphs } = reading
   let articleHtml = paragraphsHtml(paragraphs)
+  let firstImage: string | null = null
+  const root = reading.root
   if (root !== null) {
-    absolutiseUrls(root, base)
-    stripPresentation(root)
+    steps.apply('removing the repeated headline', () => dropLeadingTitle(root, title))
+    paragraphs = paragraphsOf(root, CAPTION_MARK)
+    firstImage = steps.run('finding the first picture', () => firstImageUrl(root, base), null)
+    steps.apply('making links absolute', () => absolutiseUrls(root, base))
+    steps.apply('removing the page’s styling', () => stripPresentation(root))
     articleHtml = root.innerHTML.trim()
+  }
+  if (paragraphs.length === 0) {
+    // Only the headline was there; keep it rather than lose the page.
+    paragraphs = reading.paragraphs
+    articleHtml = paragraphsHtml(paragraphs)
   }
   const text = textOfParagraphs(paragraphs)
   const wordCount = countWords(text)
-  const warnings: string[] = []
-  if (!readerable || wordCount < FEW_WORDS) warnings.push(LITTLE_TEXT_WARNING)
-
-  const firstImage = content === null ? null : firstImageUrl(content, base)
   return {
-    title: metadata.title ?? readability?.title ?? paragraphs[0] ?? 'Untitled',
+    title: title ?? paragraphs[0] ?? 'Untitled',
     byline: metadata.byline ?? cleanByline(readability?.byline),
     correspondents: [],
     countries: [],
@@ -78,8 +106,123 @@ export function extractFromHtml(html: string, url: string | null): ExtractedArti
     canonicalUrl: metadata.canonicalUrl,
     leadImageUrl: metadata.leadImageUrl ?? firstImage,
     readerable,
-    warnings,
+    warnings: warningsFor(readerable, wordCount, reading.path, steps.skipped, repairs),
   }
+}
+
+function warningsFor(
+  readerable: boolean,
+  wordCount: number,
+  path: ReadingPath,
+  skipped: string[],
+  repairs: TreeRepair[],
+): string[] {
+  const warnings: string[] = []
+  if (!readerable || wordCount < FEW_WORDS) warnings.push(LITTLE_TEXT_WARNING)
+  const fallback = FALLBACK_WARNINGS[path]
+  if (fallback !== null) warnings.push(fallback)
+  if (skipped.length > 0) warnings.push(skippedStepsWarning(skipped))
+  if (repairs.includes('flattened')) warnings.push(FLATTENED_WARNING)
+  return warnings
+}
+
+/** The usual reading: Dateline's clean-up, then Readability, then the clean-up of what it kept. */
+function readCleaned(
+  document: DomDocument,
+  jsonLd: JsonLdArticle,
+  steps: StepRunner,
+): { reading: BodyReading; readability: ReadabilityResult | null } {
+  const body = document.body
+  if (body !== null) {
+    steps.apply('loading the pictures', () => foldLazyImages(body))
+    steps.apply('removing page furniture', () => removeBoilerplate(body))
+    steps.apply('keeping embedded posts', () => neutraliseEmbeds(body))
+  }
+  const readability = steps.run('finding the story', () => runReadability(document), null)
+  const content = readability === null ? null : parseWithLinkedom(readability.content).body
+  if (content !== null) steps.apply('tidying the story', () => postClean(content))
+  const chosen = chooseBody(content, jsonLd.articleBody)
+  // The page's own articleBody replacing Readability's copy is a fallback too, and named as one.
+  const reading: BodyReading =
+    chosen.kind === 'html'
+      ? {
+          path: 'usual',
+          root: content,
+          paragraphs: chosen.paragraphs,
+          words: countWords(chosen.paragraphs.join(' ')),
+        }
+      : {
+          path: 'json-ld',
+          root: null,
+          paragraphs: chosen.paragraphs,
+          words: countWords(chosen.paragraphs.join(' ')),
+        }
+  return { reading, readability }
+}
+
+/**
+ * When the usual reading found (almost) nothing, the other ways of finding the story are tried in
+ * order, each on a fresh tree: Readability alone (Dateline's clean-up may have removed the story),
+ * the page's JSON-LD articleBody, the page's <article> or articleBody element, the largest block of
+ * text. The first that finds clearly more wins; failing that, the first that finds anything.
+ */
+function readFallbacks(
+  html: string,
+  usual: BodyReading,
+  jsonLd: JsonLdArticle,
+  steps: StepRunner,
+): BodyReading {
+  const wanted = Math.max(MISSED_STORY_WORDS, usual.words * FALLBACK_GAIN)
+  const fallbacks: (() => BodyReading | null)[] = [
+    () => readPlainReadability(html, steps),
+    () => readJsonLdBody(jsonLd),
+    () => readMarkedArticle(html, steps),
+    () => readLargestBlock(html, steps),
+  ]
+  let firstFound: BodyReading | null = usual.words > 0 ? usual : null
+  for (const fallback of fallbacks) {
+    const reading = steps.run('reading the page another way', fallback, null)
+    if (reading === null || reading.words === 0) continue
+    if (reading.words >= wanted) return reading
+    firstFound ??= reading
+  }
+  return firstFound ?? usual
+}
+
+function readPlainReadability(html: string, steps: StepRunner): BodyReading | null {
+  const { document } = readPageTree(html)
+  const readability = steps.run('finding the story without clean-up', () => runReadability(document), null)
+  if (readability === null) return null
+  return domReading('plain-readability', parseWithLinkedom(readability.content).body, steps)
+}
+
+function readJsonLdBody(jsonLd: JsonLdArticle): BodyReading | null {
+  if (jsonLd.articleBody === null) return null
+  const paragraphs = splitArticleBody(jsonLd.articleBody)
+  return { path: 'json-ld', root: null, paragraphs, words: countWords(paragraphs.join(' ')) }
+}
+
+function readMarkedArticle(html: string, steps: StepRunner): BodyReading | null {
+  const { document } = readPageTree(html)
+  const body = document.body
+  if (body !== null) steps.apply('loading the pictures', () => foldLazyImages(body))
+  return domReading('article-element', markedArticleElement(document), steps)
+}
+
+function readLargestBlock(html: string, steps: StepRunner): BodyReading | null {
+  const { document } = readPageTree(html)
+  const body = document.body
+  if (body === null) return null
+  revealScriptedContent(body)
+  steps.apply('loading the pictures', () => foldLazyImages(body))
+  return domReading('largest-block', largestTextBlock(body), steps)
+}
+
+function domReading(path: ReadingPath, root: DomElement | null, steps: StepRunner): BodyReading | null {
+  if (root === null) return null
+  steps.apply('tidying the story', () => postClean(root))
+  const paragraphs = paragraphsOf(root, CAPTION_MARK)
+  return { path, root, paragraphs, words: countWords(paragraphs.join(' ')) }
 }
 
 function isReaderable(document: DomDocument): boolean {

@@ -26,8 +26,12 @@ export function readJsonLd(document: DomDocument): JsonLdArticle {
   // A page often describes itself several times (WebSite, Organization, BreadcrumbList, the article):
   // the article-like node with a body wins, then any article-like node.
   const articles = objects.filter((o) => typeNames(o).some((t) => ARTICLE_TYPE_RE.test(t)))
+  // Of several bodies (a teaser and the story, a page and its parts) the longest is the story.
+  const withBody = articles
+    .filter((o) => typeof o.articleBody === 'string')
+    .sort((a, b) => String(b.articleBody).length - String(a.articleBody).length)
   const best =
-    articles.find((o) => typeof o.articleBody === 'string') ??
+    withBody[0] ??
     articles.find((o) => typeNames(o).some((t) => /Article|Posting/i.test(t))) ??
     articles[0] ??
     null

@@ -1,4 +1,4 @@
-import { toArray, type DomElement } from './dom'
+import { textOf, toArray, type DomElement } from './dom'
 import { absolutise } from './urls'
 
 /** Where lazy-loading scripts park the real image address until the script runs (it never will). */
@@ -75,6 +75,9 @@ function isPlaceholderSrc(src: string | null): boolean {
  */
 export function foldLazyImages(root: DomElement): void {
   for (const noscript of toArray(root.querySelectorAll('noscript'))) {
+    // A <noscript> with text of its own is not an image fallback but content for readers without
+    // scripts (sometimes the whole story); it is left for the fallbacks that read it.
+    if (textOf(noscript) !== '') continue
     const image = noscript.querySelector('img')
     if (image === null) {
       noscript.remove()

@@ -51,6 +51,21 @@ export function readMetadata(document: DomDocument, url: string | null, jsonLd: 
   }
 }
 
+/** What is known of a page whose own details could not be read: only its address. */
+export function emptyMetadata(url: string | null): PageMetadata {
+  const address = resolveUrl(url, null)
+  return {
+    title: null,
+    byline: null,
+    siteName: null,
+    publishedAt: null,
+    lang: null,
+    description: null,
+    canonicalUrl: address,
+    leadImageUrl: null,
+  }
+}
+
 /** A page's <base href> changes what its relative links mean. */
 export function baseUrlOf(document: DomDocument, url: string | null): string | null {
   const href = document.querySelector('base[href]')?.getAttribute('href')

@@ -45,6 +45,9 @@ export function leafBlocks(root: DomElement): DomElement[] {
   return leaves
 }
 
+/** Above this share of the text, blocks named as captions are the story itself. */
+const STORY_IN_CAPTIONS_SHARE = 0.5
+
 /** Marks a block that stays in the article HTML but is not story text (captions, photo credits). */
 export const CAPTION_MARK = 'data-dateline-caption'
 
@@ -64,15 +67,27 @@ export function postClean(root: DomElement): void {
       block.setAttribute(CAPTION_MARK, '')
     }
   }
-  const isMinor = minorityTest(root)
-  for (const element of toArray(root.querySelectorAll('figcaption,*[class],*[id]'))) {
-    if (element.localName === 'figcaption' || (hasCaptionName(element) && isMinor(element))) {
-      element.setAttribute(CAPTION_MARK, '')
-    }
-  }
+  markCaptions(root)
   cutTail(root)
   trimTrailingLines(root)
   removeEmptyContainers(root)
+}
+
+/**
+ * Captions are marked so they stay in the HTML but not in the text. When the captions hold most of
+ * the text, they are the story (a gallery told in its captions, a slideshow), and none is marked.
+ */
+function markCaptions(root: DomElement): void {
+  const isMinor = minorityTest(root)
+  const captions = toArray(root.querySelectorAll('figcaption,*[class],*[id]')).filter(
+    (element) => element.localName === 'figcaption' || (hasCaptionName(element) && isMinor(element)),
+  )
+  const outermost = captions.filter(
+    (element) => !captions.some((other) => other !== element && other.contains(element)),
+  )
+  const captionLength = outermost.reduce((sum, element) => sum + textOf(element).length, 0)
+  if (captionLength > textOf(root).length * STORY_IN_CAPTIONS_SHARE) return
+  for (const element of captions) element.setAttribute(CAPTION_MARK, '')
 }
 
 function trimTrailingLines(root: DomElement): void {

@@ -75,6 +75,16 @@ export function textOfParagraphs(paragraphs: string[]): string {
   return paragraphs.join('\n\n')
 }
 
+const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu
+/** Chinese and Japanese are written without spaces between words. */
+const UNSPACED_SCRIPT_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu
+
+/**
+ * Words as a reader counts them. In unspaced scripts a word is about two characters (most Chinese
+ * words are one or two characters), so a paragraph of Chinese is not one long "word".
+ */
 export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu)?.length ?? 0
+  const unspaced = text.match(UNSPACED_SCRIPT_RE)?.length ?? 0
+  const spaced = (unspaced > 0 ? text.replace(UNSPACED_SCRIPT_RE, ' ') : text).match(WORD_RE)?.length ?? 0
+  return spaced + Math.round(unspaced / 2)
 }

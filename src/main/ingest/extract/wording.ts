@@ -13,3 +13,27 @@ export function makeExcerpt(description: string | null, paragraphs: string[]): s
   const lastSpace = cut.lastIndexOf(' ')
   return `${(lastSpace > EXCERPT_LIMIT / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.]+$/, '')}…`
 }
+
+/** How the article's text was found: the usual reading, or one of the fallbacks, in the order tried. */
+export type ReadingPath = 'usual' | 'plain-readability' | 'json-ld' | 'article-element' | 'largest-block'
+
+/** What the person is told when the usual reading missed the story and a fallback found it. */
+export const FALLBACK_WARNINGS: Record<ReadingPath, string | null> = {
+  usual: null,
+  'plain-readability':
+    'Dateline read this page without its usual clean-up, which found no story on it; the copy may include some of the page’s furniture.',
+  'json-ld':
+    'Dateline took this article’s text from the data the page gives about itself (its JSON-LD articleBody), so pictures and links are missing.',
+  'article-element':
+    'Dateline took this article’s text from the part the page marks as its article, without its usual reading; the copy may include some of the page’s furniture.',
+  'largest-block':
+    'Dateline took this article’s text from the largest block of text on the page, as it found no article otherwise; check that the copy is the story.',
+}
+
+export const FLATTENED_WARNING =
+  'This page’s markup is nested unusually deeply, so Dateline flattened it to read it; some of its layout may be lost.'
+
+/** Steps are named in the person's words ("removing page furniture"), in the order they were skipped. */
+export function skippedStepsWarning(steps: string[]): string {
+  return `Dateline could not finish every step of reading this page (it skipped ${steps.join(', ')}), so the copy may be less tidy than usual.`
+}

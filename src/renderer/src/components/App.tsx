@@ -9,6 +9,7 @@ import { useLibrary } from '@renderer/store/library/store'
 import { AddArticleDialog } from './AddArticleDialog'
 import { ArticleListPane } from './ArticleListPane'
 import { CaptureStatus } from './CaptureStatus'
+import { CommandPalette } from './CommandPalette'
 import { DropOverlay } from './DropOverlay'
 import { EmptyLibrary } from './EmptyLibrary'
 import { ErrorBanner } from './ErrorBanner'
@@ -44,6 +45,7 @@ export function App(): JSX.Element {
       {/* The dialog shows progress itself while open; this keeps it visible after it is closed. */}
       {!dialogOpen && <CaptureStatus floating />}
       <AddArticleDialog />
+      <CommandPalette />
       <ToastBar />
       <ShortcutsHelp />
       <DropOverlay />

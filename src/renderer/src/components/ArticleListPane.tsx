@@ -1,8 +1,12 @@
 import type { JSX } from 'react'
 import { formatCount } from '@renderer/lib/format'
 import { useLibrary, type ListFilter } from '@renderer/store/library/store'
+import { useSearch } from '@renderer/store/search/store'
 import { ArticleList } from './ArticleList'
 import { EmptyFilter } from './EmptyFilter'
+import { FilterChips } from './FilterChips'
+import { SearchBox } from './SearchBox'
+import { SearchResults } from './SearchResults'
 
 const TITLES: Record<ListFilter, string> = {
   all: 'All articles',
@@ -15,22 +19,33 @@ export function ArticleListPane(): JSX.Element {
   const filter = useLibrary((state) => state.filter)
   const total = useLibrary((state) => state.total)
   const status = useLibrary((state) => state.status)
+  const searching = useSearch((state) => state.list.query.trim() !== '')
 
   return (
     <section className="list-pane" aria-labelledby="list-heading">
       <header className="pane-header">
         <h1 id="list-heading" className="pane-title">
-          {TITLES[filter]}
+          {searching ? 'Search' : TITLES[filter]}
         </h1>
-        {status === 'ready' && (
+        {status === 'ready' && !searching && (
           <span className="pane-count">
             {formatCount(total)} {total === 1 ? 'article' : 'articles'}
           </span>
         )}
       </header>
-      {status === 'error' && <p className="list-message">The library could not be read.</p>}
-      {status === 'ready' && total === 0 && <EmptyFilter filter={filter} />}
-      {status !== 'error' && total > 0 && <ArticleList key={filter} />}
+      <SearchBox />
+      {searching ? (
+        <>
+          <FilterChips />
+          <SearchResults />
+        </>
+      ) : (
+        <>
+          {status === 'error' && <p className="list-message">The library could not be read.</p>}
+          {status === 'ready' && total === 0 && <EmptyFilter filter={filter} />}
+          {status !== 'error' && total > 0 && <ArticleList key={filter} />}
+        </>
+      )}
     </section>
   )
 }

@@ -1,11 +1,13 @@
-import { useCallback, useRef, useState, type JSX } from 'react'
+import { useCallback, useRef, type JSX } from 'react'
 import { useDismiss } from '@renderer/hooks/useDismiss'
+import { setReaderSettingsOpen } from '@renderer/store/ui/actions'
+import { useUi } from '@renderer/store/ui/store'
 import { ReaderSettingsPanel } from './ReaderSettingsPanel'
 
 export function ReaderSettingsButton(): JSX.Element {
-  const [open, setOpen] = useState(false)
+  const open = useUi((state) => state.readerSettingsOpen)
   const anchorRef = useRef<HTMLDivElement | null>(null)
-  const close = useCallback(() => setOpen(false), [])
+  const close = useCallback(() => setReaderSettingsOpen(false), [])
   useDismiss(anchorRef, open, close)
 
   return (
@@ -17,7 +19,7 @@ export function ReaderSettingsButton(): JSX.Element {
         aria-label="Reader settings"
         aria-expanded={open}
         aria-controls="reader-settings-panel"
-        onClick={() => setOpen((wasOpen) => !wasOpen)}
+        onClick={() => setReaderSettingsOpen(!open)}
       >
         Aa
       </button>

@@ -8,6 +8,8 @@ const ADVICE: Partial<Record<ErrorCode, string>> = {
     'Some of the library’s files could not be read. Restore the library folder from a backup, or choose another folder.',
   LIBRARY_BUSY: 'Another copy of Dateline is using this library. Close it, then try again.',
   NOT_FOUND: 'The article may have been deleted in another window.',
+  DISK_FULL:
+    'Your articles so far are safe. Free some space on the disk that holds the library, then try again.',
   INTERNAL: 'Try again. If it keeps happening, restart Dateline.',
 }
 

@@ -3,6 +3,7 @@ import { openAddDialog, receiveCaptureProgress } from './capture/actions'
 import { reloadOpenArticle, takeOwnStateChanges } from './library/article-actions'
 import { scheduleRefresh, startLibrary } from './library/list-actions'
 import { useLibrary } from './library/store'
+import { refreshSearch } from './search/actions'
 import { loadSettings } from './settings/actions'
 import { setShortcutsOpen } from './ui/actions'
 
@@ -22,6 +23,7 @@ export function startStores(): void {
     // Our own state changes brought their counts back with them.
     if (takeOwnStateChanges(ids)) return
     scheduleRefresh()
+    refreshSearch('list')
     if (open && ids.includes(open.id)) void reloadOpenArticle()
   })
   void loadSettings()

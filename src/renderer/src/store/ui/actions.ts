@@ -30,3 +30,7 @@ export function toggleShortcuts(): void {
 export function setDropping(dropping: boolean): void {
   if (useUi.getState().dropping !== dropping) useUi.setState({ dropping })
 }
+
+export function setReaderSettingsOpen(open: boolean): void {
+  useUi.setState({ readerSettingsOpen: open })
+}

@@ -19,6 +19,8 @@ export interface UiState {
   banner: ErrorInfo | null
   toast: Toast | null
   shortcutsOpen: boolean
+  /** The reader settings panel (Aa), opened from its button or the command palette. */
+  readerSettingsOpen: boolean
   /** Something that can become an article is being dragged over the window. */
   dropping: boolean
 }
@@ -27,5 +29,6 @@ export const useUi = create<UiState>()(() => ({
   banner: null,
   toast: null,
   shortcutsOpen: false,
+  readerSettingsOpen: false,
   dropping: false,
 }))

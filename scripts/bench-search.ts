@@ -1,0 +1,213 @@
+import { existsSync } from 'node:fs'
+import { mkdir, rm, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { ArticleSummary } from '@shared/article'
+import { readingMinutes } from '@shared/article'
+import { writeArticleRow } from '../src/main/library/article-rows'
+import { SqlDatabase } from '../src/main/library/database'
+import { migrateDatabase } from '../src/main/library/schema'
+import { parseQuery } from '../src/main/search/query-parser'
+import { searchArticles } from '../src/main/search/search-library'
+import { buildSnippet, highlightAll } from '../src/main/search/snippets'
+import { buildVocabulary, zipfBody, zipfSentence, type Vocabulary } from './search-corpus'
+import { seededRandom } from './synthetic-articles'
+
+/**
+ * `npm run bench:search [-- SIZE [DIR]]`: search speed over a library database of SIZE (100,000)
+ * synthetic ~800-word articles whose words follow Zipf's law (scripts/search-corpus.ts), written
+ * through the store's own row writer (articles, countries, correspondents, full-text index).
+ * The database is kept in DIR (default: a folder under /tmp) and reused by later runs.
+ *
+ *   search_p50_ms / search_p95_ms   one page of 30 results for a mix of queries, each with and
+ *                                   without a country filter (ranking and rows, as articles.list)
+ *   snippets_ms                      headline and snippet of those 30 results (median)
+ *   index_build_s                    writing the rows and the index (first run only)
+ */
+
+const COUNTRIES = ['UA', 'BY', 'PL', 'LT', 'GE', 'DE', 'FR', 'TR', 'MD', 'LV', 'US', 'CN', 'JP', 'GB']
+const NAMES = ['Anna Kowalska', 'Olena Petrenko', 'James Hart', 'Marta Novak', 'Luc Bernard', 'Sofia Rossi']
+const SITES = ['EU Today', 'The Guardian', 'Reuters', 'BBC News', 'Le Monde', 'Kyiv Independent']
+
+export function benchVocabulary(): Vocabulary {
+  return buildVocabulary(60_000, seededRandom(12))
+}
+
+/**
+ * The query mix, chosen by frequency rank rather than by word, so it means the same on any
+ * corpus of this kind: common words (ranks 60–200, each in 30–75% of articles), a mid-frequency
+ * and a rare word, prefixes as typed, phrases of common words.
+ */
+export function searchMix(vocabulary: Vocabulary): string[] {
+  const w = (rank: number): string => vocabulary.words[rank - 1]!
+  return [
+    w(60),
+    `${w(80)} ${w(120)}`,
+    `${w(60)} ${w(150)} ${w(200)}`,
+    w(2_000),
+    w(20_000),
+    w(60).slice(0, 3),
+    `${w(150)} ${w(400).slice(0, 4)}`,
+    `"${w(60)} ${w(80)}"`,
+    `"${w(3)} ${w(1)}"`,
+    `${w(300)} -${w(120)}`,
+  ]
+}
+
+function syntheticArticle(
+  vocabulary: Vocabulary,
+  random: () => number,
+  index: number,
+): { article: ArticleSummary; body: string } {
+  const addedAt = new Date(Date.UTC(2021, 0, 1) + index * 25 * 60_000).toISOString()
+  const id = (0x1000000000000000n + BigInt(index) * 0x9e3779b97f4an).toString(16).slice(-16)
+  const name = NAMES[Math.floor(random() * NAMES.length)]!
+  const country = COUNTRIES[Math.floor(random() * random() * COUNTRIES.length)]!
+  const body = zipfBody(vocabulary, random, 800)
+  const wordCount = 800
+  return {
+    article: {
+      id,
+      source: 'url',
+      url: `https://news.example/${index}`,
+      canonicalUrl: `https://news.example/${index}`,
+      fileName: null,
+      title: zipfSentence(vocabulary, random, 9).slice(0, -1),
+      byline: name,
+      correspondents: [{ name }],
+      countries: [{ code: country, name: country, role: 'subject', score: 1 }],
+      siteName: SITES[Math.floor(random() * SITES.length)]!,
+      lang: 'en',
+      excerpt: zipfSentence(vocabulary, random, 30),
+      publishedAt: addedAt,
+      addedAt,
+      updatedAt: addedAt,
+      wordCount,
+      readingMinutes: readingMinutes(wordCount),
+      leadImage: null,
+      read: random() < 0.3,
+      starred: random() < 0.02,
+      archived: random() < 0.05,
+    },
+    body,
+  }
+}
+
+async function build(file: string, size: number): Promise<number> {
+  const started = performance.now()
+  const db = SqlDatabase.open(file)
+  try {
+    db.exec('PRAGMA synchronous = OFF')
+    migrateDatabase(db)
+    const vocabulary = benchVocabulary()
+    const random = seededRandom(7)
+    for (let at = 0; at < size; at += 1000) {
+      db.transaction(() => {
+        for (let i = at; i < Math.min(size, at + 1000); i++) {
+          const { article, body } = syntheticArticle(vocabulary, random, i)
+          writeArticleRow(db, article, body)
+        }
+      })
+      if ((at + 1000) % 10_000 === 0) console.error(`  ${at + 1000} of ${size} articles written`)
+    }
+    db.run("INSERT INTO article_fts (article_fts) VALUES ('optimize')")
+  } finally {
+    db.close()
+  }
+  return (performance.now() - started) / 1000
+}
+
+export interface SearchFigures {
+  search_p50_ms: number
+  search_p95_ms: number
+  search_max_ms: number
+  snippets_ms: number
+}
+
+/** Times the mix on an open library database, three rounds after one warm-up round. */
+export function measureSearch(db: SqlDatabase, queries: string[], country = 'PL'): SearchFigures {
+  const times: number[] = []
+  const snippetTimes: number[] = []
+  const vocabulary = benchVocabulary()
+  const random = seededRandom(99)
+  const texts = Array.from({ length: 30 }, () => zipfBody(vocabulary, random, 800))
+  for (let round = 0; round < 4; round++) {
+    for (const query of queries) {
+      for (const filter of [{ query }, { query, country }]) {
+        const start = performance.now()
+        const page = searchArticles(db, {
+          filter: { state: 'all', ...filter },
+          sort: 'relevance',
+          offset: 0,
+          limit: 30,
+        })
+        const took = performance.now() - start
+        if (round > 0) times.push(took)
+        const snippetStart = performance.now()
+        page.items.forEach((article, i) => {
+          highlightAll(article.title, page.query.include)
+          buildSnippet(texts[i % texts.length]!, page.query.include)
+        })
+        if (round > 0) snippetTimes.push(performance.now() - snippetStart)
+      }
+    }
+  }
+  const sorted = [...times].sort((a, b) => a - b)
+  const at = (p: number): number =>
+    round(sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!)
+  return {
+    search_p50_ms: at(0.5),
+    search_p95_ms: at(0.95),
+    search_max_ms: at(1),
+    snippets_ms: round([...snippetTimes].sort((a, b) => a - b)[Math.floor(snippetTimes.length / 2)]!),
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100
+}
+
+async function main(): Promise<void> {
+  const size = Number(process.argv[2] ?? 100_000)
+  const dir = process.argv[3] ?? `/tmp/dateline-bench-search-${size}`
+  const file = join(dir, 'library.db')
+  let indexBuildS: number | null = null
+  if (!existsSync(file)) {
+    await rm(dir, { recursive: true, force: true })
+    await mkdir(dir, { recursive: true })
+    indexBuildS = await build(file, size)
+  }
+  const db = SqlDatabase.open(file, { readOnly: true })
+  try {
+    db.exec('PRAGMA cache_size = -64000')
+    const queries = searchMix(benchVocabulary())
+    // Per query, for the table in docs/benchmarks.md.
+    const perQuery = Object.fromEntries(
+      queries.flatMap((query) =>
+        [undefined, 'PL'].map((country) => {
+          const filter = { state: 'all' as const, query, ...(country ? { country } : {}) }
+          const run = (): ReturnType<typeof searchArticles> =>
+            searchArticles(db, { filter, sort: 'relevance', offset: 0, limit: 30 })
+          const first = run()
+          const took: number[] = []
+          for (let i = 0; i < 5; i++) {
+            const start = performance.now()
+            run()
+            took.push(performance.now() - start)
+          }
+          const label = `${query}${country ? ` [${country}]` : ''}`
+          const bound = first.totalIsLowerBound ? '≥' : ''
+          return [label, `${round(took.sort((a, b) => a - b)[2]!)} ms, ${bound}${first.total} found`]
+        }),
+      ),
+    )
+    console.error(perQuery)
+    console.error(parseQuery(queries[0]!).match)
+    const figures = measureSearch(db, queries)
+    const dbMb = round((await stat(file)).size / 1e6)
+    console.log(JSON.stringify({ articles: size, ...figures, index_build_s: indexBuildS, db_mb: dbMb }))
+  } finally {
+    db.close()
+  }
+}
+
+if (process.argv[1]?.endsWith('bench-search.js')) await main()
