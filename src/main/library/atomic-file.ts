@@ -91,7 +91,7 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
   }
 }
 
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   // Windows cannot open a folder for fsync; NTFS journals the rename itself.
   if (process.platform === 'win32') return
   const handle = await open(folder, 'r')

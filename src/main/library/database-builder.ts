@@ -1,9 +1,10 @@
-import { open, readdir, readFile, rename, rm } from 'node:fs/promises'
+import { readdir, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { StoredArticleMetadata, type ArticleSummary } from '@shared/article'
 import { DatelineError } from '@shared/errors'
 import { readArticleTextForIndex, removeArticleFolder, writeMetadataFile } from './article-files'
 import { metadataOf, writeArticleRow } from './article-rows'
+import { syncFolder } from './atomic-file'
 import { isArticleId, assertNoLinkBetween, readRegularFile } from './confined-files'
 import { databaseLockPath, SqlDatabase } from './database'
 import { readLegacyLibrary } from './legacy-json-library'
@@ -197,16 +198,4 @@ async function newestCapture(layout: LibraryLayout, id: string): Promise<Article
 
 function ignoreMissing(error: unknown): void {
   if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-}
-
-async function syncFolder(folder: string): Promise<void> {
-  if (process.platform === 'win32') return
-  const handle = await open(folder, 'r')
-  try {
-    await handle.sync()
-  } catch {
-    // Some file systems refuse fsync on folders; the rename is still atomic.
-  } finally {
-    await handle.close()
-  }
 }

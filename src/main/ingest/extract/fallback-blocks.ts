@@ -1,3 +1,4 @@
+import { PHRASING_TAGS } from './phrasing-tags'
 import {
   isElement,
   normaliseSpace,
@@ -49,36 +50,8 @@ const NOT_PROSE_TAGS = new Set([
   'noscript',
   'template',
 ])
-const INLINE_TAGS = new Set([
-  'a',
-  'abbr',
-  'b',
-  'bdi',
-  'bdo',
-  'br',
-  'cite',
-  'code',
-  'data',
-  'dfn',
-  'em',
-  'font',
-  'i',
-  'kbd',
-  'mark',
-  'q',
-  's',
-  'samp',
-  'small',
-  'span',
-  'strong',
-  'sub',
-  'sup',
-  'time',
-  'u',
-  'var',
-  'wbr',
-  'img',
-])
+/** Inline text, and the void elements that sit inside a line of it. */
+const INLINE_TAGS = new Set([...PHRASING_TAGS, 'br', 'wbr', 'img'])
 
 interface BlockTally {
   /** Characters of visible text under the element. */

@@ -1,3 +1,4 @@
+import { PHRASING_TAGS } from './phrasing-tags'
 import { parseHTML } from 'linkedom'
 import { parse, serialize } from 'parse5'
 import {
@@ -32,33 +33,6 @@ export const MAX_TREE_DEPTH = 128
 
 /** Elements the standard lets stay in <head>; any other element there means the tree went wrong. */
 const HEAD_TAGS = new Set(['meta', 'title', 'link', 'style', 'script', 'base', 'noscript', 'template'])
-const INLINE_TAGS = new Set([
-  'a',
-  'abbr',
-  'b',
-  'bdi',
-  'bdo',
-  'cite',
-  'code',
-  'data',
-  'dfn',
-  'em',
-  'font',
-  'i',
-  'kbd',
-  'mark',
-  'q',
-  's',
-  'samp',
-  'small',
-  'span',
-  'strong',
-  'sub',
-  'sup',
-  'time',
-  'u',
-  'var',
-])
 
 export interface PageTree {
   document: DomDocument
@@ -216,7 +190,7 @@ function flattenInto(container: DomElement): void {
   container.innerHTML = container.innerHTML.replace(TAG_RE, (tag: string, name: string) => {
     const lower = name.toLowerCase()
     if (lower === 'img' || lower === 'br') return tag
-    return INLINE_TAGS.has(lower) ? '' : '<br>'
+    return PHRASING_TAGS.has(lower) ? '' : '<br>'
   })
 }
 
