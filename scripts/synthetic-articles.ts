@@ -2,17 +2,7 @@ import { createHash } from 'node:crypto'
 import type { ArticleSummary } from '@shared/article'
 import { readingMinutes } from '@shared/article'
 
-/** Deterministic pseudo-random numbers, so every benchmark run builds the same library. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { seededRandom } from '../tests/helpers/seeded-random'
 
 const WORDS = (
   'the government said on monday that talks with officials in the capital would resume after a week of ' +

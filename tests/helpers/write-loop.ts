@@ -7,6 +7,7 @@
  */
 import { openApp } from '../../src/main/app'
 import { killTestText } from './kill-text'
+import { seededRandom } from './seeded-random'
 
 const [libraryDir, trialArg] = process.argv.slice(2)
 if (!libraryDir || !trialArg) {
@@ -15,15 +16,7 @@ if (!libraryDir || !trialArg) {
 }
 const trial = Number(trialArg)
 
-// mulberry32: a seeded generator, so a failing trial replays with the same sequence of writes.
-let seed = (trial * 2654435761) >>> 0
-function random(): number {
-  seed = (seed + 0x6d2b79f5) >>> 0
-  let t = seed
-  t = Math.imul(t ^ (t >>> 15), t | 1)
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-}
+const random = seededRandom((trial * 2654435761) >>> 0)
 const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!
 
 const app = await openApp({ libraryDir, extraction: 'inline' })
