@@ -7,6 +7,10 @@ import type { FetchFunction, FetchLimits } from './ingest/fetch-page'
 import type { ImageLimits } from './ingest/download-images'
 import type { LibraryStore } from './library/library-store'
 import type { SettingsStore } from './settings/settings-store'
+import { collectionServices } from './collections/collection-services'
+import { correspondentServices } from './correspondents/correspondent-services'
+import { countryServices } from './countries/country-services'
+import { feedServices } from './feeds/feed-services'
 
 export interface ServiceContext {
   library: LibraryStore
@@ -24,6 +28,10 @@ export function createServices(ctx: ServiceContext): Services {
   const changed = (ids: string[]): void => ctx.events.emit('library.changed', { ids })
 
   return {
+    ...countryServices(ctx),
+    ...correspondentServices(ctx),
+    ...feedServices(ctx),
+    ...collectionServices(ctx),
     'articles.add': async (input) => {
       const captureId = input.captureId ?? randomUUID()
       const { captureId: _ignored, ...source } = input

@@ -2,6 +2,11 @@ import { z } from 'zod'
 import { Article, ArticleId, ArticleSummary } from './article'
 import { MAX_QUERY_CHARS, SearchMatch } from './search'
 import { Settings, SettingsPatch } from './settings'
+import { collectionsEvents, collectionsProcedures } from './collections'
+import { correspondentsEvents, correspondentsProcedures } from './correspondents'
+import { countriesEvents, countriesProcedures } from './countries'
+import { feedsEvents, feedsProcedures } from './feeds'
+import { Empty, procedure, type ServicesFor } from './procedure'
 
 /**
  * The whole API of Dateline, declared once. Every host (Electron IPC, the browser host, the CLI)
@@ -192,22 +197,6 @@ export const LibraryInfo = z.object({
 })
 export type LibraryInfo = z.infer<typeof LibraryInfo>
 
-const Empty = z.object({}).strict().default({})
-
-interface Procedure<I extends z.ZodType, O extends z.ZodType> {
-  input: I
-  output: O
-  summary: string
-}
-
-function procedure<I extends z.ZodType, O extends z.ZodType>(
-  input: I,
-  output: O,
-  summary: string,
-): Procedure<I, O> {
-  return { input, output, summary }
-}
-
 export const contract = {
   'articles.add': procedure(
     AddArticleInput,
@@ -244,6 +233,10 @@ export const contract = {
   'settings.get': procedure(Empty, Settings, 'The reader settings'),
   'settings.set': procedure(SettingsPatch, Settings, 'Change some reader settings; returns all of them'),
   'library.info': procedure(Empty, LibraryInfo, 'Where the library is and how much it holds'),
+  ...countriesProcedures,
+  ...correspondentsProcedures,
+  ...feedsProcedures,
+  ...collectionsProcedures,
 } as const
 
 export type Contract = typeof contract
@@ -286,6 +279,10 @@ export const events = {
   'capture.progress': CaptureProgress,
   'library.changed': LibraryChanged,
   'app.command': AppCommand,
+  ...countriesEvents,
+  ...correspondentsEvents,
+  ...feedsEvents,
+  ...collectionsEvents,
 } as const
 export type EventName = keyof typeof events
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>
@@ -302,6 +299,4 @@ export interface Api {
 }
 
 /** What src/main/services.ts implements: input already validated by the schema. */
-export type Services = {
-  [K in ProcedureName]: (input: ParsedInputOf<K>) => Promise<OutputOf<K>>
-}
+export type Services = ServicesFor<Contract>

@@ -297,6 +297,24 @@ export class LibraryStore {
   // ---- Changing: every change is one transaction, through commit()
 
   /**
+   * For the features that keep tables of their own in the library database (countries,
+   * correspondents, feeds, collections): their stores query through here and change through
+   * `change`, so every write still goes through `commit`. Keep their SQL in their own modules.
+   */
+  query<T>(read: (db: SqlDatabase) => T): T {
+    return read(this.db)
+  }
+
+  change<T>(write: (db: SqlDatabase) => T): T {
+    return this.commit(() => write(this.db))
+  }
+
+  /** The database row number of an article, which the relation tables use as its key. */
+  articleRowid(id: string): number {
+    return this.rowidOf(id)
+  }
+
+  /**
    * The one write path. Everything a change does to the database happens in `change`, inside one
    * transaction that reaches the disk (synchronous=FULL) before this returns. A sync change log
    * would hook in here.
