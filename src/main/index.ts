@@ -5,7 +5,9 @@ import { openApp, type DatelineApp } from './app'
 import { installAppMenu } from './electron/app-menu'
 import { argumentsAfterApp, commandLineOf } from './electron/cli-mode'
 import { cliInstallPlan, installCli } from './electron/install-cli'
+import { filesToOpen } from './electron/opened-files'
 import { createUpdateChecker } from './electron/updates'
+import { sourceFromArgument } from './cli/source-argument'
 import { bindIpc } from './electron/ipc'
 import { createMainWindow } from './electron/main-window'
 import { registerMediaScheme, serveMedia } from './electron/media-protocol'
@@ -93,13 +95,39 @@ async function start(): Promise<void> {
             ),
   })
   mainWindow = await createMainWindow(userData)
+  openFiles(filesToOpen(argumentsAfterApp(process.argv, process.defaultApp === true), process.cwd()))
+  for (const file of filesOpenedEarly.splice(0)) openFiles([file])
+}
+
+/** macOS hands files over by event, possibly before the library is open. */
+const filesOpenedEarly: string[] = []
+app.on('open-file', (event, path) => {
+  event.preventDefault()
+  if (dateline) openFiles([path])
+  else filesOpenedEarly.push(path)
+})
+
+/** Each file the system asked us to open becomes an article; the window hears of it as of any capture. */
+function openFiles(files: string[]): void {
+  const running = dateline
+  if (!running) return
+  for (const file of files) {
+    void sourceFromArgument(file)
+      .then((source) => running.services['articles.add'](source))
+      .then(
+        () => mainWindow?.focus(),
+        (error: unknown) =>
+          dialog.showErrorBox(`Dateline could not save ${file}`, toErrorInfo(error).message),
+      )
+  }
 }
 
 function tell(message: string): void {
   void dialog.showMessageBox({ type: 'info', message, buttons: ['OK'] })
 }
 
-app.on('second-instance', () => {
+app.on('second-instance', (_event, argv, workingDirectory) => {
+  openFiles(filesToOpen(argumentsAfterApp(argv, process.defaultApp === true), workingDirectory))
   if (!mainWindow) return
   if (mainWindow.isMinimized()) mainWindow.restore()
   mainWindow.focus()
