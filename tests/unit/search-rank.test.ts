@@ -6,7 +6,7 @@ import { CANDIDATES, rankArticles } from '../../src/main/search/rank-articles'
 /** The index alone, with the production definition: enough for queries without list filters. */
 const db = SqlDatabase.open(':memory:')
 db.exec(`CREATE VIRTUAL TABLE article_fts USING fts5(title, correspondents, site, excerpt, body,
-  content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='2 3')`)
+  content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='2 3 4 5 6')`)
 afterAll(() => db.close())
 
 function index(rowid: number, title: string, body: string): void {
