@@ -88,6 +88,25 @@ export function withExactLastWord(query: ParsedQuery): ParsedQuery | null {
   return { ...compose(include, query.exclude), notice: query.notice }
 }
 
+/**
+ * The same query with each phrase loosened to its words, all required: it finds every article the
+ * phrase finds, and more. Reading its newest matches stops early, where matching a phrase's
+ * positions does not; null when the query has no phrase.
+ */
+export function withPhrasesAsWords(query: ParsedQuery): ParsedQuery | null {
+  if (!query.include.some((term) => term.words.length > 1)) return null
+  const include = query.include.flatMap((term) =>
+    term.words.length === 1
+      ? [term]
+      : term.words.map((word, i) => ({
+          text: word,
+          words: [word],
+          prefix: term.prefix && i === term.words.length - 1,
+        })),
+  )
+  return { ...compose(include, query.exclude), notice: query.notice }
+}
+
 function compose(include: QueryTerm[], exclude: QueryTerm[]): Omit<ParsedQuery, 'notice'> {
   if (include.length === 0) {
     return { include, exclude, match: null, excludeOnly: anyOf(exclude), headlineAny: null }
