@@ -141,9 +141,13 @@ export class LibraryStore {
       if (!writer && manifest.schemaVersion < CURRENT_SCHEMA_VERSION) throw needsUpgrade(layout)
     }
     if (manifest.schemaVersion < CURRENT_SCHEMA_VERSION || (await needsRecovery(layout))) await upgrade()
-    let db = await openDatabase(layout, { readOnly: true, created })
     // A `dateline reindex` stopped part-way left an index that finds only some articles.
-    if (pendingIndexRebuild(db) !== null) {
+    let rebuilding = false as boolean
+    const verify = (opened: SqlDatabase): void => {
+      rebuilding = pendingIndexRebuild(opened) !== null
+    }
+    let db = await openDatabase(layout, { readOnly: true, created, verify })
+    if (rebuilding) {
       db.close()
       await upgrade()
       db = await openDatabase(layout, { readOnly: true, created })
