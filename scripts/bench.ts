@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { statSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ArticleSummary } from '@shared/article'
@@ -29,7 +29,9 @@ import {
  * in a fresh process so memory figures do not leak between sizes. Each library is written as the
  * sharded JSON Dateline wrote it (schema 1) and opened once, which migrates it into library.db and
  * builds the full-text index: that is index_build_s. Then 30 collections are filled in.
+ *   load_avg_1m       the machine's load average when measuring began (and _end: after the CLI runs)
  *   open_ms           open the library until the first page of the list can be returned (+ counts)
+ *   process_to_first_page_ms   the same from the process's start (Node and the modules loading too)
  *   first_article_ms  open until the newest article's text can be shown
  *   full_load_ms      kept for comparison with the JSON store: nothing is loaded after open, so = open_ms
  *   list_page_ms      newest 50 at offsets across the library (median of 50 calls)
@@ -38,7 +40,8 @@ import {
  *   counts_ms         the sidebar counts (library, per country, collection, feed): median of 50
  *   mark_read_p95_ms  a read-state change persisted to disk (200 changes)
  *   search_p50_ms / search_p95_ms   a mix of text queries (1-3 common words, a rare word, a prefix,
- *                     a phrase), each alone and with a country filter, top 50 by relevance
+ *                     a phrase), each alone and with a country filter, top 50 by relevance;
+ *                     search_cpu_*: the same in CPU time, which a busy machine's waits leave out
  *   add_article_ms    capture of an already-downloaded ~800-word page incl. the index (median of 20)
  *   index_build_s     the migration of the whole library into library.db with its full-text index
  *   rss_mb, disk_mb, db_mb   resident memory after the above; the library folder; library.db
@@ -126,10 +129,13 @@ export function fillCollections(folder: string, size: number): void {
 }
 
 async function measure(size: number, folder: string): Promise<Record<string, number | null>> {
+  const loadAtStart = loadavg()[0]!
   const openStart = performance.now()
   const app = await openApp({ libraryDir: folder, host: true })
   const firstPage = await app.dispatch('articles.list', { limit: 50 })
   const openMs = performance.now() - openStart
+  // From the process's own start (performance's time origin): Node and our modules loading too.
+  const processToFirstPageMs = performance.now()
   if (!firstPage.ok) throw new Error(firstPage.error.message)
   const [newest] = (firstPage.value as { items: ArticleSummary[] }).items
   const firstArticle = await app.dispatch('articles.get', { id: newest?.id })
@@ -188,10 +194,15 @@ async function measure(size: number, folder: string): Promise<Record<string, num
     'journ',
   ]
   const searchTimes: number[] = []
+  const searchCpuTimes: number[] = []
   for (let round = 0; round < 3; round++) {
     for (const query of queries) {
-      searchTimes.push(await timed({ query, sort: 'relevance', limit: 50 }))
-      searchTimes.push(await timed({ query, sort: 'relevance', limit: 50, country: 'UA' }))
+      for (const filter of [{}, { country: 'UA' }]) {
+        const cpuStart = process.cpuUsage()
+        searchTimes.push(await timed({ query, sort: 'relevance', limit: 50, ...filter }))
+        const cpu = process.cpuUsage(cpuStart)
+        searchCpuTimes.push((cpu.user + cpu.system) / 1000)
+      }
     }
   }
 
@@ -222,6 +233,7 @@ async function measure(size: number, folder: string): Promise<Record<string, num
     if (!result.ok) throw new Error(result.error.message)
   }
   const rss = process.memoryUsage().rss
+  const loadAtEnd = loadavg()[0]!
   await app.close()
   const build = JSON.parse(await readFile(join(folder, 'bench-build.json'), 'utf8').catch(() => '{}')) as {
     index_build_s?: number
@@ -229,7 +241,9 @@ async function measure(size: number, folder: string): Promise<Record<string, num
   const cli = size <= 10_000 ? measureCli(folder, newest?.id ?? '') : {}
   return {
     articles: size,
+    load_avg_1m: round(loadAtStart),
     open_ms: round(openMs),
+    process_to_first_page_ms: round(processToFirstPageMs),
     first_article_ms: round(firstArticleMs),
     full_load_ms: round(openMs),
     list_page_ms: round(median(listTimes)),
@@ -238,12 +252,15 @@ async function measure(size: number, folder: string): Promise<Record<string, num
     mark_read_p95_ms: round(percentile(markTimes, 0.95)),
     search_p50_ms: round(median(searchTimes)),
     search_p95_ms: round(percentile(searchTimes, 0.95)),
+    search_cpu_p50_ms: round(median(searchCpuTimes)),
+    search_cpu_p95_ms: round(percentile(searchCpuTimes, 0.95)),
     add_article_ms: round(median(addTimes)),
     index_build_s: build.index_build_s === undefined ? null : round(build.index_build_s),
     rss_mb: round(rss / 1024 / 1024),
     disk_mb: round(diskMegabytes(folder)),
     db_mb: round(statSync(libraryLayout(folder).database).size / 1024 / 1024),
     ...cli,
+    load_avg_1m_end: round(loadAtEnd),
   }
 }
 

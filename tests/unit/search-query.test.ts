@@ -7,7 +7,7 @@ import { MAX_QUERY_TERMS, parseQuery } from '../../src/main/search/query-parser'
 /** A small index with the production table definition, to run parsed queries against. */
 const db = new Database(':memory:')
 db.exec(`CREATE VIRTUAL TABLE article_fts USING fts5(title, correspondents, site, excerpt, body,
-  content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='2 3')`)
+  content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='2 3 4 5 6')`)
 const ARTICLES = [
   'Zelenskyí meets European leaders in Kyiv',
   'Peace talks resume in Geneva after a week of tension',

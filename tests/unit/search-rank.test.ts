@@ -6,7 +6,7 @@ import { CANDIDATES, rankArticles } from '../../src/main/search/rank-articles'
 /** The index alone, with the production definition: enough for queries without list filters. */
 const db = SqlDatabase.open(':memory:')
 db.exec(`CREATE VIRTUAL TABLE article_fts USING fts5(title, correspondents, site, excerpt, body,
-  content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='2 3')`)
+  content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='2 3 4 5 6')`)
 afterAll(() => db.close())
 
 function index(rowid: number, title: string, body: string): void {
@@ -57,5 +57,43 @@ describe('ranking what a query finds', () => {
   it('searches a common word typed in full as that word, and a rare one also as a prefix', () => {
     expect(ranked('rain').rowids).toEqual(ranked('rain ').rowids)
     expect(ranked('rainbo').rowids).toEqual([many + 4])
+  })
+})
+
+describe('ranking a phrase whose words are in very many articles', () => {
+  const phraseDb = SqlDatabase.open(':memory:')
+  phraseDb.exec(`CREATE VIRTUAL TABLE article_fts USING fts5(title, correspondents, site, excerpt, body,
+    content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='2 3 4 5 6')`)
+  afterAll(() => phraseDb.close())
+  const many = CANDIDATES + 500
+  const add = (rowid: number, title: string, body: string): void => {
+    phraseDb.run(
+      'INSERT INTO article_fts (rowid, title, correspondents, site, excerpt, body) VALUES (?, ?, ?, ?, ?, ?)',
+      [rowid, title, '', '', '', body],
+    )
+  }
+  phraseDb.transaction(() => {
+    for (let rowid = 1; rowid <= many; rowid++) {
+      if (rowid === 10) add(rowid, 'An old story', 'Storms: the hills rain down stones.')
+      else if (rowid === many - 100) add(rowid, 'Hills rain', 'Weather.')
+      else if (rowid === many - 50) add(rowid, 'Weather', 'Where the hills rain, rivers rise.')
+      else add(rowid, `Story ${rowid}`, 'Hills and rain.')
+    }
+  })
+  const phrase = (offset: number, limit: number): ReturnType<typeof rankArticles> =>
+    rankArticles(phraseDb, parseQuery('"hills rain" '), noFilter, 'relevance', offset, limit)
+
+  it('finds every match, the headline first, also those older than the newest candidates', () => {
+    expect(phrase(0, 10).rowids).toEqual([many - 100, many - 50, 10])
+    expect(phrase(2, 10).rowids).toEqual([10])
+  })
+
+  it('gives a total of at least the matches it showed, never more than there are', () => {
+    const page = phrase(0, 10)
+    expect(page.total).toBeLessThanOrEqual(3)
+    expect(page.total).toBeGreaterThanOrEqual(page.rowids.length)
+    const first = phrase(0, 2)
+    expect(first.rowids).toEqual([many - 100, many - 50])
+    expect(first.total, 'more than the two shown').toBeGreaterThan(2)
   })
 })

@@ -99,7 +99,13 @@ export async function needsRecovery(layout: LibraryLayout): Promise<boolean> {
  */
 export async function openDatabase(
   layout: LibraryLayout,
-  options: { readOnly: boolean; created: boolean; exclusive?: boolean },
+  options: {
+    readOnly: boolean
+    created: boolean
+    exclusive?: boolean
+    /** More checks of the opened database, in the same read as ours (one lock for all of them). */
+    verify?: (db: SqlDatabase) => void
+  },
 ): Promise<SqlDatabase> {
   // SQLite follows a link: library.db (or its journal) pointing at another database would be written.
   for (const path of [layout.database, `${layout.database}-journal`, databaseLockPath(layout.database)]) {
@@ -116,9 +122,13 @@ export async function openDatabase(
       readOnly: options.readOnly,
       ...(options.exclusive ? { exclusive: true } : {}),
     })
-    if (options.readOnly) assertCurrentDatabase(db, layout)
-    else migrateDatabase(db)
-    db.get('SELECT count(*) AS n FROM sidebar_counts')
+    if (!options.readOnly) migrateDatabase(db)
+    const opened = db
+    opened.read(() => {
+      if (options.readOnly) assertCurrentDatabase(opened, layout)
+      opened.get('SELECT count(*) AS n FROM sidebar_counts')
+      options.verify?.(opened)
+    })
     return db
   } catch (error) {
     db?.close()

@@ -25,9 +25,10 @@ import {
   prepareFolder,
   upgradeForWriting,
 } from './library-open'
-import { CURRENT_SCHEMA_VERSION } from './manifest'
+import { CURRENT_SCHEMA_VERSION, writeManifest } from './manifest'
 import { MediaStore } from './media-store'
-import { matchesFor, reindexLibrary, searchArticles, type TextSearchPage } from '../search/search-library'
+import { pendingIndexRebuild, rebuildTextIndex } from '../search/rebuild-index'
+import { matchesFor, searchArticles, type TextSearchPage } from '../search/search-library'
 
 export type { ArticleBody } from './article-files'
 
@@ -99,8 +100,19 @@ export class LibraryStore {
         created,
         exclusive: options.exclusive ?? false,
       })
-      const store = new LibraryStore(layout, db, current.schemaVersion, false, lock, now)
-      await store.purgeTrash()
+      const store = new LibraryStore(layout, db, CURRENT_SCHEMA_VERSION, false, lock, now)
+      try {
+        // A schema step that remade the index table, or a `dateline reindex` a kill stopped,
+        // leaves the index to be (re)built: done here, with progress, before anything reads it.
+        if (pendingIndexRebuild(db) !== null) await store.reindex(options.progress, true)
+        if (current.schemaVersion < CURRENT_SCHEMA_VERSION) {
+          await writeManifest(layout, { ...current, schemaVersion: CURRENT_SCHEMA_VERSION })
+        }
+        await store.purgeTrash()
+      } catch (error) {
+        db.close()
+        throw error
+      }
       return store
     } catch (error) {
       await lock.release()
@@ -116,7 +128,7 @@ export class LibraryStore {
     const { manifest, created } = await prepareFolder(layout, true, now)
     if (manifest.schemaVersion > CURRENT_SCHEMA_VERSION) throw newerLibrary(layout, manifest)
     // A library nobody holds is upgraded, or recovered after a crash, by a brief writable open.
-    if (manifest.schemaVersion < CURRENT_SCHEMA_VERSION || (await needsRecovery(layout))) {
+    const upgrade = async (): Promise<void> => {
       const writer = await LibraryStore.open(layout.root, {
         ...options,
         readOnly: false,
@@ -128,7 +140,18 @@ export class LibraryStore {
       await writer?.close()
       if (!writer && manifest.schemaVersion < CURRENT_SCHEMA_VERSION) throw needsUpgrade(layout)
     }
-    const db = await openDatabase(layout, { readOnly: true, created })
+    if (manifest.schemaVersion < CURRENT_SCHEMA_VERSION || (await needsRecovery(layout))) await upgrade()
+    // A `dateline reindex` stopped part-way left an index that finds only some articles.
+    let rebuilding = false as boolean
+    const verify = (opened: SqlDatabase): void => {
+      rebuilding = pendingIndexRebuild(opened) !== null
+    }
+    let db = await openDatabase(layout, { readOnly: true, created, verify })
+    if (rebuilding) {
+      db.close()
+      await upgrade()
+      db = await openDatabase(layout, { readOnly: true, created })
+    }
     return new LibraryStore(layout, db, CURRENT_SCHEMA_VERSION, true, null, now)
   }
 
@@ -208,13 +231,14 @@ export class LibraryStore {
    * `dateline reindex`: the full-text index built again from the rows and the stored text, a batch
    * per transaction (see search-library.ts). Never needed at start-up: the index follows every write.
    */
-  async reindex(progress?: ProgressListener): Promise<number> {
+  async reindex(progress?: ProgressListener, resume = false): Promise<number> {
     this.assertWritable()
-    const result = await reindexLibrary(
+    const result = await rebuildTextIndex(
       this.db,
       this.layout,
       (work) => this.commit(work),
       ({ done, total }) => progress?.({ stage: 'indexing', done, total }),
+      resume,
     )
     return result.done
   }

@@ -1,16 +1,18 @@
 import { DatelineError } from '@shared/errors'
 import { writeFileAtomic } from './atomic-file'
 import { readRegularFile } from './confined-files'
+import { LATEST_DATABASE_VERSION } from './schema'
 
 const MAX_MANIFEST_BYTES = 64 * 1024
 import type { LibraryLayout } from './layout'
 
 export const LIBRARY_FORMAT = 'dateline-library'
 /**
- * 1: the sharded JSON library; 2: library.db. A new database step in schema.ts bumps this to its
- * number, so the manifest and the database agree on what a version means.
+ * 1: the sharded JSON library; 2 and up: library.db at that database version (its newest step in
+ * schema.ts), so the manifest and the database agree on what a version means. The store writes
+ * the manifest's number once the database is migrated and its index complete.
  */
-export const CURRENT_SCHEMA_VERSION = 2
+export const CURRENT_SCHEMA_VERSION = LATEST_DATABASE_VERSION
 
 export interface Manifest {
   format: typeof LIBRARY_FORMAT

@@ -71,18 +71,39 @@ export function parseQuery(input: string): ParsedQuery {
   return { ...compose(include, exclude), notice }
 }
 
-/** Prefixes up to this length have an index of their own (`prefix='2 3'` in the table). */
-const INDEXED_PREFIX_CHARS = 3
+/** A last word this short is a start being typed, never taken for the whole word (see below). */
+const SHORT_PREFIX_CHARS = 3
 
 /**
- * The same query with its last word exact instead of a prefix, when that prefix is longer than
- * the index's prefix indexes (FTS5 then merges the doclist of every word starting with it, which
- * for a common word typed in full took 40 ms against 8 ms for the word); null otherwise.
+ * The same query with its last word exact instead of a prefix, when that word is longer than a
+ * short start; null otherwise. The ranker uses it when the word itself is common: it is the word
+ * meant, and its longer forms would add nothing that a headline-and-recency order shows first.
+ * Beyond six characters it is also the cheaper query: the table's prefix indexes stop there, and
+ * FTS5 then merges the doclist of every word starting with the prefix.
  */
 export function withExactLastWord(query: ParsedQuery): ParsedQuery | null {
   const last = query.include[query.include.length - 1]
-  if (!last?.prefix || [...last.words[last.words.length - 1]!].length <= INDEXED_PREFIX_CHARS) return null
+  if (!last?.prefix || [...last.words[last.words.length - 1]!].length <= SHORT_PREFIX_CHARS) return null
   const include = [...query.include.slice(0, -1), { ...last, prefix: false }]
+  return { ...compose(include, query.exclude), notice: query.notice }
+}
+
+/**
+ * The same query with each phrase loosened to its words, all required: it finds every article the
+ * phrase finds, and more. Reading its newest matches stops early, where matching a phrase's
+ * positions does not; null when the query has no phrase.
+ */
+export function withPhrasesAsWords(query: ParsedQuery): ParsedQuery | null {
+  if (!query.include.some((term) => term.words.length > 1)) return null
+  const include = query.include.flatMap((term) =>
+    term.words.length === 1
+      ? [term]
+      : term.words.map((word, i) => ({
+          text: word,
+          words: [word],
+          prefix: term.prefix && i === term.words.length - 1,
+        })),
+  )
   return { ...compose(include, query.exclude), notice: query.notice }
 }
 

@@ -1,5 +1,5 @@
 import type { SqlDatabase, SqlValue } from '../library/database'
-import { withExactLastWord, type ParsedQuery } from './query-parser'
+import { withExactLastWord, withPhrasesAsWords, type ParsedQuery } from './query-parser'
 
 /**
  * Which articles a text query finds, best first, one page at a time.
@@ -61,26 +61,54 @@ export function rankArticles(
   if (exact) {
     const newestExact = newestMatches(db, exact.match!)
     if (newestExact.length === CANDIDATES) {
-      return byHeadlineThenRecency(db, exact, conditions, newestExact, offset, limit)
+      return byHeadlineThenRecency(db, exact, conditions, windowOf(newestExact), offset, limit)
     }
   }
+  // A phrase is ranked by headline and recency: bm25 would match the phrase's positions over the
+  // whole library twice more (for its IDF, then to score), 90 ms for two common words.
+  const loosened = withPhrasesAsWords(query)
+  if (loosened)
+    return byHeadlineThenRecency(db, query, conditions, phraseWindow(db, query, loosened), offset, limit)
   // One pass over the index for the newest CANDIDATES matches, unranked: it tells how selective
   // the query is and is itself the candidate set when it is not.
   const newest = newestMatches(db, query.match)
-  // A phrase is ranked by headline and recency too: bm25 would match the phrase's positions over
-  // the whole library twice more (for its IDF, then to score), 90 ms for two common words.
-  const hasPhrase = query.include.some((term) => term.words.length > 1)
-  if (newest.length < CANDIDATES && !hasPhrase) return byBm25(db, query.match, conditions, offset, limit)
-  return byHeadlineThenRecency(db, query, conditions, newest, offset, limit)
+  if (newest.length < CANDIDATES) return byBm25(db, query.match, conditions, offset, limit)
+  return byHeadlineThenRecency(db, query, conditions, windowOf(newest), offset, limit)
 }
 
-function newestMatches(db: SqlDatabase, match: string): number[] {
+/**
+ * The newest matches of a query, and how far back in the library they reach: every match when
+ * `complete`, else those from the article `oldest` on.
+ */
+interface CandidateWindow {
+  rowids: number[]
+  oldest: number
+  complete: boolean
+}
+
+function windowOf(newest: number[]): CandidateWindow {
+  return { rowids: newest, oldest: newest[newest.length - 1] ?? 0, complete: newest.length < CANDIDATES }
+}
+
+function newestMatches(db: SqlDatabase, match: string, from = 0): number[] {
   return db
     .all<{ rowid: number }>(
-      'SELECT rowid FROM article_fts WHERE article_fts MATCH ? ORDER BY rowid DESC LIMIT ?',
-      [match, CANDIDATES],
+      'SELECT rowid FROM article_fts WHERE article_fts MATCH ? AND rowid >= ? ORDER BY rowid DESC LIMIT ?',
+      [match, from, CANDIDATES],
     )
     .map((r) => r.rowid)
+}
+
+/**
+ * A phrase's candidates: its matches among the newest CANDIDATES articles holding all its words.
+ * Matching the phrase's positions over the whole library costs a pass over every article holding
+ * those words (at 100k, ~40,000 for two common words: 30–40 ms even when the phrase is rare); the
+ * words' newest matches are read in ~1 ms, and the phrase is then matched in that window alone.
+ */
+function phraseWindow(db: SqlDatabase, query: ParsedQuery, loosened: ParsedQuery): CandidateWindow {
+  const words = windowOf(newestMatches(db, loosened.match!))
+  if (words.rowids.length === 0) return { rowids: [], oldest: 0, complete: true }
+  return { ...words, rowids: newestMatches(db, query.match!, words.oldest) }
 }
 
 function joined(conditions: ArticleConditions): { from: string; where: string } {
@@ -116,21 +144,19 @@ function byBm25(
 }
 
 /**
- * `newest` holds the newest matches (all of them when fewer than CANDIDATES). Those with a query
- * word in the headline come first, then the rest, newest first; past the candidates, older
- * matches follow newest first.
+ * The window's matches with a query word in the headline come first, then the rest, newest first;
+ * past the window, older matches follow newest first.
  */
 function byHeadlineThenRecency(
   db: SqlDatabase,
   query: ParsedQuery,
   conditions: ArticleConditions,
-  newest: number[],
+  window: CandidateWindow,
   offset: number,
   limit: number,
 ): RankedPage {
-  const complete = newest.length < CANDIDATES
-  const oldest = newest[newest.length - 1] ?? 0
-  const candidates = keepMatching(db, newest, conditions)
+  const { complete, oldest } = window
+  const candidates = keepMatching(db, window.rowids, conditions)
   const inHeadline = new Set(
     db
       .all<{ rowid: number }>('SELECT rowid FROM article_fts WHERE article_fts MATCH ? AND rowid >= ?', [
@@ -144,22 +170,26 @@ function byHeadlineThenRecency(
     ...candidates.filter((rowid) => !inHeadline.has(rowid)),
   ]
   const page = ordered.slice(offset, offset + limit)
-  if (page.length < limit && !complete) {
+  // Past the window's end, one row more than the page needs tells whether older matches remain,
+  // so the total given as "at least" is never more than there are, nor hides a next page.
+  let moreOlder = false
+  if (!complete && ordered.length <= offset + limit) {
     const { from, where } = joined(conditions)
     const skip = Math.max(0, offset - ordered.length)
+    const wanted = limit - page.length
     const older = db
       .all<{ rowid: number }>(
         `SELECT f.rowid AS rowid FROM ${from} WHERE article_fts MATCH ? AND f.rowid < ?${where}
          ORDER BY f.rowid DESC LIMIT ? OFFSET ?`,
-        [query.match!, oldest, ...conditions.params, limit - page.length, skip],
+        [query.match!, oldest, ...conditions.params, wanted + 1, skip],
       )
       .map((r) => r.rowid)
-    page.push(...older)
+    moreOlder = older.length > wanted
+    page.push(...older.slice(0, wanted))
   }
   if (complete) return { rowids: page, total: ordered.length, totalIsLowerBound: false }
-  const hasMore = page.length === limit
   const seen = Math.max(ordered.length, offset + page.length)
-  return { rowids: page, total: seen + (hasMore ? 1 : 0), totalIsLowerBound: true }
+  return { rowids: page, total: seen + (moreOlder ? 1 : 0), totalIsLowerBound: true }
 }
 
 /** The candidates that pass the list's filters, in the same order (one probe per candidate). */
