@@ -1,0 +1,76 @@
+import type { SavedFilter } from '@shared/collections'
+import type { ArticleFilter } from '@shared/contract'
+import type { SqlDatabase } from '../library/database'
+import { collectionByName, savedFilterOf } from './collection-store'
+
+/**
+ * A smart collection is its saved filters. The list asks for `collection: NAME` as for any
+ * collection; when NAME is a smart one, its filters take its place here, combined with the
+ * list's other filters, so every way of listing (window, CLI, export) finds the same articles.
+ */
+
+// SavedFilter is written out in shared/collections.ts (contract.ts imports that file); these
+// two lines fail to compile if it ever stops being the same as ArticleFilter.
+const savedIsFilter = (f: SavedFilter): ArticleFilter => f
+const filterIsSaved = (f: ArticleFilter): SavedFilter => f
+void savedIsFilter
+void filterIsSaved
+
+/** Smart collections may name other collections in their filters; this deep at most. */
+const MAX_NESTING = 8
+
+type SingleValued = 'country' | 'correspondent' | 'collection' | 'feed' | 'site'
+const SINGLE_VALUED: SingleValued[] = ['country', 'correspondent', 'collection', 'feed', 'site']
+
+/**
+ * Both filters at once (an article must pass each), or null when no filter can say so: two
+ * different values of one single-valued field (the filter holds one country, one state).
+ * Words are joined (each must be found); the date range is the overlap.
+ */
+export function combineFilters(saved: SavedFilter, list: ArticleFilter): ArticleFilter | null {
+  const combined: ArticleFilter = { ...saved, state: 'all' }
+  if (saved.state !== 'all' && list.state !== 'all' && saved.state !== list.state) return null
+  combined.state = saved.state !== 'all' ? saved.state : list.state
+  for (const key of SINGLE_VALUED) {
+    const mine = list[key]
+    const theirs = saved[key]
+    if (mine === undefined) continue
+    if (theirs !== undefined && !sameValue(key, theirs, mine)) return null
+    ;(combined as Record<SingleValued, unknown>)[key] = mine
+  }
+  const from = [saved.from, list.from].filter((d): d is string => d !== undefined).sort()
+  const to = [saved.to, list.to].filter((d): d is string => d !== undefined).sort()
+  if (from.length > 0) combined.from = from[from.length - 1]!
+  if (to.length > 0) combined.to = to[0]!
+  const words = [saved.query, list.query].map((q) => q?.trim() ?? '').filter((q) => q !== '')
+  if (words.length > 0) combined.query = words.join(' ')
+  else delete combined.query
+  return combined
+}
+
+function sameValue(key: SingleValued, a: string | number, b: string | number): boolean {
+  if (key === 'feed' || key === 'site') return a === b
+  return String(a).trim().toLowerCase() === String(b).trim().toLowerCase()
+}
+
+/**
+ * The filter with a smart collection replaced by what it saves (recursively, when a smart
+ * collection names another), or null when it finds nothing: a saved filter that is damaged,
+ * that contradicts the list's, or that names itself. A plain collection, or none, is left as is.
+ */
+export function expandSmartCollection(db: SqlDatabase, filter: ArticleFilter): ArticleFilter | null {
+  const seen = new Set<number>()
+  let current = filter
+  for (let depth = 0; current.collection !== undefined; depth++) {
+    const row = collectionByName(db, current.collection)
+    if (!row || row.query === null) return current
+    const saved = savedFilterOf(row)
+    if (saved === null || saved === 'invalid' || seen.has(row.id) || depth >= MAX_NESTING) return null
+    seen.add(row.id)
+    const { collection: _smart, ...rest } = current
+    const combined = combineFilters(saved, rest)
+    if (!combined) return null
+    current = combined
+  }
+  return current
+}
