@@ -323,6 +323,37 @@ describe('smart collections', () => {
     ).toBe(2)
   })
 
+  it('count exactly what opening them lists, for every kind of saved search', async () => {
+    const a = await seed()
+    await call('articles.setStates', { ids: [a[0]!.id, a[2]!.id], read: true })
+    await call('articles.setStates', { ids: [a[4]!.id], archived: true, starred: true })
+    const filters = [
+      { country: 'BY' },
+      { country: 'BY', state: 'unread' },
+      { state: 'starred' },
+      { state: 'archived' },
+      { correspondent: 'ann writer' },
+      { query: 'election' },
+      { query: 'election', state: 'unread' },
+      { query: '-election' },
+      { query: 'election -minsk', country: 'LT' },
+      { from: '2024-06-02', to: '2024-06-05' },
+    ]
+    for (const [i, filter] of filters.entries()) {
+      const made = await call<CollectionInfo>('collections.create', { name: `Kind ${i}`, filter })
+      const listed = await call<ArticlePage>('articles.list', { collection: made.name, limit: 500 })
+      const unread = await call<ArticlePage>('articles.list', { collection: made.name, state: 'unread' })
+      const expected = { articles: listed.total, archived: listed.items.filter((x) => x.archived).length }
+      expect({ filter, articles: made.articles }).toEqual({ filter, articles: expected.articles })
+      if (!('state' in filter))
+        expect({ filter, unread: made.unread }).toEqual({ filter, unread: unread.total })
+      const page = await call<CollectionCoverage>('collections.get', { id: made.id })
+      expect(page.countedOver).toBe(
+        made.articles + made.archived > 2000 ? 2000 : made.articles + made.archived,
+      )
+    }
+  })
+
   it('refuse hand edits, and a saved search that names itself finds nothing', async () => {
     const a = await seed()
     const smart = await call<CollectionInfo>('collections.create', {

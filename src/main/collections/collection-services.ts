@@ -1,6 +1,4 @@
-import type { ArticleSummary } from '@shared/article'
 import type { CollectionInfo, collectionsProcedures } from '@shared/collections'
-import type { ArticleFilter } from '@shared/contract'
 import type { ServicesFor } from '@shared/procedure'
 import type { SqlDatabase } from '../library/database'
 import type { LibraryStore } from '../library/library-store'
@@ -26,6 +24,7 @@ import {
   type MemberCounts,
 } from './collection-store'
 import { savedFilterOf } from './collection-store'
+import { countSelection, expandSmartCollection, newestSelected } from './smart-filter'
 
 /**
  * A smart collection's page lists its countries and correspondents over its newest matches this
@@ -34,10 +33,10 @@ import { savedFilterOf } from './collection-store'
 export const SMART_COVERAGE_LIMIT = 2000
 
 /**
- * Counts of smart collections, kept until the library changes. A smart count is the list's own
- * query (so it always agrees with what opening the collection shows), and costs what a filtered
- * list's total costs at 100k (see docs/benchmarks.md): too much to repeat for every smart
- * collection each time the sidebar asks, while most asks follow no change at all.
+ * Counts of smart collections, kept until the library changes. A smart count is one pass over
+ * what its filters find (see smart-filter.ts); a broad one costs tens of ms at 100k (see
+ * docs/benchmarks.md), too much to repeat for every smart collection each time the sidebar asks,
+ * while most asks follow no change at all.
  */
 class SmartCounts {
   private readonly known = new Map<
@@ -57,11 +56,12 @@ class SmartCounts {
 }
 
 function countSmart(library: LibraryStore, row: CollectionRow): MemberCounts {
-  // Ordered by date, a search counts every match (ranked by relevance it may stop at a floor).
-  const count = (state: ArticleFilter['state']): number =>
-    library.listArticles({ filter: { state, collection: row.name }, sort: 'newest', offset: 0, limit: 1 })
-      .total
-  return { articles: count('all'), unread: count('unread'), archived: count('archived') }
+  return library.query((db) =>
+    db.read(() => {
+      const filter = expandSmartCollection(db, { state: 'all', collection: row.name })
+      return filter ? countSelection(db, filter) : { articles: 0, unread: 0, archived: 0 }
+    }),
+  )
 }
 
 /** The collections procedures of the service table (see src/shared/collections.ts). */
@@ -91,14 +91,6 @@ export function collectionServices(ctx: ServiceContext): ServicesFor<typeof coll
   }
   const info = (id: number): CollectionInfo =>
     read((db) => infoOf(db, requireCollection(db, id), plainCounts(db)))
-
-  const smartArticles = (row: CollectionRow, offset: number, limit: number): ArticleSummary[] =>
-    ctx.library.listArticles({
-      filter: { state: 'all', collection: row.name },
-      sort: 'newest',
-      offset,
-      limit,
-    }).items
 
   return {
     'collections.list': async () =>
@@ -175,17 +167,12 @@ export function collectionServices(ctx: ServiceContext): ServicesFor<typeof coll
           })
           return { collection, ...coverage, countedOver: collection.articles + collection.archived }
         }
-        const ids: string[] = []
-        for (let offset = 0; ids.length < SMART_COVERAGE_LIMIT; offset += 500) {
-          const items = smartArticles(row, offset, Math.min(500, SMART_COVERAGE_LIMIT - ids.length))
-          ids.push(...items.map((a) => a.id))
-          if (items.length < 500) break
-        }
-        const coverage = coverageOf(db, {
-          sql: 'SELECT value FROM json_each(?)',
-          params: [JSON.stringify(rowidsOf(db, ids))],
-        })
-        return { collection, ...coverage, countedOver: ids.length }
+        const filter = expandSmartCollection(db, { state: 'all', collection: row.name })
+        const newest = filter ? newestSelected(filter, SMART_COVERAGE_LIMIT) : null
+        if (!newest) return { collection, countries: [], correspondents: [], countedOver: 0 }
+        const coverage = coverageOf(db, newest)
+        const countedOver = Math.min(SMART_COVERAGE_LIMIT, collection.articles + collection.archived)
+        return { collection, ...coverage, countedOver }
       }),
     'collections.ofArticle': async ({ article }) =>
       read((db) => {

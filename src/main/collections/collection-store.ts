@@ -1,7 +1,7 @@
 import { SavedFilter } from '@shared/collections'
 import { DatelineError } from '@shared/errors'
 import { ARTICLE_COLUMNS, summariesOf, type ArticleRow } from '../library/article-rows'
-import type { SqlDatabase } from '../library/database'
+import type { SqlDatabase, SqlValue } from '../library/database'
 import type { ArticleSummary } from '@shared/article'
 
 /**
@@ -270,7 +270,7 @@ function freeSlot(
 /** Numbers the collection again 1024, 2048, ... in its present order. */
 function renumber(db: SqlDatabase, collectionId: number): void {
   const members = db.all<{ article: number }>(
-    'SELECT article FROM collection_articles WHERE collection = ? ORDER BY position, added_at, article',
+    'SELECT article FROM collection_articles WHERE collection = ? ORDER BY position, article',
     [collectionId],
   )
   members.forEach(({ article }, i) => {
@@ -307,7 +307,7 @@ export function collectionPage(
   )
   const rows = db.all<ArticleRow>(
     `SELECT ${ARTICLE_COLUMNS} FROM collection_articles m CROSS JOIN articles a ON a.rowid = m.article
-     WHERE m.collection = ? ORDER BY m.position, m.added_at, a.id LIMIT ? OFFSET ?`,
+     WHERE m.collection = ? ORDER BY m.position, m.article LIMIT ? OFFSET ?`,
     [collectionId, limit, offset],
   )
   return { total, items: summariesOf(db, rows) }
@@ -325,7 +325,7 @@ export const COVERAGE_LIMIT = 30
  * The countries and correspondents of a set of articles: a plain collection's members (`members`
  * is a subquery giving rowids, with its parameters), or a smart collection's newest matches.
  */
-export function coverageOf(db: SqlDatabase, members: { sql: string; params: (string | number)[] }): Coverage {
+export function coverageOf(db: SqlDatabase, members: { sql: string; params: SqlValue[] }): Coverage {
   const countries = db.all<{ code: string; name: string; articles: number }>(
     `SELECT c.code, max(c.name) AS name, count(*) AS articles FROM article_countries c
      WHERE c.article IN (${members.sql}) GROUP BY c.code ORDER BY articles DESC, c.code LIMIT ?`,

@@ -1,7 +1,9 @@
 import type { SavedFilter } from '@shared/collections'
 import type { ArticleFilter } from '@shared/contract'
-import type { SqlDatabase } from '../library/database'
-import { collectionByName, savedFilterOf } from './collection-store'
+import { filterConditions, isTextQuery } from '../library/article-query'
+import type { SqlDatabase, SqlValue } from '../library/database'
+import { parseQuery } from '../search/query-parser'
+import { collectionByName, savedFilterOf, type MemberCounts } from './collection-store'
 
 /**
  * A smart collection is its saved filters. The list asks for `collection: NAME` as for any
@@ -73,4 +75,73 @@ export function expandSmartCollection(db: SqlDatabase, filter: ArticleFilter): A
     current = combined
   }
   return current
+}
+
+/**
+ * The articles a filter finds, as the FROM and WHERE of one statement on `articles a`, for the
+ * counts and the coverage of a smart collection (one pass, where the list's totals would take one
+ * query per state). Null when the words leave nothing to search for.
+ */
+export interface Selection {
+  from: string
+  where: string
+  params: SqlValue[]
+  /** Whether words narrow it: a search also finds archived articles, as the list does. */
+  searching: boolean
+}
+
+export function selectionOf(filter: ArticleFilter): Selection | null {
+  const searching = isTextQuery(filter)
+  const conditions = filterConditions(filter, true)
+  const conditionsSql = (first: string[]): string => [...first, ...conditions.where].join(' AND ') || '1'
+  if (!searching) {
+    return { from: 'articles a', where: conditionsSql([]), params: conditions.params, searching }
+  }
+  const query = parseQuery(filter.query ?? '')
+  if (query.match !== null) {
+    return {
+      // FTS5 first: SQLite would otherwise run the full-text query once per article.
+      from: 'article_fts f CROSS JOIN articles a ON a.rowid = f.rowid',
+      where: conditionsSql(['article_fts MATCH ?']),
+      params: [query.match, ...conditions.params],
+      searching,
+    }
+  }
+  if (query.excludeOnly === null) return null
+  return {
+    from: 'articles a',
+    where: conditionsSql(['a.rowid NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)']),
+    params: [query.excludeOnly, ...conditions.params],
+    searching,
+  }
+}
+
+/**
+ * A smart collection's counts in one pass: `articles` is what opening it lists (without words
+ * and state, the articles not archived; otherwise every match), then unread and archived ones.
+ */
+export function countSelection(db: SqlDatabase, filter: ArticleFilter): MemberCounts {
+  const selection = selectionOf(filter)
+  if (!selection) return { articles: 0, unread: 0, archived: 0 }
+  const listed = !selection.searching && filter.state === 'all' ? 'a.archived = 0' : '1'
+  const row = db.get<MemberCounts>(
+    `SELECT coalesce(sum(${listed}), 0) AS articles, coalesce(sum(a.read = 0 AND a.archived = 0), 0) AS unread,
+       coalesce(sum(a.archived = 1), 0) AS archived
+     FROM ${selection.from} WHERE ${selection.where}`,
+    selection.params,
+  )
+  return row ?? { articles: 0, unread: 0, archived: 0 }
+}
+
+/** The newest `limit` articles a filter finds (by rowid, the order they came in), as a subquery. */
+export function newestSelected(
+  filter: ArticleFilter,
+  limit: number,
+): { sql: string; params: SqlValue[] } | null {
+  const selection = selectionOf(filter)
+  if (!selection) return null
+  return {
+    sql: `SELECT a.rowid FROM ${selection.from} WHERE ${selection.where} ORDER BY a.rowid DESC LIMIT ${Math.floor(limit)}`,
+    params: selection.params,
+  }
 }
