@@ -1,5 +1,7 @@
 import type { CollectionInfo, collectionsProcedures } from '@shared/collections'
+import type { ArticleFilter } from '@shared/contract'
 import type { ServicesFor } from '@shared/procedure'
+import { isTextQuery } from '../library/article-query'
 import type { SqlDatabase } from '../library/database'
 import type { LibraryStore } from '../library/library-store'
 import type { ServiceContext } from '../services'
@@ -55,13 +57,21 @@ class SmartCounts {
   }
 }
 
+/**
+ * Without words, the list's own totals (a country or a collection alone is one row of the sidebar
+ * counters; other filters walk the members first); with words, one pass over the matches rather
+ * than one per state (see smart-filter.ts).
+ */
 function countSmart(library: LibraryStore, row: CollectionRow): MemberCounts {
-  return library.query((db) =>
-    db.read(() => {
-      const filter = expandSmartCollection(db, { state: 'all', collection: row.name })
-      return filter ? countSelection(db, filter) : { articles: 0, unread: 0, archived: 0 }
-    }),
+  const filter = library.query((db) =>
+    db.read(() => expandSmartCollection(db, { state: 'all', collection: row.name })),
   )
+  if (!filter) return { articles: 0, unread: 0, archived: 0 }
+  if (isTextQuery(filter)) return library.query((db) => db.read(() => countSelection(db, filter)))
+  const total = (state: ArticleFilter['state']): number =>
+    library.listArticles({ filter: { state, collection: row.name }, sort: 'newest', offset: 0, limit: 1 })
+      .total
+  return { articles: total('all'), unread: total('unread'), archived: total('archived') }
 }
 
 /** The collections procedures of the service table (see src/shared/collections.ts). */
