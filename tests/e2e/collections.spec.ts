@@ -165,12 +165,21 @@ test('collections: create, pick many and add them, drag onto the sidebar, reorde
   await expect(page.getByTestId('article-row')).toHaveCount(5)
 })
 
-test('ctrl/⌘ A picks the whole list; a bulk delete is undone', async ({ page, dateline }) => {
+test('the keyboard picks: Shift+↓, x, ctrl/⌘ A; a bulk delete is undone', async ({ page, dateline }) => {
   await page.goto(dateline.url)
   await addArticles(page, TITLES)
   await page.reload()
   await rowOf(page, 'Kyiv restores').click()
   await page.getByTestId('article-list').focus()
+  await page.keyboard.press('Shift+ArrowDown')
+  await page.keyboard.press('Shift+ArrowDown')
+  await expect(page.getByTestId('bulk-bar')).toContainText('3 picked')
+  await expect(page.getByTestId('reader-title')).toHaveText('Minsk polling stations close early')
+  await page.keyboard.press('x')
+  await expect(page.getByTestId('bulk-bar')).toContainText('2 picked')
+  await expect(rowOf(page, 'Grodno border')).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('bulk-bar')).toHaveCount(0)
   await page.keyboard.press('ControlOrMeta+a')
   await expect(page.getByTestId('bulk-bar')).toContainText('5 picked')
   await expect(page.locator('[data-testid="article-row"][aria-selected="true"]')).toHaveCount(5)

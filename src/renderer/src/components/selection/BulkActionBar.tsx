@@ -6,8 +6,10 @@ import {
   addPickedToCollection,
   clearSelection,
   deletePicked,
+  extendPick,
   pickAll,
   setPickedStates,
+  togglePickOpen,
 } from '@renderer/store/selection/actions'
 import { useSelection } from '@renderer/store/selection/store'
 import { useUi } from '@renderer/store/ui/store'
@@ -21,8 +23,9 @@ function isTextEntry(element: Element | null): boolean {
 }
 
 /**
- * ctrl/⌘ A picks every article of the list, Escape lets them go. Only while the list is shown and
- * no text field or dialog has the keys.
+ * ctrl/⌘ A picks every article of the list, Shift+↓/↑ (J/K) extends the pick, x picks the open
+ * article or lets it go, Escape lets them all go. Only while the list is shown and no text field
+ * or dialog has the keys. Registered before the window's shortcuts, which skip a handled key.
  */
 function useSelectionKeys(): void {
   useEffect(() => {
@@ -34,6 +37,15 @@ function useSelectionKeys(): void {
       if (command && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'a') {
         event.preventDefault()
         void pickAll()
+      } else if (!command && !event.altKey && event.shiftKey && ['ArrowDown', 'J'].includes(event.key)) {
+        event.preventDefault()
+        extendPick(1)
+      } else if (!command && !event.altKey && event.shiftKey && ['ArrowUp', 'K'].includes(event.key)) {
+        event.preventDefault()
+        extendPick(-1)
+      } else if (!command && !event.altKey && !event.shiftKey && event.key === 'x') {
+        event.preventDefault()
+        togglePickOpen()
       } else if (event.key === 'Escape' && useSelection.getState().ids.length > 0) {
         event.preventDefault()
         clearSelection()

@@ -222,3 +222,25 @@ export function droppedArticles(data: DataTransfer): string[] | null {
     return null
   }
 }
+
+/** Shift+↓/↑: the open article moves on and the picked range follows it from where it started. */
+export function extendPick(step: 1 | -1): void {
+  const library = useLibrary.getState()
+  if (library.total === 0) return
+  const current = library.selectedIndex ?? 0
+  const anchor = useSelection.getState().anchor ?? current
+  const next = Math.min(library.total - 1, Math.max(0, current + step))
+  selectIndex(next)
+  void pickRange(anchor, next, [])
+}
+
+/** x: the open article in or out of the picked ones. */
+export function togglePickOpen(): void {
+  const { selectedId, selectedIndex } = useLibrary.getState()
+  if (selectedId === null) return
+  const { ids } = useSelection.getState()
+  setPicked(
+    ids.includes(selectedId) ? ids.filter((id) => id !== selectedId) : [...ids, selectedId],
+    selectedIndex,
+  )
+}
