@@ -26,7 +26,7 @@ import {
   type MemberCounts,
 } from './collection-store'
 import { savedFilterOf } from './collection-store'
-import { countSelection, expandSmartCollection, newestSelected } from './smart-filter'
+import { countFromCounters, countSelection, expandSmartCollection, newestSelected } from './smart-filter'
 
 /**
  * A smart collection's page lists its countries and correspondents over its newest matches this
@@ -58,7 +58,8 @@ class SmartCounts {
 }
 
 /**
- * Without words, the list's own totals (a country or a collection alone is one row of the sidebar
+ * One group and no other filter: its row of the sidebar counters. Otherwise, without words, the
+ * list's own totals (a country or a collection alone is one row of the sidebar
  * counters; other filters walk the members first); with words, one pass over the matches rather
  * than one per state (see smart-filter.ts).
  */
@@ -67,6 +68,8 @@ function countSmart(library: LibraryStore, row: CollectionRow): MemberCounts {
     db.read(() => expandSmartCollection(db, { state: 'all', collection: row.name })),
   )
   if (!filter) return { articles: 0, unread: 0, archived: 0 }
+  const counted = library.query((db) => db.read(() => countFromCounters(db, filter)))
+  if (counted) return counted
   if (isTextQuery(filter)) return library.query((db) => db.read(() => countSelection(db, filter)))
   const total = (state: ArticleFilter['state']): number =>
     library.listArticles({ filter: { state, collection: row.name }, sort: 'newest', offset: 0, limit: 1 })

@@ -1,6 +1,7 @@
 import type { SavedFilter } from '@shared/collections'
 import type { ArticleFilter } from '@shared/contract'
 import { filterConditions, isTextQuery } from '../library/article-query'
+import { correspondentKey } from '../library/article-rows'
 import type { SqlDatabase, SqlValue } from '../library/database'
 import { parseQuery } from '../search/query-parser'
 import { collectionByName, savedFilterOf, type MemberCounts } from './collection-store'
@@ -144,4 +145,55 @@ export function newestSelected(
     sql: `SELECT a.rowid FROM ${selection.from} WHERE ${selection.where} ORDER BY a.rowid DESC LIMIT ${Math.floor(limit)}`,
     params: selection.params,
   }
+}
+
+type CounterRow = MemberCounts & { starred: number }
+
+/**
+ * A smart collection that is one group (a country, a correspondent, a plain collection or a feed)
+ * with no other filter but "all" or "unread" is counted from that group's rows of the sidebar
+ * counters, which the triggers keep: one indexed read at any size. Null for any other filter.
+ */
+export function countFromCounters(db: SqlDatabase, filter: ArticleFilter): MemberCounts | null {
+  if (filter.state !== 'all' && filter.state !== 'unread') return null
+  if (filter.site || filter.from || filter.to || isTextQuery(filter)) return null
+  const groups = [filter.country, filter.correspondent, filter.collection, filter.feed].filter(
+    (g) => g !== undefined,
+  )
+  if (groups.length !== 1) return null
+  let kind: string
+  let keys: string[]
+  if (filter.country) {
+    kind = 'country'
+    keys = [filter.country.toUpperCase()]
+  } else if (filter.correspondent) {
+    // One name may be several correspondents (the same name at different outlets).
+    kind = 'correspondent'
+    keys = db
+      .all<{ id: number }>('SELECT id FROM correspondents WHERE name_key = ?', [
+        correspondentKey(filter.correspondent),
+      ])
+      .map((r) => String(r.id))
+  } else if (filter.collection) {
+    const row = collectionByName(db, filter.collection)
+    if (row && row.query !== null) return null
+    kind = 'collection'
+    keys = row ? [String(row.id)] : []
+  } else {
+    kind = 'feed'
+    keys = [String(filter.feed)]
+  }
+  const totals: CounterRow = { articles: 0, unread: 0, archived: 0, starred: 0 }
+  for (const key of keys) {
+    const row = db.get<CounterRow>(
+      'SELECT articles, unread, archived, starred FROM sidebar_counts WHERE kind = ? AND key = ?',
+      [kind, key],
+    )
+    if (!row) continue
+    totals.articles += row.articles
+    totals.unread += row.unread
+    totals.archived += row.archived
+  }
+  if (filter.state === 'unread') return { articles: totals.unread, unread: totals.unread, archived: 0 }
+  return { articles: totals.articles, unread: totals.unread, archived: totals.archived }
 }
