@@ -13,6 +13,7 @@ import {
   showArticle,
 } from './library-commands'
 import { searchCommand } from './search-command'
+import { collectionCommand } from './collection-commands'
 import { backUpNow, rebuildDatabase, reindexLibrary, restoreFromBackup } from './maintenance-commands'
 import { extractArticle, serve } from './web-commands'
 import { one, UsageError } from './usage-error'
@@ -31,6 +32,9 @@ Commands:
   mark <how> <id>...       read, unread, star, unstar, archive or unarchive articles
   delete <id>...           Delete articles
   export [<id>...]         Write articles as self-contained HTML files (--out DIR, --format html|txt|json)
+  collection <verb> ...    Collections: list; create NAME [--description TEXT] [--smart with list
+                           filters and --words WORDS]; rename OLD NEW; describe NAME TEXT;
+                           delete NAME (its articles stay); add NAME ID...; remove NAME ID...
   serve                    Read the library in a web browser (--port N, --host ADDRESS)
   backup                   Back up the library database now (the app makes one a day, 7 kept)
   restore-backup [<day>]   Put back the newest good backup, or the one of <day> (--list shows them)
@@ -74,6 +78,9 @@ export async function runCli(argv: string[]): Promise<number> {
       'allow-remote': { type: 'boolean', default: false },
       out: { type: 'string' },
       format: { type: 'string' },
+      description: { type: 'string' },
+      smart: { type: 'boolean', default: false },
+      words: { type: 'string' },
     },
   })
   const [command, ...rest] = positionals
@@ -106,6 +113,8 @@ export async function runCli(argv: string[]): Promise<number> {
       return showArticle(libraryDir, one(rest, 'show needs an article id'), json)
     case 'delete':
       return deleteArticles(libraryDir, rest, json)
+    case 'collection':
+      return collectionCommand(libraryDir, rest, values, json)
     case 'serve':
       return serve(libraryDir, values)
     case 'export':

@@ -29,6 +29,8 @@ import { CURRENT_SCHEMA_VERSION, writeManifest } from './manifest'
 import { MediaStore } from './media-store'
 import { pendingIndexRebuild, rebuildTextIndex } from '../search/rebuild-index'
 import { matchesFor, searchArticles, type TextSearchPage } from '../search/search-library'
+import { parseQuery } from '../search/query-parser'
+import { expandSmartCollection } from '../collections/smart-filter'
 
 export type { ArticleBody } from './article-files'
 
@@ -51,6 +53,11 @@ export interface ListRequest {
   sort: ArticleSort
   offset: number
   limit: number
+}
+
+/** A search that cannot find anything (a smart collection whose filters contradict the list's). */
+function nothingFound(filter: ArticleFilter): TextSearchPage {
+  return { total: 0, totalIsLowerBound: false, items: [], query: parseQuery(filter.query ?? '') }
 }
 
 /** What a deleted article was, kept in the trash until the next open, to restore it exactly. */
@@ -202,7 +209,10 @@ export class LibraryStore {
     return this.db.read(() => ({ ...this.queryPage(request), counts: this.sidebarCounts() }))
   }
 
-  private queryPage(request: ListRequest): { total: number; items: ArticleSummary[] } {
+  private queryPage(asked: ListRequest): { total: number; items: ArticleSummary[] } {
+    const filter = expandSmartCollection(this.db, asked.filter)
+    if (!filter) return { total: 0, items: [] }
+    const request = { ...asked, filter }
     if (isTextQuery(request.filter)) {
       const { total, items } = searchArticles(this.db, request)
       return { total, items }
@@ -219,7 +229,11 @@ export class LibraryStore {
 
   /** One page found by the filter's text query (see src/main/search), with what was understood. */
   searchArticles(request: ListRequest): TextSearchPage {
-    return this.db.read(() => searchArticles(this.db, request))
+    return this.db.read(() => {
+      const filter = expandSmartCollection(this.db, request.filter)
+      if (!filter) return nothingFound(request.filter)
+      return searchArticles(this.db, { ...request, filter })
+    })
   }
 
   /** The headline and snippet of each found article, with the query's words marked. */

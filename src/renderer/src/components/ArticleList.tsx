@@ -44,6 +44,7 @@ export function ArticleList(): JSX.Element {
       className="article-list"
       role="listbox"
       aria-label="Articles"
+      aria-multiselectable="true"
       tabIndex={0}
       aria-activedescendant={selectedRendered ? rowDomId(selectedIndex) : undefined}
       data-testid="article-list"

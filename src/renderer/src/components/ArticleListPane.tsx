@@ -7,6 +7,7 @@ import { EmptyFilter } from './EmptyFilter'
 import { FilterChips } from './FilterChips'
 import { SearchBox } from './SearchBox'
 import { SearchResults } from './SearchResults'
+import { BulkActionBar } from './selection/BulkActionBar'
 
 const TITLES: Record<ListFilter, string> = {
   all: 'All articles',
@@ -43,6 +44,7 @@ export function ArticleListPane(): JSX.Element {
       ) : (
         <>
           <FilterChips context="list" />
+          <BulkActionBar />
           {status === 'error' && <p className="list-message">The library could not be read.</p>}
           {status === 'ready' && total === 0 && <EmptyFilter filter={filter} narrowed={narrowed} />}
           {status !== 'error' && total > 0 && <ArticleList key={filter} />}

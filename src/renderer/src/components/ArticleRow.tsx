@@ -1,7 +1,8 @@
 import { memo, type JSX } from 'react'
 import type { ArticleSummary } from '@shared/article'
 import { articleDate, displayTitle, formatListDate } from '@renderer/lib/format'
-import { selectIndex } from '@renderer/store/library/article-actions'
+import { clickRow, modifiersOf, startArticleDrag } from '@renderer/store/selection/actions'
+import { useSelection } from '@renderer/store/selection/store'
 
 /** Fixed, and matched by the row styles in list.css: title (two lines at most), source line, excerpt. */
 export const ROW_HEIGHT = 124
@@ -27,6 +28,8 @@ export const ArticleRow = memo(function ArticleRow({
   selected,
 }: ArticleRowProps): JSX.Element {
   const position = { transform: `translateY(${start}px)`, height: ROW_HEIGHT }
+  // Picked for a bulk action (shift/ctrl/⌘ click), besides the one article open in the reader.
+  const picked = useSelection((state) => (article ? state.picked[article.id] === true : false))
   if (!article) {
     return (
       <div
@@ -49,15 +52,17 @@ export const ArticleRow = memo(function ArticleRow({
     <div
       id={rowDomId(index)}
       role="option"
-      aria-selected={selected}
+      aria-selected={selected || picked}
       aria-posinset={index + 1}
       aria-setsize={total}
-      className={`article-row${selected ? ' is-selected' : ''}${article.read ? '' : ' is-unread'}`}
+      className={`article-row${selected ? ' is-selected' : ''}${picked ? ' is-picked' : ''}${article.read ? '' : ' is-unread'}`}
       style={position}
       data-testid="article-row"
       data-article-id={article.id}
       data-unread={article.read ? 'false' : 'true'}
-      onClick={() => selectIndex(index)}
+      draggable
+      onDragStart={(event) => startArticleDrag(event.dataTransfer, article.id)}
+      onClick={(event) => clickRow(index, article.id, modifiersOf(event))}
     >
       <div className="row-title-line">
         <span className="unread-dot" aria-hidden="true" />

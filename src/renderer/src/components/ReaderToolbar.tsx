@@ -10,6 +10,7 @@ import {
 import { currentArticle } from '@renderer/store/library/selectors'
 import { useLibrary } from '@renderer/store/library/store'
 import { ReaderSettingsButton } from './ReaderSettingsButton'
+import { ReaderCollectionsButton } from './collections/ReaderCollectionsButton'
 
 export function ReaderToolbar(): JSX.Element {
   const article = useLibrary(currentArticle)
@@ -40,6 +41,7 @@ export function ReaderToolbar(): JSX.Element {
           >
             {article.archived ? 'Unarchive' : 'Archive'}
           </button>
+          <ReaderCollectionsButton articleId={article.id} />
           {original && (
             <button type="button" className="button" onClick={() => openExternally(original)}>
               Open original <span aria-hidden="true">↗</span>

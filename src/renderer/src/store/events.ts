@@ -6,6 +6,8 @@ import { useLibrary } from './library/store'
 import { refreshSearch } from './search/actions'
 import { loadSettings } from './settings/actions'
 import { setShortcutsOpen } from './ui/actions'
+import { startCollections } from './collections/actions'
+import { startSelection } from './selection/actions'
 
 let started = false
 
@@ -28,4 +30,6 @@ export function startStores(): void {
   })
   void loadSettings()
   startLibrary()
+  startCollections()
+  startSelection()
 }
