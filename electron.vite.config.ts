@@ -36,6 +36,7 @@ export default defineConfig({
           'bench-countries': resolve(__dirname, 'scripts/bench-countries.ts'),
           'bench-search': resolve(__dirname, 'scripts/bench-search.ts'),
           'bench-collections': resolve(__dirname, 'scripts/bench-collections.ts'),
+          'bench-export': resolve(__dirname, 'scripts/bench-export.ts'),
         },
       },
     },

@@ -11,6 +11,7 @@ import { LibraryStore } from './library/library-store'
 import type { WaitForLockOptions } from './library/lock'
 import { SettingsStore } from './settings/settings-store'
 import { createServices } from './services'
+import { ExportDownloads } from './export/export-downloads'
 
 export interface OpenAppOptions {
   libraryDir: string
@@ -26,6 +27,8 @@ export interface OpenAppOptions {
   waitForLock?: WaitForLockOptions
   /** Told how an upgrade of an older library goes. */
   progress?: ProgressListener
+  /** The desktop app's save dialog for exports. */
+  chooseExportPath?: (request: { format: string; suggestedName: string }) => Promise<string | null>
   /** Make today's backup this long after opening (the app and serve); never when left out. */
   backupAfterMs?: number
   /**
@@ -41,6 +44,8 @@ export interface DatelineApp {
   dispatch: Dispatch
   events: EventBus
   library: LibraryStore
+  /** Exports waiting for the browser host to send them (see export/export-downloads.ts). */
+  exportDownloads: ExportDownloads
   close(): Promise<void>
 }
 
@@ -58,6 +63,7 @@ export async function openApp(options: OpenAppOptions): Promise<DatelineApp> {
       ? createInlineExtractor()
       : createWorkerExtractor({ workerPath: options.workerPath ?? defaultWorkerPath() }))
   const events = new EventBus()
+  const exportDownloads = new ExportDownloads()
   const services = createServices({
     library,
     settings,
@@ -67,6 +73,8 @@ export async function openApp(options: OpenAppOptions): Promise<DatelineApp> {
     now: options.now ?? (() => new Date()),
     ...(options.pageLimits ? { pageLimits: options.pageLimits } : {}),
     ...(options.imageLimits ? { imageLimits: options.imageLimits } : {}),
+    ...(options.chooseExportPath ? { chooseExportPath: options.chooseExportPath } : {}),
+    exportDownloads,
   })
   // The daily backup (VACUUM INTO) runs once the window has had time to show the library; a
   // process that stays (the app, serve) makes it, a short CLI command never waits for it.
@@ -84,8 +92,10 @@ export async function openApp(options: OpenAppOptions): Promise<DatelineApp> {
     dispatch: createDispatch(services),
     events,
     library,
+    exportDownloads,
     async close() {
       if (backupTimer) clearTimeout(backupTimer)
+      await exportDownloads.close()
       await extractor.close()
       await settings.idle()
       await library.close()

@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, webContents } from 'electron'
 import { toErrorInfo } from '@shared/errors'
 import { openApp, type DatelineApp } from './app'
 import { installAppMenu } from './electron/app-menu'
+import { chooseExportPath } from './electron/export-dialog'
 import { argumentsAfterApp, commandLineOf } from './electron/cli-mode'
 import { cliInstallPlan, installCli } from './electron/install-cli'
 import { filesToOpen } from './electron/opened-files'
@@ -58,6 +59,7 @@ async function start(): Promise<void> {
       workerPath: fileURLToPath(new URL('./extract-worker.js', import.meta.url)),
       backupAfterMs: 60_000,
       host: true,
+      chooseExportPath,
       progress: ({ done, total }) => console.log(`Upgrading the library: ${done} of ${total} articles`),
     })
   } catch (error) {

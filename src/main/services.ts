@@ -10,6 +10,8 @@ import type { SettingsStore } from './settings/settings-store'
 import { collectionServices } from './collections/collection-services'
 import { correspondentServices } from './correspondents/correspondent-services'
 import { countryServices } from './countries/country-services'
+import { exportServices } from './export/export-services'
+import type { ExportDownloads } from './export/export-downloads'
 import { feedServices } from './feeds/feed-services'
 
 export interface ServiceContext {
@@ -21,6 +23,10 @@ export interface ServiceContext {
   now: () => Date
   pageLimits?: FetchLimits
   imageLimits?: ImageLimits
+  /** The desktop app's save dialog for exports (the browser host downloads instead). */
+  chooseExportPath?: (request: { format: string; suggestedName: string }) => Promise<string | null>
+  /** Finished exports waiting for the browser host to send them. */
+  exportDownloads?: ExportDownloads
 }
 
 /** The service table: one implementation per contract procedure, input already validated. */
@@ -32,6 +38,7 @@ export function createServices(ctx: ServiceContext): Services {
     ...correspondentServices(ctx),
     ...feedServices(ctx),
     ...collectionServices(ctx),
+    ...exportServices(ctx),
     'articles.add': async (input) => {
       const captureId = input.captureId ?? randomUUID()
       const { captureId: _ignored, ...source } = input

@@ -5,6 +5,7 @@ import { Settings, SettingsPatch } from './settings'
 import { collectionsEvents, collectionsProcedures } from './collections'
 import { correspondentsEvents, correspondentsProcedures } from './correspondents'
 import { countriesEvents, countriesProcedures } from './countries'
+import { exportEvents, exportProcedures } from './export'
 import { feedsEvents, feedsProcedures } from './feeds'
 import { Empty, procedure, type ServicesFor } from './procedure'
 
@@ -237,6 +238,7 @@ export const contract = {
   ...correspondentsProcedures,
   ...feedsProcedures,
   ...collectionsProcedures,
+  ...exportProcedures,
 } as const
 
 export type Contract = typeof contract
@@ -283,6 +285,7 @@ export const events = {
   ...correspondentsEvents,
   ...feedsEvents,
   ...collectionsEvents,
+  ...exportEvents,
 } as const
 export type EventName = keyof typeof events
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>

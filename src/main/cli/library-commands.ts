@@ -4,6 +4,7 @@ import type { ArticleSummary } from '@shared/article'
 import { ListArticlesInput, type ParsedInputOf } from '@shared/contract'
 import { DatelineError, toErrorInfo } from '@shared/errors'
 import type { Dispatch } from '../api/dispatch'
+import type { EventBus } from '../api/event-bus'
 import { openApp } from '../app'
 import { exportFileName, inlineImages, standaloneHtml } from '../export/standalone-html'
 import { writeFileAtomic } from '../library/atomic-file'
@@ -17,8 +18,10 @@ import { positiveInteger, UsageError } from './usage-error'
 
 /** The commands that work on the library: add, list, show, delete, export. */
 
-interface WritableLibrary {
+export interface WritableLibrary {
   dispatch: Dispatch
+  /** The library's events when it was opened here; null when the calls go to a running app. */
+  events: EventBus | null
   close(): Promise<void>
 }
 
@@ -64,12 +67,12 @@ export async function openForWriting(libraryDir: string): Promise<WritableLibrar
         stopWaiting: async () => (running = await connectToRunningLibrary(layout)) !== null,
       },
     })
-    return { dispatch: app.dispatch, close: () => app.close() }
+    return { dispatch: app.dispatch, events: app.events, close: () => app.close() }
   } catch (error) {
     if (!(error instanceof DatelineError) || error.code !== 'LIBRARY_BUSY') throw error
     const reached = running ?? (await connectToRunningLibrary(layout))
     if (!reached) throw error
-    return { dispatch: reached, close: async () => undefined }
+    return { dispatch: reached, events: null, close: async () => undefined }
   }
 }
 

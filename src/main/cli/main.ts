@@ -4,16 +4,10 @@ import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { toErrorInfo } from '@shared/errors'
 import { resolveLibraryDir } from '../library/location'
-import {
-  addArticles,
-  deleteArticles,
-  exportArticles,
-  listArticles,
-  markArticles,
-  showArticle,
-} from './library-commands'
+import { addArticles, deleteArticles, listArticles, markArticles, showArticle } from './library-commands'
 import { searchCommand } from './search-command'
 import { collectionCommand } from './collection-commands'
+import { exportCommand, importArchiveCommand } from './export-commands'
 import { backUpNow, rebuildDatabase, reindexLibrary, restoreFromBackup } from './maintenance-commands'
 import { extractArticle, serve } from './web-commands'
 import { one, UsageError } from './usage-error'
@@ -31,10 +25,12 @@ Commands:
   show <id>                Print one article's text
   mark <how> <id>...       read, unread, star, unstar, archive or unarchive articles
   delete <id>...           Delete articles
-  export [<id>...]         Write articles as self-contained HTML files (--out DIR, --format html|txt|json)
   collection <verb> ...    Collections: list; create NAME [--description TEXT] [--smart with list
                            filters and --words WORDS]; rename OLD NEW; describe NAME TEXT;
                            delete NAME (its articles stay); add NAME ID...; remove NAME ID...
+  export [<id>...]         Export articles (--collection NAME, or ids, or the list's filters; else all)
+                           --format epub|md|html|json (json: a Dateline archive) --out PATH
+  import-archive <file>    Bring a Dateline archive (dateline export --format json) into the library
   serve                    Read the library in a web browser (--port N, --host ADDRESS)
   backup                   Back up the library database now (the app makes one a day, 7 kept)
   restore-backup [<day>]   Put back the newest good backup, or the one of <day> (--list shows them)
@@ -118,7 +114,9 @@ export async function runCli(argv: string[]): Promise<number> {
     case 'serve':
       return serve(libraryDir, values)
     case 'export':
-      return exportArticles(libraryDir, rest, values, json)
+      return exportCommand(libraryDir, rest, values, json)
+    case 'import-archive':
+      return importArchiveCommand(libraryDir, one(rest, 'import-archive needs a Dateline archive file'), json)
     default:
       throw new UsageError(`unknown command "${command}"`)
   }

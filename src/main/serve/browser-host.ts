@@ -111,6 +111,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (path === '/api/events' && request.method === 'GET') return openEventStream(response)
     if (path.startsWith('/api/')) return callProcedure(request, response, path.slice(5))
     if (path.startsWith('/media/') && request.method === 'GET') return sendMedia(response, path.slice(1))
+    if (path.startsWith('/exports/') && request.method === 'GET') {
+      if (await options.app.exportDownloads.send(path.slice('/exports/'.length), response)) return
+    }
     if (request.method !== 'GET') {
       response.writeHead(405).end()
       return

@@ -15,6 +15,7 @@ import { CommandPalette } from './CommandPalette'
 import { DropOverlay } from './DropOverlay'
 import { EmptyLibrary } from './EmptyLibrary'
 import { ErrorBanner } from './ErrorBanner'
+import { ExportDialog } from './export/ExportDialog'
 import { ReaderPane } from './ReaderPane'
 import { ShortcutsHelp } from './ShortcutsHelp'
 import { Sidebar } from './Sidebar'
@@ -52,6 +53,7 @@ export function App(): JSX.Element {
       {!dialogOpen && <CaptureStatus floating />}
       <AddArticleDialog />
       <CommandPalette />
+      <ExportDialog />
       <ToastBar />
       <ShortcutsHelp />
       <DropOverlay />

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type JSX, type KeyboardEvent } from 'react
 import type { SearchHit } from '@shared/contract'
 import { matchCommands, type PaletteCommand, type PaletteCommandId } from '@renderer/lib/palette-commands'
 import { openAddDialog } from '@renderer/store/capture/actions'
+import { openExportOfList } from '@renderer/store/export/actions'
 import { setFilter } from '@renderer/store/library/list-actions'
 import { closePalette, openFoundArticle, setSearchQuery } from '@renderer/store/search/actions'
 import { useSearch } from '@renderer/store/search/store'
@@ -17,6 +18,7 @@ const RUN: Record<PaletteCommandId, () => void> = {
   'show-archived': () => setFilter('archived'),
   'reader-settings': () => setReaderSettingsOpen(true),
   shortcuts: () => setShortcutsOpen(true),
+  'export-list': () => openExportOfList(),
 }
 
 type Option = { kind: 'command'; command: PaletteCommand } | { kind: 'article'; hit: SearchHit }

@@ -11,6 +11,7 @@ import { currentArticle } from '@renderer/store/library/selectors'
 import { useLibrary } from '@renderer/store/library/store'
 import { ReaderSettingsButton } from './ReaderSettingsButton'
 import { ReaderCollectionsButton } from './collections/ReaderCollectionsButton'
+import { ExportButton } from './export/ExportButton'
 
 export function ReaderToolbar(): JSX.Element {
   const article = useLibrary(currentArticle)
@@ -47,6 +48,7 @@ export function ReaderToolbar(): JSX.Element {
               Open original <span aria-hidden="true">↗</span>
             </button>
           )}
+          <ExportButton selection={{ kind: 'ids', ids: [article.id] }} title={article.title} />
           <button
             type="button"
             className="button button-quiet"

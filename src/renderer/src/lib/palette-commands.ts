@@ -7,6 +7,7 @@ export type PaletteCommandId =
   | 'show-archived'
   | 'reader-settings'
   | 'shortcuts'
+  | 'export-list'
 
 export interface PaletteCommand {
   id: PaletteCommandId
@@ -28,6 +29,11 @@ export const PALETTE_COMMANDS: readonly PaletteCommand[] = [
   { id: 'show-starred', label: 'Show starred', keywords: 'favourites favorites saved filter' },
   { id: 'show-archived', label: 'Show archived', keywords: 'archive old filter' },
   { id: 'reader-settings', label: 'Reader settings', keywords: 'font size theme dark light width' },
+  {
+    id: 'export-list',
+    label: 'Export these articles…',
+    keywords: 'epub e-book ebook markdown obsidian html archive backup save download',
+  },
   { id: 'shortcuts', label: 'Keyboard shortcuts', keywords: 'keys help', shortcut: '?' },
 ]
 

@@ -1,0 +1,161 @@
+import { rm, mkdtemp, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { deflateSync } from 'node:zlib'
+import { openApp, type DatelineApp } from '../src/main/app'
+import { articleParagraphs, seededRandom, syntheticSummary } from './synthetic-articles'
+
+/**
+ * `npm run bench:export [-- COUNT]`: a library of COUNT (1,000) synthetic articles, each with two
+ * pictures of its own (~60 kB PNGs of noise, which do not compress), exported to EPUB and to a
+ * Dateline archive, then the archive imported into an empty library. For each: the time, the
+ * output's size, and the peak resident memory of the process while it ran (sampled every 10 ms)
+ * above what it held before, to show it stays flat however large the export.
+ */
+
+const COUNT = Number(process.argv[2] ?? 1000)
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+  return c >>> 0
+})
+
+function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff
+  for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8)
+  return (crc ^ 0xffffffff) >>> 0
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const typed = Buffer.concat([Buffer.from(type, 'latin1'), data])
+  const length = Buffer.alloc(4)
+  length.writeUInt32BE(data.length)
+  const crc = Buffer.alloc(4)
+  crc.writeUInt32BE(crc32(typed))
+  return Buffer.concat([length, typed, crc])
+}
+
+/** A real PNG of random pixels: the size of a news photo's thumbnail, incompressible. */
+function noisePng(random: () => number, width = 160, height = 120): Buffer {
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header[8] = 8
+  header[9] = 2
+  const raw = Buffer.alloc((width * 3 + 1) * height)
+  for (let i = 0; i < raw.length; i++) raw[i] = i % (width * 3 + 1) === 0 ? 0 : Math.floor(random() * 256)
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+}
+
+async function buildLibrary(app: DatelineApp): Promise<number> {
+  const random = seededRandom(16)
+  const start = Date.parse('2026-01-01T00:00:00Z')
+  let pictureBytes = 0
+  for (let i = 0; i < COUNT; i++) {
+    const summary = syntheticSummary(random, i, start)
+    const pictures: string[] = []
+    for (let p = 0; p < 2; p++) {
+      const png = noisePng(random)
+      pictureBytes += png.length
+      pictures.push(await app.library.media.store(png, 'png'))
+    }
+    const paragraphs = articleParagraphs(random)
+    const html = [
+      `<figure><img src="${pictures[0]}" alt="Picture one"><figcaption>The scene</figcaption></figure>`,
+      ...paragraphs.slice(0, 5).map((p) => `<p>${p}</p>`),
+      `<p><img src="${pictures[1]}" alt="Picture two"></p>`,
+      ...paragraphs.slice(5).map((p) => `<p>${p}</p>`),
+    ].join('\n')
+    await app.library.putArticle(summary, { html, text: paragraphs.join('\n\n') })
+  }
+  return pictureBytes
+}
+
+interface Measured<T> {
+  value: T
+  seconds: number
+  peakRssMb: number
+  baselineRssMb: number
+}
+
+async function measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
+  global.gc?.()
+  const baseline = process.memoryUsage().rss
+  let peak = baseline
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10)
+  const started = performance.now()
+  const value = await work()
+  const seconds = (performance.now() - started) / 1000
+  clearInterval(timer)
+  peak = Math.max(peak, process.memoryUsage().rss)
+  return { value, seconds, peakRssMb: mb(peak), baselineRssMb: mb(baseline) }
+}
+
+function mb(bytes: number): number {
+  return Math.round((bytes / 1024 / 1024) * 10) / 10
+}
+
+async function main(): Promise<void> {
+  const work = await mkdtemp(join(tmpdir(), 'dateline-bench-export-'))
+  try {
+    const source = await openApp({ libraryDir: join(work, 'library'), extraction: 'inline' })
+    const built = await measure(() => buildLibrary(source))
+    console.log(
+      `library: ${COUNT} articles, ${mb(built.value)} MB of pictures, built in ${built.seconds.toFixed(1)} s`,
+    )
+    for (const format of ['epub', 'archive'] as const) {
+      const path = join(work, format === 'epub' ? 'library.epub' : 'library.dateline.zip')
+      const run = await measure(async () => {
+        const result = await source.dispatch('export.write', {
+          selection: { kind: 'library' },
+          format,
+          destination: { kind: 'path', path },
+        })
+        if (!result.ok) throw new Error(result.error.message)
+        return result.value as { articles: number; pictures: number }
+      })
+      const size = (await stat(path)).size
+      console.log(
+        JSON.stringify({
+          bench: `export_${format}`,
+          articles: run.value.articles,
+          pictures: run.value.pictures,
+          seconds: Number(run.seconds.toFixed(2)),
+          output_mb: mb(size),
+          rss_before_mb: run.baselineRssMb,
+          rss_peak_mb: run.peakRssMb,
+          rss_growth_mb: Math.round((run.peakRssMb - run.baselineRssMb) * 10) / 10,
+        }),
+      )
+    }
+    await source.close()
+    const target = await openApp({ libraryDir: join(work, 'restored'), extraction: 'inline' })
+    const imported = await measure(async () => {
+      const result = await target.dispatch('archive.import', { path: join(work, 'library.dateline.zip') })
+      if (!result.ok) throw new Error(result.error.message)
+      return result.value as { articlesAdded: number; pictures: number }
+    })
+    console.log(
+      JSON.stringify({
+        bench: 'import_archive',
+        articles: imported.value.articlesAdded,
+        pictures: imported.value.pictures,
+        seconds: Number(imported.seconds.toFixed(2)),
+        rss_before_mb: imported.baselineRssMb,
+        rss_peak_mb: imported.peakRssMb,
+        rss_growth_mb: Math.round((imported.peakRssMb - imported.baselineRssMb) * 10) / 10,
+      }),
+    )
+    await target.close()
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
+}
+
+await main()
