@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Services } from '@shared/contract'
+import type { BackgroundWork } from './api/background-work'
 import type { EventBus } from './api/event-bus'
 import { captureArticle, type CaptureSource } from './ingest/capture'
 import type { Extractor } from './ingest/extractor-types'
@@ -11,6 +12,7 @@ import { collectionServices } from './collections/collection-services'
 import { correspondentServices } from './correspondents/correspondent-services'
 import { countryServices } from './countries/country-services'
 import { feedServices } from './feeds/feed-services'
+import { importServices } from './imports/import-services'
 
 export interface ServiceContext {
   library: LibraryStore
@@ -21,6 +23,10 @@ export interface ServiceContext {
   now: () => Date
   pageLimits?: FetchLimits
   imageLimits?: ImageLimits
+  /** Work between calls (the import queue): resumed by the app and serve, stopped before close. */
+  background?: BackgroundWork
+  /** Captures an import runs at once (default IMPORT_CONCURRENCY). */
+  importConcurrency?: number
 }
 
 /** The service table: one implementation per contract procedure, input already validated. */
@@ -32,6 +38,7 @@ export function createServices(ctx: ServiceContext): Services {
     ...correspondentServices(ctx),
     ...feedServices(ctx),
     ...collectionServices(ctx),
+    ...importServices(ctx),
     'articles.add': async (input) => {
       const captureId = input.captureId ?? randomUUID()
       const { captureId: _ignored, ...source } = input

@@ -6,6 +6,7 @@ import { collectionsEvents, collectionsProcedures } from './collections'
 import { correspondentsEvents, correspondentsProcedures } from './correspondents'
 import { countriesEvents, countriesProcedures } from './countries'
 import { feedsEvents, feedsProcedures } from './feeds'
+import { importsEvents, importsProcedures } from './imports'
 import { Empty, procedure, type ServicesFor } from './procedure'
 
 /**
@@ -237,6 +238,7 @@ export const contract = {
   ...correspondentsProcedures,
   ...feedsProcedures,
   ...collectionsProcedures,
+  ...importsProcedures,
 } as const
 
 export type Contract = typeof contract
@@ -283,6 +285,7 @@ export const events = {
   ...correspondentsEvents,
   ...feedsEvents,
   ...collectionsEvents,
+  ...importsEvents,
 } as const
 export type EventName = keyof typeof events
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>
