@@ -10,6 +10,7 @@ import {
   markArticles,
   showArticle,
 } from './library-commands'
+import { importFile } from './import-commands'
 import { searchCommand } from './search-command'
 import { backUpNow, rebuildDatabase, reindexLibrary, restoreFromBackup } from './maintenance-commands'
 import { extractArticle, serve } from './web-commands'
@@ -29,6 +30,9 @@ Commands:
   mark <how> <id>...       read, unread, star, unstar, archive or unarchive articles
   delete <id>...           Delete articles
   export [<id>...]         Write articles as self-contained HTML files (--out DIR, --format html|txt|json)
+  import <file>            Bring in an export of Pocket, Instapaper, wallabag, Omnivore, browser
+                           bookmarks or a list of links (--format pocket|instapaper|wallabag|
+                           omnivore|bookmarks|urls; found from the file when left out)
   serve                    Read the library in a web browser (--port N, --host ADDRESS)
   backup                   Back up the library database now (the app makes one a day, 7 kept)
   restore-backup [<day>]   Put back the newest good backup, or the one of <day> (--list shows them)
@@ -108,6 +112,8 @@ export async function runCli(argv: string[]): Promise<number> {
       return serve(libraryDir, values)
     case 'export':
       return exportArticles(libraryDir, rest, values, json)
+    case 'import':
+      return importFile(libraryDir, rest, values, json)
     default:
       throw new UsageError(`unknown command "${command}"`)
   }
