@@ -74,10 +74,6 @@ export function queueExport(db: SqlDatabase, parsed: ParsedExport, fileName: str
   ).lastInsertRowid
   let alreadyThere = parsed.rows.length - rows.length
   for (const { row, key } of rows) {
-    if (db.get('SELECT 1 FROM import_items WHERE url_key = ?', [key])) {
-      alreadyThere++
-      continue
-    }
     const article = db.get<{ rowid: number }>(
       'SELECT rowid FROM articles WHERE url = ?1 OR canonical_url = ?1 OR url = ?2 LIMIT 1',
       [key, row.url],
@@ -87,9 +83,11 @@ export function queueExport(db: SqlDatabase, parsed: ParsedExport, fileName: str
       fileInCollections(db, article.rowid, row.tags, at)
       continue
     }
-    db.run(
+    // One statement per row: the unique url_key leaves out what an earlier import queued.
+    const queued = db.run(
       `INSERT INTO import_items (job, line, url, url_key, title, tags, read, starred, archived, saved_at,
-         content_kind, content, byline, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         content_kind, content, byline, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (url_key) DO NOTHING`,
       [
         job,
         row.line,
@@ -107,6 +105,7 @@ export function queueExport(db: SqlDatabase, parsed: ParsedExport, fileName: str
         row.content?.publishedAt ?? null,
       ],
     )
+    if (queued.changes === 0) alreadyThere++
   }
   db.run('UPDATE import_jobs SET already_there = ? WHERE id = ?', [alreadyThere, job])
   return job
