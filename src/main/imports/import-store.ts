@@ -1,4 +1,5 @@
-import type { BrokenRow, FailedImportItem, ImportFormat, ImportJob } from '@shared/imports'
+import { z } from 'zod'
+import { BrokenRow, ImportFormat, type FailedImportItem, type ImportJob } from '@shared/imports'
 import type { SqlDatabase } from '../library/database'
 import { normaliseArticleUrl } from '../ingest/article-identity'
 import { addToCollection, ensureCollection } from './import-collections'
@@ -228,7 +229,7 @@ export function jobExists(db: SqlDatabase, job: number): boolean {
 interface JobRow {
   id: number
   file_name: string
-  format: ImportFormat
+  format: string
   created_at: string
   paused: number
   row_count: number
@@ -267,7 +268,7 @@ function jobOf(db: SqlDatabase, row: JobRow): ImportJob {
   return {
     id: row.id,
     fileName: row.file_name,
-    format: row.format,
+    format: ImportFormat.catch('urls').parse(row.format),
     createdAt: row.created_at,
     state: waiting === 0 ? 'finished' : row.paused === 1 ? 'paused' : 'running',
     counts: {
@@ -280,7 +281,7 @@ function jobOf(db: SqlDatabase, row: JobRow): ImportJob {
       withText,
     },
     collections: parseList(row.collections),
-    brokenRows: JSON.parse(row.broken_rows) as BrokenRow[],
+    brokenRows: readJson(row.broken_rows, z.array(BrokenRow)),
   }
 }
 
@@ -292,7 +293,18 @@ export function readFailures(db: SqlDatabase, job: number, limit = 200): FailedI
   )
 }
 
+const NameList = z.array(z.string().max(1000))
+
+/** What the library holds is read as data: a list that is not one (a hand-edited row) is empty. */
 function parseList(json: string): string[] {
-  const list = JSON.parse(json) as unknown
-  return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : []
+  return readJson(json, NameList)
+}
+
+function readJson<T>(json: string, schema: z.ZodType<T[]>): T[] {
+  try {
+    const parsed = schema.safeParse(JSON.parse(json))
+    return parsed.success ? parsed.data : []
+  } catch {
+    return []
+  }
 }

@@ -13,10 +13,10 @@ import { distinctTags, readSaveDate, readWebAddress } from './web-address'
  * `content/<slug>.md`); `highlights/<slug>.md` holds notes, which Dateline does not keep yet.
  */
 
-/** What an archive may unpack to: an export of 10,000 articles is ~300 MB of HTML at most. */
+/** What an archive may unpack to: 28 MB of ZIP is at most ~200 MB of HTML (text packs 5–8 times). */
 export const ZIP_LIMITS = {
   maxEntryBytes: 32 * 1024 * 1024,
-  maxTotalBytes: 512 * 1024 * 1024,
+  maxTotalBytes: 256 * 1024 * 1024,
   maxEntries: 100_000,
 }
 
