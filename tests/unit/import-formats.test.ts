@@ -100,6 +100,17 @@ describe('a wallabag export', () => {
     expect(parsed.rows[1]).toMatchObject({ url: 'https://news.example/kyiv-storm', content: null })
     expect(parsed.broken).toEqual([{ line: 3, unit: 'entry', reason: 'it has no web address' }])
   })
+
+  it("fetches an entry whose content is wallabag's notice that it could not read the page", () => {
+    const entry = {
+      url: 'https://news.example/x',
+      title: 'X',
+      content:
+        '<p>wallabag can\'t retrieve contents for this article. Please <a href="https://doc.wallabag.org">troubleshoot this issue</a>.</p>',
+    }
+    const result = readExport(new TextEncoder().encode(JSON.stringify([entry])), 'export.json')
+    expect(result.rows[0]).toMatchObject({ url: 'https://news.example/x', content: null })
+  })
 })
 
 describe('an Omnivore export', () => {

@@ -3,7 +3,14 @@ import { toErrorInfo } from '@shared/errors'
 import { captureArticle, type CaptureDependencies, type CaptureSource } from '../ingest/capture'
 import type { LibraryStore } from '../library/library-store'
 import { importedDocument } from './imported-document'
-import { completeItem, failItem, nextQueuedItems, readJob, type QueuedItem } from './import-store'
+import {
+  completeItem,
+  failItem,
+  jobHasWaiting,
+  nextQueuedItems,
+  readJob,
+  type QueuedItem,
+} from './import-store'
 
 /** Captures at once: enough to hide a slow site behind three others, few enough to be polite to one. */
 export const IMPORT_CONCURRENCY = 4
@@ -117,8 +124,8 @@ export class ImportRunner {
       return // closed while capturing: the item stays queued
     }
     if ('article' in outcome) this.deps.onArticles([outcome.article.id])
-    const job = this.deps.library.query((db) => readJob(db, item.job))
-    this.reportProgress(item.job, job?.state === 'finished')
+    const finished = !this.deps.library.query((db) => jobHasWaiting(db, item.job))
+    this.reportProgress(item.job, finished)
   }
 
   private settle(): void {

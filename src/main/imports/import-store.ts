@@ -222,6 +222,11 @@ export function requeueFailed(db: SqlDatabase, job: number): number {
   return db.run(`UPDATE import_items SET state = 'queued' WHERE job = ? AND state = 'failed'`, [job]).changes
 }
 
+/** Whether an import still has articles waiting (cheaper than its counts, asked after every capture). */
+export function jobHasWaiting(db: SqlDatabase, job: number): boolean {
+  return db.get(`SELECT 1 FROM import_items WHERE job = ? AND state = 'queued' LIMIT 1`, [job]) !== undefined
+}
+
 export function jobExists(db: SqlDatabase, job: number): boolean {
   return db.get('SELECT 1 FROM import_jobs WHERE id = ?', [job]) !== undefined
 }

@@ -1,5 +1,6 @@
 import type { BrokenRow } from '@shared/imports'
 import { importRow, type ImportRow, type ParsedExport } from '../import-row'
+import FETCH_FAILURES from './wallabag-fetch-failures.json'
 import { distinctTags, readSaveDate, readWebAddress } from './web-address'
 
 /**
@@ -34,14 +35,15 @@ export function parseWallabagJson(text: string): ParsedExport {
         read: archived,
         starred: truthy(e.is_starred),
         savedAt: readSaveDate(e.created_at),
-        content: hasText(html)
-          ? {
-              kind: 'html',
-              body: html,
-              byline: namesOf(e.published_by),
-              publishedAt: readSaveDate(e.published_at),
-            }
-          : null,
+        content:
+          hasText(html) && !isFetchFailureNotice(html)
+            ? {
+                kind: 'html',
+                body: html,
+                byline: namesOf(e.published_by),
+                publishedAt: readSaveDate(e.published_at),
+              }
+            : null,
       }),
     )
   })
@@ -87,6 +89,15 @@ function namesOf(value: unknown): string | null {
   const names = Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [stringOf(value)]
   const joined = names.filter(Boolean).join(', ').trim()
   return joined || null
+}
+
+/** wallabag's own notice that it could not read the page, stored where the article would be. */
+function isFetchFailureNotice(html: string): boolean {
+  const text = html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .toLowerCase()
+  return FETCH_FAILURES.phrases.some((phrase) => text.includes(phrase.toLowerCase()))
 }
 
 /** Markup with words in it, not an empty shell or a lone picture. */
