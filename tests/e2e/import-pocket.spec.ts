@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import { articlePage } from '../helpers/article-page'
+import type { Page } from '@playwright/test'
 import { expect, test } from './support/fixtures'
 
 const STORIES = [
@@ -68,24 +69,49 @@ test('a Pocket export comes in: format found, progress, broken rows, tags as col
   await expect(page.getByText('Minsk diary: the first day after the vote')).toBeVisible()
 
   // The collections are in the library, with their articles.
-  const counts = await page.evaluate(
-    async (token) => {
-      const response = await fetch('api/articles.list', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ limit: 1 }),
-      })
-      const result = (await response.json()) as {
-        value: { counts: { collections: { name: string; articles: number; archived?: number }[] } }
-      }
-      return result.value.counts.collections.map((c) => c.name).sort()
+  const token = new URL(dateline.url).pathname.split('/')[2] ?? ''
+  const listed = await callApi<{ counts: { collections: { name: string }[] } }>(
+    page,
+    token,
+    'articles.list',
+    {
+      limit: 1,
     },
-    new URL(dateline.url).pathname.split('/')[2] ?? '',
   )
-  expect(counts).toEqual(['belarus', 'elections', 'lithuania', 'ukraine', 'weekend reading'])
+  expect(listed.counts.collections.map((c) => c.name).sort()).toEqual([
+    'belarus',
+    'elections',
+    'lithuania',
+    'ukraine',
+    'weekend reading',
+  ])
 
-  // Retrying a failed one: still 404, so it fails again, and says so.
+  // Retrying a failed one: still 404, so it fails again, and the window says it was tried twice.
   await page.getByTestId('open-imports').click()
   await page.getByTestId('import-retry').click()
+  await expect
+    .poll(() => callApi<{ failures: { attempts: number }[] }>(page, token, 'imports.get', { id: 1 }))
+    .toMatchObject({ failures: [{ attempts: 2 }] })
+  await page.reload()
+  await page.getByTestId('open-imports').click()
+  const failures = page.getByTestId('import-failures')
+  await failures.locator('summary').click()
+  await expect(failures).toContainText('404')
+  await expect(failures).toContainText('(tried 2 times)')
   await expect(page.getByTestId('import-progress')).toHaveText('5 of 6 captured, 1 failed')
 })
+
+/** A call to the browser host's API from the page, as the window makes it. */
+async function callApi<T>(page: Page, token: string, name: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ token, name, input }) => {
+      const response = await fetch(`api/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(input),
+      })
+      return ((await response.json()) as { value: unknown }).value
+    },
+    { token, name, input },
+  ) as Promise<T>
+}

@@ -124,6 +124,7 @@ export function ImportJobCard({ job }: { job: ImportJob }): JSX.Element {
             {(failures ?? []).map((f) => (
               <li key={`${f.line}-${f.url}`}>
                 <span className="import-line">Line {f.line}:</span> {f.title ?? f.url}: {f.error}
+                {f.attempts > 1 ? ` (tried ${f.attempts} times)` : ''}
               </li>
             ))}
           </ul>
