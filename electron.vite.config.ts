@@ -37,6 +37,7 @@ export default defineConfig({
           'bench-search': resolve(__dirname, 'scripts/bench-search.ts'),
           'bench-collections': resolve(__dirname, 'scripts/bench-collections.ts'),
           'bench-export': resolve(__dirname, 'scripts/bench-export.ts'),
+          'bench-import': resolve(__dirname, 'scripts/bench-import.ts'),
         },
       },
     },

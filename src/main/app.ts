@@ -1,4 +1,5 @@
 import type { Services } from '@shared/contract'
+import { BackgroundWork } from './api/background-work'
 import { EventBus } from './api/event-bus'
 import { createDispatch, type Dispatch } from './api/dispatch'
 import { createInlineExtractor, createWorkerExtractor, defaultWorkerPath } from './ingest/extractor'
@@ -36,6 +37,8 @@ export interface OpenAppOptions {
    * processes reach the library through its local endpoint.
    */
   host?: boolean
+  /** Captures an import runs at once (tests make it small). */
+  importConcurrency?: number
 }
 
 /** Everything a host needs: the service table, its dispatcher, the event bus, and a clean shutdown. */
@@ -64,7 +67,10 @@ export async function openApp(options: OpenAppOptions): Promise<DatelineApp> {
       : createWorkerExtractor({ workerPath: options.workerPath ?? defaultWorkerPath() }))
   const events = new EventBus()
   const exportDownloads = new ExportDownloads()
+  const background = new BackgroundWork(options.host ?? false)
   const services = createServices({
+    background,
+    ...(options.importConcurrency ? { importConcurrency: options.importConcurrency } : {}),
     library,
     settings,
     extractor,
@@ -96,6 +102,7 @@ export async function openApp(options: OpenAppOptions): Promise<DatelineApp> {
     async close() {
       if (backupTimer) clearTimeout(backupTimer)
       await exportDownloads.close()
+      await background.stopAll()
       await extractor.close()
       await settings.idle()
       await library.close()

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Services } from '@shared/contract'
+import type { BackgroundWork } from './api/background-work'
 import type { EventBus } from './api/event-bus'
 import { captureArticle, type CaptureSource } from './ingest/capture'
 import type { Extractor } from './ingest/extractor-types'
@@ -13,6 +14,7 @@ import { countryServices } from './countries/country-services'
 import { exportServices } from './export/export-services'
 import type { ExportDownloads } from './export/export-downloads'
 import { feedServices } from './feeds/feed-services'
+import { importServices } from './imports/import-services'
 
 export interface ServiceContext {
   library: LibraryStore
@@ -27,6 +29,10 @@ export interface ServiceContext {
   chooseExportPath?: (request: { format: string; suggestedName: string }) => Promise<string | null>
   /** Finished exports waiting for the browser host to send them. */
   exportDownloads?: ExportDownloads
+  /** Work between calls (the import queue): resumed by the app and serve, stopped before close. */
+  background?: BackgroundWork
+  /** Captures an import runs at once (default IMPORT_CONCURRENCY). */
+  importConcurrency?: number
 }
 
 /** The service table: one implementation per contract procedure, input already validated. */
@@ -39,6 +45,7 @@ export function createServices(ctx: ServiceContext): Services {
     ...feedServices(ctx),
     ...collectionServices(ctx),
     ...exportServices(ctx),
+    ...importServices(ctx),
     'articles.add': async (input) => {
       const captureId = input.captureId ?? randomUUID()
       const { captureId: _ignored, ...source } = input

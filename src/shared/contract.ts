@@ -7,6 +7,7 @@ import { correspondentsEvents, correspondentsProcedures } from './correspondents
 import { countriesEvents, countriesProcedures } from './countries'
 import { exportEvents, exportProcedures } from './export'
 import { feedsEvents, feedsProcedures } from './feeds'
+import { importsEvents, importsProcedures } from './imports'
 import { Empty, procedure, type ServicesFor } from './procedure'
 
 /**
@@ -239,6 +240,7 @@ export const contract = {
   ...feedsProcedures,
   ...collectionsProcedures,
   ...exportProcedures,
+  ...importsProcedures,
 } as const
 
 export type Contract = typeof contract
@@ -286,6 +288,7 @@ export const events = {
   ...feedsEvents,
   ...collectionsEvents,
   ...exportEvents,
+  ...importsEvents,
 } as const
 export type EventName = keyof typeof events
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>

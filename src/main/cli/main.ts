@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util'
 import { toErrorInfo } from '@shared/errors'
 import { resolveLibraryDir } from '../library/location'
 import { addArticles, deleteArticles, listArticles, markArticles, showArticle } from './library-commands'
+import { isDatelineArchive } from '../export/archive-import'
+import { importFile } from './import-commands'
 import { searchCommand } from './search-command'
 import { collectionCommand } from './collection-commands'
 import { exportCommand, importArchiveCommand } from './export-commands'
@@ -31,6 +33,10 @@ Commands:
   export [<id>...]         Export articles (--collection NAME, or ids, or the list's filters; else all)
                            --format epub|md|html|json (json: a Dateline archive) --out PATH
   import-archive <file>    Bring a Dateline archive (dateline export --format json) into the library
+  export [<id>...]         Write articles as self-contained HTML files (--out DIR, --format html|txt|json)
+  import <file>            Bring in an export of Pocket, Instapaper, wallabag, Omnivore, browser
+                           bookmarks or a list of links (--format pocket|instapaper|wallabag|
+                           omnivore|bookmarks|urls; found from the file when left out)
   serve                    Read the library in a web browser (--port N, --host ADDRESS)
   backup                   Back up the library database now (the app makes one a day, 7 kept)
   restore-backup [<day>]   Put back the newest good backup, or the one of <day> (--list shows them)
@@ -117,6 +123,14 @@ export async function runCli(argv: string[]): Promise<number> {
       return exportCommand(libraryDir, rest, values, json)
     case 'import-archive':
       return importArchiveCommand(libraryDir, one(rest, 'import-archive needs a Dateline archive file'), json)
+    case 'import': {
+      // A Dateline archive (export --format json) comes back whole; anything else is another app's export.
+      const [file] = rest
+      if (rest.length === 1 && !values.format && file && (await isDatelineArchive(file))) {
+        return importArchiveCommand(libraryDir, file, json)
+      }
+      return importFile(libraryDir, rest, values, json)
+    }
     default:
       throw new UsageError(`unknown command "${command}"`)
   }

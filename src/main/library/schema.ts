@@ -1,5 +1,6 @@
 import { DatelineError } from '@shared/errors'
 import type { SqlDatabase } from './database'
+import { IMPORT_QUEUE_STEP } from '../imports/import-schema'
 
 /**
  * The library database's tables, one migration per schema version, kept in `PRAGMA user_version`.
@@ -304,6 +305,7 @@ INSERT OR REPLACE INTO library_facts (key, value)
 export const schemaSteps: SchemaStep[] = [
   { version: 2, describe: 'articles, relations, counts and the full-text index', sql: VERSION_2 },
   { version: 8, describe: 'full-text prefix indexes of 2 to 6 characters', sql: VERSION_8 },
+  IMPORT_QUEUE_STEP,
 ]
 
 export const LATEST_DATABASE_VERSION = Math.max(...schemaSteps.map((s) => s.version))

@@ -1,6 +1,7 @@
 import type { JSX } from 'react'
 import type { MainViewKind } from '@renderer/store/ui/store'
 import { CollectionPage } from './components/collections/CollectionPage'
+import { ImportsView } from '@renderer/components/imports/ImportsView'
 
 /**
  * The features' views of the main area, by kind. A feature adds its view here with one line; the
@@ -10,4 +11,5 @@ export type MainViewComponent = (props: { viewKey?: string }) => JSX.Element
 
 export const mainViews: Partial<Record<Exclude<MainViewKind, 'articles'>, MainViewComponent>> = {
   collection: CollectionPage,
+  imports: ImportsView,
 }

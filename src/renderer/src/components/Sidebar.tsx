@@ -6,6 +6,7 @@ import { CorrespondentsSection } from './correspondents/CorrespondentsSection'
 import { CountriesSection } from './countries/CountriesSection'
 import { FeedsSection } from './feeds/FeedsSection'
 import { FilterButton } from './FilterButton'
+import { ImportButton } from './imports/ImportButton'
 
 export function Sidebar(): JSX.Element {
   return (
@@ -32,6 +33,7 @@ export function Sidebar(): JSX.Element {
       <CorrespondentsSection />
       <FeedsSection />
       <CountriesSection />
+      <ImportButton />
       <button type="button" className="sidebar-help" onClick={toggleShortcuts}>
         Keyboard shortcuts <kbd>?</kbd>
       </button>

@@ -3,6 +3,7 @@ import { openAddDialog, receiveCaptureProgress } from './capture/actions'
 import { reloadOpenArticle, takeOwnStateChanges } from './library/article-actions'
 import { scheduleRefresh, startLibrary } from './library/list-actions'
 import { useLibrary } from './library/store'
+import { receiveImportProgress } from './imports/actions'
 import { refreshSearch } from './search/actions'
 import { loadSettings } from './settings/actions'
 import { setShortcutsOpen } from './ui/actions'
@@ -16,6 +17,7 @@ export function startStores(): void {
   if (started) return
   started = true
   api.on('capture.progress', receiveCaptureProgress)
+  api.on('imports.progress', receiveImportProgress)
   api.on('app.command', ({ command }) => {
     if (command === 'add-article') openAddDialog()
     else setShortcutsOpen(true)
