@@ -28,11 +28,7 @@ export function editsOf(db: SqlDatabase, articleId: string): PersonCountryEdit[]
     .all<{ code: string; role: string }>('SELECT code, role FROM country_edits WHERE article_id = ?', [
       articleId,
     ])
-    .flatMap((row) =>
-      row.role === 'primary' || row.role === 'mentioned' || row.role === 'removed'
-        ? [{ code: row.code, role: row.role }]
-        : [],
-    )
+    .flatMap((row) => asEdit(row) ?? [])
 }
 
 /**
@@ -46,6 +42,77 @@ export function storeArticleCountries(
   articleId: string,
   taggerTags: CountryTag[],
 ): boolean {
+  return writeShownTags(db, rowid, mergeTags(taggerTags, editsOf(db, articleId)))
+}
+
+/** One article's fresh tagger tags, for `changedArticles`. */
+export interface TaggedArticle {
+  rowid: number
+  id: string
+  tags: CountryTag[]
+}
+
+/**
+ * The articles whose shown countries these tagger tags would change: two reads for the whole
+ * batch, no transaction, so re-tagging opens one (and waits for its flush) only for those.
+ */
+export function changedArticles<T extends TaggedArticle>(db: SqlDatabase, batch: readonly T[]): T[] {
+  if (batch.length === 0) return []
+  return db.read(() => {
+    const rows = new Map<number, ShownRow[]>()
+    for (const row of db.all<ShownRow & { article: number }>(
+      `SELECT article, code, name, role, score, origin FROM article_countries
+       WHERE article IN (${batch.map(() => '?').join(', ')})`,
+      batch.map((item) => item.rowid),
+    )) {
+      rows.set(row.article, [...(rows.get(row.article) ?? []), row])
+    }
+    const edits = new Map<string, PersonCountryEdit[]>()
+    for (const edit of db.all<{ article_id: string; code: string; role: string }>(
+      `SELECT article_id, code, role FROM country_edits WHERE article_id IN (${batch.map(() => '?').join(', ')})`,
+      batch.map((item) => item.id),
+    )) {
+      const parsed = asEdit(edit)
+      if (parsed) edits.set(edit.article_id, [...(edits.get(edit.article_id) ?? []), parsed])
+    }
+    return batch.filter((item) =>
+      differs(rows.get(item.rowid) ?? [], mergeTags(item.tags, edits.get(item.id) ?? [])),
+    )
+  })
+}
+
+function differs(shown: ShownRow[], wanted: StoredCountryTag[]): boolean {
+  if (shown.length !== wanted.length) return true
+  const current = new Map(shown.map((row) => [row.code, row]))
+  return wanted.some((tag) => {
+    const row = current.get(tag.code)
+    return (
+      row === undefined ||
+      row.role !== tag.role ||
+      row.origin !== originOf(tag) ||
+      row.name !== tag.name ||
+      row.score !== tag.score
+    )
+  })
+}
+
+function asEdit(row: { code: string; role: string }): PersonCountryEdit | null {
+  return row.role === 'primary' || row.role === 'mentioned' || row.role === 'removed'
+    ? { code: row.code, role: row.role }
+    : null
+}
+
+function shownRows(db: SqlDatabase, rowid: number): ShownRow[] {
+  return db.all<ShownRow>('SELECT code, name, role, score, origin FROM article_countries WHERE article = ?', [
+    rowid,
+  ])
+}
+
+function originOf(tag: StoredCountryTag): 'person' | 'tagger' {
+  return tag.source === 'person' ? 'person' : 'tagger'
+}
+
+function mergeTags(taggerTags: CountryTag[], edits: PersonCountryEdit[]): StoredCountryTag[] {
   const tags = taggerTags
     .map((tag) => ({ ...tag, code: tag.code.toUpperCase() }))
     .filter((tag) => COUNTRY_CODE.test(tag.code))
@@ -55,18 +122,11 @@ export function storeArticleCountries(
       role: tag.role === 'primary' ? ('primary' as const) : ('mentioned' as const),
       score: Number.isFinite(tag.score) ? tag.score : 0,
     }))
-  const wanted = mergePersonEdits(tags, editsOf(db, articleId), countryName)
-  return writeShownTags(db, rowid, wanted)
+  return mergePersonEdits(tags, edits, countryName)
 }
 
 function writeShownTags(db: SqlDatabase, rowid: number, wanted: StoredCountryTag[]): boolean {
-  const current = new Map(
-    db
-      .all<ShownRow>('SELECT code, name, role, score, origin FROM article_countries WHERE article = ?', [
-        rowid,
-      ])
-      .map((row) => [row.code, row]),
-  )
+  const current = new Map(shownRows(db, rowid).map((row) => [row.code, row]))
   let changed = false
   const keep = new Set(wanted.map((tag) => tag.code))
   for (const code of current.keys()) {
@@ -75,7 +135,7 @@ function writeShownTags(db: SqlDatabase, rowid: number, wanted: StoredCountryTag
     changed = true
   }
   for (const tag of wanted) {
-    const origin = tag.source === 'person' ? 'person' : 'tagger'
+    const origin = originOf(tag)
     const row = current.get(tag.code)
     if (
       row &&

@@ -4,8 +4,8 @@ import { readArticleTextForIndex } from '../library/article-files'
 import { isArticleId } from '../library/confined-files'
 import type { LibraryStore } from '../library/library-store'
 import { createBackgroundTagger, type BackgroundTagger } from './background-tagger'
-import { dropOrphanEdits, storeArticleCountries } from './country-store'
-import type { TagInput } from './tag-countries'
+import { changedArticles, dropOrphanEdits, storeArticleCountries } from './country-store'
+import type { CountryTag, TagInput } from './tag-countries'
 
 /**
  * Re-tagging the whole library: a batch of articles at a time is read (row and text file), tagged in
@@ -15,6 +15,15 @@ import type { TagInput } from './tag-countries'
 
 /** Big enough that a transaction's fsync is spread over many articles, small enough to stay under a frame. */
 const BATCH = 100
+/**
+ * The database answers the window on this same thread, and a transaction holds it for its work and
+ * then its flush to disk. The flush costs the same for one article as for fifty, so changes are
+ * written a slice at a time: the slice sized so that its work takes about WORK_BUDGET_MS, but never
+ * so small that the flushes add up (the flush itself is 5–50 ms on this machine's disk).
+ */
+const WORK_BUDGET_MS = 8
+const MIN_SLICE = 20
+const MAX_SLICE = 200
 /** Progress is told at most this often (and at the end). */
 const PROGRESS_EVERY_MS = 200
 
@@ -94,6 +103,7 @@ export async function retagLibrary(options: RetagOptions): Promise<RetagStatus> 
     total: library.query((db) => Number(db.get<{ n: number }>('SELECT count(*) AS n FROM articles')?.n ?? 0)),
   }
   let toldAt = 0
+  let slice = MIN_SLICE
   const tell = (force: boolean): void => {
     const at = performance.now()
     if (!force && at - toldAt < PROGRESS_EVERY_MS) return
@@ -123,22 +133,19 @@ export async function retagLibrary(options: RetagOptions): Promise<RetagStatus> 
         texts[i] === '' && row.word_count > 0 ? [] : [{ row, input: tagInput(row, texts[i]!) }],
       )
       const tags = await tagger.tag(tagged.map((t) => t.input))
-      const changed = library.change((db) => {
-        let count = 0
-        tagged.forEach(({ row }, i) => {
-          const found = tags[i]
-          if (found === null || found === undefined) return
-          // Stored again only if the article is still the copy that was read (not deleted, not re-captured).
-          const same = db.get('SELECT 1 FROM articles WHERE rowid = ? AND id = ? AND updated_at = ?', [
-            row.rowid,
-            row.id,
-            row.updated_at,
-          ])
-          if (same && storeArticleCountries(db, row.rowid, row.id, found)) count++
-        })
-        return count
-      })
-      status = { ...status, done: status.done + rows.length, changed: status.changed + changed }
+      // Most articles keep their countries: finding which change is a read, without a transaction.
+      const changes = library.query((db) =>
+        changedArticles(
+          db,
+          tagged.flatMap(({ row }, i) => {
+            const found = tags[i]
+            return found ? [{ rowid: row.rowid, id: row.id, tags: found, row }] : []
+          }),
+        ),
+      )
+      const changed = await writeInSlices(library, changes, slice)
+      slice = changed.slice
+      status = { ...status, done: status.done + rows.length, changed: status.changed + changed.count }
       tell(false)
       await new Promise<void>((resolve) => setImmediate(resolve))
     }
@@ -161,6 +168,45 @@ export async function retagLibrary(options: RetagOptions): Promise<RetagStatus> 
   }
   tell(true)
   return status
+}
+
+interface Change {
+  row: StoredRow
+  tags: CountryTag[]
+}
+
+/** Stores the changed articles, one short transaction per slice, giving the thread back between. */
+async function writeInSlices(
+  library: LibraryStore,
+  changes: Change[],
+  firstSlice: number,
+): Promise<{ count: number; slice: number }> {
+  let slice = firstSlice
+  let count = 0
+  for (let at = 0; at < changes.length;) {
+    const part = changes.slice(at, at + slice)
+    let work = 0
+    count += library.change((db) => {
+      const started = performance.now()
+      let stored = 0
+      for (const { row, tags } of part) {
+        // Stored only if the article is still the copy that was read (not deleted, not re-captured).
+        const same = db.get('SELECT 1 FROM articles WHERE rowid = ? AND id = ? AND updated_at = ?', [
+          row.rowid,
+          row.id,
+          row.updated_at,
+        ])
+        if (same && storeArticleCountries(db, row.rowid, row.id, tags)) stored++
+      }
+      work = performance.now() - started
+      return stored
+    })
+    at += part.length
+    const perArticle = Math.max(work, 0.1) / part.length
+    slice = Math.max(MIN_SLICE, Math.min(MAX_SLICE, Math.round(WORK_BUDGET_MS / perArticle)))
+    await new Promise<void>((resolve) => setImmediate(resolve))
+  }
+  return { count, slice }
 }
 
 function tagInput(row: StoredRow, text: string): TagInput {

@@ -1,5 +1,7 @@
 import type { JSX } from 'react'
 import type { MainViewKind } from '@renderer/store/ui/store'
+import { CountriesView } from './components/countries/CountriesView'
+import { MapView } from './components/countries/MapView'
 
 /**
  * The features' views of the main area, by kind. A feature adds its view here with one line; the
@@ -7,4 +9,7 @@ import type { MainViewKind } from '@renderer/store/ui/store'
  */
 export type MainViewComponent = (props: { viewKey?: string }) => JSX.Element
 
-export const mainViews: Partial<Record<Exclude<MainViewKind, 'articles'>, MainViewComponent>> = {}
+export const mainViews: Partial<Record<Exclude<MainViewKind, 'articles'>, MainViewComponent>> = {
+  countries: CountriesView,
+  map: MapView,
+}
