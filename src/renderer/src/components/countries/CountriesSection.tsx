@@ -6,12 +6,14 @@ import { useLibrary } from '@renderer/store/library/store'
 import { showView } from '@renderer/store/ui/actions'
 import { useUi } from '@renderer/store/ui/store'
 
+const NO_COUNTRIES: never[] = []
+
 /** The countries with most articles in the sidebar; the rest are one click away. */
 const TOP = 6
 
 /** The sidebar's countries: the Countries view, the map, and the countries with most articles. */
 export function CountriesSection(): JSX.Element {
-  const counts = useLibrary((state) => state.sidebarCounts?.countries ?? [])
+  const counts = useLibrary((state) => state.sidebarCounts?.countries) ?? NO_COUNTRIES
   const current = useLibrary((state) => state.facets.country)
   const view = useUi((state) => state.view.kind)
   return (

@@ -1,4 +1,4 @@
-import type { JSX } from 'react'
+import { useMemo, type JSX } from 'react'
 import { formatCount } from '@renderer/lib/format'
 import { setCountrySearch, setCountrySort, showCountry } from '@renderer/store/countries/actions'
 import { visibleCountries } from '@renderer/store/countries/selectors'
@@ -20,7 +20,8 @@ export function CountriesView(): JSX.Element {
   const status = useCountries((state) => state.status)
   const sort = useCountries((state) => state.sort)
   const search = useCountries((state) => state.search)
-  const rows = useCountries(visibleCountries)
+  const counts = useCountries((state) => state.counts)
+  const rows = useMemo(() => visibleCountries({ counts, sort, search }), [counts, sort, search])
 
   return (
     <section className="countries-view" aria-labelledby="countries-heading" data-testid="countries-view">

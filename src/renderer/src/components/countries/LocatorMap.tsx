@@ -10,7 +10,10 @@ const ASPECT = 2
 export default function LocatorMap({ countries }: { countries: readonly CountryTag[] }): JSX.Element | null {
   const roles = useMemo(() => new Map(countries.map((tag) => [tag.code, tag.role])), [countries])
   const viewBox = useMemo(() => {
-    const shown = worldShapes.filter((shape) => shape.code !== null && roles.has(shape.code))
+    // Framed on the main countries (the others are shaded when they are in view): a story about
+    // Belarus that mentions Russia shows eastern Europe, not the whole of Russia.
+    const framed = [...roles.values()].includes('primary') ? 'primary' : 'mentioned'
+    const shown = worldShapes.filter((shape) => shape.code !== null && roles.get(shape.code) === framed)
     if (shown.length === 0) return null
     let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity]
     for (const { bounds } of shown) {

@@ -3,7 +3,7 @@ import type { CountryTag } from '@shared/article'
 import { showCountry } from '@renderer/store/countries/actions'
 
 /** How many chips fit a row's source line beside the site and the date. */
-const ROW_CHIPS = 3
+const ROW_CHIPS = 2
 
 /** A list row's countries, main ones first; a click lists that country's articles. */
 export function RowCountries({ countries }: { countries: readonly CountryTag[] }): JSX.Element | null {

@@ -10,7 +10,7 @@ function fold(text: string): string {
  * The Countries view's rows: those with articles, or, while searching, every country whose name
  * or code matches (so one can find a country with nothing saved yet), in the chosen order.
  */
-export function visibleCountries(state: CountriesState): CountryCount[] {
+export function visibleCountries(state: Pick<CountriesState, 'counts' | 'sort' | 'search'>): CountryCount[] {
   const query = fold(state.search.trim())
   const rows = (state.counts ?? []).filter((country) =>
     query === ''
