@@ -1,20 +1,7 @@
 import { useId, useRef, useState, type FormEvent, type JSX } from 'react'
 import { COUNTRIES } from '@shared/country-list'
+import { countryFromTyped } from '@renderer/lib/country-input'
 import { editArticleCountry } from '@renderer/store/countries/actions'
-
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('en').trim()
-}
-
-/** The country a typed name or code means: an exact name or code, else the only name it starts. */
-export function countryFromTyped(typed: string): { code: string; name: string } | null {
-  const query = fold(typed)
-  if (query === '') return null
-  const exact = COUNTRIES.find((c) => fold(c.name) === query || c.code.toLowerCase() === query)
-  if (exact) return exact
-  const starting = COUNTRIES.filter((c) => fold(c.name).startsWith(query))
-  return starting.length === 1 ? starting[0]! : null
-}
 
 /** "+ Country": type a name (suggested as one types), Enter adds it to the article as the person's. */
 export function AddCountryField({ articleId }: { articleId: string }): JSX.Element {
