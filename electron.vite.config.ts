@@ -31,6 +31,7 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli/main.ts'),
           'extract-worker': resolve(__dirname, 'src/main/ingest/extract-worker.ts'),
+          'tag-worker': resolve(__dirname, 'src/main/countries/tag-worker.ts'),
           bench: resolve(__dirname, 'scripts/bench.ts'),
           'bench-extraction': resolve(__dirname, 'scripts/bench-extraction.ts'),
           'bench-countries': resolve(__dirname, 'scripts/bench-countries.ts'),

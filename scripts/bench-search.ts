@@ -74,7 +74,7 @@ function syntheticArticle(
       title: zipfSentence(vocabulary, random, 9).slice(0, -1),
       byline: name,
       correspondents: [{ name }],
-      countries: [{ code: country, name: country, role: 'subject', score: 1 }],
+      countries: [{ code: country, name: country, role: 'primary', score: 1 }],
       siteName: SITES[Math.floor(random() * SITES.length)]!,
       lang: 'en',
       excerpt: zipfSentence(vocabulary, random, 30),

@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url'
 const require = createRequire(import.meta.url)
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const output = resolve(root, 'src/main/countries/data/gazetteer.generated.json')
+const countryListOutput = resolve(root, 'src/shared/country-list.generated.json')
 
 const LANGUAGES = ['en', 'fr', 'de', 'es', 'pt', 'it', 'ru', 'uk', 'pl', 'cs', 'zh', 'ja']
 /** Towns smaller than this are left out unless they are a capital or a regional seat. */
@@ -135,6 +136,12 @@ const data = {
   townPopulationByCountry: priors,
 }
 writeFileSync(output, `${JSON.stringify(data)}\n`)
+
+// The small list the window and the services need (names for the Countries view, ISO numeric codes
+// to join the world map's shapes), so neither loads the 2 MB gazetteer.
+const numericOf = new Map(require('i18n-iso-countries/codes.json').map((row) => [row[0], row[2]]))
+const countryList = Object.keys(countries).map((code) => [code, numericOf.get(code), countries[code].name])
+writeFileSync(countryListOutput, `${JSON.stringify(countryList)}\n`)
 console.log(
   `${Object.keys(countries).length} countries, ${cities.length} towns, ${regions.length} regions, ` +
     `${commonWords.length} common words -> ${output}`,

@@ -11,10 +11,17 @@ export type ArticleId = z.infer<typeof ArticleId>
 export const Correspondent = z.object({ name: z.string() })
 export type Correspondent = z.infer<typeof Correspondent>
 
+/** `primary`: what the story is mainly about (at most two); `mentioned`: substantively discussed. */
+export const CountryRole = z.enum(['primary', 'mentioned'])
+export type CountryRole = z.infer<typeof CountryRole>
+
 export const CountryTag = z.object({
+  /** ISO 3166-1 alpha-2. */
   code: z.string(),
+  /** English short name. */
   name: z.string(),
-  role: z.string(),
+  // A role this version does not know (in a file written by another one) reads as a mention.
+  role: CountryRole.catch('mentioned'),
   score: z.number(),
 })
 export type CountryTag = z.infer<typeof CountryTag>

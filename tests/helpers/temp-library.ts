@@ -36,7 +36,7 @@ export function makeSummary(overrides: Partial<ArticleSummary> = {}): ArticleSum
     title: `Article ${id}`,
     byline: 'By Ann Writer',
     correspondents: [{ name: 'Ann Writer' }],
-    countries: [{ code: 'BY', name: 'Belarus', role: 'subject', score: 0.9 }],
+    countries: [{ code: 'BY', name: 'Belarus', role: 'primary', score: 0.9 }],
     siteName: 'News Example',
     lang: 'en',
     excerpt: 'An excerpt.',

@@ -87,14 +87,14 @@ describe('searching the library by its words', () => {
     await store(
       {
         title: 'Grain deal in Belarus',
-        countries: [{ code: 'BY', name: 'Belarus', role: 'subject', score: 1 }],
+        countries: [{ code: 'BY', name: 'Belarus', role: 'primary', score: 1 }],
       },
       'Grain.',
     )
     await store(
       {
         title: 'Grain deal in Poland',
-        countries: [{ code: 'PL', name: 'Poland', role: 'subject', score: 1 }],
+        countries: [{ code: 'PL', name: 'Poland', role: 'primary', score: 1 }],
       },
       'Grain.',
     )

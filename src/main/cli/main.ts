@@ -10,6 +10,7 @@ import { importFile } from './import-commands'
 import { searchCommand } from './search-command'
 import { collectionCommand } from './collection-commands'
 import { exportCommand, importArchiveCommand } from './export-commands'
+import { listCountries, retagLibrary, tagArticle, takeCountryEdits } from './country-commands'
 import { backUpNow, rebuildDatabase, reindexLibrary, restoreFromBackup } from './maintenance-commands'
 import { extractArticle, serve } from './web-commands'
 import { one, UsageError } from './usage-error'
@@ -42,6 +43,9 @@ Commands:
   restore-backup [<day>]   Put back the newest good backup, or the one of <day> (--list shows them)
   rebuild                  Recreate the library database from the article files
   reindex                  Build the search index again from the articles (with progress)
+  countries                Every country with its articles and unread ones (list filters, --sort name)
+  tag <id> +UA ^UA -RU     Correct an article's countries: add, make primary, remove (kept on retag)
+  retag                    Tag the countries of every article again (with progress; edits kept)
 
 Filters (list, search): --unread, --starred, --archived, --country CC, --correspondent NAME,
   --collection NAME, --feed ID, --site NAME, --from YYYY-MM-DD, --to YYYY-MM-DD
@@ -53,8 +57,9 @@ Options:
   -v, --version            Show the version`
 
 export async function runCli(argv: string[]): Promise<number> {
+  const { args, edits } = takeCountryEdits(argv)
   const { values, positionals } = parseArgs({
-    args: argv,
+    args,
     allowPositionals: true,
     options: {
       library: { type: 'string' },
@@ -131,6 +136,12 @@ export async function runCli(argv: string[]): Promise<number> {
       }
       return importFile(libraryDir, rest, values, json)
     }
+    case 'countries':
+      return listCountries(libraryDir, values, json)
+    case 'tag':
+      return tagArticle(libraryDir, rest, edits, json)
+    case 'retag':
+      return retagLibrary(libraryDir, json)
     default:
       throw new UsageError(`unknown command "${command}"`)
   }

@@ -6,6 +6,7 @@ import {
   type StoredArticleMetadata,
 } from '@shared/article'
 import { DatelineError } from '@shared/errors'
+import { storeArticleCountries } from '../countries/country-store'
 import { indexArticleText, type IndexedText } from './article-text-index'
 import { isArticleId } from './confined-files'
 import type { SqlDatabase } from './database'
@@ -51,10 +52,11 @@ export function summariesOf(db: SqlDatabase, rows: ArticleRow[]): ArticleSummary
   const countries = new Map<number, CountryTag[]>()
   for (const c of db.all<{ article: number; code: string; name: string; role: string; score: number }>(
     `SELECT article, code, name, role, score FROM article_countries WHERE article IN (${marks})
-     ORDER BY article, score DESC, code`,
+     ORDER BY article, role = 'primary' DESC, origin = 'person' DESC, score DESC, code`,
     rowids,
   )) {
-    push(countries, c.article, { code: c.code, name: c.name, role: c.role, score: c.score })
+    const role = c.role === 'primary' ? 'primary' : 'mentioned'
+    push(countries, c.article, { code: c.code, name: c.name, role, score: c.score })
   }
   const people = new Map<number, Correspondent[]>()
   for (const p of db.all<{ article: number; name: string }>(
@@ -141,7 +143,8 @@ export function writeArticleRow(db: SqlDatabase, article: ArticleSummary, body: 
     values,
   )
   if (!row) throw new DatelineError('INTERNAL', `The article ${article.id} could not be stored.`)
-  writeCountries(db, row.rowid, article.countries)
+  // The tagger's countries, with the person's edits applied over them (countries/country-store.ts).
+  storeArticleCountries(db, row.rowid, article.id, article.countries)
   writeCorrespondents(db, row.rowid, article.correspondents, article.siteName)
   indexArticleText(db, row.rowid, textOfArticle(article, body))
   return row.rowid
@@ -155,22 +158,6 @@ export function textOfArticle(article: ArticleSummary, body: string): IndexedTex
     site: article.siteName ?? '',
     excerpt: article.excerpt,
     body,
-  }
-}
-
-const COUNTRY_CODE = /^[A-Z]{2}$/
-
-/** The tagger's countries replace the tagger's; a person's own tags (origin 'person') stay. */
-function writeCountries(db: SqlDatabase, rowid: number, countries: CountryTag[]): void {
-  db.run(`DELETE FROM article_countries WHERE article = ? AND origin = 'tagger'`, [rowid])
-  for (const tag of countries) {
-    const code = tag.code.toUpperCase()
-    if (!COUNTRY_CODE.test(code)) continue
-    db.run(
-      `INSERT INTO article_countries (code, article, name, role, score) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (code, article) DO NOTHING`,
-      [code, rowid, tag.name, tag.role, Number.isFinite(tag.score) ? tag.score : 0],
-    )
   }
 }
 

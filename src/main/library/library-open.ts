@@ -68,6 +68,12 @@ export async function upgradeForWriting(
     current = { ...current, schemaVersion: 2 }
     await writeManifest(layout, current)
   }
+  // Later versions are steps of the database itself (schema.ts), run when it is opened next; the
+  // manifest says so first, so a kill in between leaves a library that finishes the step at open.
+  if (current.schemaVersion < CURRENT_SCHEMA_VERSION) {
+    current = { ...current, schemaVersion: CURRENT_SCHEMA_VERSION }
+    await writeManifest(layout, current)
+  }
   await removeLegacyFiles(layout)
   return current
 }

@@ -302,10 +302,26 @@ INSERT OR REPLACE INTO library_facts (key, value)
   SELECT '${INDEX_REBUILT_THROUGH}', '0' WHERE EXISTS (SELECT 1 FROM articles);
 `
 
+/**
+ * Countries: the person's own choices, apart from the tags shown, so re-tagging can apply them again.
+ * Keyed by the article's id (not its rowid) so an edit outlives a delete and restore, or the same
+ * article captured again; a row whose article is gone for good is dropped by the next re-tagging.
+ */
+const VERSION_3 = `
+CREATE TABLE country_edits (
+  article_id TEXT NOT NULL CHECK (length(article_id) = 16 AND article_id NOT GLOB '*[^0-9a-f]*'),
+  code TEXT NOT NULL CHECK (length(code) = 2 AND code NOT GLOB '*[^A-Z]*'),
+  role TEXT NOT NULL CHECK (role IN ('primary', 'mentioned', 'removed')),
+  edited_at TEXT NOT NULL,
+  PRIMARY KEY (article_id, code)
+) WITHOUT ROWID;
+`
+
 export const schemaSteps: SchemaStep[] = [
   { version: 2, describe: 'articles, relations, counts and the full-text index', sql: VERSION_2 },
-  { version: 8, describe: 'full-text prefix indexes of 2 to 6 characters', sql: VERSION_8 },
+  { version: 3, describe: "the person's country edits", sql: VERSION_3 },
   IMPORT_QUEUE_STEP,
+  { version: 8, describe: 'full-text prefix indexes of 2 to 6 characters', sql: VERSION_8 },
 ]
 
 export const LATEST_DATABASE_VERSION = Math.max(...schemaSteps.map((s) => s.version))

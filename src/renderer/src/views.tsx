@@ -2,6 +2,8 @@ import type { JSX } from 'react'
 import type { MainViewKind } from '@renderer/store/ui/store'
 import { CollectionPage } from './components/collections/CollectionPage'
 import { ImportsView } from '@renderer/components/imports/ImportsView'
+import { CountriesView } from './components/countries/CountriesView'
+import { MapView } from './components/countries/MapView'
 
 /**
  * The features' views of the main area, by kind. A feature adds its view here with one line; the
@@ -12,4 +14,6 @@ export type MainViewComponent = (props: { viewKey?: string }) => JSX.Element
 export const mainViews: Partial<Record<Exclude<MainViewKind, 'articles'>, MainViewComponent>> = {
   collection: CollectionPage,
   imports: ImportsView,
+  countries: CountriesView,
+  map: MapView,
 }

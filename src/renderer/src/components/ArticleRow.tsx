@@ -3,6 +3,7 @@ import type { ArticleSummary } from '@shared/article'
 import { articleDate, displayTitle, formatListDate } from '@renderer/lib/format'
 import { clickRow, modifiersOf, startArticleDrag } from '@renderer/store/selection/actions'
 import { useSelection } from '@renderer/store/selection/store'
+import { RowCountries } from './countries/RowCountries'
 
 /** Fixed, and matched by the row styles in list.css: title (two lines at most), source line, excerpt. */
 export const ROW_HEIGHT = 124
@@ -78,6 +79,7 @@ export const ArticleRow = memo(function ArticleRow({
       </div>
       <div className="row-meta">
         <span className="row-source">{source}</span>
+        <RowCountries countries={article.countries} />
         {date && (
           <time className="row-date" dateTime={date.toISOString()}>
             {formatListDate(date)}

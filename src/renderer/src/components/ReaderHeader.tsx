@@ -1,6 +1,7 @@
 import type { JSX } from 'react'
 import type { ArticleSummary } from '@shared/article'
 import { articleDate, displayTitle, formatReaderDate, formatReadingTime } from '@renderer/lib/format'
+import { ReaderCountries } from './countries/ReaderCountries'
 
 export function ReaderHeader({ article }: { article: ArticleSummary }): JSX.Element {
   const date = articleDate(article)
@@ -22,6 +23,7 @@ export function ReaderHeader({ article }: { article: ArticleSummary }): JSX.Elem
         {date && readingTime && <span aria-hidden="true"> · </span>}
         {readingTime && <span>{readingTime}</span>}
       </p>
+      <ReaderCountries article={article} />
     </header>
   )
 }

@@ -1,5 +1,6 @@
 import { api } from '@renderer/api'
 import { openAddDialog, receiveCaptureProgress } from './capture/actions'
+import { startCountries } from './countries/actions'
 import { reloadOpenArticle, takeOwnStateChanges } from './library/article-actions'
 import { scheduleRefresh, startLibrary } from './library/list-actions'
 import { useLibrary } from './library/store'
@@ -30,6 +31,7 @@ export function startStores(): void {
     refreshSearch('list')
     if (open && ids.includes(open.id)) void reloadOpenArticle()
   })
+  startCountries()
   void loadSettings()
   startLibrary()
   startCollections()
