@@ -11,6 +11,9 @@ import { LibraryStore } from './library/library-store'
 import type { WaitForLockOptions } from './library/lock'
 import { SettingsStore } from './settings/settings-store'
 import { createServices } from './services'
+import { FeedRefresher } from './feeds/feed-refresher'
+import { FeedSchedule, type FeedScheduleOptions } from './feeds/feed-schedule'
+import type { FeedFetchLimits } from './feeds/fetch-feed'
 
 export interface OpenAppOptions {
   libraryDir: string
@@ -33,6 +36,11 @@ export interface OpenAppOptions {
    * processes reach the library through its local endpoint.
    */
   host?: boolean
+  /** Refresh feeds on their schedule while open (defaults to `host`); false leaves it to the caller. */
+  feedSchedule?: boolean | FeedScheduleOptions
+  feedLimits?: FeedFetchLimits
+  /** The host's own word on the network (Electron's net.isOnline). */
+  isOnline?: () => boolean
 }
 
 /** Everything a host needs: the service table, its dispatcher, the event bus, and a clean shutdown. */
@@ -58,13 +66,31 @@ export async function openApp(options: OpenAppOptions): Promise<DatelineApp> {
       ? createInlineExtractor()
       : createWorkerExtractor({ workerPath: options.workerPath ?? defaultWorkerPath() }))
   const events = new EventBus()
+  const now = options.now ?? ((): Date => new Date())
+  const feeds = new FeedRefresher({
+    library,
+    extractor,
+    events,
+    fetch: options.fetch ?? fetch,
+    now,
+    ...(options.pageLimits ? { pageLimits: options.pageLimits } : {}),
+    ...(options.imageLimits ? { imageLimits: options.imageLimits } : {}),
+    ...(options.feedLimits ? { feedLimits: options.feedLimits } : {}),
+    ...(options.isOnline ? { isOnline: options.isOnline } : {}),
+  })
+  const scheduleOption = options.feedSchedule ?? options.host ?? false
+  const schedule = scheduleOption
+    ? new FeedSchedule(feeds, now, typeof scheduleOption === 'object' ? scheduleOption : {})
+    : null
   const services = createServices({
+    feeds,
+    ...(options.feedLimits ? { feedLimits: options.feedLimits } : {}),
     library,
     settings,
     extractor,
     events,
     fetch: options.fetch ?? fetch,
-    now: options.now ?? (() => new Date()),
+    now,
     ...(options.pageLimits ? { pageLimits: options.pageLimits } : {}),
     ...(options.imageLimits ? { imageLimits: options.imageLimits } : {}),
   })
@@ -79,6 +105,7 @@ export async function openApp(options: OpenAppOptions): Promise<DatelineApp> {
             .catch((error: unknown) => console.error(`dateline: backup: ${toErrorInfo(error).message}`))
         }, options.backupAfterMs)
   backupTimer?.unref()
+  schedule?.start()
   return {
     services,
     dispatch: createDispatch(services),
@@ -86,6 +113,7 @@ export async function openApp(options: OpenAppOptions): Promise<DatelineApp> {
     library,
     async close() {
       if (backupTimer) clearTimeout(backupTimer)
+      await schedule?.stop()
       await extractor.close()
       await settings.idle()
       await library.close()

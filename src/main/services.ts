@@ -11,6 +11,8 @@ import { collectionServices } from './collections/collection-services'
 import { correspondentServices } from './correspondents/correspondent-services'
 import { countryServices } from './countries/country-services'
 import { feedServices } from './feeds/feed-services'
+import type { FeedRefresher } from './feeds/feed-refresher'
+import type { FeedFetchLimits } from './feeds/fetch-feed'
 
 export interface ServiceContext {
   library: LibraryStore
@@ -21,6 +23,9 @@ export interface ServiceContext {
   now: () => Date
   pageLimits?: FetchLimits
   imageLimits?: ImageLimits
+  /** Refreshes feeds (the scheduled rounds and feeds.refresh share it, so rounds never overlap). */
+  feeds: FeedRefresher
+  feedLimits?: FeedFetchLimits
 }
 
 /** The service table: one implementation per contract procedure, input already validated. */

@@ -13,6 +13,7 @@ import {
 import { searchCommand } from './search-command'
 import { backUpNow, rebuildDatabase, reindexLibrary, restoreFromBackup } from './maintenance-commands'
 import { extractArticle, serve } from './web-commands'
+import { feedCommand, opmlCommand, refreshCommand } from './feed-commands'
 import { one, UsageError } from './usage-error'
 import { terminalSafe } from './format'
 
@@ -34,6 +35,13 @@ Commands:
   restore-backup [<day>]   Put back the newest good backup, or the one of <day> (--list shows them)
   rebuild                  Recreate the library database from the article files
   reindex                  Build the search index again from the articles (with progress)
+  feed add <url>           Subscribe to a feed, or to the feed a site's page names
+                           (--folder NAME, --summary to keep the feed's content only)
+  feed list                The subscriptions, their unread counts and errors
+  feed remove <id>         Unsubscribe (articles are kept; --delete-articles removes them)
+  refresh [<id>...]        Refresh all feeds (or some) now; --json prints one line per feed
+  opml import <file>       Subscribe to the feeds of another reader's OPML file, with folders
+  opml export [<file>]     Write the subscriptions as OPML (to the file, or print them)
 
 Filters (list, search): --unread, --starred, --archived, --country CC, --correspondent NAME,
   --collection NAME, --feed ID, --site NAME, --from YYYY-MM-DD, --to YYYY-MM-DD
@@ -72,6 +80,9 @@ export async function runCli(argv: string[]): Promise<number> {
       'allow-remote': { type: 'boolean', default: false },
       out: { type: 'string' },
       format: { type: 'string' },
+      folder: { type: 'string' },
+      summary: { type: 'boolean', default: false },
+      'delete-articles': { type: 'boolean', default: false },
     },
   })
   const [command, ...rest] = positionals
@@ -108,6 +119,12 @@ export async function runCli(argv: string[]): Promise<number> {
       return serve(libraryDir, values)
     case 'export':
       return exportArticles(libraryDir, rest, values, json)
+    case 'feed':
+      return feedCommand(libraryDir, rest, values, json)
+    case 'refresh':
+      return refreshCommand(libraryDir, rest, json)
+    case 'opml':
+      return opmlCommand(libraryDir, rest, json)
     default:
       throw new UsageError(`unknown command "${command}"`)
   }

@@ -25,7 +25,7 @@ import {
   prepareFolder,
   upgradeForWriting,
 } from './library-open'
-import { CURRENT_SCHEMA_VERSION } from './manifest'
+import { CURRENT_SCHEMA_VERSION, writeManifest } from './manifest'
 import { MediaStore } from './media-store'
 import { matchesFor, reindexLibrary, searchArticles, type TextSearchPage } from '../search/search-library'
 
@@ -99,7 +99,11 @@ export class LibraryStore {
         created,
         exclusive: options.exclusive ?? false,
       })
-      const store = new LibraryStore(layout, db, current.schemaVersion, false, lock, now)
+      // The database is now at the latest version (migrateDatabase); the manifest says so after it.
+      if (current.schemaVersion < CURRENT_SCHEMA_VERSION) {
+        await writeManifest(layout, { ...current, schemaVersion: CURRENT_SCHEMA_VERSION })
+      }
+      const store = new LibraryStore(layout, db, CURRENT_SCHEMA_VERSION, false, lock, now)
       await store.purgeTrash()
       return store
     } catch (error) {

@@ -10,7 +10,7 @@ export const LIBRARY_FORMAT = 'dateline-library'
  * 1: the sharded JSON library; 2: library.db. A new database step in schema.ts bumps this to its
  * number, so the manifest and the database agree on what a version means.
  */
-export const CURRENT_SCHEMA_VERSION = 2
+export const CURRENT_SCHEMA_VERSION = 5
 
 export interface Manifest {
   format: typeof LIBRARY_FORMAT

@@ -1,5 +1,6 @@
 import { DatelineError } from '@shared/errors'
 import type { SqlDatabase } from './database'
+import { FEEDS_SCHEMA_STEP } from '../feeds/feed-schema'
 
 /**
  * The library database's tables, one migration per schema version, kept in `PRAGMA user_version`.
@@ -277,6 +278,7 @@ CREATE TABLE library_facts (
 
 export const schemaSteps: SchemaStep[] = [
   { version: 2, describe: 'articles, relations, counts and the full-text index', sql: VERSION_2 },
+  FEEDS_SCHEMA_STEP,
 ]
 
 export const LATEST_DATABASE_VERSION = Math.max(...schemaSteps.map((s) => s.version))
