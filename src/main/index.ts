@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, webContents } from 'electron'
+import { app, BrowserWindow, dialog, net, webContents } from 'electron'
 import { toErrorInfo } from '@shared/errors'
 import { openApp, type DatelineApp } from './app'
 import { installAppMenu } from './electron/app-menu'
 import { bindIpc } from './electron/ipc'
 import { createMainWindow } from './electron/main-window'
+import { showFeedNotices } from './electron/feed-notifications'
 import { registerMediaScheme, serveMedia } from './electron/media-protocol'
 import { resolveLibraryDir } from './library/location'
 import { startLocalEndpoint, type LocalEndpoint } from './serve/local-endpoint'
@@ -36,6 +37,8 @@ async function start(): Promise<void> {
       workerPath: fileURLToPath(new URL('./extract-worker.js', import.meta.url)),
       backupAfterMs: 60_000,
       host: true,
+      // Feeds are not fetched while the system says there is no network (and resume when it returns).
+      isOnline: () => net.isOnline(),
       progress: ({ done, total }) => console.log(`Upgrading the library: ${done} of ${total} articles`),
     })
   } catch (error) {
@@ -49,6 +52,10 @@ async function start(): Promise<void> {
   bindIpc(dateline, () => webContents.getAllWebContents())
   const running = dateline
   installAppMenu((command) => running.events.emit('app.command', { command }), libraryDir)
+  showFeedNotices(running.events, () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore()
+    mainWindow?.focus()
+  })
   mainWindow = await createMainWindow(userData)
 }
 
