@@ -167,6 +167,11 @@ export const feedsProcedures = {
   'feeds.exportOpml': procedure(Empty, z.object({ opml: z.string() }), 'The subscriptions as OPML'),
   'feeds.getDefaults': procedure(Empty, FeedDefaults, 'The default refresh interval and retention'),
   'feeds.setDefaults': procedure(FeedDefaults.partial().strict(), FeedDefaults, 'Change the defaults'),
+  'feeds.ofArticles': procedure(
+    z.object({ ids: z.array(z.string().regex(/^[0-9a-f]{16}$/)).max(500) }).strict(),
+    z.object({ feeds: z.record(z.string(), z.object({ id: z.number().int(), title: z.string() })) }),
+    'The feed each of these articles came through (the first one, for an article in several)',
+  ),
   'feeds.diskUsage': procedure(Empty, DiskUsage, 'How much disk the library uses, in bytes'),
 } as const
 

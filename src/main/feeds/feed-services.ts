@@ -88,6 +88,7 @@ export function feedServices(ctx: ServiceContext): ServicesFor<typeof feedsProce
       store.setDefaults(patch)
       return store.defaults()
     },
+    'feeds.ofArticles': async ({ ids }) => ({ feeds: store.feedsOf([...new Set(ids)]) }),
     'feeds.diskUsage': async () => libraryDiskUsage(ctx.library.layout),
   }
 

@@ -336,6 +336,21 @@ export class FeedStore {
     })
   }
 
+  /** The (first) listed feed each article came through. */
+  feedsOf(ids: string[]): Record<string, { id: number; title: string }> {
+    if (ids.length === 0) return {}
+    return this.library.query((db) => {
+      const rows = db.all<{ article: string; id: number; title: string }>(
+        `SELECT a.id AS article, f.id, f.title FROM articles a
+         JOIN feed_items i ON i.article = a.rowid JOIN feeds f ON f.id = i.feed
+         WHERE a.id IN (${ids.map(() => '?').join(', ')}) AND f.correspondent IS NULL
+         ORDER BY f.id DESC`,
+        ids,
+      )
+      return Object.fromEntries(rows.map((r) => [r.article, { id: r.id, title: r.title }]))
+    })
+  }
+
   /** Followed correspondents by normalised name (correspondents.name_key). */
   followedAuthors(): Map<string, string> {
     return this.library.query(

@@ -1,5 +1,6 @@
 import type { JSX } from 'react'
 import type { MainViewKind } from '@renderer/store/ui/store'
+import { FeedsView } from './components/feeds/FeedsView'
 
 /**
  * The features' views of the main area, by kind. A feature adds its view here with one line; the
@@ -7,4 +8,6 @@ import type { MainViewKind } from '@renderer/store/ui/store'
  */
 export type MainViewComponent = (props: { viewKey?: string }) => JSX.Element
 
-export const mainViews: Partial<Record<Exclude<MainViewKind, 'articles'>, MainViewComponent>> = {}
+export const mainViews: Partial<Record<Exclude<MainViewKind, 'articles'>, MainViewComponent>> = {
+  feeds: FeedsView,
+}

@@ -2,6 +2,7 @@ import { memo, type JSX } from 'react'
 import type { ArticleSummary } from '@shared/article'
 import { articleDate, displayTitle, formatListDate } from '@renderer/lib/format'
 import { selectIndex } from '@renderer/store/library/article-actions'
+import { ArticleFeedName } from './feeds/ArticleFeedName'
 
 /** Fixed, and matched by the row styles in list.css: title (two lines at most), source line, excerpt. */
 export const ROW_HEIGHT = 124
@@ -73,6 +74,7 @@ export const ArticleRow = memo(function ArticleRow({
       </div>
       <div className="row-meta">
         <span className="row-source">{source}</span>
+        <ArticleFeedName id={article.id} />
         {date && (
           <time className="row-date" dateTime={date.toISOString()}>
             {formatListDate(date)}

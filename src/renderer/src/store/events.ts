@@ -6,6 +6,7 @@ import { useLibrary } from './library/store'
 import { refreshSearch } from './search/actions'
 import { loadSettings } from './settings/actions'
 import { setShortcutsOpen } from './ui/actions'
+import { startFeeds } from './feeds/actions'
 
 let started = false
 
@@ -27,5 +28,6 @@ export function startStores(): void {
     if (open && ids.includes(open.id)) void reloadOpenArticle()
   })
   void loadSettings()
+  startFeeds()
   startLibrary()
 }
