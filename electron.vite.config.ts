@@ -35,6 +35,7 @@ export default defineConfig({
           'bench-extraction': resolve(__dirname, 'scripts/bench-extraction.ts'),
           'bench-countries': resolve(__dirname, 'scripts/bench-countries.ts'),
           'bench-search': resolve(__dirname, 'scripts/bench-search.ts'),
+          'bench-feeds': resolve(__dirname, 'scripts/bench-feeds.ts'),
         },
       },
     },

@@ -39,6 +39,8 @@ const MAX_NEW_ITEMS_PER_REFRESH = 100
 
 interface FeedPass {
   result: FeedRefreshResult
+  /** The feed as the pass left it (its writes may still be kept back; see FeedStore.flush). */
+  feed: StoredFeed
   /** The feed could not be reached at all (no answer from its host). */
   unreachable: FeedError | null
   host: string
@@ -103,6 +105,20 @@ export class FeedRefresher {
     }
     emit(0, false, false)
 
+    const flusher = setInterval(() => this.flushQuietly(), FLUSH_EVERY_MS)
+    try {
+      return await this.refreshAll(feeds, now, emit)
+    } finally {
+      clearInterval(flusher)
+      this.flushQuietly()
+    }
+  }
+
+  private async refreshAll(
+    feeds: StoredFeed[],
+    now: Date,
+    emit: (done: number, finished: boolean, offline: boolean, feed?: StoredFeed) => void,
+  ): Promise<RefreshOutcome> {
     const fetchTurn = createLimiter(this.options.concurrency ?? 6)
     const hostTurn = createKeyedLimiter(this.options.perHost ?? 2)
     const passes: FeedPass[] = []
@@ -116,7 +132,7 @@ export class FeedRefresher {
           const pass = await hostTurn(host, () => this.refreshFeed(feed))
           passes.push(pass)
           offline = offline || looksOffline(passes)
-          if (!pass.unreachable) emit(++done, false, false, this.store.get(feed.id))
+          if (!pass.unreachable) emit(++done, false, false, pass.feed)
         }),
       ),
     )
@@ -132,16 +148,24 @@ export class FeedRefresher {
         this.store.postpone(pass.result.feed, new Date(now.getTime() + OFFLINE_RETRY_MS).toISOString())
         continue
       }
-      this.recordFailure(pass.result.feed, pass.unreachable)
       results.push(pass.result)
-      emit(++done, false, false, this.store.get(pass.result.feed))
+      emit(++done, false, false, this.recordFailure(pass.feed, pass.unreachable))
     }
     this.wasOffline = offline
+    this.flushQuietly()
     const removed = offline
       ? 0
       : await removeExpiredArticles(this.store, this.options.library, this.options.now())
     emit(done, true, offline)
     return { results, offline, removed }
+  }
+
+  private flushQuietly(): void {
+    try {
+      this.store.flush()
+    } catch (error) {
+      console.error(`dateline: feeds: could not record the refresh: ${toErrorInfo(error).message}`)
+    }
   }
 
   private postponeWhileOffline(ids: number[]): void {
@@ -162,8 +186,10 @@ export class FeedRefresher {
       ms: 0,
     }
     const host = hostOf(feed.url)
+    let shown = feed
     const finish = (): FeedPass => ({
       result: { ...result, ms: Date.now() - started },
+      feed: shown,
       unreachable: null,
       host,
     })
@@ -176,6 +202,16 @@ export class FeedRefresher {
       )
       const at = this.options.now()
       const next = nextAttemptAfterSuccess(at, this.intervalOf(feed)).toISOString()
+      const answered: StoredFeed = {
+        ...feed,
+        url: response.movedTo ?? feed.url,
+        lastRefreshedAt: at.toISOString(),
+        lastAttemptAt: at.toISOString(),
+        nextAttemptAt: next,
+        failures: 0,
+        error: null,
+        errorKind: null,
+      }
       if (response.kind === 'not-modified') {
         result.notModified = true
         this.store.recordSuccess(feed.id, {
@@ -183,6 +219,7 @@ export class FeedRefresher {
           nextAttemptAt: next,
           movedTo: response.movedTo,
         })
+        shown = answered
         return finish()
       }
       const parsed = parseFeedDocument(response.bytes, response.contentType, response.finalUrl)
@@ -196,6 +233,13 @@ export class FeedRefresher {
         title: parsed.title,
         siteUrl: parsed.siteUrl,
       })
+      shown = {
+        ...answered,
+        title: feed.title || parsed.title,
+        siteUrl: feed.siteUrl ?? parsed.siteUrl,
+        articles: feed.articles + result.new,
+        unread: feed.unread + result.new,
+      }
       return finish()
     } catch (error) {
       const failure =
@@ -204,30 +248,37 @@ export class FeedRefresher {
           : new FeedError('http', `could not be read: ${toErrorInfo(error).message}`)
       result.error = failure.message
       if (failure.kind === 'unreachable') {
-        return { result: { ...result, ms: Date.now() - started }, unreachable: failure, host }
+        return { result: { ...result, ms: Date.now() - started }, feed, unreachable: failure, host }
       }
-      this.recordFailure(feed.id, failure)
+      shown = this.recordFailure(feed, failure)
       return finish()
     }
   }
 
-  private recordFailure(id: number, failure: FeedError): void {
-    const feed = this.store.get(id)
-    if (!feed) return
+  private recordFailure(feed: StoredFeed, failure: FeedError): StoredFeed {
     const at = this.options.now()
     const failures = feed.failures + 1
-    this.store.recordFailure(id, {
+    const nextAttemptAt = nextAttemptAfterFailure(
+      at,
+      this.intervalOf(feed),
+      failures,
+      failure.retryAfterSeconds,
+    ).toISOString()
+    this.store.recordFailure(feed.id, {
       at: at.toISOString(),
-      nextAttemptAt: nextAttemptAfterFailure(
-        at,
-        this.intervalOf(feed),
-        failures,
-        failure.retryAfterSeconds,
-      ).toISOString(),
+      nextAttemptAt,
       error: failure.message,
       kind: failure.kind,
       failures,
     })
+    return {
+      ...feed,
+      lastAttemptAt: at.toISOString(),
+      nextAttemptAt,
+      error: failure.message,
+      errorKind: failure.kind,
+      failures,
+    }
   }
 
   private intervalOf(feed: StoredFeed): number {
@@ -260,19 +311,29 @@ export class FeedRefresher {
       if (!known && ++taken > MAX_NEW_ITEMS_PER_REFRESH) break
       const author = item.authors.map((a) => followed.get(correspondentKey(a))).find((n) => n !== undefined)
       const full = feed.captureMode === 'full' || feed.correspondent !== null || author !== undefined
+      // Told once: an item seen already was told when it was new.
+      const who = author ?? (feed.correspondent !== null ? feed.title : undefined)
+      const announce = who !== undefined && !known?.announced
       work.push(
-        this.takeItem(feed, feedTitle, item, known?.key ?? null, known ? 'update' : 'new', full).then(
+        this.takeItem(
+          feed,
+          feedTitle,
+          item,
+          known?.key ?? null,
+          known ? 'update' : 'new',
+          full,
+          announce,
+        ).then(
           (articleId) => {
             if (known) result.updated++
             else result.new++
             changedIds.push(articleId)
-            const who = author ?? (feed.correspondent !== null ? feed.title : undefined)
-            if (who && this.store.markAnnounced(feed.id, item.key)) {
+            if (announce) {
               const article = this.options.library.get(articleId)
               this.options.events.emit('feeds.notice', {
                 articleId,
                 title: article?.title ?? item.title ?? 'A new article',
-                correspondent: who,
+                correspondent: who!,
                 feedTitle: feed.title || feedTitle,
               })
             }
@@ -294,6 +355,7 @@ export class FeedRefresher {
     previousKey: string | null,
     kind: 'new' | 'update',
     full: boolean,
+    announce: boolean,
   ): Promise<string> {
     const at = this.options.now().toISOString()
     const already =
@@ -301,7 +363,7 @@ export class FeedRefresher {
         ? (this.store.articleForLink(item.link) ?? this.options.library.findByUrl(item.link)?.id ?? null)
         : null
     const articleId = already ?? (await this.captureOnce(item, feedTitle || feed.title, full))
-    this.store.saveItem(feed.id, { ...item, previousKey }, articleId, at)
+    this.store.saveItem(feed.id, { ...item, previousKey }, articleId, at, announce)
     return articleId
   }
 
@@ -351,6 +413,8 @@ export class FeedRefresher {
 }
 
 const OFFLINE_RETRY_MS = 2 * 60_000
+/** How often a round writes what it kept back (see FeedStore.flush). */
+const FLUSH_EVERY_MS = 500
 
 /**
  * The machine is taken to be offline when nothing answered and feeds on at least two different
