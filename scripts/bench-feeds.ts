@@ -194,7 +194,9 @@ async function main(): Promise<void> {
       )
       for (const item of parsed.items) feeds.saveItem(feed.id, item, null, at)
     }
+    feeds.flush()
     const nothingNew200 = await measure(app)
+    if (nothingNew200.new > 0) throw new Error(`${nothingNew200.new} items were taken for new`)
     server.etags = true
     await measure(app) // the first answer with ETags carries them; from now on, 304s
     const nothingNew304 = await measure(app)

@@ -114,4 +114,16 @@ export class Notification {
   on() {}
   show() {}
 }
-export default { app, BrowserWindow, protocol, ipcMain, dialog, shell, Menu, screen, webContents, net, Notification }
+export default {
+  app,
+  BrowserWindow,
+  protocol,
+  ipcMain,
+  dialog,
+  shell,
+  Menu,
+  screen,
+  webContents,
+  net,
+  Notification,
+}
