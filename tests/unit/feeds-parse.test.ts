@@ -193,3 +193,12 @@ describe('discovery, OPML and backoff', () => {
     expect(authorName('desk@news.test')).toBeNull()
   })
 })
+
+describe('forgiving the commonest fault', () => {
+  it('reads a bare ampersand as the character, outside CDATA only', () => {
+    const xml = `<rss version="2.0"><channel><title>Tom & Jerry</title><item><title>Q&A</title><guid>1</guid><description><![CDATA[a &amp; b]]></description></item></channel></rss>`
+    const feed = parseFeedDocument(new TextEncoder().encode(xml), 'application/rss+xml', 'https://x.test/f')
+    expect(feed.title).toBe('Tom & Jerry')
+    expect(feed.items[0]).toMatchObject({ title: 'Q&A', summary: 'a &amp; b' })
+  })
+})
