@@ -39,6 +39,7 @@ export default defineConfig({
           'bench-collections': resolve(__dirname, 'scripts/bench-collections.ts'),
           'bench-export': resolve(__dirname, 'scripts/bench-export.ts'),
           'bench-import': resolve(__dirname, 'scripts/bench-import.ts'),
+          'bench-feeds': resolve(__dirname, 'scripts/bench-feeds.ts'),
         },
       },
     },

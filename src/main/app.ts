@@ -13,6 +13,9 @@ import type { WaitForLockOptions } from './library/lock'
 import { SettingsStore } from './settings/settings-store'
 import { createServices } from './services'
 import { ExportDownloads } from './export/export-downloads'
+import { FeedRefresher } from './feeds/feed-refresher'
+import { FeedSchedule, type FeedScheduleOptions } from './feeds/feed-schedule'
+import type { FeedFetchLimits } from './feeds/fetch-feed'
 
 export interface OpenAppOptions {
   libraryDir: string
@@ -39,6 +42,11 @@ export interface OpenAppOptions {
   host?: boolean
   /** Captures an import runs at once (tests make it small). */
   importConcurrency?: number
+  /** Refresh feeds on their schedule while open (defaults to `host`); false leaves it to the caller. */
+  feedSchedule?: boolean | FeedScheduleOptions
+  feedLimits?: FeedFetchLimits
+  /** The host's own word on the network (Electron's net.isOnline). */
+  isOnline?: () => boolean
 }
 
 /** Everything a host needs: the service table, its dispatcher, the event bus, and a clean shutdown. */
@@ -68,15 +76,33 @@ export async function openApp(options: OpenAppOptions): Promise<DatelineApp> {
   const events = new EventBus()
   const exportDownloads = new ExportDownloads()
   const background = new BackgroundWork(options.host ?? false)
+  const now = options.now ?? ((): Date => new Date())
+  const feeds = new FeedRefresher({
+    library,
+    extractor,
+    events,
+    fetch: options.fetch ?? fetch,
+    now,
+    ...(options.pageLimits ? { pageLimits: options.pageLimits } : {}),
+    ...(options.imageLimits ? { imageLimits: options.imageLimits } : {}),
+    ...(options.feedLimits ? { feedLimits: options.feedLimits } : {}),
+    ...(options.isOnline ? { isOnline: options.isOnline } : {}),
+  })
+  const scheduleOption = options.feedSchedule ?? options.host ?? false
+  const schedule = scheduleOption
+    ? new FeedSchedule(feeds, now, typeof scheduleOption === 'object' ? scheduleOption : {})
+    : null
   const services = createServices({
     background,
     ...(options.importConcurrency ? { importConcurrency: options.importConcurrency } : {}),
+    feeds,
+    ...(options.feedLimits ? { feedLimits: options.feedLimits } : {}),
     library,
     settings,
     extractor,
     events,
     fetch: options.fetch ?? fetch,
-    now: options.now ?? (() => new Date()),
+    now,
     ...(options.pageLimits ? { pageLimits: options.pageLimits } : {}),
     ...(options.imageLimits ? { imageLimits: options.imageLimits } : {}),
     ...(options.chooseExportPath ? { chooseExportPath: options.chooseExportPath } : {}),
@@ -93,6 +119,7 @@ export async function openApp(options: OpenAppOptions): Promise<DatelineApp> {
             .catch((error: unknown) => console.error(`dateline: backup: ${toErrorInfo(error).message}`))
         }, options.backupAfterMs)
   backupTimer?.unref()
+  schedule?.start()
   return {
     services,
     dispatch: createDispatch(services),
@@ -103,6 +130,7 @@ export async function openApp(options: OpenAppOptions): Promise<DatelineApp> {
       if (backupTimer) clearTimeout(backupTimer)
       await exportDownloads.close()
       await background.stopAll()
+      await schedule?.stop()
       await extractor.close()
       await settings.idle()
       await library.close()

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, webContents } from 'electron'
+import { app, BrowserWindow, dialog, net, webContents } from 'electron'
 import { toErrorInfo } from '@shared/errors'
 import { openApp, type DatelineApp } from './app'
 import { installAppMenu } from './electron/app-menu'
@@ -11,6 +11,7 @@ import { createUpdateChecker } from './electron/updates'
 import { sourceFromArgument } from './cli/source-argument'
 import { bindIpc } from './electron/ipc'
 import { createMainWindow } from './electron/main-window'
+import { showFeedNotices } from './electron/feed-notifications'
 import { registerMediaScheme, serveMedia } from './electron/media-protocol'
 import { resolveLibraryDir } from './library/location'
 import { startLocalEndpoint, type LocalEndpoint } from './serve/local-endpoint'
@@ -60,6 +61,8 @@ async function start(): Promise<void> {
       backupAfterMs: 60_000,
       host: true,
       chooseExportPath,
+      // Feeds are not fetched while the system says there is no network (and resume when it returns).
+      isOnline: () => net.isOnline(),
       progress: ({ done, total }) => console.log(`Upgrading the library: ${done} of ${total} articles`),
     })
   } catch (error) {
@@ -95,6 +98,10 @@ async function start(): Promise<void> {
               (error: unknown) =>
                 tell(`The dateline command could not be installed: ${toErrorInfo(error).message}`),
             ),
+  })
+  showFeedNotices(running.events, () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore()
+    mainWindow?.focus()
   })
   mainWindow = await createMainWindow(userData)
   openFiles(filesToOpen(argumentsAfterApp(process.argv, process.defaultApp === true), process.cwd()))

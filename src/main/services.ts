@@ -15,6 +15,8 @@ import { exportServices } from './export/export-services'
 import type { ExportDownloads } from './export/export-downloads'
 import { feedServices } from './feeds/feed-services'
 import { importServices } from './imports/import-services'
+import type { FeedRefresher } from './feeds/feed-refresher'
+import type { FeedFetchLimits } from './feeds/fetch-feed'
 
 export interface ServiceContext {
   library: LibraryStore
@@ -33,6 +35,9 @@ export interface ServiceContext {
   background?: BackgroundWork
   /** Captures an import runs at once (default IMPORT_CONCURRENCY). */
   importConcurrency?: number
+  /** Refreshes feeds (the scheduled rounds and feeds.refresh share it, so rounds never overlap). */
+  feeds: FeedRefresher
+  feedLimits?: FeedFetchLimits
 }
 
 /** The service table: one implementation per contract procedure, input already validated. */

@@ -13,6 +13,7 @@ export const errorCodes = [
   'TOO_LARGE',
   'NOT_HTML',
   'NOT_AN_ARTICLE',
+  'NOT_A_FEED',
   'EXTRACTION_FAILED',
   'LIBRARY_NEWER',
   'LIBRARY_NEEDS_UPGRADE',

@@ -13,6 +13,7 @@ import { exportCommand, importArchiveCommand } from './export-commands'
 import { listCountries, retagLibrary, tagArticle, takeCountryEdits } from './country-commands'
 import { backUpNow, rebuildDatabase, reindexLibrary, restoreFromBackup } from './maintenance-commands'
 import { extractArticle, serve } from './web-commands'
+import { feedCommand, opmlCommand, refreshCommand } from './feed-commands'
 import { one, UsageError } from './usage-error'
 import { terminalSafe } from './format'
 
@@ -46,6 +47,13 @@ Commands:
   countries                Every country with its articles and unread ones (list filters, --sort name)
   tag <id> +UA ^UA -RU     Correct an article's countries: add, make primary, remove (kept on retag)
   retag                    Tag the countries of every article again (with progress; edits kept)
+  feed add <url>           Subscribe to a feed, or to the feed a site's page names
+                           (--folder NAME, --summary to keep the feed's content only)
+  feed list                The subscriptions, their unread counts and errors
+  feed remove <id>         Unsubscribe (articles are kept; --delete-articles removes them)
+  refresh [<id>...]        Refresh all feeds (or some) now; --json prints one line per feed
+  opml import <file>       Subscribe to the feeds of another reader's OPML file, with folders
+  opml export [<file>]     Write the subscriptions as OPML (to the file, or print them)
 
 Filters (list, search): --unread, --starred, --archived, --country CC, --correspondent NAME,
   --collection NAME, --feed ID, --site NAME, --from YYYY-MM-DD, --to YYYY-MM-DD
@@ -88,6 +96,9 @@ export async function runCli(argv: string[]): Promise<number> {
       description: { type: 'string' },
       smart: { type: 'boolean', default: false },
       words: { type: 'string' },
+      folder: { type: 'string' },
+      summary: { type: 'boolean', default: false },
+      'delete-articles': { type: 'boolean', default: false },
     },
   })
   const [command, ...rest] = positionals
@@ -142,6 +153,12 @@ export async function runCli(argv: string[]): Promise<number> {
       return tagArticle(libraryDir, rest, edits, json)
     case 'retag':
       return retagLibrary(libraryDir, json)
+    case 'feed':
+      return feedCommand(libraryDir, rest, values, json)
+    case 'refresh':
+      return refreshCommand(libraryDir, rest, json)
+    case 'opml':
+      return opmlCommand(libraryDir, rest, json)
     default:
       throw new UsageError(`unknown command "${command}"`)
   }

@@ -21,7 +21,14 @@ import { collectImageUrls, sanitizeArticleHtml } from './sanitize'
 
 export type CaptureSource =
   | { kind: 'url'; url: string }
-  | { kind: 'html'; html: string; baseUrl?: string; fileName?: string }
+  | {
+      kind: 'html'
+      html: string
+      baseUrl?: string
+      fileName?: string
+      /** A feed item's own content stands for the page at baseUrl: its source is that link. */
+      origin?: ArticleSource
+    }
   | { kind: 'text'; text: string; fileName?: string }
 
 export interface CaptureDependencies {
@@ -174,7 +181,8 @@ async function readSource(
         : { kind: 'html', html: page.body, url: page.finalUrl }
     return { request, origin: 'url', address: normaliseArticleUrl(page.finalUrl) }
   }
-  const origin: ArticleSource = source.fileName ? 'file' : 'paste'
+  const origin: ArticleSource =
+    source.kind === 'html' && source.origin ? source.origin : source.fileName ? 'file' : 'paste'
   if (source.kind === 'text') {
     return {
       request: { kind: 'text', text: source.text, fileName: source.fileName ?? null },

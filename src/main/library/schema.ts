@@ -1,6 +1,7 @@
 import { DatelineError } from '@shared/errors'
 import type { SqlDatabase } from './database'
 import { IMPORT_QUEUE_STEP } from '../imports/import-schema'
+import { FEEDS_SCHEMA_STEP } from '../feeds/feed-schema'
 
 /**
  * The library database's tables, one migration per schema version, kept in `PRAGMA user_version`.
@@ -322,6 +323,7 @@ export const schemaSteps: SchemaStep[] = [
   { version: 3, describe: "the person's country edits", sql: VERSION_3 },
   IMPORT_QUEUE_STEP,
   { version: 8, describe: 'full-text prefix indexes of 2 to 6 characters', sql: VERSION_8 },
+  FEEDS_SCHEMA_STEP,
 ]
 
 export const LATEST_DATABASE_VERSION = Math.max(...schemaSteps.map((s) => s.version))

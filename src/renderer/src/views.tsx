@@ -4,6 +4,7 @@ import { CollectionPage } from './components/collections/CollectionPage'
 import { ImportsView } from '@renderer/components/imports/ImportsView'
 import { CountriesView } from './components/countries/CountriesView'
 import { MapView } from './components/countries/MapView'
+import { FeedsView } from './components/feeds/FeedsView'
 
 /**
  * The features' views of the main area, by kind. A feature adds its view here with one line; the
@@ -16,4 +17,5 @@ export const mainViews: Partial<Record<Exclude<MainViewKind, 'articles'>, MainVi
   imports: ImportsView,
   countries: CountriesView,
   map: MapView,
+  feeds: FeedsView,
 }

@@ -113,4 +113,24 @@ export const Menu = {
 export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] }
 export const webContents = { getAllWebContents: () => calls.windows.map((w) => w.webContents) }
 
-export default { app, BrowserWindow, protocol, ipcMain, dialog, shell, Menu, screen, webContents }
+export const net = { isOnline: () => true }
+export class Notification {
+  static isSupported() {
+    return false
+  }
+  on() {}
+  show() {}
+}
+export default {
+  app,
+  BrowserWindow,
+  protocol,
+  ipcMain,
+  dialog,
+  shell,
+  Menu,
+  screen,
+  webContents,
+  net,
+  Notification,
+}

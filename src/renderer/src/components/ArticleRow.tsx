@@ -4,6 +4,7 @@ import { articleDate, displayTitle, formatListDate } from '@renderer/lib/format'
 import { clickRow, modifiersOf, startArticleDrag } from '@renderer/store/selection/actions'
 import { useSelection } from '@renderer/store/selection/store'
 import { RowCountries } from './countries/RowCountries'
+import { ArticleFeedName } from './feeds/ArticleFeedName'
 
 /** Fixed, and matched by the row styles in list.css: title (two lines at most), source line, excerpt. */
 export const ROW_HEIGHT = 124
@@ -80,6 +81,7 @@ export const ArticleRow = memo(function ArticleRow({
       <div className="row-meta">
         <span className="row-source">{source}</span>
         <RowCountries countries={article.countries} />
+        <ArticleFeedName id={article.id} />
         {date && (
           <time className="row-date" dateTime={date.toISOString()}>
             {formatListDate(date)}

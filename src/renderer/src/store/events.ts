@@ -10,6 +10,7 @@ import { loadSettings } from './settings/actions'
 import { setShortcutsOpen } from './ui/actions'
 import { startCollections } from './collections/actions'
 import { startSelection } from './selection/actions'
+import { startFeeds } from './feeds/actions'
 
 let started = false
 
@@ -33,6 +34,7 @@ export function startStores(): void {
   })
   startCountries()
   void loadSettings()
+  startFeeds()
   startLibrary()
   startCollections()
   startSelection()
