@@ -1,8 +1,8 @@
 import type { ArticleSummary } from '@shared/article'
 import type { SetStatesInput } from '@shared/contract'
 import { api } from '@renderer/api'
-import { reportError, showToast } from '../ui/actions'
-import { loadPage, markPageStale, scheduleRefresh, setFilter } from './list-actions'
+import { reportError, showArticles, showToast } from '../ui/actions'
+import { clearFacets, loadPage, markPageStale, scheduleRefresh, setFilter } from './list-actions'
 import { articleAt, currentArticle, loadedIndexOf, loadedSummary, pageOf } from './selectors'
 import { libraryCountsOf, useLibrary, type LibraryState } from './store'
 
@@ -225,7 +225,9 @@ export async function restoreArticle(id: string): Promise<void> {
 
 /** A capture just finished: show it at the top of All, selected and open. */
 export function showAddedArticle(id: string, updated = false): void {
+  clearFacets()
   setFilter('all')
+  showArticles()
   // The list is newest first, so a new article lands at the top; selecting row 0 scrolls there.
   // An article captured again keeps its place, which may be anywhere: the selection then follows
   // it once its page is loaded, rather than highlighting a row that is not it.
