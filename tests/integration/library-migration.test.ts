@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { ArticleSummary } from '@shared/article'
 import { articleMetadataPath, articleTextPath, libraryLayout } from '../../src/main/library/layout'
 import { LibraryStore } from '../../src/main/library/library-store'
-import { readManifest } from '../../src/main/library/manifest'
+import { CURRENT_SCHEMA_VERSION, readManifest } from '../../src/main/library/manifest'
 import { bundleHelper, type HelperBundle } from '../helpers/bundle-helper'
 import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
 
@@ -74,7 +74,7 @@ describe('a library written by the sharded JSON Dateline', () => {
       archived: 0,
     })
     expect(progress.at(-1), 'progress reached the end').toBe(8)
-    expect((await readManifest(libraryLayout(dir)))?.schemaVersion).toBe(2)
+    expect((await readManifest(libraryLayout(dir)))?.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
     expect(await exists(join(dir, 'meta')), 'shards removed once the database checked out').toBe(false)
     expect(await exists(join(dir, 'trash.json'))).toBe(false)
     expect(await exists(join(dir, 'articles', '34', '34ad502144a0f434')), 'the trashed article purged').toBe(

@@ -13,6 +13,7 @@ import type {
 import type { CallResult } from '@shared/errors'
 import type { Settings } from '@shared/settings'
 import { openApp, type DatelineApp } from '../../src/main/app'
+import { CURRENT_SCHEMA_VERSION } from '../../src/main/library/manifest'
 import { articlePage, EUTODAY_TITLE, eutodayText } from '../helpers/article-page'
 import { html, image, startFixtureServer, status, type FixtureServer } from '../helpers/fixture-server'
 import { JPEG_2X2, makePng } from '../helpers/images'
@@ -303,7 +304,12 @@ describe('state, delete and restore through the services', () => {
 
     expect(changed).toEqual([[article.id], [article.id], [article.id], [article.id]])
     const info = await call<LibraryInfo>('library.info', {})
-    expect(info).toMatchObject({ path: dir, articleCount: 1, unreadCount: 0, schemaVersion: 2 })
+    expect(info).toMatchObject({
+      path: dir,
+      articleCount: 1,
+      unreadCount: 0,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+    })
   })
 
   it('archives and unarchives a selection in one call, which returns the new counts', async () => {

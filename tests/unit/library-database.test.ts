@@ -2,7 +2,12 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SqlDatabase } from '../../src/main/library/database'
 import { indexArticleText } from '../../src/main/library/article-text-index'
-import { databaseVersion, migrateDatabase, recountSidebar } from '../../src/main/library/schema'
+import {
+  databaseVersion,
+  LATEST_DATABASE_VERSION,
+  migrateDatabase,
+  recountSidebar,
+} from '../../src/main/library/schema'
 import { makeTempDir, removeDir } from '../helpers/temp-library'
 
 let dir: string
@@ -45,8 +50,8 @@ function counts(): unknown[] {
 
 describe('the library database', () => {
   it('is at the latest schema version after migrating, and migrating again changes nothing', () => {
-    expect(databaseVersion(db)).toBe(2)
-    expect(migrateDatabase(db)).toBe(2)
+    expect(databaseVersion(db)).toBe(LATEST_DATABASE_VERSION)
+    expect(migrateDatabase(db)).toBe(LATEST_DATABASE_VERSION)
   })
 
   it('refuses an article id that could name a path outside its folder', () => {

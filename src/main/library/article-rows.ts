@@ -59,8 +59,10 @@ export function summariesOf(db: SqlDatabase, rows: ArticleRow[]): ArticleSummary
   }
   const people = new Map<number, Correspondent[]>()
   for (const p of db.all<{ article: number; name: string; kind: string; author_url: string | null }>(
-    `SELECT ac.article, c.name, c.kind, c.author_url FROM article_correspondents ac
-     JOIN correspondents c ON c.id = ac.correspondent
+    // An entry merged into another is shown as that one (correspondents issue, schema 4).
+    `SELECT ac.article, coalesce(r.name, c.name) AS name, coalesce(r.kind, c.kind) AS kind,
+       coalesce(r.author_url, c.author_url) AS author_url FROM article_correspondents ac
+     JOIN correspondents c ON c.id = ac.correspondent LEFT JOIN correspondents r ON r.id = c.merged_into
      WHERE ac.article IN (${marks}) ORDER BY ac.article, ac.position`,
     rowids,
   )) {

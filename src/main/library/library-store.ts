@@ -25,7 +25,7 @@ import {
   prepareFolder,
   upgradeForWriting,
 } from './library-open'
-import { CURRENT_SCHEMA_VERSION } from './manifest'
+import { CURRENT_SCHEMA_VERSION, writeManifest } from './manifest'
 import { MediaStore } from './media-store'
 import { matchesFor, reindexLibrary, searchArticles, type TextSearchPage } from '../search/search-library'
 
@@ -93,12 +93,17 @@ export class LibraryStore {
       : await acquireLibraryLock(layout)
     if (!lock) throw new DatelineError('LIBRARY_BUSY', `The library at ${root} is open in another Dateline.`)
     try {
-      const current = await upgradeForWriting(layout, manifest, lock, options.progress)
+      let current = await upgradeForWriting(layout, manifest, lock, options.progress)
       const db = await openDatabase(layout, {
         readOnly: false,
         created,
         exclusive: options.exclusive ?? false,
       })
+      // openDatabase ran the database's migrations; the manifest now says what the database is.
+      if (current.schemaVersion < CURRENT_SCHEMA_VERSION) {
+        current = { ...current, schemaVersion: CURRENT_SCHEMA_VERSION }
+        await writeManifest(layout, current)
+      }
       const store = new LibraryStore(layout, db, current.schemaVersion, false, lock, now)
       await store.purgeTrash()
       return store

@@ -4,13 +4,14 @@ import { readRegularFile } from './confined-files'
 
 const MAX_MANIFEST_BYTES = 64 * 1024
 import type { LibraryLayout } from './layout'
+import { LATEST_DATABASE_VERSION } from './schema'
 
 export const LIBRARY_FORMAT = 'dateline-library'
 /**
- * 1: the sharded JSON library; 2: library.db. A new database step in schema.ts bumps this to its
- * number, so the manifest and the database agree on what a version means.
+ * 1: the sharded JSON library; 2 and up: library.db at that database version. It is the latest
+ * step of schema.ts, so the manifest and the database agree on what a version means.
  */
-export const CURRENT_SCHEMA_VERSION = 2
+export const CURRENT_SCHEMA_VERSION = LATEST_DATABASE_VERSION
 
 export interface Manifest {
   format: typeof LIBRARY_FORMAT

@@ -4,7 +4,7 @@ import type { SqlDatabase } from './database'
 /**
  * The library database's tables, one migration per schema version, kept in `PRAGMA user_version`.
  * Version 1 was the sharded JSON library (see legacy-json-library.ts); the database starts at 2.
- * A later issue adds a step here and bumps CURRENT_SCHEMA_VERSION in manifest.ts to the same number.
+ * A later issue adds a step here with its own version number; CURRENT_SCHEMA_VERSION follows the latest.
  *
  * Keys, planned for the issues that build on this one:
  * - `articles.rowid` (INTEGER PRIMARY KEY, so VACUUM never renumbers it) is the key every relation and
@@ -275,8 +275,21 @@ CREATE TABLE library_facts (
 ) WITHOUT ROWID;
 `
 
+/**
+ * Correspondents issue: a correspondent merged into another keeps its row (so extraction keeps
+ * finding it by name and outlet) and points at the one it was merged into; splitting clears it.
+ */
+const VERSION_4 = `
+ALTER TABLE correspondents ADD COLUMN merged_into INTEGER REFERENCES correspondents (id) ON DELETE SET NULL;
+ALTER TABLE correspondents ADD COLUMN followed_at TEXT;
+CREATE INDEX correspondents_merged ON correspondents (merged_into) WHERE merged_into IS NOT NULL;
+CREATE INDEX correspondents_followed ON correspondents (id) WHERE followed = 1;
+CREATE INDEX correspondents_by_name ON correspondents (name_key);
+`
+
 export const schemaSteps: SchemaStep[] = [
   { version: 2, describe: 'articles, relations, counts and the full-text index', sql: VERSION_2 },
+  { version: 4, describe: 'merged and followed correspondents', sql: VERSION_4 },
 ]
 
 export const LATEST_DATABASE_VERSION = Math.max(...schemaSteps.map((s) => s.version))
