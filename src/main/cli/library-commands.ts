@@ -48,7 +48,7 @@ export function printUpgradeProgress(progress: BuildProgress): void {
  * to that process instead, so its window shows the change at once; when another command holds it,
  * this one waits its turn (up to lockWaitMs) rather than failing.
  */
-async function openForWriting(libraryDir: string): Promise<WritableLibrary> {
+export async function openForWriting(libraryDir: string): Promise<WritableLibrary> {
   const layout = libraryLayout(libraryDir)
   let running: Dispatch | null = null
   try {

@@ -12,6 +12,7 @@ import {
   markArticles,
   showArticle,
 } from './library-commands'
+import { followCommand, listCorrespondentsCommand } from './correspondent-commands'
 import { searchCommand } from './search-command'
 import { backUpNow, rebuildDatabase, reindexLibrary, restoreFromBackup } from './maintenance-commands'
 import { extractArticle, serve } from './web-commands'
@@ -36,6 +37,9 @@ Commands:
   restore-backup [<day>]   Put back the newest good backup, or the one of <day> (--list shows them)
   rebuild                  Recreate the library database from the article files
   reindex                  Build the search index again from the articles (with progress)
+  correspondents [<name>]  Who wrote the articles, with counts (--sort count|name|latest)
+  follow <name>            Follow a correspondent (and their own feed, when their page has one)
+  unfollow <name>          Stop following a correspondent
 
 Filters (list, search): --unread, --starred, --archived, --country CC, --correspondent NAME,
   --collection NAME, --feed ID, --site NAME, --from YYYY-MM-DD, --to YYYY-MM-DD
@@ -110,6 +114,12 @@ export async function runCli(argv: string[]): Promise<number> {
       return serve(libraryDir, values)
     case 'export':
       return exportArticles(libraryDir, rest, values, json)
+    case 'correspondents':
+      return listCorrespondentsCommand(libraryDir, rest, values, json)
+    case 'follow':
+      return followCommand(libraryDir, rest, true, json)
+    case 'unfollow':
+      return followCommand(libraryDir, rest, false, json)
     default:
       throw new UsageError(`unknown command "${command}"`)
   }
