@@ -1,5 +1,8 @@
 import type { JSX } from 'react'
 import type { MainViewKind } from '@renderer/store/ui/store'
+import { CorrespondentView } from './components/correspondents/CorrespondentView'
+import { CorrespondentsView } from './components/correspondents/CorrespondentsView'
+import { FollowingView } from './components/correspondents/FollowingView'
 
 /**
  * The features' views of the main area, by kind. A feature adds its view here with one line; the
@@ -7,4 +10,8 @@ import type { MainViewKind } from '@renderer/store/ui/store'
  */
 export type MainViewComponent = (props: { viewKey?: string }) => JSX.Element
 
-export const mainViews: Partial<Record<Exclude<MainViewKind, 'articles'>, MainViewComponent>> = {}
+export const mainViews: Partial<Record<Exclude<MainViewKind, 'articles'>, MainViewComponent>> = {
+  correspondents: CorrespondentsView,
+  correspondent: CorrespondentView,
+  following: FollowingView,
+}

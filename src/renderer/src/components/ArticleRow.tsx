@@ -2,6 +2,7 @@ import { memo, type JSX } from 'react'
 import type { ArticleSummary } from '@shared/article'
 import { articleDate, displayTitle, formatListDate } from '@renderer/lib/format'
 import { selectIndex } from '@renderer/store/library/article-actions'
+import { RowSource } from './correspondents/RowSource'
 
 /** Fixed, and matched by the row styles in list.css: title (two lines at most), source line, excerpt. */
 export const ROW_HEIGHT = 124
@@ -72,7 +73,9 @@ export const ArticleRow = memo(function ArticleRow({
         {!article.read && <span className="visually-hidden">, unread</span>}
       </div>
       <div className="row-meta">
-        <span className="row-source">{source}</span>
+        <span className="row-source">
+          {article.correspondents.length > 0 ? <RowSource article={article} /> : source}
+        </span>
         {date && (
           <time className="row-date" dateTime={date.toISOString()}>
             {formatListDate(date)}
