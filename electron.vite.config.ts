@@ -34,6 +34,7 @@ export default defineConfig({
           'tag-worker': resolve(__dirname, 'src/main/countries/tag-worker.ts'),
           bench: resolve(__dirname, 'scripts/bench.ts'),
           'bench-extraction': resolve(__dirname, 'scripts/bench-extraction.ts'),
+          'bench-bylines': resolve(__dirname, 'scripts/bench-bylines.ts'),
           'bench-countries': resolve(__dirname, 'scripts/bench-countries.ts'),
           'bench-search': resolve(__dirname, 'scripts/bench-search.ts'),
           'bench-collections': resolve(__dirname, 'scripts/bench-collections.ts'),

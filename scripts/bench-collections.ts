@@ -48,7 +48,7 @@ function syntheticArticle(
       fileName: null,
       title: zipfSentence(vocabulary, random, 9).slice(0, -1),
       byline: name,
-      correspondents: [{ name }],
+      correspondents: [{ name, kind: 'person' }],
       countries: [{ code: country, name: country, role: 'primary', score: 1 }],
       siteName: 'News Example',
       lang: 'en',

@@ -125,7 +125,7 @@ export function syntheticSummary(random: () => number, index: number, now: numbe
     fileName: null,
     title: `${place}: ${sentence(random, 9).slice(0, -1)}`,
     byline,
-    correspondents: [{ name: byline }],
+    correspondents: [{ name: byline, kind: 'person' }],
     countries: pickCountries(random),
     siteName: site,
     lang: 'en',

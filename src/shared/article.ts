@@ -8,7 +8,16 @@ export type ArticleSource = z.infer<typeof ArticleSource>
 export const ArticleId = z.string().regex(/^[0-9a-f]{16}$/, 'An article id is 16 hexadecimal characters')
 export type ArticleId = z.infer<typeof ArticleId>
 
-export const Correspondent = z.object({ name: z.string() })
+/** A person, a team ("Our Foreign Staff") or a wire agency (AFP, Reuters, dpa). */
+export const CorrespondentKind = z.enum(['person', 'team', 'agency'])
+export type CorrespondentKind = z.infer<typeof CorrespondentKind>
+
+/** Who an article credits. `url` is the correspondent's page on the outlet, when the page links it. */
+export const Correspondent = z.object({
+  name: z.string(),
+  kind: CorrespondentKind.catch('person'),
+  url: z.string().nullable().optional(),
+})
 export type Correspondent = z.infer<typeof Correspondent>
 
 /** `primary`: what the story is mainly about (at most two); `mentioned`: substantively discussed. */

@@ -19,6 +19,13 @@ export const Settings = z.object({
    * person turns it on: an offline reader never calls home unasked.
    */
   checkForUpdates: z.boolean(),
+  /**
+   * Following correspondents: their own feeds are looked for and subscribed to, and their new
+   * articles are downloaded in full. Off keeps the follows but does neither.
+   */
+  followCorrespondents: z.boolean(),
+  /** A desktop notification (in the browser host, a notice) for a new article by someone followed. */
+  notifyFollowed: z.boolean(),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -28,6 +35,8 @@ export const defaultSettings: Settings = {
   fontSize: 18,
   lineWidth: 68,
   checkForUpdates: false,
+  followCorrespondents: true,
+  notifyFollowed: true,
 }
 
 export const SettingsPatch = Settings.partial().strict()

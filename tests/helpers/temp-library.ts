@@ -35,7 +35,7 @@ export function makeSummary(overrides: Partial<ArticleSummary> = {}): ArticleSum
     fileName: null,
     title: `Article ${id}`,
     byline: 'By Ann Writer',
-    correspondents: [{ name: 'Ann Writer' }],
+    correspondents: [{ name: 'Ann Writer', kind: 'person' }],
     countries: [{ code: 'BY', name: 'Belarus', role: 'primary', score: 0.9 }],
     siteName: 'News Example',
     lang: 'en',

@@ -62,7 +62,7 @@ async function seed(): Promise<ArticleSummary[]> {
     const article = makeSummary({
       id: hex(0xa0 + i),
       title: spec.title,
-      correspondents: [{ name: spec.who }],
+      correspondents: [{ name: spec.who, kind: 'person' }],
       byline: spec.who,
       countries: [{ code: spec.country, name: spec.name, role: 'primary', score: 1 }],
       addedAt: `2024-06-0${i + 1}T10:00:00.000Z`,

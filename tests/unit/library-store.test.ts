@@ -243,7 +243,7 @@ describe('LibraryStore: archived, combined filters and counts', () => {
       makeSummary({
         addedAt: '2024-05-03T12:00:00.000Z',
         countries: [{ code: 'UA', name: 'Ukraine', role: 'primary', score: 1 }],
-        correspondents: [{ name: 'Olga Petrova' }],
+        correspondents: [{ name: 'Olga Petrova', kind: 'person' }],
       }),
       makeSummary({ addedAt: '2024-06-04T12:00:00.000Z', archived: true }),
     ]

@@ -7,6 +7,7 @@ import { resolveLibraryDir } from '../library/location'
 import { addArticles, deleteArticles, listArticles, markArticles, showArticle } from './library-commands'
 import { isDatelineArchive } from '../export/archive-import'
 import { importFile } from './import-commands'
+import { followCommand, listCorrespondentsCommand } from './correspondent-commands'
 import { searchCommand } from './search-command'
 import { collectionCommand } from './collection-commands'
 import { exportCommand, importArchiveCommand } from './export-commands'
@@ -54,6 +55,9 @@ Commands:
   refresh [<id>...]        Refresh all feeds (or some) now; --json prints one line per feed
   opml import <file>       Subscribe to the feeds of another reader's OPML file, with folders
   opml export [<file>]     Write the subscriptions as OPML (to the file, or print them)
+  correspondents [<name>]  Who wrote the articles, with counts (--sort count|name|latest)
+  follow <name>            Follow a correspondent (and their own feed, when their page has one)
+  unfollow <name>          Stop following a correspondent
 
 Filters (list, search): --unread, --starred, --archived, --country CC, --correspondent NAME,
   --collection NAME, --feed ID, --site NAME, --from YYYY-MM-DD, --to YYYY-MM-DD
@@ -159,6 +163,12 @@ export async function runCli(argv: string[]): Promise<number> {
       return refreshCommand(libraryDir, rest, json)
     case 'opml':
       return opmlCommand(libraryDir, rest, json)
+    case 'correspondents':
+      return listCorrespondentsCommand(libraryDir, rest, values, json)
+    case 'follow':
+      return followCommand(libraryDir, rest, true, json)
+    case 'unfollow':
+      return followCommand(libraryDir, rest, false, json)
     default:
       throw new UsageError(`unknown command "${command}"`)
   }

@@ -1,8 +1,69 @@
 import type { ServicesFor } from '@shared/procedure'
 import type { correspondentsProcedures } from '@shared/correspondents'
 import type { ServiceContext } from '../services'
+import { findAuthorFeed } from './author-feed'
+import {
+  authorPageOf,
+  correspondentPage,
+  followingArticles,
+  getCorrespondent,
+  listCorrespondents,
+  mergeCorrespondents,
+  setArticleCorrespondents,
+  setFeed,
+  setFollowed,
+  splitCorrespondent,
+} from './correspondent-store'
 
 /** The correspondents procedures of the service table (see src/shared/correspondents.ts). */
-export function correspondentServices(_ctx: ServiceContext): ServicesFor<typeof correspondentsProcedures> {
-  return {}
+export function correspondentServices(ctx: ServiceContext): ServicesFor<typeof correspondentsProcedures> {
+  const changed = (ids: number[]): void => ctx.events.emit('correspondents.changed', { ids })
+
+  /**
+   * Looks for the followed correspondent's own feed on their author page. The feeds issue's refresh
+   * subscribes to `followed = 1 AND feed_url IS NOT NULL`; a page that cannot be read costs only the feed.
+   */
+  const lookForFeed = async (id: number): Promise<void> => {
+    const summary = getCorrespondent(ctx.library, id)
+    if (summary.feedUrl !== null || !ctx.settings.get().followCorrespondents) return
+    const authorUrl = authorPageOf(ctx.library, id)
+    if (authorUrl === null) return
+    const feed = await findAuthorFeed(authorUrl, ctx.fetch).catch(() => null)
+    if (feed !== null) setFeed(ctx.library, id, feed)
+  }
+
+  return {
+    'correspondents.list': async (input) => listCorrespondents(ctx.library, input),
+    'correspondents.get': async ({ id, offset, limit }) => correspondentPage(ctx.library, id, offset, limit),
+    'correspondents.follow': async ({ id }) => {
+      const root = setFollowed(ctx.library, id, true, ctx.now())
+      await lookForFeed(root)
+      changed([root])
+      return getCorrespondent(ctx.library, root)
+    },
+    'correspondents.unfollow': async ({ id }) => {
+      const root = setFollowed(ctx.library, id, false, ctx.now())
+      changed([root])
+      return getCorrespondent(ctx.library, root)
+    },
+    'correspondents.merge': async ({ into, from }) => {
+      const root = mergeCorrespondents(ctx.library, into, from)
+      changed([root, ...from])
+      ctx.events.emit('library.changed', { ids: [] })
+      return getCorrespondent(ctx.library, root)
+    },
+    'correspondents.split': async ({ id }) => {
+      const before = getCorrespondent(ctx.library, id)
+      splitCorrespondent(ctx.library, id)
+      changed([id, ...before.merged])
+      ctx.events.emit('library.changed', { ids: [] })
+      return getCorrespondent(ctx.library, id)
+    },
+    'correspondents.setForArticle': async ({ id, correspondents }) => {
+      const article = setArticleCorrespondents(ctx.library, id, correspondents)
+      ctx.events.emit('library.changed', { ids: [id] })
+      return article
+    },
+    'correspondents.following': async ({ offset, limit }) => followingArticles(ctx.library, offset, limit),
+  }
 }

@@ -29,7 +29,13 @@ export function createInlineExtractor(): Extractor {
   return {
     // Imported on first use: the country data (1.7 MB of JS) belongs in the worker, not in every
     // process that merely links this module.
-    extract: async (request) => (await import('./tag-extracted')).withCountries(extractArticle(request)),
+    extract: async (request) => {
+      const [{ withCountries }, { withCorrespondents }] = await Promise.all([
+        import('./tag-extracted'),
+        import('./credit-extracted'),
+      ])
+      return withCountries(withCorrespondents(extractArticle(request), request))
+    },
     close: async () => {},
   }
 }

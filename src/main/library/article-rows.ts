@@ -3,6 +3,7 @@ import {
   type ArticleSummary,
   type CountryTag,
   type Correspondent,
+  CorrespondentKind,
   type StoredArticleMetadata,
 } from '@shared/article'
 import { DatelineError } from '@shared/errors'
@@ -59,12 +60,19 @@ export function summariesOf(db: SqlDatabase, rows: ArticleRow[]): ArticleSummary
     push(countries, c.article, { code: c.code, name: c.name, role, score: c.score })
   }
   const people = new Map<number, Correspondent[]>()
-  for (const p of db.all<{ article: number; name: string }>(
-    `SELECT ac.article, c.name FROM article_correspondents ac JOIN correspondents c ON c.id = ac.correspondent
+  for (const p of db.all<{ article: number; name: string; kind: string; author_url: string | null }>(
+    // An entry merged into another is shown as that one (correspondents issue, schema 4).
+    `SELECT ac.article, coalesce(r.name, c.name) AS name, coalesce(r.kind, c.kind) AS kind,
+       coalesce(r.author_url, c.author_url) AS author_url FROM article_correspondents ac
+     JOIN correspondents c ON c.id = ac.correspondent LEFT JOIN correspondents r ON r.id = c.merged_into
      WHERE ac.article IN (${marks}) ORDER BY ac.article, ac.position`,
     rowids,
   )) {
-    push(people, p.article, { name: p.name })
+    push(people, p.article, {
+      name: p.name,
+      kind: CorrespondentKind.catch('person').parse(p.kind),
+      ...(p.author_url === null ? {} : { url: p.author_url }),
+    })
   }
   return valid.map((row) => ({
     id: row.id,
@@ -161,6 +169,8 @@ export function textOfArticle(article: ArticleSummary, body: string): IndexedTex
   }
 }
 
+const MAX_CORRESPONDENTS = 20
+
 /** A correspondent is one per normalised name and outlet (see the correspondents issue). */
 export function correspondentKey(name: string): string {
   return name.normalize('NFKC').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim()
@@ -172,15 +182,26 @@ function writeCorrespondents(
   correspondents: Correspondent[],
   outlet: string | null,
 ): void {
+  // A person's own edit of this article's correspondents (origin 'person') outlives re-extraction.
+  const edited = db.get<{ n: number }>(
+    `SELECT count(*) AS n FROM article_correspondents WHERE article = ? AND origin = 'person'`,
+    [rowid],
+  )
+  if ((edited?.n ?? 0) > 0) return
   db.run(`DELETE FROM article_correspondents WHERE article = ? AND origin = 'extractor'`, [rowid])
-  const outletKey = outlet ? correspondentKey(outlet) : ''
-  correspondents.forEach((person, position) => {
+  // Agencies are one correspondent whatever outlet runs their copy.
+  correspondents.slice(0, MAX_CORRESPONDENTS).forEach((person, position) => {
     const nameKey = correspondentKey(person.name)
     if (!nameKey) return
+    const kind = CorrespondentKind.catch('person').parse(person.kind)
+    const outletKey = kind === 'agency' || !outlet ? '' : correspondentKey(outlet)
+    const authorUrl = typeof person.url === 'string' && /^https?:\/\//i.test(person.url) ? person.url : null
     const found = db.get<{ id: number }>(
-      `INSERT INTO correspondents (name, name_key, outlet_key) VALUES (?, ?, ?)
-       ON CONFLICT (name_key, outlet_key) DO UPDATE SET name = name RETURNING id`,
-      [person.name.trim(), nameKey, outletKey],
+      `INSERT INTO correspondents (name, name_key, outlet_key, kind, author_url) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (name_key, outlet_key) DO UPDATE SET
+         author_url = coalesce(correspondents.author_url, excluded.author_url)
+       RETURNING id`,
+      [person.name.trim(), nameKey, outletKey, kind, authorUrl],
     )
     if (!found) return
     db.run(

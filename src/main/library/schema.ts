@@ -318,12 +318,25 @@ CREATE TABLE country_edits (
 ) WITHOUT ROWID;
 `
 
+/**
+ * Correspondents issue: a correspondent merged into another keeps its row (so extraction keeps
+ * finding it by name and outlet) and points at the one it was merged into; splitting clears it.
+ */
+const VERSION_4 = `
+ALTER TABLE correspondents ADD COLUMN merged_into INTEGER REFERENCES correspondents (id) ON DELETE SET NULL;
+ALTER TABLE correspondents ADD COLUMN followed_at TEXT;
+CREATE INDEX correspondents_merged ON correspondents (merged_into) WHERE merged_into IS NOT NULL;
+CREATE INDEX correspondents_followed ON correspondents (id) WHERE followed = 1;
+CREATE INDEX correspondents_by_name ON correspondents (name_key);
+`
+
 export const schemaSteps: SchemaStep[] = [
   { version: 2, describe: 'articles, relations, counts and the full-text index', sql: VERSION_2 },
   { version: 3, describe: "the person's country edits", sql: VERSION_3 },
   IMPORT_QUEUE_STEP,
   { version: 8, describe: 'full-text prefix indexes of 2 to 6 characters', sql: VERSION_8 },
   FEEDS_SCHEMA_STEP,
+  { version: 4, describe: 'merged and followed correspondents', sql: VERSION_4 },
 ]
 
 export const LATEST_DATABASE_VERSION = Math.max(...schemaSteps.map((s) => s.version))

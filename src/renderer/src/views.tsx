@@ -5,6 +5,9 @@ import { ImportsView } from '@renderer/components/imports/ImportsView'
 import { CountriesView } from './components/countries/CountriesView'
 import { MapView } from './components/countries/MapView'
 import { FeedsView } from './components/feeds/FeedsView'
+import { CorrespondentView } from './components/correspondents/CorrespondentView'
+import { CorrespondentsView } from './components/correspondents/CorrespondentsView'
+import { FollowingView } from './components/correspondents/FollowingView'
 
 /**
  * The features' views of the main area, by kind. A feature adds its view here with one line; the
@@ -18,4 +21,7 @@ export const mainViews: Partial<Record<Exclude<MainViewKind, 'articles'>, MainVi
   countries: CountriesView,
   map: MapView,
   feeds: FeedsView,
+  correspondents: CorrespondentsView,
+  correspondent: CorrespondentView,
+  following: FollowingView,
 }

@@ -5,6 +5,7 @@ import { clickRow, modifiersOf, startArticleDrag } from '@renderer/store/selecti
 import { useSelection } from '@renderer/store/selection/store'
 import { RowCountries } from './countries/RowCountries'
 import { ArticleFeedName } from './feeds/ArticleFeedName'
+import { RowSource } from './correspondents/RowSource'
 
 /** Fixed, and matched by the row styles in list.css: title (two lines at most), source line, excerpt. */
 export const ROW_HEIGHT = 124
@@ -79,7 +80,9 @@ export const ArticleRow = memo(function ArticleRow({
         {!article.read && <span className="visually-hidden">, unread</span>}
       </div>
       <div className="row-meta">
-        <span className="row-source">{source}</span>
+        <span className="row-source">
+          {article.correspondents.length > 0 ? <RowSource article={article} /> : source}
+        </span>
         <RowCountries countries={article.countries} />
         <ArticleFeedName id={article.id} />
         {date && (

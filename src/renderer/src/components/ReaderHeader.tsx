@@ -1,5 +1,6 @@
 import type { JSX } from 'react'
 import type { ArticleSummary } from '@shared/article'
+import { ReaderCorrespondents } from './correspondents/ReaderCorrespondents'
 import { articleDate, displayTitle, formatReaderDate, formatReadingTime } from '@renderer/lib/format'
 import { ReaderCountries } from './countries/ReaderCountries'
 
@@ -13,9 +14,13 @@ export function ReaderHeader({ article }: { article: ArticleSummary }): JSX.Elem
       <h1 id="reader-title" className="reader-title" data-testid="reader-title" dir="auto">
         {displayTitle(article)}
       </h1>
-      {article.byline && (
+      {(article.byline || article.correspondents.length > 0) && (
         <p className="reader-byline" data-testid="reader-byline" dir="auto">
-          {article.byline}
+          {article.correspondents.length > 0 ? (
+            <ReaderCorrespondents people={article.correspondents} />
+          ) : (
+            article.byline
+          )}
         </p>
       )}
       <p className="reader-meta">

@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { withCorrespondents } from '../src/main/ingest/credit-extracted'
+import { extractArticle } from '../src/main/ingest/extract'
+import {
+  readTrafilaturaPage,
+  trafilaturaEntries,
+  trafilaturaEvalDir,
+} from '../tests/fixtures/benchmark-pages'
+
+/*
+ * Who wrote it, on the 538 pages of trafilatura-eval whose annotation names an author, scored by the
+ * set's own score.mjs (exact list joined with "; ", and names F1). Two predictions are scored: the
+ * byline extraction had before correspondents (one string, as `byline`), and the correspondents.
+ * `npm run bench:bylines`; DATELINE_TRAFILATURA_BENCH points at another copy of the set.
+ */
+
+interface Prediction {
+  text: string
+  authors: string[]
+}
+
+function main(): void {
+  const dir = trafilaturaEvalDir()
+  const entries = trafilaturaEntries(dir)
+  if (entries === null || !existsSync(join(dir, 'score.mjs'))) {
+    console.log(`No trafilatura-eval benchmark at ${dir}; skipped.`)
+    return
+  }
+  const bylines: Record<string, Prediction> = {}
+  const credited: Record<string, Prediction> = {}
+  const misses: string[] = []
+  let pages = 0
+  const started = performance.now()
+  for (const [url, entry] of entries) {
+    const gold = (entry as { author?: string | string[] }).author
+    const goldText = Array.isArray(gold) ? gold.join('; ') : (gold ?? '').trim()
+    if (goldText === '') continue
+    pages += 1
+    const page = readTrafilaturaPage(url, entry, dir)
+    const request = { kind: 'html' as const, html: page.html, url: page.url }
+    try {
+      const article = withCorrespondents(extractArticle(request), request)
+      bylines[page.id] = { text: '', authors: article.byline === null ? [] : [article.byline] }
+      const names = article.correspondents.map((c) => c.name)
+      credited[page.id] = { text: '', authors: names }
+      if (names.join('; ') !== goldText)
+        misses.push(`${page.id}\n    gold: ${goldText}\n    got:  ${names.join('; ')}`)
+    } catch {
+      bylines[page.id] = { text: '', authors: [] }
+      credited[page.id] = { text: '', authors: [] }
+    }
+  }
+  const perPage = (performance.now() - started) / Math.max(1, pages)
+  console.log(
+    `== Correspondents on trafilatura-eval: ${pages} pages with an author (${perPage.toFixed(0)} ms a page)`,
+  )
+  console.log(`  byline alone:    ${authorLine(dir, bylines, 'bench-bylines-byline.json')}`)
+  console.log(`  correspondents:  ${authorLine(dir, credited, 'bench-bylines-correspondents.json')}`)
+  if (process.argv.includes('--misses')) for (const miss of misses) console.log(`  ${miss}`)
+}
+
+function authorLine(dir: string, predictions: Record<string, Prediction>, file: string): string {
+  mkdirSync(resolve('.bench'), { recursive: true })
+  const path = resolve('.bench', file)
+  writeFileSync(path, JSON.stringify(predictions, null, 1))
+  const scored = spawnSync(process.execPath, [join(dir, 'score.mjs'), path], { encoding: 'utf8' })
+  return (
+    `${scored.stdout}${scored.stderr}`
+      .split('\n')
+      .find((line) => line.startsWith('authors:'))
+      ?.replace(/^authors:\s*/, '') ?? 'no score'
+  )
+}
+
+main()

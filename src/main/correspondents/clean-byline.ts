@@ -1,0 +1,240 @@
+import { agencyNamed, bylineWords, lowerPhrase } from './byline-words'
+import { isShouted, unshout } from './name-case'
+
+/*
+ * A byline as a page prints it ("By JOHN SMITH and Anna Müller in Minsk | Updated 3 March 2024,
+ * 12:04 | 14 comments") into the names a reader credits ("John Smith", "Anna Müller"). Pure.
+ */
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
+const BEFORE = '(?<![\\p{L}\\p{N}])'
+const AFTER = '(?![\\p{L}\\p{N}])'
+
+/** One alternation of phrases as whole words (CJK phrases need no word edge: there are no spaces). */
+function phrases(list: string[]): string {
+  return list
+    .map((p) => (HAN.test(p) ? escape(p) : `${BEFORE}${escape(p).replace(/ /g, '\\s+')}${AFTER}`))
+    .join('|')
+}
+
+const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu
+const URL_RE = /\b(?:https?:\/\/|www\.)\S+/giu
+const HANDLE_RE = /(?<![\p{L}\p{N}])@[\p{L}\p{N}_]{2,}/gu
+const BRACKETS_RE = /[([{（【]([^)\]}）】]*)[)\]}）】]/gu
+/** What separates a byline's parts: bars, bullets, dashes between spaces, line breaks. */
+const SEGMENT_RE = /\s*(?:[|•·◆⋅►▪\n\r\t]|\s[-–—]+\s|\s[–—]|[–—]\s)\s*/u
+
+const PREFIX_RE = new RegExp(`^(?:${phrases(bylineWords.prefixes)})\\s*[:：]?\\s*`, 'iu')
+const LABEL_RE = /^([^:：]{1,30})[:：]\s*/u
+const SPLIT_RE = new RegExp(
+  `\\s*(?:[,;/&+＆、，；]|${bylineWords.connectors
+    .map((c) => (HAN.test(c) || c === '&' ? escape(c) : `\\s${escape(c).replace(/ /g, '\\s+')}\\s`))
+    .join('|')})\\s*`,
+  'iu',
+)
+const DATE_LABEL_RE = new RegExp(phrases(bylineWords.dateLabels), 'iu')
+const NUMERIC_DATE_RE =
+  /(?<![\p{L}\p{N}])(?:\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?|\d{1,2}[:h.]\d{2}|\d+)(?![\p{L}\p{N}])/u
+const PLACE_RE = new RegExp(
+  `\\s+(?:${phrases([...bylineWords.placeWords])})\\s+[\\p{Lu}][\\p{L}\\p{M}'’.-]*(?:[\\s-]+[\\p{Lu}][\\p{L}\\p{M}'’.-]*)*\\s*$`,
+  'u',
+)
+const BIO_RE = /\s(?:is|ist|est|es|è|é|was|war|has|hat|writes|schreibt|covers|berichtet)\s.*$/u
+/** A part that is only a place: "de Brasília", "in Minsk", "aus Berlin". */
+const PLACE_PART_RE = new RegExp(
+  `^(?:${phrases([...bylineWords.placeWords, 'de', 'desde'])})\\s+\\p{Lu}`,
+  'u',
+)
+const BIO_START_RE = new RegExp(`^(?:${phrases(bylineWords.bioStarts)})`, 'iu')
+const DOMAIN_RE = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}$/u
+
+/** The names in one byline, cleaned, in the order written; agencies keep their short names. */
+export function namesInByline(raw: string | null | undefined): string[] {
+  let text = (raw ?? '')
+    .normalize('NFC')
+    .replace(/[\u200B-\u200D\uFEFF\u00AD]/g, '')
+    .replace(/\u00A0/g, ' ')
+  text = text.replace(/[ \t]+/g, ' ').trim()
+  if (text === '' || /^(?:https?:|www\.)/i.test(text) || text.length > 300) return []
+  text = text.replace(EMAIL_RE, ' ').replace(URL_RE, ' ').replace(HANDLE_RE, ' ')
+  const bracketed: string[] = []
+  text = text.replace(BRACKETS_RE, (_whole, inner: string) => {
+    for (const part of inner.split(/[/,;]/)) {
+      const agency = agencyNamed(part.trim())
+      if (agency !== null) bracketed.push(agency.name)
+    }
+    return ' | '
+  })
+  const names: string[] = []
+  for (const segment of text.split(SEGMENT_RE)) names.push(...namesInSegment(segment))
+  names.push(...bracketed)
+  const kept = withoutStrayWords(dedupe(names))
+  // Several lone words are a description ("Medizinstudent, Papa, Jogger"), not a list of authors.
+  return kept.length > 3 && kept.every((name) => !name.includes(' ')) ? [] : kept
+}
+
+/** "Posted on 21 May 2020 by Adi Tzlil", "06.11.2023 13:30 von Olga": the names follow the last "by". */
+const INNER_PREFIX_RE = new RegExp(
+  `\\s(?:${phrases(['by', 'von', 'par', 'por', 'di', 'door', 'av', 'af', 'przez'])})\\s+(?=\\S)`,
+  'giu',
+)
+
+function namesInSegment(segment: string): string[] {
+  let text = segment.trim()
+  let inner: RegExpExecArray | null = null
+  for (const match of text.matchAll(INNER_PREFIX_RE)) inner = match
+  if (inner !== null && cutAtDate(text.slice(0, inner.index)) !== text.slice(0, inner.index).trim()) {
+    text = text.slice(inner.index + inner[0].length)
+  }
+  text = cutAtDate(text)
+  text = cutAtComments(text)
+  text = cutAtPhotoCredit(text)
+  const label = LABEL_RE.exec(text)
+  if (label?.[1] !== undefined) {
+    const words = lowerPhrase(label[1]).split(' ')
+    if (words.some((word) => bylineWords.photoLabels.has(word))) return []
+    text = text.slice(label[0].length)
+  }
+  text = stripPrefixes(text)
+  if (text === '') return []
+  const parts = text.split(SPLIT_RE)
+  const joined: string[] = []
+  for (const part of parts) {
+    const trimmed = part.trim()
+    const previous = joined.length - 1
+    // "John Smith, Jr." is one name whose comma is part of it.
+    if (previous >= 0 && bylineWords.suffixes.has(lowerPhrase(trimmed))) joined[previous] += `, ${trimmed}`
+    else joined.push(trimmed)
+  }
+  return joined.map(cleanName).filter((name): name is string => name !== null)
+}
+
+function stripPrefixes(text: string): string {
+  let current = text.trim()
+  for (let i = 0; i < 3; i += 1) {
+    const match = PREFIX_RE.exec(current)
+    if (match === null || match[0].length === 0) break
+    current = current.slice(match[0].length).trim()
+  }
+  return current
+}
+
+/** Cuts the segment where a date, a time or a "Updated" label begins, with the "on"/"am" before it. */
+function cutAtDate(text: string): string {
+  let cut = text.length
+  const label = DATE_LABEL_RE.exec(text)
+  if (label !== null) cut = Math.min(cut, label.index)
+  const numeric = NUMERIC_DATE_RE.exec(text)
+  if (numeric !== null) cut = Math.min(cut, numeric.index)
+  if (cut === text.length) return text
+  const words = text.slice(0, cut).split(/(\s+)/)
+  // A month name is a date only beside a number (April and June are also first names).
+  while (words.length > 0) {
+    const last = lowerPhrase((words[words.length - 1] ?? '').replace(/[.,]$/, ''))
+    const glue = bylineWords.dateGlue.has(last) || bylineWords.months.has(last) || /^[,.:;-]?$/.test(last)
+    if (!glue) break
+    words.pop()
+  }
+  return words.join('').replace(/[\s,:;–—-]+$/u, '')
+}
+
+/** "Christian Seiler Illustration von Markus Roost", "Bild © ARD": a picture's credit is not a byline. */
+function cutAtPhotoCredit(text: string): string {
+  const words = text.split(/\s+/)
+  const index = words.findIndex(
+    (word) => word === '©' || bylineWords.photoLabels.has(lowerPhrase(word.replace(/[^\p{L}]/gu, ''))),
+  )
+  return index < 0 ? text : words.slice(0, index).join(' ')
+}
+
+function cutAtComments(text: string): string {
+  const words = text.split(/\s+/)
+  const index = words.findIndex((word) =>
+    bylineWords.commentWords.has(lowerPhrase(word.replace(/[^\p{L}]/gu, ''))),
+  )
+  return index < 0 ? text : words.slice(0, index).join(' ')
+}
+
+/** One credited name, or null when what is left is a title, a label, a date or a sentence. */
+function cleanName(part: string): string | null {
+  let name = stripPrefixes(part.replace(/^[©~*•·>»\s]+/u, '').replace(/\s*[([{].*$/u, ''))
+  if (BIO_START_RE.test(name) || PLACE_PART_RE.test(name)) return null
+  name = name.replace(BIO_RE, '')
+  name = name.replace(PLACE_RE, '')
+  name = stripTitles(name)
+  name = name.replace(/^[\s"'“”„«»‹›,.:;*–—-]+/u, '').replace(/[\s"'“”„«»‹›,:;*–—-]+$/u, '')
+  // A full stop ends an initial or "Jr.", not a name.
+  if (/\p{L}{2,}\.$/u.test(name) && !/(?:jr|sr)\.$/i.test(name)) name = name.slice(0, -1)
+  name = name.replace(/\s+/g, ' ').trim()
+  if (name === '') return null
+  const key = lowerPhrase(name)
+  if (bylineWords.noise.has(key) || bylineWords.titleSet.has(key) || bylineWords.photoLabels.has(key))
+    return null
+  if (agencyNamed(name) !== null) return agencyNamed(name)?.name ?? name
+  if (isShouted(name)) name = unshout(name)
+  return isPlausibleName(name) ? name : null
+}
+
+function stripTitles(name: string): string {
+  let current = name
+  // "FOCUS-Online-Experte Robin Tschöpe", "SPIEGEL-Korrespondent Max Muster".
+  const compound = /^(\S+-)(\p{L}+)\s+(?=\S+\s+\S)/u.exec(current)
+  if (compound?.[2] !== undefined && bylineWords.titleSet.has(compound[2].toLocaleLowerCase())) {
+    current = current.slice(compound[0].length)
+  }
+  for (const title of bylineWords.titles) {
+    const lowerName = lowerPhrase(current)
+    const words = current.split(' ')
+    if (words.length < 2) break
+    if (lowerName.endsWith(` ${title}`) && words.length - title.split(' ').length >= 1) {
+      current = words.slice(0, words.length - title.split(' ').length).join(' ')
+    } else if (lowerName.startsWith(`${title} `) && words.length - title.split(' ').length >= 2) {
+      current = words.slice(title.split(' ').length).join(' ')
+    }
+  }
+  return current
+}
+
+/** A name as a reader would take it: short, no numbers, no run of lower-case words (a sentence). */
+export function isPlausibleName(name: string): boolean {
+  if (name.length < 2 || name.length > 70) return false
+  if (!/\p{L}/u.test(name) || DOMAIN_RE.test(name)) return false
+  const words = name.split(' ')
+  if (words.length > 6) return false
+  if (words.some((word) => /^\d+$/.test(word))) return false
+  // A company (GmbH, Ltd, Inc.) publishes; it is not who wrote.
+  if (words.some((word, i) => i > 0 && bylineWords.companySuffixes.has(word.toLocaleLowerCase())))
+    return false
+  if (/admin/i.test(name)) return false
+  if (words.length >= 2) {
+    const lowerWords = words.filter(
+      (word) => /^\p{Ll}/u.test(word) && !bylineWords.particles.has(word.toLocaleLowerCase()),
+    )
+    if (lowerWords.length > 0) return false
+  }
+  return true
+}
+
+function dedupe(names: string[]): string[] {
+  const seen = new Set<string>()
+  return names.filter((name) => {
+    const key = lowerPhrase(name)
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/**
+ * Among full names, a lone word is a place, a desk or a section ("Markus Haefliger, London"), unless
+ * it is an agency; and lower-case initials after a slash are an editor's mark ("dpa/lno").
+ */
+function withoutStrayWords(names: string[]): string[] {
+  const hasFullName = names.some((name) => name.includes(' ') && agencyNamed(name) === null)
+  return names.filter((name) => {
+    if (agencyNamed(name) !== null) return true
+    if (/^\p{Ll}{1,4}$/u.test(name) && (names.length > 1 || name.length <= 3)) return false
+    return !(hasFullName && !name.includes(' ') && !HAN.test(name))
+  })
+}

@@ -1,0 +1,168 @@
+import type { Correspondent } from '@shared/article'
+import type { DomDocument } from '../ingest/extract/dom'
+import { agencyNamed, lowerPhrase } from './byline-words'
+import { namesInByline } from './clean-byline'
+import { kindOf } from './kind-of'
+import { readPageSignals, type BylineSignal, type SignalSource } from './page-signals'
+import { bylineLines } from './printed-byline'
+import { agenciesInDateline } from './wire-dateline'
+
+/** What the correspondents of one article are read from. */
+export interface CreditSources {
+  /** The page as served, before Readability rewrote it; null for plain text. */
+  document: DomDocument | null
+  url: string | null
+  /** The byline extraction settled on (Readability's, or the page's own metadata). */
+  byline: string | null
+  /** The article's text, whose first line may be a wire dateline. */
+  text: string
+  siteName: string | null
+}
+
+/** A page credits a handful of people at most; more is a list of something else. */
+const MAX_CORRESPONDENTS = 8
+/** A byline widened past this many names is a list of contributors or references, not the byline. */
+const MAX_WIDER = 4
+
+const SOURCE_ORDER: SignalSource[] = [
+  'json-ld',
+  'meta',
+  'microdata',
+  'rel-author',
+  'byline-element',
+  'text',
+  'readability',
+]
+
+/**
+ * Who wrote the article, as a careful reader would credit it: the strongest signal that names a
+ * person (structured data first, then meta tags, then what is printed), widened when a weaker signal
+ * names the same people and more, plus the agency of a wire dateline. The outlet's own name is
+ * never a correspondent, so a page without an author gives an empty list.
+ */
+export function creditCorrespondents(sources: CreditSources): Correspondent[] {
+  const page = sources.document === null ? null : readPageSignals(sources.document, sources.url)
+  const signals: BylineSignal[] = [...(page?.signals ?? [])]
+  const printed = bylineLines(sources.text)
+  if (printed.length > 0) {
+    signals.push({
+      source: 'text',
+      credits: printed.map((text) => ({ text, url: null, organisation: false })),
+    })
+  }
+  if (sources.byline !== null && sources.byline.trim() !== '') {
+    signals.push({
+      source: 'readability',
+      credits: [{ text: sources.byline, url: null, organisation: false }],
+    })
+  }
+  const outlet = outletKeys([sources.siteName, ...(page?.outletNames ?? [])], sources.url)
+  const candidates = signals
+    .map((signal) => ({ source: signal.source, people: peopleOf(signal, outlet) }))
+    .filter((candidate) => candidate.people.length > 0)
+    .sort((a, b) => SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source))
+
+  let chosen = candidates.find((c) => c.people.some(isFullPersonName)) ?? candidates[0] ?? null
+  if (chosen !== null) {
+    const keys = new Set(chosen.people.map((p) => keyOf(p.name)))
+    // JSON-LD often names only the first of several authors the byline prints.
+    const wider = candidates.find(
+      (c) =>
+        c.people.length > keys.size &&
+        c.people.length <= MAX_WIDER &&
+        [...keys].every((key) => c.people.some((p) => keyOf(p.name) === key)),
+    )
+    if (wider !== undefined) chosen = wider
+  }
+  const credited: Correspondent[] = chosen === null ? [] : [...chosen.people]
+  for (const agency of agenciesInDateline(sources.text)) {
+    credited.push({ name: agency, kind: 'agency', url: null })
+  }
+  return withLinks(
+    dedupe(credited),
+    candidates.flatMap((c) => c.people),
+  ).slice(0, MAX_CORRESPONDENTS)
+}
+
+function peopleOf(signal: BylineSignal, outlet: Set<string>): Correspondent[] {
+  const people: Correspondent[] = []
+  for (const credit of signal.credits) {
+    const names = namesInByline(credit.text)
+    for (const name of names) {
+      const agency = agencyNamed(name)
+      if (agency === null && isOutlet(name, outlet)) continue
+      const kind = agency !== null ? 'agency' : kindOf(name)
+      // An Organization as author is the outlet under another spelling, unless it is a desk or team.
+      if (credit.organisation && kind === 'person') continue
+      people.push({ name, kind, url: names.length === 1 ? credit.url : null })
+    }
+  }
+  return dedupe(people)
+}
+
+/** "Anna Müller", "王小明", "Lars" is not (a first name alone may be anyone's). */
+function isFullPersonName(person: Correspondent): boolean {
+  if (person.kind !== 'person') return false
+  return person.name.includes(' ') || /[^\p{Script=Latin}\p{M}\p{P}\s]/u.test(person.name)
+}
+
+const squash = (text: string): string =>
+  lowerPhrase(text)
+    .replace(/^the\s+/, '')
+    .replace(/[^\p{L}\p{N}]/gu, '')
+
+function outletKeys(names: (string | null)[], url: string | null): Set<string> {
+  const keys = new Set<string>()
+  for (const name of names) if (name !== null && squash(name) !== '') keys.add(squash(name))
+  if (url !== null) {
+    try {
+      const host = new URL(url).hostname.replace(/^www\./, '')
+      keys.add(squash(host))
+      const label = host.split('.').slice(-2, -1)[0]
+      if (label !== undefined && label.length >= 3) keys.add(squash(label))
+    } catch {
+      // No address, no outlet name from it.
+    }
+  }
+  return keys
+}
+
+function isOutlet(name: string, outlet: Set<string>): boolean {
+  const key = squash(name)
+  if (key === '') return true
+  for (const outletKey of outlet) {
+    if (key === outletKey) return true
+    // "Die FURCHE" for furche.at, "OÖ Volksblatt" for volksblatt.at, "Google" for googleblog.com.
+    if (key.length >= 4 && outletKey.length >= 4 && (key.includes(outletKey) || outletKey.includes(key)))
+      return true
+    // "SPIEGEL ONLINE" for spiegel.de, "Zeit Online" for ZEIT ONLINE GmbH.
+    if (
+      outletKey.length >= 4 &&
+      key.startsWith(outletKey) &&
+      /^(online|news|de|com|net|redaktion)?$/.test(key.slice(outletKey.length))
+    )
+      return true
+  }
+  return false
+}
+
+const keyOf = (name: string): string => lowerPhrase(name)
+
+function dedupe(people: Correspondent[]): Correspondent[] {
+  const seen = new Set<string>()
+  return people.filter((person) => {
+    const key = keyOf(person.name)
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/** A name's author page, from whichever signal linked it. */
+function withLinks(people: Correspondent[], everyone: Correspondent[]): Correspondent[] {
+  return people.map(({ name, kind, url }) => {
+    const linked =
+      url ?? everyone.find((other) => other.url && keyOf(other.name) === keyOf(name))?.url ?? null
+    return linked === null ? { name, kind } : { name, kind, url: linked }
+  })
+}

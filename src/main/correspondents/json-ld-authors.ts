@@ -1,0 +1,135 @@
+import { toArray, type DomDocument } from '../ingest/extract/dom'
+
+/*
+ * Who a page's schema.org JSON-LD says wrote its article: `author` as a string, an object, an array,
+ * or a reference (@id) to a Person elsewhere in an @graph; with the author's page (`url`) when given.
+ */
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json }
+type JsonObject = { [key: string]: Json }
+
+export interface JsonLdCredit {
+  name: string
+  url: string | null
+  /** An Organization credited as author: often the outlet itself, sometimes an agency. */
+  organisation: boolean
+}
+
+export interface JsonLdAuthors {
+  credits: JsonLdCredit[]
+  /** The names the page gives its publisher, which are never a correspondent. */
+  publishers: string[]
+}
+
+const ARTICLE_TYPE_RE = /(Article|BlogPosting|Report|Posting|Review|Blog|Story)$/i
+const PAGE_TYPE_RE = /(WebPage|ItemPage|CreativeWork|MediaObject|VideoObject|Recipe)$/i
+const MAX_DEPTH = 6
+
+export function readJsonLdAuthors(document: DomDocument): JsonLdAuthors {
+  const objects: JsonObject[] = []
+  for (const script of toArray(document.querySelectorAll('script[type="application/ld+json" i]'))) {
+    const parsed = parseJson(script.textContent ?? '')
+    if (parsed !== undefined) collect(parsed, objects, 0)
+  }
+  const byId = new Map<string, JsonObject>()
+  for (const object of objects) {
+    const id = object['@id']
+    if (typeof id === 'string' && !byId.has(id)) byId.set(id, object)
+  }
+  const publishers = objects.flatMap((object) => {
+    const publisher = resolve(object.publisher, byId)
+    const names = (Array.isArray(publisher) ? publisher : [publisher]).map((p) => nameOf(resolve(p, byId)))
+    const own = typeNames(object).some((t) => /Organization|NewsMediaOrganization|WebSite/i.test(t))
+      ? [nameOf(object)]
+      : []
+    return [...names, ...own].filter((name): name is string => name !== null)
+  })
+  const withAuthor = objects.filter((object) => object.author !== undefined || object.creator !== undefined)
+  const article =
+    withAuthor.find((o) => typeNames(o).some((t) => ARTICLE_TYPE_RE.test(t))) ??
+    withAuthor.find((o) => typeNames(o).some((t) => PAGE_TYPE_RE.test(t))) ??
+    null
+  if (article === null) return { credits: [], publishers }
+  const authors = resolve(article.author ?? article.creator, byId)
+  const list = Array.isArray(authors) ? authors : [authors]
+  const credits = list
+    .map((item) => creditOf(resolve(item, byId)))
+    .filter((credit): credit is JsonLdCredit => credit !== null)
+  return { credits, publishers }
+}
+
+function creditOf(value: Json | undefined): JsonLdCredit | null {
+  if (typeof value === 'string')
+    return value.trim() === '' ? null : { name: value, url: null, organisation: false }
+  if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) return null
+  const name = nameOf(value)
+  if (name === null) return null
+  const url =
+    stringOf(value.url) ??
+    (typeof value['@id'] === 'string' && /^https?:/.test(value['@id']) ? value['@id'] : null)
+  const organisation = typeNames(value).some((t) =>
+    /Organization|Organisation|Corporation|NewsMedia/i.test(t),
+  )
+  return { name, url: url !== null && /^https?:\/\//i.test(url) ? url : null, organisation }
+}
+
+function resolve(value: Json | undefined, byId: Map<string, JsonObject>): Json | undefined {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const id = value['@id']
+    if (typeof id === 'string' && value.name === undefined) return byId.get(id) ?? value
+  }
+  return value
+}
+
+function nameOf(value: Json | undefined): string | null {
+  if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) {
+    return typeof value === 'string' ? value.trim() || null : null
+  }
+  const name = stringOf(value.name)
+  if (name !== null) return name
+  const given = stringOf(value.givenName)
+  const family = stringOf(value.familyName)
+  return given !== null || family !== null ? [given, family].filter(Boolean).join(' ') : null
+}
+
+function stringOf(value: Json | undefined): string | null {
+  if (typeof value === 'string') return value.trim() || null
+  if (Array.isArray(value)) return value.length > 0 ? stringOf(value[0]) : null
+  if (value !== null && typeof value === 'object' && typeof value['@value'] === 'string') {
+    return value['@value'].trim() || null
+  }
+  return null
+}
+
+function typeNames(object: JsonObject): string[] {
+  const type = object['@type']
+  if (typeof type === 'string') return [type]
+  if (Array.isArray(type)) return type.filter((t): t is string => typeof t === 'string')
+  return []
+}
+
+function collect(value: Json, into: JsonObject[], depth: number): void {
+  if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return
+  if (Array.isArray(value)) {
+    for (const item of value) collect(item, into, depth + 1)
+    return
+  }
+  into.push(value)
+  for (const key of ['@graph', 'mainEntity']) {
+    const inner = value[key]
+    if (inner !== undefined && typeof inner === 'object') collect(inner, into, depth + 1)
+  }
+}
+
+function parseJson(source: string): Json | undefined {
+  const unwrapped = source.replace(/^\s*(<!--|\/\/\s*<!\[CDATA\[)/, '').replace(/(-->|\/\/\s*\]\]>)\s*$/, '')
+  try {
+    return JSON.parse(unwrapped) as Json
+  } catch {
+    try {
+      return JSON.parse(unwrapped.replace(/[\r\n\t]+/g, ' ')) as Json
+    } catch {
+      return undefined
+    }
+  }
+}

@@ -1,0 +1,31 @@
+/*
+ * A byline printed as a line of the story itself ("Von Daniela Obers", "Text: Klausmartin
+ * Friedrich"), as plain text and pages without byline markup have it.
+ */
+
+/** How far into the story, and how close to its end, such a line stands. */
+const FIRST_LINES = 4
+const LAST_LINES = 2
+
+/** A byline printed as a line of the story ("Von Daniela Obers", "Text: Klausmartin Friedrich"). */
+const PRINTED_BYLINE_RE =
+  /^(?:by|von|par|por|di|door|av|af|text|texte|texto|testo|autor|autorin|auteur|author|written by|reported by)\s*[:：]?\s+/iu
+/** Separate from the above: with the `i` flag, \p{Lu} would match lower case too. */
+const NAME_START_RE = /^\p{Lu}/u
+const PRINTED_BYLINE_WORDS = 12
+
+export function isPrintedByline(line: string): boolean {
+  const prefix = PRINTED_BYLINE_RE.exec(line)
+  if (prefix === null || !NAME_START_RE.test(line.slice(prefix[0].length))) return false
+  return line.split(/\s+/).length <= PRINTED_BYLINE_WORDS && !/[.!?]$/.test(line)
+}
+
+/** The story's first lines and last line that read as a byline. */
+export function bylineLines(text: string): string[] {
+  const lines = text
+    .split(/\n+/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+  const looked = [...lines.slice(0, FIRST_LINES), ...lines.slice(-LAST_LINES)]
+  return [...new Set(looked)].filter(isPrintedByline)
+}

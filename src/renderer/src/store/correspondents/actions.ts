@@ -1,0 +1,122 @@
+import type { CorrespondentSort } from '@shared/correspondents'
+import { api } from '@renderer/api'
+import { openArticle } from '@renderer/store/library/article-actions'
+import { setFacet } from '@renderer/store/library/list-actions'
+import { useLibrary } from '@renderer/store/library/store'
+import { reportError, showArticles, showToast, showView } from '@renderer/store/ui/actions'
+import { useUi } from '@renderer/store/ui/store'
+import { useCorrespondents } from './store'
+
+let listRequest = 0
+let started = false
+
+/** Keeps the shown list, page and Following fresh when the library or a follow changes. */
+export function startCorrespondents(): void {
+  if (started) return
+  started = true
+  const refresh = (): void => {
+    const view = useUi.getState().view
+    if (view.kind === 'correspondents') void loadCorrespondents()
+    if (view.kind === 'correspondent' && view.key) void loadCorrespondent(Number(view.key))
+    void loadFollowing()
+  }
+  api.on('library.changed', refresh)
+  api.on('correspondents.changed', refresh)
+  void loadFollowing()
+}
+
+export async function loadCorrespondents(): Promise<void> {
+  const { query, sort } = useCorrespondents.getState()
+  const request = ++listRequest
+  useCorrespondents.setState({ loading: true })
+  try {
+    const list = await api.invoke('correspondents.list', { sort, limit: 500, ...(query ? { query } : {}) })
+    if (request !== listRequest) return
+    useCorrespondents.setState({ list: list.items, total: list.total, loading: false })
+  } catch (error) {
+    useCorrespondents.setState({ loading: false })
+    reportError(error)
+  }
+}
+
+export function searchCorrespondents(query: string): void {
+  useCorrespondents.setState({ query })
+  void loadCorrespondents()
+}
+
+export function sortCorrespondents(sort: CorrespondentSort): void {
+  useCorrespondents.setState({ sort })
+  void loadCorrespondents()
+}
+
+export function showCorrespondents(): void {
+  showView({ kind: 'correspondents' })
+  void loadCorrespondents()
+}
+
+export function showCorrespondent(id: number): void {
+  if (useCorrespondents.getState().page?.id !== id) useCorrespondents.setState({ page: null })
+  showView({ kind: 'correspondent', key: String(id) })
+  void loadCorrespondent(id)
+}
+
+/** From a name on an article (rows and the reader carry names, not ids). */
+export async function showCorrespondentNamed(name: string): Promise<void> {
+  try {
+    const found = await api.invoke('correspondents.list', { query: name, limit: 50 })
+    const wanted = name.toLocaleLowerCase()
+    const match = found.items.find((c) => c.name.toLocaleLowerCase() === wanted) ?? found.items[0]
+    if (match) showCorrespondent(match.id)
+  } catch (error) {
+    reportError(error)
+  }
+}
+
+export async function loadCorrespondent(id: number): Promise<void> {
+  try {
+    const page = await api.invoke('correspondents.get', { id, limit: 100 })
+    useCorrespondents.setState({ page })
+  } catch (error) {
+    reportError(error)
+  }
+}
+
+export async function setFollowing(id: number, follow: boolean): Promise<void> {
+  try {
+    const summary = await api.invoke(follow ? 'correspondents.follow' : 'correspondents.unfollow', { id })
+    const { page, list } = useCorrespondents.getState()
+    useCorrespondents.setState({
+      list: list.map((c) => (c.id === summary.id ? summary : c)),
+      page: page && page.id === summary.id ? { ...page, ...summary } : page,
+    })
+    showToast(
+      follow
+        ? `Following ${summary.name}${summary.feedUrl ? ', with their own feed' : ''}`
+        : `No longer following ${summary.name}`,
+    )
+    void loadFollowing()
+  } catch (error) {
+    reportError(error)
+  }
+}
+
+export async function loadFollowing(): Promise<void> {
+  try {
+    useCorrespondents.setState({ following: await api.invoke('correspondents.following', { limit: 100 }) })
+  } catch (error) {
+    reportError(error)
+  }
+}
+
+export function showFollowing(): void {
+  showView({ kind: 'following' })
+  void loadFollowing()
+}
+
+/** Opens one of the correspondent's (or the followed) articles in the reader, in their list. */
+export function readArticleBy(name: string, articleId: string): void {
+  setFacet('correspondent', name)
+  showArticles()
+  useLibrary.setState({ selectedId: articleId, selectedIndex: null })
+  void openArticle(articleId)
+}

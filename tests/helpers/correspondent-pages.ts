@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { escapeHtml } from '@shared/html'
+import type { CorrespondentKind } from '@shared/article'
+
+/** One page of tests/fixtures/correspondents/pages.json, and who a careful reader credits on it. */
+export interface CorrespondentPage {
+  id: string
+  note: string
+  lang: string
+  url: string
+  site: string
+  head: string
+  byline: string
+  paragraphs: string[]
+  after: string
+  expected: { name: string; kind: CorrespondentKind }[]
+}
+
+export function readCorrespondentPages(): CorrespondentPage[] {
+  const file = resolve(__dirname, '../fixtures/correspondents/pages.json')
+  return (JSON.parse(readFileSync(file, 'utf8')) as { pages: CorrespondentPage[] }).pages
+}
+
+/** The page as a site would serve it: its head, a headline, the byline, the story, what follows. */
+export function pageHtml(page: CorrespondentPage): string {
+  const paragraphs = page.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')
+  return `<!doctype html><html lang="${page.lang}"><head><meta charset="utf-8">
+<title>Talks run late | ${escapeHtml(page.site)}</title>${page.head}</head>
+<body><header><a href="/">${escapeHtml(page.site)}</a></header>
+<main><article><h1>Talks run late into the night</h1>${page.byline}
+${paragraphs}
+</article>${page.after}</main><footer>© ${escapeHtml(page.site)}</footer></body></html>`
+}

@@ -1,0 +1,147 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { ArticleSummary } from '@shared/article'
+import type {
+  CorrespondentList,
+  CorrespondentPage,
+  CorrespondentSummary,
+  FollowingPage,
+} from '@shared/correspondents'
+import { openApp, type DatelineApp } from '../../src/main/app'
+import { articlePage } from '../helpers/article-page'
+import { html, startFixtureServer, type FixtureServer } from '../helpers/fixture-server'
+import { makeTempDir, removeDir } from '../helpers/temp-library'
+
+let dir: string
+let site: FixtureServer
+let app: DatelineApp
+
+async function call<T>(name: string, input: unknown): Promise<T> {
+  const result = await app.dispatch(name, input)
+  if (!result.ok) expect.fail(`${name} failed: ${result.error.code} ${result.error.message}`)
+  return result.value as T
+}
+
+/** An article page whose byline links its author's page, as most news sites print it. */
+function bylinedPage(title: string, author: string, slug: string): string {
+  return articlePage({ title })
+    .replace(
+      '<p class="byline">By Anna Reporter</p>',
+      `<p class="byline">By <a rel="author" href="/author/${slug}/">${author}</a></p>`,
+    )
+    .replace('<meta name="author" content="Anna Reporter">', '')
+}
+
+const FEED = `<?xml version="1.0"?><rss version="2.0"><channel><title>Olga Petrova</title></channel></rss>`
+
+beforeEach(async () => {
+  dir = await makeTempDir()
+  site = await startFixtureServer({
+    '/world/one': html(
+      bylinedPage('Talks in Vienna run late into the night', 'Olga Petrova', 'olga-petrova'),
+    ),
+    '/world/two': html(
+      bylinedPage('A second round of talks opens in Geneva', 'Olga Petrova', 'olga-petrova'),
+    ),
+    '/world/three': html(
+      bylinedPage('Ministers meet again at the border crossing', 'OLGA PETROVA', 'olga-petrova'),
+    ),
+    '/world/other': html(bylinedPage('Harvest failures spread across the region', 'Tom Hale', 'tom-hale')),
+    // The author page announces the site's feed and the author's own; only the latter is hers.
+    '/author/olga-petrova/': html(
+      `<html><head><link rel="alternate" type="application/rss+xml" href="/feed/">
+       <link rel="alternate" type="application/rss+xml" href="/author/olga-petrova/feed/"></head><body>Olga</body></html>`,
+    ),
+    '/author/olga-petrova/feed/': { headers: { 'content-type': 'application/rss+xml' }, body: FEED },
+    '/author/tom-hale/': html('<html><head></head><body>Tom</body></html>'),
+  })
+  app = await openApp({ libraryDir: dir, extraction: 'inline' })
+  for (const path of ['/world/one', '/world/two', '/world/other']) {
+    await call('articles.add', { kind: 'url', url: site.url(path) })
+  }
+})
+
+afterEach(async () => {
+  await app.close()
+  await site.close()
+  await removeDir(dir)
+})
+
+describe('correspondents', () => {
+  it('lists who wrote the articles, with counts, searchable and sorted', async () => {
+    const byCount = await call<CorrespondentList>('correspondents.list', { sort: 'count' })
+    expect(byCount.items.map((c) => [c.name, c.articles, c.kind])).toEqual([
+      ['Olga Petrova', 2, 'person'],
+      ['Tom Hale', 1, 'person'],
+    ])
+    expect(byCount.items[0]?.authorUrl).toBe(site.url('/author/olga-petrova/'))
+    const byName = await call<CorrespondentList>('correspondents.list', { sort: 'name' })
+    expect(byName.items.map((c) => c.name)).toEqual(['Olga Petrova', 'Tom Hale'])
+    const found = await call<CorrespondentList>('correspondents.list', { query: 'hale' })
+    expect(found.items.map((c) => c.name)).toEqual(['Tom Hale'])
+  })
+
+  it('gives a correspondent page with outlets, dates and articles newest first', async () => {
+    const [olga] = (await call<CorrespondentList>('correspondents.list', { query: 'olga' })).items
+    const page = await call<CorrespondentPage>('correspondents.get', { id: olga!.id })
+    expect(page.outlets).toEqual(['Fixture News'])
+    expect(page.items.map((a) => a.title)).toEqual([
+      'A second round of talks opens in Geneva',
+      'Talks in Vienna run late into the night',
+    ])
+    expect(page.firstSeen! <= page.lastSeen!).toBe(true)
+  })
+
+  it('finds the followed correspondent’s own feed on their author page, not the site’s', async () => {
+    const [olga] = (await call<CorrespondentList>('correspondents.list', { query: 'olga' })).items
+    const followed = await call<CorrespondentSummary>('correspondents.follow', { id: olga!.id })
+    expect(followed.followed).toBe(true)
+    expect(followed.feedUrl).toBe(site.url('/author/olga-petrova/feed/'))
+    const [tom] = (await call<CorrespondentList>('correspondents.list', { query: 'tom' })).items
+    expect((await call<CorrespondentSummary>('correspondents.follow', { id: tom!.id })).feedUrl).toBeNull()
+    const following = await call<FollowingPage>('correspondents.following', {})
+    expect(following.items.length).toBe(3)
+    expect(following.unread).toBe(3)
+    const unfollowed = await call<CorrespondentSummary>('correspondents.unfollow', { id: tom!.id })
+    expect(unfollowed.followed).toBe(false)
+    expect((await call<FollowingPage>('correspondents.following', {})).items.length).toBe(2)
+  })
+
+  it('merges two entries into one and splits them again', async () => {
+    const { items } = await call<CorrespondentList>('correspondents.list', {})
+    const olga = items.find((c) => c.name === 'Olga Petrova')!
+    const tom = items.find((c) => c.name === 'Tom Hale')!
+    const merged = await call<CorrespondentSummary>('correspondents.merge', { into: olga.id, from: [tom.id] })
+    expect(merged.articles).toBe(3)
+    expect(merged.merged).toEqual([tom.id])
+    expect((await call<CorrespondentList>('correspondents.list', {})).items.map((c) => c.name)).toEqual([
+      'Olga Petrova',
+    ])
+    const split = await call<CorrespondentSummary>('correspondents.split', { id: tom.id })
+    expect(split.articles).toBe(1)
+    expect((await call<CorrespondentList>('correspondents.list', {})).total).toBe(2)
+  })
+
+  it('keeps the person’s edit of an article’s correspondents when the article is captured again', async () => {
+    const { items } = await call<{ items: ArticleSummary[] }>('articles.list', {})
+    const other = items.find((a) => a.title.startsWith('Harvest'))!
+    const edited = await call<ArticleSummary>('correspondents.setForArticle', {
+      id: other.id,
+      correspondents: [{ name: 'Tom Hale' }, { name: 'Reuters', kind: 'agency' }],
+    })
+    expect(edited.correspondents.map((c) => [c.name, c.kind])).toEqual([
+      ['Tom Hale', 'person'],
+      ['Reuters', 'agency'],
+    ])
+    await call('articles.add', { kind: 'url', url: site.url('/world/other') })
+    const again = (await call<{ items: ArticleSummary[] }>('articles.list', {})).items.find(
+      (a) => a.id === other.id,
+    )!
+    expect(again.correspondents.map((c) => c.name)).toEqual(['Tom Hale', 'Reuters'])
+  })
+
+  it('counts a shouted byline as the same correspondent', async () => {
+    await call('articles.add', { kind: 'url', url: site.url('/world/three') })
+    const [olga] = (await call<CorrespondentList>('correspondents.list', { query: 'olga' })).items
+    expect([olga?.name, olga?.articles]).toEqual(['Olga Petrova', 3])
+  })
+})

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { extractArticle } from '../../src/main/ingest/extract'
+import { withCorrespondents } from '../../src/main/ingest/credit-extracted'
+import { pageHtml, readCorrespondentPages } from '../helpers/correspondent-pages'
+
+/*
+ * The labelled pages of tests/fixtures/correspondents/: several authors, agencies in bylines and
+ * datelines, shouted names, dates and places in bylines, JSON-LD graphs, non-Latin names, and pages
+ * with no author at all. A page counts only when the whole list (names, order and kinds) is right.
+ * The floor sits below the measured figure (docs/benchmarks.md) to leave room, not regressions.
+ */
+const EXACT_FLOOR = 0.9
+
+describe('correspondents on the labelled pages', () => {
+  const pages = readCorrespondentPages()
+
+  it('credits the exact list of correspondents on at least 90% of the pages', () => {
+    const misses: string[] = []
+    for (const page of pages) {
+      const request = { kind: 'html' as const, html: pageHtml(page), url: page.url }
+      const got = withCorrespondents(extractArticle(request), request).correspondents
+      const shown = (list: { name: string; kind: string }[]): string =>
+        list.map((c) => `${c.name} (${c.kind})`).join('; ') || '(none)'
+      if (shown(got) !== shown(page.expected)) {
+        misses.push(`${page.id}: expected ${shown(page.expected)}, got ${shown(got)}`)
+      }
+    }
+    const exact = (pages.length - misses.length) / pages.length
+    console.info(
+      `correspondents: ${pages.length} labelled pages, exact ${exact.toFixed(3)}` +
+        (misses.length > 0 ? `\n  ${misses.join('\n  ')}` : ''),
+    )
+    expect(exact).toBeGreaterThanOrEqual(EXACT_FLOOR)
+  })
+
+  it('has pages without an author, so an empty list is tested too', () => {
+    expect(pages.filter((page) => page.expected.length === 0).length).toBeGreaterThanOrEqual(4)
+  })
+})
