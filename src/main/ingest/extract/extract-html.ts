@@ -10,6 +10,7 @@ import { baseUrlOf, cleanByline, emptyMetadata, readMetadata } from './metadata'
 import { parseWithLinkedom, readPageTree, type TreeRepair } from './page-tree'
 import { paragraphsHtml } from './plain-text'
 import { CAPTION_MARK, postClean, stripPresentation } from './post-clean'
+import { mapBlocks, recoverBlocks, type BlockMap } from './recover-blocks'
 import { StepRunner } from './steps'
 import { countWords, paragraphsOf, textOfParagraphs } from './text'
 import { chooseBody, splitArticleBody } from './choose-body'
@@ -62,7 +63,7 @@ export function extractFromHtml(html: string, url: string | null): ExtractedArti
   const base = steps.run('reading the page’s address', () => baseUrlOf(document, url), resolveUrl(url, null))
   const readerable = isReaderable(document)
 
-  const usual = readCleaned(document, jsonLd, steps)
+  const usual = readCleaned(document, jsonLd, metadata.title, steps)
   const reading =
     usual.reading.words >= MISSED_STORY_WORDS
       ? usual.reading
@@ -130,16 +131,23 @@ function warningsFor(
 function readCleaned(
   document: DomDocument,
   jsonLd: JsonLdArticle,
+  title: string | null,
   steps: StepRunner,
 ): { reading: BodyReading; readability: ReadabilityResult | null } {
   const body = document.body
+  let blocks: BlockMap | null = null
   if (body !== null) {
     steps.apply('loading the pictures', () => foldLazyImages(body))
     steps.apply('removing page furniture', () => removeBoilerplate(body))
     steps.apply('keeping embedded posts', () => neutraliseEmbeds(body))
+    blocks = steps.run('mapping the page’s blocks', () => mapBlocks(body), null)
   }
   const readability = steps.run('finding the story', () => runReadability(document), null)
   const content = readability === null ? null : parseWithLinkedom(readability.content).body
+  if (content !== null && blocks !== null) {
+    const map = blocks
+    steps.apply('recovering the paragraphs left out', () => recoverBlocks(map, content, title))
+  }
   if (content !== null) steps.apply('tidying the story', () => postClean(content))
   const chosen = chooseBody(content, jsonLd.articleBody)
   // The page's own articleBody replacing Readability's copy is a fallback too, and named as one.
