@@ -2,7 +2,12 @@ import { z } from 'zod'
 import { BrokenRow, ImportFormat, type FailedImportItem, type ImportJob } from '@shared/imports'
 import type { SqlDatabase } from '../library/database'
 import { normaliseArticleUrl } from '../ingest/article-identity'
-import { addToCollection, ensureCollection } from './import-collections'
+import {
+  addToCollection,
+  collectionByName,
+  ensureCollection,
+  normaliseName,
+} from '../collections/collection-store'
 import type { ImportedContent, ImportRow, ParsedExport } from './import-row'
 
 /** The import queue's SQL (tables in import-schema.ts). Every write runs inside the caller's `library.change`. */
@@ -140,8 +145,16 @@ function earliest(a: string | null, b: string | null): string | null {
   return a < b ? a : b
 }
 
+/**
+ * Files an imported article in the collections its tags or folders name. A name the person already
+ * uses for a smart collection is left to that search (its articles are what it finds).
+ */
 export function fileInCollections(db: SqlDatabase, rowid: number, names: string[], at: string): void {
-  for (const name of names) addToCollection(db, ensureCollection(db, name, at), [rowid], at)
+  for (const name of names) {
+    const existing = collectionByName(db, name)
+    if ((existing && existing.query !== null) || normaliseName(name) === '') continue
+    addToCollection(db, ensureCollection(db, name, at), [rowid], at)
+  }
 }
 
 /** The next items to capture, oldest first, from imports not paused, leaving out those under way. */
