@@ -51,6 +51,29 @@ describe('a Pocket export', () => {
   })
 })
 
+describe("Pocket's ZIP export (2025)", () => {
+  it('reads every CSV part in order, and names the part a broken row is in', () => {
+    const zip = zipSync({
+      'part_000001.csv': new TextEncoder().encode(
+        'title,url,time_added,cursor,tags,status\nSecond,https://a.example/2,1700000100,2,,archive\nNo link,,1,3,,unread\n',
+      ),
+      'part_000000.csv': new TextEncoder().encode(
+        'title,url,time_added,cursor,tags,status\nFirst,https://a.example/1,1700000000,1,dossier,unread\n',
+      ),
+      'annotations/part_000000.json': new TextEncoder().encode('[]'),
+    })
+    const parsed = readExport(zip, 'pocket.zip')
+    expect(parsed.format).toBe('pocket')
+    expect(parsed.rows.map((r) => [r.title, r.tags, r.archived])).toEqual([
+      ['First', ['dossier'], false],
+      ['Second', [], true],
+    ])
+    expect(parsed.broken).toEqual([
+      { line: 3, unit: 'line', reason: 'part_000001.csv: it has no web address' },
+    ])
+  })
+})
+
 describe('an Instapaper export', () => {
   const parsed = readExport(importFixture('instapaper.csv'), 'instapaper-export.csv')
 

@@ -21,7 +21,11 @@ export const ZIP_LIMITS = {
 }
 
 export function parseOmnivoreZip(bytes: Uint8Array, limits = ZIP_LIMITS): ParsedExport {
-  const files = unzipWithin(bytes, limits)
+  return parseOmnivoreFiles(unzipWithin(bytes, limits))
+}
+
+/** The files of an unpacked export (see unzipWithin). */
+export function parseOmnivoreFiles(files: Record<string, Uint8Array>): ParsedExport {
   const metadataNames = Object.keys(files)
     .filter((name) => /(^|\/)metadata_[^/]*\.json$/i.test(name))
     .sort(byNumbers)
@@ -86,11 +90,14 @@ function readEntry(
 }
 
 /**
- * Unpacks only what an export holds (JSON lists and saved texts) and refuses an archive that would
+ * Unpacks only what an export holds (JSON lists, CSV files and saved texts) and refuses an archive that would
  * unpack past the limits. The sizes checked are those the archive declares; fflate inflates each
  * entry into a buffer of exactly that size, so an entry lying about its size cannot grow past it.
  */
-function unzipWithin(bytes: Uint8Array, limits: typeof ZIP_LIMITS): Record<string, Uint8Array> {
+export function unzipWithin(
+  bytes: Uint8Array,
+  limits: typeof ZIP_LIMITS = ZIP_LIMITS,
+): Record<string, Uint8Array> {
   let total = 0
   let count = 0
   let tooLarge: string | null = null
@@ -98,7 +105,7 @@ function unzipWithin(bytes: Uint8Array, limits: typeof ZIP_LIMITS): Record<strin
   try {
     files = unzipSync(bytes, {
       filter: (file) => {
-        if (!/\.(json|html?|md)$/i.test(file.name) || file.name.endsWith('/')) return false
+        if (!/\.(json|html?|md|csv)$/i.test(file.name) || file.name.endsWith('/')) return false
         count++
         total += file.originalSize
         if (file.originalSize > limits.maxEntryBytes)
