@@ -60,7 +60,8 @@ beforeEach(async () => {
 
 afterEach(() => removeDir(dir))
 
-describe.skipIf(!built)('dateline collection', () => {
+// Each step is a whole `dateline` process (about a second, far more on a loaded machine).
+describe.skipIf(!built)('dateline collection', { timeout: 240_000 }, () => {
   it('creates, fills, lists, renames, empties and deletes a collection', async () => {
     expect(await ok('collection', 'list')).toMatch(/No collections yet/)
     expect(await ok('collection', 'create', 'Belarus dossier', '--description', 'For the piece')).toMatch(

@@ -315,6 +315,12 @@ describe('smart collections', () => {
       filter: { collection: 'Picked elections', country: 'by' },
     })
     expect(await collectionNamed('Picked elections BY')).toMatchObject({ articles: 1 })
+    // Renaming the plain collection carries the smart ones that name it along.
+    await call('collections.rename', { id: plain.id, name: 'Chosen' })
+    expect(await collectionNamed('Picked elections')).toMatchObject({
+      articles: 1,
+      filter: { collection: 'Chosen', query: 'election' },
+    })
     // Dates: the saved range and the list's overlap.
     await call('collections.create', { name: 'Early June', filter: { from: '2024-06-02', to: '2024-06-04' } })
     expect(await collectionNamed('Early June')).toMatchObject({ articles: 3 })

@@ -113,10 +113,23 @@ export function ensureCollection(
   return createCollection(db, { name }, at)
 }
 
+/** Renames it, and the smart collections that name it in their saved search follow. */
 export function renameCollection(db: SqlDatabase, id: number, name: string): void {
-  requireCollection(db, id)
-  refuseTaken(db, normaliseName(name), id)
-  db.run('UPDATE collections SET name = ? WHERE id = ?', [normaliseName(name), id])
+  const before = requireCollection(db, id)
+  const renamed = normaliseName(name)
+  refuseTaken(db, renamed, id)
+  db.run('UPDATE collections SET name = ? WHERE id = ?', [renamed, id])
+  for (const row of db.all<CollectionRow>(
+    `SELECT ${COLLECTION_COLUMNS} FROM collections WHERE query IS NOT NULL`,
+  )) {
+    const filter = savedFilterOf(row)
+    if (filter === null || filter === 'invalid' || filter.collection === undefined) continue
+    if (normaliseName(filter.collection).toLowerCase() !== before.name.toLowerCase()) continue
+    db.run('UPDATE collections SET query = ? WHERE id = ?', [
+      JSON.stringify({ ...filter, collection: renamed }),
+      row.id,
+    ])
+  }
 }
 
 export function describeCollection(db: SqlDatabase, id: number, description: string): void {

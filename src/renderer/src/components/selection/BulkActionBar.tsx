@@ -1,6 +1,5 @@
 import { useEffect, useId, useState, type JSX } from 'react'
 import { formatCount } from '@renderer/lib/format'
-import { plainCollections } from '@renderer/store/collections/selectors'
 import { useCollections } from '@renderer/store/collections/store'
 import {
   addPickedToCollection,
@@ -65,7 +64,7 @@ export function BulkActionBar(): JSX.Element | null {
   const [creating, setCreating] = useState(false)
   const selectId = useId()
   if (count === 0 && !busy) return null
-  const plain = plainCollections({ collections, status: 'ready', page: null })
+  const plain = collections.filter((c) => c.filter === null)
 
   return (
     <div className="bulk-bar" role="toolbar" aria-label="Picked articles" data-testid="bulk-bar">

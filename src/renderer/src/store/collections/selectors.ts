@@ -1,10 +1,6 @@
 import type { CollectionInfo, SavedFilter } from '@shared/collections'
 import type { CollectionsState } from './store'
 
-export function plainCollections(state: CollectionsState): CollectionInfo[] {
-  return state.collections.filter((c) => c.filter === null)
-}
-
 export function collectionById(state: CollectionsState, id: number): CollectionInfo | undefined {
   return state.collections.find((c) => c.id === id)
 }
