@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -45,7 +45,8 @@ import {
  *   add_article_ms    capture of an already-downloaded ~800-word page incl. the index (median of 20)
  *   index_build_s     the migration of the whole library into library.db with its full-text index
  *   rss_mb, disk_mb, db_mb   resident memory after the above; the library folder; library.db
- *   cli_*_ms          (1k and 10k) whole `dateline` processes, median of 5, minus bare start-up
+ *   cli_*_ms          (1k and 10k) whole `dateline` processes, median of 5, minus bare start-up;
+ *                     cli_*_cpu_ms the same in CPU time (where /usr/bin/time is installed)
  */
 
 const SIZES = (process.env.DATELINE_BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
@@ -264,29 +265,50 @@ async function measure(size: number, folder: string): Promise<Record<string, num
   }
 }
 
-/** Whole CLI processes, as a script would run them; start-up (`--version`) is taken off. */
+/**
+ * Whole CLI processes, as a script would run them; start-up (`--version`) is taken off. Where
+ * GNU time is installed, each run's CPU time (user + system) is taken too (`cli_*_cpu_ms`): on a
+ * busy machine the wall clock of a whole process mostly measures the wait for a core.
+ */
 function measureCli(folder: string, id: string): Record<string, number> {
   const cliPath = resolve(fileURLToPath(import.meta.url), '../cli.js')
-  const run = (args: string[]): number => {
-    const times: number[] = []
+  const timeCommand = existsSync('/usr/bin/time') ? '/usr/bin/time' : null
+  const run = (args: string[]): { wall: number; cpu: number | null } => {
+    const walls: number[] = []
+    const cpus: number[] = []
     for (let i = 0; i < 5; i++) {
       const start = performance.now()
-      const done = spawnSync(process.execPath, [cliPath, ...args], {
+      const command = timeCommand ?? process.execPath
+      const commandArgs = timeCommand
+        ? ['-f', 'cpu-seconds %U %S', process.execPath, cliPath, ...args]
+        : [cliPath, ...args]
+      const done = spawnSync(command, commandArgs, {
         encoding: 'utf8',
         env: { ...process.env, DATELINE_LIBRARY: folder },
       })
-      times.push(performance.now() - start)
+      walls.push(performance.now() - start)
       if (done.status !== 0) throw new Error(`dateline ${args.join(' ')}: ${done.stderr}`)
+      const used = /cpu-seconds ([\d.]+) ([\d.]+)\s*$/.exec(done.stderr)
+      if (used) cpus.push((Number(used[1]) + Number(used[2])) * 1000)
     }
-    return median(times)
+    return { wall: median(walls), cpu: cpus.length === walls.length ? median(cpus) : null }
   }
   const startup = run(['--version'])
-  return {
-    cli_startup_ms: round(startup),
-    cli_list_ms: round(run(['list', '--limit', '50', '--json']) - startup),
-    cli_show_ms: round(run(['show', id, '--json']) - startup),
-    cli_search_ms: round(run(['search', 'border', 'troops', '--limit', '50', '--json']) - startup),
+  const figures: Record<string, number> = { cli_startup_ms: round(startup.wall) }
+  if (startup.cpu !== null) figures.cli_startup_cpu_ms = round(startup.cpu)
+  const commands: [string, string[]][] = [
+    ['list', ['list', '--limit', '50', '--json']],
+    ['show', ['show', id, '--json']],
+    ['search', ['search', 'border', 'troops', '--limit', '50', '--json']],
+  ]
+  for (const [name, args] of commands) {
+    const measured = run(args)
+    figures[`cli_${name}_ms`] = round(measured.wall - startup.wall)
+    if (measured.cpu !== null && startup.cpu !== null) {
+      figures[`cli_${name}_cpu_ms`] = round(measured.cpu - startup.cpu)
+    }
   }
+  return figures
 }
 
 /** Writes a schema-1 library's files directly (no fsync): generation is set-up, not what is measured. */
