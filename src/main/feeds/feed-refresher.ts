@@ -13,7 +13,7 @@ import { FeedStore, type StoredFeed } from './feed-store'
 import { defaultFeedLimits, fetchFeed, type FeedFetchLimits } from './fetch-feed'
 import { itemDocument } from './item-document'
 import { createKeyedLimiter, createLimiter } from './limiter'
-import { parseFeedDocument, type FeedItem } from './parse-feed'
+import type { FeedItem } from './parse-feed'
 import { removeExpiredArticles } from './retention'
 
 export interface FeedRefresherOptions {
@@ -222,6 +222,8 @@ export class FeedRefresher {
         shown = answered
         return finish()
       }
+      // Loaded on first use: every CLI command opens the app, few of them read feeds.
+      const { parseFeedDocument } = await import('./parse-feed')
       const parsed = parseFeedDocument(response.bytes, response.contentType, response.finalUrl)
       await this.takeItems(feed, parsed.title, parsed.items, result)
       this.store.recordSuccess(feed.id, {
