@@ -11,7 +11,6 @@ import { nextAttemptAfterFailure, nextAttemptAfterSuccess } from './backoff'
 import { FeedError } from './feed-error'
 import { FeedStore, type StoredFeed } from './feed-store'
 import { defaultFeedLimits, fetchFeed, type FeedFetchLimits } from './fetch-feed'
-import { itemDocument } from './item-document'
 import { createKeyedLimiter, createLimiter } from './limiter'
 import type { FeedItem } from './parse-feed'
 import { removeExpiredArticles } from './retention'
@@ -392,6 +391,7 @@ export class FeedRefresher {
     }
     if (!hasContent && !item.title)
       throw new FeedError('not-a-feed', 'the item has neither a link nor content')
+    const { itemDocument } = await import('./item-document')
     return (
       await this.captureSource({
         kind: 'html',
