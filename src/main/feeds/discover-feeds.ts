@@ -4,7 +4,8 @@ import { decodeText } from '@shared/text-decoding'
 import type { FetchFunction } from '../ingest/fetch-page'
 import { FeedError } from './feed-error'
 import { defaultFeedLimits, fetchFeed, type FeedFetchLimits } from './fetch-feed'
-import { absolute, parseFeedDocument, type ParsedFeed } from './parse-feed'
+import { absolute } from './feed-urls'
+import { parseFeedDocument, type ParsedFeed } from './parse-feed'
 import commonPaths from './common-feed-paths.json'
 
 /**

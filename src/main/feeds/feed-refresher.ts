@@ -11,9 +11,8 @@ import { nextAttemptAfterFailure, nextAttemptAfterSuccess } from './backoff'
 import { FeedError } from './feed-error'
 import { FeedStore, type StoredFeed } from './feed-store'
 import { defaultFeedLimits, fetchFeed, type FeedFetchLimits } from './fetch-feed'
-import { itemDocument } from './item-document'
 import { createKeyedLimiter, createLimiter } from './limiter'
-import { parseFeedDocument, type FeedItem } from './parse-feed'
+import type { FeedItem } from './parse-feed'
 import { removeExpiredArticles } from './retention'
 
 export interface FeedRefresherOptions {
@@ -222,6 +221,8 @@ export class FeedRefresher {
         shown = answered
         return finish()
       }
+      // Loaded on first use: every CLI command opens the app, few of them read feeds.
+      const { parseFeedDocument } = await import('./parse-feed')
       const parsed = parseFeedDocument(response.bytes, response.contentType, response.finalUrl)
       await this.takeItems(feed, parsed.title, parsed.items, result)
       this.store.recordSuccess(feed.id, {
@@ -390,6 +391,7 @@ export class FeedRefresher {
     }
     if (!hasContent && !item.title)
       throw new FeedError('not-a-feed', 'the item has neither a link nor content')
+    const { itemDocument } = await import('./item-document')
     return (
       await this.captureSource({
         kind: 'html',

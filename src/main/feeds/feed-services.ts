@@ -3,11 +3,9 @@ import type { FeedErrorKind, FeedInfo } from '@shared/feeds'
 import type { ServicesFor } from '@shared/procedure'
 import type { feedsProcedures } from '@shared/feeds'
 import type { ServiceContext } from '../services'
-import { discoverFeeds } from './discover-feeds'
 import { libraryDiskUsage } from './disk-usage'
 import { FeedError } from './feed-error'
 import { publicFeed } from './feed-refresher'
-import { readOpml, writeOpml } from './opml'
 
 /** The feeds procedures of the service table (see src/shared/feeds.ts). */
 export function feedServices(ctx: ServiceContext): ServicesFor<typeof feedsProcedures> {
@@ -18,10 +16,13 @@ export function feedServices(ctx: ServiceContext): ServicesFor<typeof feedsProce
     if (!feed) throw new DatelineError('NOT_FOUND', `There is no feed ${id} in this library.`)
     return publicFeed(feed)
   }
-  const discover = async (url: string): ReturnType<typeof discoverFeeds> =>
-    discoverFeeds(url, ctx.fetch, ctx.feedLimits).catch((error: unknown) => {
+  // The parser (feedsmith) is loaded on first use: every CLI command opens the app.
+  const discover = async (url: string): ReturnType<typeof import('./discover-feeds').discoverFeeds> => {
+    const { discoverFeeds } = await import('./discover-feeds')
+    return discoverFeeds(url, ctx.fetch, ctx.feedLimits).catch((error: unknown) => {
       throw asDatelineError(error)
     })
+  }
 
   return {
     'feeds.list': async () => ({
@@ -60,6 +61,7 @@ export function feedServices(ctx: ServiceContext): ServicesFor<typeof feedsProce
     },
     'feeds.refresh': async ({ ids }) => refresher.refresh(ids),
     'feeds.importOpml': async ({ opml }) => {
+      const { readOpml } = await import('./opml')
       const subscriptions = readOpml(opml)
       let added = 0
       const at = ctx.now().toISOString()
@@ -78,7 +80,7 @@ export function feedServices(ctx: ServiceContext): ServicesFor<typeof feedsProce
       return { added, existing: subscriptions.length - added, folders }
     },
     'feeds.exportOpml': async () => ({
-      opml: writeOpml(
+      opml: (await import('./opml')).writeOpml(
         store.list().map((f) => ({ url: f.url, title: f.title, siteUrl: f.siteUrl, folder: f.folder })),
         ctx.now(),
       ),

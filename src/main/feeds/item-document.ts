@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom'
 import { escapeHtml } from '@shared/html'
-import { absolute, type FeedItem } from './parse-feed'
+import { absolute } from './feed-urls'
+import type { FeedItem } from './parse-feed'
 
 /**
  * A feed item's own content as a small web page, for the capture pipeline to read when the person

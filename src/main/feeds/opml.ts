@@ -1,6 +1,6 @@
 import { generateOpml, parseOpml } from 'feedsmith'
 import { DatelineError } from '@shared/errors'
-import { absolute } from './parse-feed'
+import { absolute } from './feed-urls'
 
 export interface OpmlSubscription {
   url: string

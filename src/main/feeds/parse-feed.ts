@@ -9,6 +9,7 @@ import {
 } from 'feedsmith'
 import { decodeFeedText } from './decode-feed'
 import { FeedError } from './feed-error'
+import { absolute } from './feed-urls'
 
 /**
  * A feed document (bytes as they came) to the few things Dateline keeps of it, whatever its format:
@@ -315,17 +316,6 @@ export function authorName(raw: string): string | null {
   name = name.replace(/^by\s+/i, '').trim()
   if (!name || /^\S+@\S+$/.test(name) || name.length > 200) return null
   return name
-}
-
-export function absolute(url: string | undefined | null, base: string): string | null {
-  const trimmed = url?.trim()
-  if (!trimmed) return null
-  try {
-    const resolved = new URL(trimmed, base)
-    return resolved.protocol === 'http:' || resolved.protocol === 'https:' ? resolved.href : null
-  } catch {
-    return null
-  }
 }
 
 function isoDate(raw: string | undefined): string | null {
