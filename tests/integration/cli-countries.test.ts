@@ -46,7 +46,8 @@ afterEach(async () => {
   await removeDir(library)
 })
 
-describe.skipIf(!built)('dateline countries, tag, retag', () => {
+// Nine whole CLI processes, each a start-up of a few seconds on a busy machine.
+describe.skipIf(!built)('dateline countries, tag, retag', { timeout: 240_000 }, () => {
   it('lists countries, filters by one, corrects a tag and keeps it through retag', async () => {
     const added = await runCli(['add', './tests/fixtures/eutoday-belarus-russia.txt', '--json'])
     expect(added.code, added.stderr).toBe(0)
