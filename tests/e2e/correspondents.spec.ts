@@ -65,6 +65,12 @@ test('a person sees who wrote an article, opens their page, follows them and fin
   await page.getByTestId('show-following').click()
   await expect(page.getByTestId('following-article')).toHaveCount(2)
   await expect(page.getByTestId('show-following')).toContainText('2')
+  // Following can be kept quiet, and stays so after a reload.
+  await page.getByTestId('setting-notify-followed').uncheck()
+  await page.reload()
+  await page.getByTestId('show-following').click()
+  await expect(page.getByTestId('setting-notify-followed')).not.toBeChecked()
+  await expect(page.getByTestId('setting-follow-correspondents')).toBeChecked()
 
   await page.getByTestId('show-correspondents').click()
   await page.getByTestId('correspondents-search').fill('petr')

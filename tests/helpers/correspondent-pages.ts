@@ -17,8 +17,8 @@ export interface CorrespondentPage {
   expected: { name: string; kind: CorrespondentKind }[]
 }
 
-export function readCorrespondentPages(): CorrespondentPage[] {
-  const file = resolve(__dirname, '../fixtures/correspondents/pages.json')
+export function readCorrespondentPages(set: 'pages' | 'held-out' = 'pages'): CorrespondentPage[] {
+  const file = resolve(__dirname, `../fixtures/correspondents/${set}.json`)
   return (JSON.parse(readFileSync(file, 'utf8')) as { pages: CorrespondentPage[] }).pages
 }
 

@@ -132,6 +132,8 @@ function isOutlet(name: string, outlet: Set<string>): boolean {
   if (key === '') return true
   for (const outletKey of outlet) {
     if (key === outletKey) return true
+    // A desk of the outlet ("River Post Staff") is a team credit, not the outlet itself.
+    if (kindOf(name) === 'team') continue
     // "Die FURCHE" for furche.at, "OÖ Volksblatt" for volksblatt.at, "Google" for googleblog.com.
     if (key.length >= 4 && outletKey.length >= 4 && (key.includes(outletKey) || outletKey.includes(key)))
       return true

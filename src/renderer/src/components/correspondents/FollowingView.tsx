@@ -3,6 +3,7 @@ import { displayTitle, formatListDate } from '@renderer/lib/format'
 import { readArticleBy } from '@renderer/store/correspondents/actions'
 import { useCorrespondents } from '@renderer/store/correspondents/store'
 import { CorrespondentNames } from './CorrespondentNames'
+import { FollowSettings } from './FollowSettings'
 
 /** The newest articles by everyone followed. */
 export function FollowingView(): JSX.Element {
@@ -13,6 +14,7 @@ export function FollowingView(): JSX.Element {
         <h1 id="following-title">Following</h1>
         {following && <p className="correspondent-meta">{following.unread} unread</p>}
       </header>
+      <FollowSettings />
       {following && following.items.length === 0 && (
         <p className="correspondents-empty">
           Follow a correspondent from their page or the reader: their new articles gather here.
