@@ -119,7 +119,7 @@ export const exportProcedures = {
   'export.cancel': procedure(
     z.object({ id: ExportId }).strict(),
     z.object({ cancelled: z.boolean() }),
-    'Stop an export or an archive import that is running; what it had written is removed',
+    'Stop a running export (what it wrote is removed) or archive import (articles already added stay)',
   ),
   'export.chooseDestination': procedure(
     ChooseDestinationInput,

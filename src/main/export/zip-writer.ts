@@ -39,7 +39,10 @@ export class ZipWriter {
 
   async add(name: string, data: string | Uint8Array, options: { compress?: boolean } = {}): Promise<void> {
     this.throwIfFailed()
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data)
+    // yazl keeps every entry's pump function until the zip ends: the bytes must not stay reachable
+    // from it once handed over, or every picture of the export would be held to the end.
+    let pending: Buffer | null = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data)
+    const size = pending.length
     await new Promise<void>((resolve, reject) => {
       const onError = (): void => reject(this.failure ?? new Error('The export could not be written.'))
       this.zip.once('error', onError)
@@ -49,10 +52,12 @@ export class ZipWriter {
           compress: options.compress ?? true,
           forceDosTimestamp: true,
           mtime: this.mtime,
-          size: bytes.length,
+          size,
         },
         (callback) => {
           this.zip.off('error', onError)
+          const bytes = pending!
+          pending = null
           resolve()
           callback(null, Readable.from([bytes]))
         },
