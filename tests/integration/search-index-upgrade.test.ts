@@ -1,5 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { rewindToSchema2 } from '../helpers/schema-2-library'
 import { SqlDatabase } from '../../src/main/library/database'
 import type { BuildProgress } from '../../src/main/library/database-builder'
 import { libraryLayout } from '../../src/main/library/layout'
@@ -38,19 +39,6 @@ afterEach(async () => {
   await removeDir(dir)
 })
 
-/** Turns the library back into what Dateline wrote at schema 2: its index had prefixes of 2 and 3. */
-async function makeSchema2Library(): Promise<void> {
-  const layout = libraryLayout(dir)
-  const db = SqlDatabase.open(layout.database)
-  db.exec(`DROP TABLE article_fts;
-    CREATE VIRTUAL TABLE article_fts USING fts5(title, correspondents, site, excerpt, body,
-      content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
-    PRAGMA user_version = 2;`)
-  db.close()
-  const manifest = JSON.parse(await readFile(layout.manifest, 'utf8')) as Record<string, unknown>
-  await writeFile(layout.manifest, JSON.stringify({ ...manifest, schemaVersion: 2 }))
-}
-
 function found(store: LibraryStore, query: string): string[] {
   return store
     .listArticles({ filter: { state: 'all', query }, sort: 'relevance', offset: 0, limit: 10 })
@@ -68,7 +56,7 @@ function indexDefinition(): string {
 
 describe('the full-text index of a library from schema 2', () => {
   it('is rebuilt with longer prefix indexes at the first open, with progress, and finds every article', async () => {
-    await makeSchema2Library()
+    await rewindToSchema2(dir)
     const progress: BuildProgress[] = []
     const store = await LibraryStore.open(dir, { progress: (p) => progress.push(p) })
     stores.push(store)

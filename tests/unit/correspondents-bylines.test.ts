@@ -24,6 +24,9 @@ describe('cleaning a byline as a reader would', () => {
     ['作者：李华、张伟', ['李华', '张伟']],
     ['Updated 14:05 GMT, 3 March 2024', []],
     ['https://www.facebook.com/someone', []],
+    // A surname that is also a job title stays; the same word written as a title goes.
+    ['By Anna Reporter', ['Anna Reporter']],
+    ['Jane Doe Staff Reporter', ['Jane Doe']],
   ])('reads %j as %j', (raw, names) => {
     expect(namesInByline(raw)).toEqual(names)
   })

@@ -3,8 +3,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SqlDatabase } from '../../src/main/library/database'
 import { libraryLayout } from '../../src/main/library/layout'
 import { LibraryStore } from '../../src/main/library/library-store'
-import { readManifest, writeManifest } from '../../src/main/library/manifest'
-import { databaseVersion, migrateDatabase, schemaSteps } from '../../src/main/library/schema'
+import { readManifest } from '../../src/main/library/manifest'
+import {
+  databaseVersion,
+  LATEST_DATABASE_VERSION,
+  migrateDatabase,
+  schemaSteps,
+} from '../../src/main/library/schema'
+import { rewindToSchema2 } from '../helpers/schema-2-library'
 import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
 
 let dir: string
@@ -25,18 +31,15 @@ describe("schema 3: the person's country edits", () => {
     await store.close()
     // Back to what a schema-2 Dateline wrote.
     const layout = libraryLayout(dir)
-    const db = SqlDatabase.open(layout.database)
-    db.exec('DROP TABLE country_edits; PRAGMA user_version = 2')
-    db.close()
-    await writeManifest(layout, { ...(await readManifest(layout))!, schemaVersion: 2 })
+    await rewindToSchema2(dir)
 
     // A reader finds the library one version behind; nobody holds it, so it is upgraded first.
     const reader = await LibraryStore.open(dir, { readOnly: true })
     expect(reader.get(article.id)?.countries.map((c) => c.code)).toEqual(['BY'])
-    expect(reader.query((d) => databaseVersion(d))).toBe(3)
+    expect(reader.query((d) => databaseVersion(d))).toBe(LATEST_DATABASE_VERSION)
     expect(reader.query((d) => d.all('SELECT * FROM country_edits'))).toEqual([])
     await reader.close()
-    expect((await readManifest(layout))?.schemaVersion).toBe(3)
+    expect((await readManifest(layout))?.schemaVersion).toBe(LATEST_DATABASE_VERSION)
   })
 
   it('refuses an edit row that could not be one', () => {

@@ -187,7 +187,11 @@ function stripTitles(name: string): string {
     const lowerName = lowerPhrase(current)
     const words = current.split(' ')
     if (words.length < 2) break
-    if (lowerName.endsWith(` ${title}`) && words.length - title.split(' ').length >= 1) {
+    const kept = words.length - title.split(' ').length
+    // "Jane Doe Reporter" loses its title; "Anna Reporter" is a name, unless the word is written
+    // as a title is ("Anna reporter"): a capitalised word after a lone given name is a surname.
+    const titleWritten = /^\p{Ll}/u.test(words[kept] ?? '')
+    if (lowerName.endsWith(` ${title}`) && (kept >= 2 || (kept >= 1 && titleWritten))) {
       current = words.slice(0, words.length - title.split(' ').length).join(' ')
     } else if (lowerName.startsWith(`${title} `) && words.length - title.split(' ').length >= 2) {
       current = words.slice(title.split(' ').length).join(' ')
