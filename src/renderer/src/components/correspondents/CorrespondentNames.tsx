@@ -2,8 +2,18 @@ import type { JSX, MouseEvent } from 'react'
 import type { Correspondent } from '@shared/article'
 import { showCorrespondentNamed } from '@renderer/store/correspondents/actions'
 
-/** Who wrote an article, each name a link to their page (in rows and in the reader). */
-export function CorrespondentNames({ people }: { people: Correspondent[] }): JSX.Element | null {
+/**
+ * Who wrote an article, each name opening their page. In the reader they are buttons. In a list
+ * row (`inRow`) they are a mouse shortcut only: a row is one option of a listbox, which may hold
+ * no controls of its own (axe: nested-interactive), and the reader offers the same by keyboard.
+ */
+export function CorrespondentNames({
+  people,
+  inRow = false,
+}: {
+  people: Correspondent[]
+  inRow?: boolean
+}): JSX.Element | null {
   if (people.length === 0) return null
   const open = (event: MouseEvent, name: string): void => {
     // A row selects its article on click; the name opens the person instead.
@@ -15,15 +25,26 @@ export function CorrespondentNames({ people }: { people: Correspondent[] }): JSX
       {people.map((person, index) => (
         <span key={`${person.name}-${index}`}>
           {index > 0 && ', '}
-          <button
-            type="button"
-            className="correspondent-name"
-            dir="auto"
-            title={`${person.name}: their articles`}
-            onClick={(event) => open(event, person.name)}
-          >
-            {person.name}
-          </button>
+          {inRow ? (
+            <span
+              className="correspondent-name"
+              dir="auto"
+              title={`${person.name}: their articles`}
+              onClick={(event) => open(event, person.name)}
+            >
+              {person.name}
+            </span>
+          ) : (
+            <button
+              type="button"
+              className="correspondent-name"
+              dir="auto"
+              title={`${person.name}: their articles`}
+              onClick={(event) => open(event, person.name)}
+            >
+              {person.name}
+            </button>
+          )}
         </span>
       ))}
     </span>

@@ -7,7 +7,7 @@ export function RowSource({ article }: { article: ArticleSummary }): JSX.Element
   return (
     <>
       {article.siteName && `${article.siteName} · `}
-      <CorrespondentNames people={article.correspondents} />
+      <CorrespondentNames people={article.correspondents} inRow />
     </>
   )
 }
