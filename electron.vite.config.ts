@@ -33,6 +33,7 @@ export default defineConfig({
           'extract-worker': resolve(__dirname, 'src/main/ingest/extract-worker.ts'),
           bench: resolve(__dirname, 'scripts/bench.ts'),
           'bench-extraction': resolve(__dirname, 'scripts/bench-extraction.ts'),
+          'extraction-quality': resolve(__dirname, 'scripts/extraction-quality.ts'),
           'bench-countries': resolve(__dirname, 'scripts/bench-countries.ts'),
           'bench-search': resolve(__dirname, 'scripts/bench-search.ts'),
         },
