@@ -1,4 +1,9 @@
+import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
+
+/** Debian's Chromium here; elsewhere (the release workflow's runners) Playwright's own. */
+const systemChromium = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined
+const chromium = process.env.CHROMIUM_PATH ?? systemChromium
 
 /**
  * End-to-end tests drive the real app through its browser host in Debian's Chromium. Playwright's
@@ -17,7 +22,7 @@ export default defineConfig({
     headless: true,
     viewport: { width: 1360, height: 860 },
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      ...(chromium ? { executablePath: chromium } : {}),
       args: [
         '--no-sandbox',
         '--disable-gpu',

@@ -8,4 +8,5 @@ if (!existsSync(cli)) {
   console.error('dateline: the app is not built yet. Run "npm run build" in the Dateline folder first.')
   process.exit(1)
 }
-await import(cli)
+const { runCommandLine } = await import(cli)
+await runCommandLine(process.argv.slice(2))

@@ -3,6 +3,11 @@ import { app, BrowserWindow, dialog, webContents } from 'electron'
 import { toErrorInfo } from '@shared/errors'
 import { openApp, type DatelineApp } from './app'
 import { installAppMenu } from './electron/app-menu'
+import { argumentsAfterApp, commandLineOf } from './electron/cli-mode'
+import { cliInstallPlan, installCli } from './electron/install-cli'
+import { filesToOpen } from './electron/opened-files'
+import { createUpdateChecker } from './electron/updates'
+import { sourceFromArgument } from './cli/source-argument'
 import { bindIpc } from './electron/ipc'
 import { createMainWindow } from './electron/main-window'
 import { registerMediaScheme, serveMedia } from './electron/media-protocol'
@@ -11,11 +16,28 @@ import { startLocalEndpoint, type LocalEndpoint } from './serve/local-endpoint'
 
 /** The Electron shell: the only code that imports electron. Everything else is the plain-Node app. */
 
-registerMediaScheme()
+const commandLine = commandLineOf(argumentsAfterApp(process.argv, process.defaultApp === true), process.cwd())
+const desktop = commandLine === null
 
-// A second launch (e.g. from the dock) focuses the running window instead of opening the library twice.
-const isFirstInstance = app.requestSingleInstanceLock()
-if (!isFirstInstance) app.quit()
+if (commandLine) runCommandLineAndQuit(commandLine)
+else registerMediaScheme()
+
+// A second launch (e.g. from the dock) focuses the running window instead of opening the library
+// twice. A command line (`dateline list`) is its own process and holds no such lock.
+const isFirstInstance = desktop && app.requestSingleInstanceLock()
+if (desktop && !isFirstInstance) app.quit()
+
+/** `dateline <command>` through the installed app: the CLI, no window, then the CLI's exit code. */
+function runCommandLineAndQuit(args: string[]): void {
+  app.dock?.hide()
+  void import('./cli/main')
+    .then(({ runCommandLine }) => runCommandLine(args))
+    .catch((error: unknown) => {
+      console.error(`dateline: ${toErrorInfo(error).message}`)
+      process.exitCode = 1
+    })
+    .finally(() => app.exit(Number(process.exitCode ?? 0)))
+}
 
 let dateline: DatelineApp | null = null
 let mainWindow: BrowserWindow | null = null
@@ -48,11 +70,64 @@ async function start(): Promise<void> {
   serveMedia(dateline.library.media)
   bindIpc(dateline, () => webContents.getAllWebContents())
   const running = dateline
-  installAppMenu((command) => running.events.emit('app.command', { command }), libraryDir)
+  const updates = createUpdateChecker(app.isPackaged, (line) => console.warn(line))
+  const updatesEnabled = (await running.services['settings.get']({})).checkForUpdates
+  updates.setEnabled(updatesEnabled)
+  const cliPlan = cliInstallPlan(process.platform, process.execPath, process.env, app.getPath('home'))
+  installAppMenu({
+    sendCommand: (command) => running.events.emit('app.command', { command }),
+    libraryDir,
+    updatesEnabled,
+    setUpdatesEnabled: (enabled) => {
+      updates.setEnabled(enabled)
+      void running.services['settings.set']({ checkForUpdates: enabled })
+    },
+    checkForUpdatesNow: () =>
+      void updates.checkNow().then(tell, (error: unknown) => tell(toErrorInfo(error).message)),
+    installCommandLineTool:
+      cliPlan.kind === 'packaged' || !app.isPackaged
+        ? null
+        : () =>
+            void installCli(cliPlan).then(
+              (where) => tell(`The dateline command is installed: ${where}`),
+              (error: unknown) =>
+                tell(`The dateline command could not be installed: ${toErrorInfo(error).message}`),
+            ),
+  })
   mainWindow = await createMainWindow(userData)
+  openFiles(filesToOpen(argumentsAfterApp(process.argv, process.defaultApp === true), process.cwd()))
+  for (const file of filesOpenedEarly.splice(0)) openFiles([file])
 }
 
-app.on('second-instance', () => {
+/** macOS hands files over by event, possibly before the library is open. */
+const filesOpenedEarly: string[] = []
+app.on('open-file', (event, path) => {
+  event.preventDefault()
+  if (dateline) openFiles([path])
+  else filesOpenedEarly.push(path)
+})
+
+/** Each file the system asked us to open becomes an article; the window hears of it as of any capture. */
+function openFiles(files: string[]): void {
+  const running = dateline
+  if (!running) return
+  for (const file of files) {
+    void sourceFromArgument(file)
+      .then((source) => running.services['articles.add'](source))
+      .then(
+        () => mainWindow?.focus(),
+        (error: unknown) =>
+          dialog.showErrorBox(`Dateline could not save ${file}`, toErrorInfo(error).message),
+      )
+  }
+}
+
+function tell(message: string): void {
+  void dialog.showMessageBox({ type: 'info', message, buttons: ['OK'] })
+}
+
+app.on('second-instance', (_event, argv, workingDirectory) => {
+  openFiles(filesToOpen(argumentsAfterApp(argv, process.defaultApp === true), workingDirectory))
   if (!mainWindow) return
   if (mainWindow.isMinimized()) mainWindow.restore()
   mainWindow.focus()
@@ -79,7 +154,7 @@ app.on('before-quit', (event) => {
 })
 
 app.whenReady().then(
-  () => (isFirstInstance ? start() : undefined),
+  () => (desktop && isFirstInstance ? start() : undefined),
   (error: unknown) => {
     dialog.showErrorBox('Dateline could not start', toErrorInfo(error).message)
     app.exit(1)

@@ -14,6 +14,11 @@ export const Settings = z.object({
   fontSize: z.number().int().min(12).max(32),
   /** Measure of the text column in characters. */
   lineWidth: z.number().int().min(40).max(100),
+  /**
+   * Whether the desktop app looks for a new version on the project's releases. Off until the
+   * person turns it on: an offline reader never calls home unasked.
+   */
+  checkForUpdates: z.boolean(),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -22,6 +27,7 @@ export const defaultSettings: Settings = {
   fontFamily: 'serif',
   fontSize: 18,
   lineWidth: 68,
+  checkForUpdates: false,
 }
 
 export const SettingsPatch = Settings.partial().strict()

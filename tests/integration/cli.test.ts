@@ -154,6 +154,19 @@ describe.skipIf(!built)('dateline CLI', () => {
     expect(bad.stderr).toContain('two-letter code')
     const badMark = await runCli(['--library', library, 'mark', 'shred', webId])
     expect(badMark.code).toBe(2)
+    const twoStates = await runCli(['--library', library, 'list', '--unread', '--starred'])
+    expect(twoStates.code, 'two states are refused, not one silently dropped').toBe(2)
+    expect(twoStates.stderr).toContain('--unread, --starred')
+  })
+
+  it('says there is no library at a mistyped --library, instead of listing an empty one', async () => {
+    const typo = `${library}-typo`
+    for (const command of [['list'], ['search', 'Minsk'], ['show', 'a'.repeat(16)]]) {
+      const run = await runCli(['--library', typo, ...command])
+      expect(run.code, command.join(' ')).toBe(1)
+      expect(run.stderr).toContain(`There is no Dateline library at ${typo}`)
+    }
+    expect(existsSync(typo), 'nothing is created by a reading command').toBe(false)
   })
 
   it('searches with snippets, filters and pages, and rebuilds the search index with reindex', async () => {

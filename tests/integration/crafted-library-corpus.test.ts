@@ -8,6 +8,7 @@ import { libraryLayout } from '../../src/main/library/layout'
 import { LibraryStore } from '../../src/main/library/library-store'
 import { makePng } from '../helpers/images'
 import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
+import { symlinksUnavailable } from '../helpers/file-system-features'
 
 /**
  * A corpus of crafted library folders, each made by Dateline and then tampered with as an attacker
@@ -221,7 +222,9 @@ const CORPUS: [string, () => Promise<void>][] = [
 ]
 
 describe('a crafted library folder is refused or used, never turned against what is outside it', () => {
-  it.each(CORPUS)('%s', async (_name, tamper) => {
+  it.for(CORPUS)('%s', async ([name, tamper], context) => {
+    // A case made of a link cannot be made where links cannot (see file-system-features).
+    if (symlinksUnavailable && / link/.test(name)) context.skip()
     await tamper()
     const before = await snapshot(outside)
     const said = await useLibrary()

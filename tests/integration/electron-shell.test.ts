@@ -116,3 +116,31 @@ describe.skipIf(!built)('the Electron shell', () => {
     expect(report.mediaMissing).toBe(404)
   })
 })
+
+function runShellCommand(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      ['--import', './tests/helpers/electron-stub/register.mjs', SHELL, ...args],
+      { cwd: REPO, env: { ...process.env, STUB_USER_DATA: userData, STUB_EXIT: '1' }, timeout: 30_000 },
+      (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    )
+  })
+}
+
+describe.skipIf(!built)('the installed app as the dateline command', () => {
+  it('runs a command line through the CLI, without a window, with its exit code', async () => {
+    const version = await runShellCommand(['--version'])
+    expect(version.code).toBe(0)
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/)
+
+    // The CLI's own answer, through the app: a library that is not there yet is named, exit 1.
+    const list = await runShellCommand(['--library', libraryDir, 'list', '--json'])
+    expect(list.code).toBe(1)
+    expect(list.stderr).toContain(`There is no Dateline library at ${libraryDir}`)
+
+    const unknown = await runShellCommand(['frobnicate'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain('unknown command "frobnicate"')
+  })
+})

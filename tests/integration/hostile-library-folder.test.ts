@@ -12,6 +12,7 @@ import { html, startFixtureServer, type FixtureServer } from '../helpers/fixture
 import { rawRequest } from '../helpers/http-client'
 import { makePng } from '../helpers/images'
 import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
+import { posixModesUnavailable, symlinksUnavailable } from '../helpers/file-system-features'
 
 /**
  * A library folder may come from a backup, a sync peer or another person. Each case here is a
@@ -73,23 +74,26 @@ describe('a crafted trash deletes nothing outside the library', () => {
     },
   )
 
-  it('does not follow a link in articles/ to delete a trashed article', async () => {
-    const id = 'ab00000000000001'
-    await makeLibrary([makeSummary({ id: '7d00000000000001' })])
-    const layout = libraryLayout(libraryDir)
-    // articles/ab is a link to the victim folder, which holds a folder named like the trashed id.
-    await mkdir(join(outside, id), { recursive: true })
-    await writeFile(join(outside, id, 'notes.txt'), 'mine')
-    await symlink(outside, join(layout.articlesDir, 'ab'), 'dir')
-    await writeFile(
-      layout.trash,
-      JSON.stringify({
-        articles: { [id]: { article: makeSummary({ id }), deletedAt: '2020-01-01T00:00:00Z' } },
-      }),
-    )
-    await openStore()
-    expect(await readFile(join(outside, id, 'notes.txt'), 'utf8')).toBe('mine')
-  })
+  it.skipIf(symlinksUnavailable !== null)(
+    'does not follow a link in articles/ to delete a trashed article',
+    async () => {
+      const id = 'ab00000000000001'
+      await makeLibrary([makeSummary({ id: '7d00000000000001' })])
+      const layout = libraryLayout(libraryDir)
+      // articles/ab is a link to the victim folder, which holds a folder named like the trashed id.
+      await mkdir(join(outside, id), { recursive: true })
+      await writeFile(join(outside, id, 'notes.txt'), 'mine')
+      await symlink(outside, join(layout.articlesDir, 'ab'), 'dir')
+      await writeFile(
+        layout.trash,
+        JSON.stringify({
+          articles: { [id]: { article: makeSummary({ id }), deletedAt: '2020-01-01T00:00:00Z' } },
+        }),
+      )
+      await openStore()
+      expect(await readFile(join(outside, id, 'notes.txt'), 'utf8')).toBe('mine')
+    },
+  )
 })
 
 describe('a crafted id in the metadata never becomes a path', () => {
@@ -128,24 +132,27 @@ describe('a crafted id in the metadata never becomes a path', () => {
     expect(await readFile(join(outside, 'precious.txt'), 'utf8')).toBe('years of work')
   })
 
-  it('refuses to write an article whose folder is a link out of the library', async () => {
-    const id = '7d00000000000001'
-    await makeLibrary()
-    const folder = join(libraryDir, 'articles', '7d', id)
-    await removeDir(folder)
-    await symlink(outside, folder, 'dir')
-    const store = await openStore()
-    await expect(
-      store.putArticle(makeSummary({ id }), { html: '<p>New</p>', text: 'New' }),
-    ).rejects.toMatchObject({
-      code: 'LIBRARY_DAMAGED',
-    })
-    await expect(store.readArticle(id)).rejects.toMatchObject({ code: 'LIBRARY_DAMAGED' })
-    expect(await readdir(outside)).toEqual(['precious.txt'])
-  })
+  it.skipIf(symlinksUnavailable !== null)(
+    'refuses to write an article whose folder is a link out of the library',
+    async () => {
+      const id = '7d00000000000001'
+      await makeLibrary()
+      const folder = join(libraryDir, 'articles', '7d', id)
+      await removeDir(folder)
+      await symlink(outside, folder, 'dir')
+      const store = await openStore()
+      await expect(
+        store.putArticle(makeSummary({ id }), { html: '<p>New</p>', text: 'New' }),
+      ).rejects.toMatchObject({
+        code: 'LIBRARY_DAMAGED',
+      })
+      await expect(store.readArticle(id)).rejects.toMatchObject({ code: 'LIBRARY_DAMAGED' })
+      expect(await readdir(outside)).toEqual(['precious.txt'])
+    },
+  )
 })
 
-describe('pictures are read only from real files inside media/', () => {
+describe.skipIf(symlinksUnavailable !== null)('pictures are read only from real files inside media/', () => {
   let app: DatelineApp
   let host: BrowserHost
   let realPicture: string
@@ -217,17 +224,20 @@ describe('pictures are read only from real files inside media/', () => {
   })
 })
 
-describe('a library folder that is itself a link is the person’s choice', () => {
-  it('opens and stores articles through it', async () => {
-    const real = join(root, 'real-library')
-    await mkdir(real)
-    await symlink(real, libraryDir, 'dir')
-    await makeLibrary()
-    const store = await openStore()
-    expect((await store.readArticle('7d00000000000001')).text).toBe('Body')
-    expect(await exists(join(real, 'articles', '7d', '7d00000000000001'))).toBe(true)
-  })
-})
+describe.skipIf(symlinksUnavailable !== null)(
+  'a library folder that is itself a link is the person’s choice',
+  () => {
+    it('opens and stores articles through it', async () => {
+      const real = join(root, 'real-library')
+      await mkdir(real)
+      await symlink(real, libraryDir, 'dir')
+      await makeLibrary()
+      const store = await openStore()
+      expect((await store.readArticle('7d00000000000001')).text).toBe('Body')
+      expect(await exists(join(real, 'articles', '7d', '7d00000000000001'))).toBe(true)
+    })
+  },
+)
 
 describe('a stored body edited on disk is sanitised again before it is shown or exported', () => {
   it('drops a meta refresh and a script put into the stored HTML, and keeps the pictures', async () => {
@@ -264,23 +274,26 @@ describe('a stored body edited on disk is sanitised again before it is shown or 
 })
 
 describe.runIf(process.platform !== 'win32')('library files are private to their owner', () => {
-  it('creates files 0600 and folders 0700, whatever the umask allows others', async () => {
-    const previous = process.umask(0o022)
-    try {
-      await makeLibrary()
-      const store = await openStore()
-      await store.media.store(makePng(), 'png')
-      const entries = await readdir(libraryDir, { recursive: true, withFileTypes: true })
-      const open = []
-      for (const entry of entries) {
-        const path = join(entry.parentPath, entry.name)
-        const mode = (await stat(path)).mode & 0o777
-        if (mode & 0o077) open.push(`${path.slice(libraryDir.length)} ${mode.toString(8)}`)
+  it.skipIf(posixModesUnavailable !== null)(
+    'creates files 0600 and folders 0700, whatever the umask allows others',
+    async () => {
+      const previous = process.umask(0o022)
+      try {
+        await makeLibrary()
+        const store = await openStore()
+        await store.media.store(makePng(), 'png')
+        const entries = await readdir(libraryDir, { recursive: true, withFileTypes: true })
+        const open = []
+        for (const entry of entries) {
+          const path = join(entry.parentPath, entry.name)
+          const mode = (await stat(path)).mode & 0o777
+          if (mode & 0o077) open.push(`${path.slice(libraryDir.length)} ${mode.toString(8)}`)
+        }
+        expect(open).toEqual([])
+        expect((await stat(libraryDir)).mode & 0o077).toBe(0)
+      } finally {
+        process.umask(previous)
       }
-      expect(open).toEqual([])
-      expect((await stat(libraryDir)).mode & 0o077).toBe(0)
-    } finally {
-      process.umask(previous)
-    }
-  })
+    },
+  )
 })

@@ -126,7 +126,14 @@ export interface ListOptions {
 
 /** The list's flags as the contract's input; the contract's schema checks them as it does for the window. */
 export function listInput(values: ListOptions, query: string | undefined): ParsedInputOf<'articles.list'> {
-  const state = values.unread ? 'unread' : values.starred ? 'starred' : values.archived ? 'archived' : 'all'
+  const states = (['unread', 'starred', 'archived'] as const).filter((name) => values[name])
+  if (states.length > 1) {
+    // One state at a time, as in the sidebar; dropping one of them silently would list the wrong thing.
+    throw new UsageError(
+      `choose one of ${states.map((s) => `--${s}`).join(', ')}: the list shows one state at a time`,
+    )
+  }
+  const state = states[0] ?? 'all'
   const raw = {
     state,
     ...(values.country ? { country: values.country } : {}),

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { toErrorInfo } from '@shared/errors'
 import { resolveLibraryDir } from '../library/location'
@@ -129,17 +131,28 @@ function readVersion(): string {
   }
 }
 
-runCli(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`dateline: ${(error as Error).message}\nRun "dateline --help" for the commands.`)
-      process.exitCode = 2
-      return
-    }
-    console.error(terminalSafe(`dateline: ${toErrorInfo(error).message}`))
-    process.exitCode = 1
-  },
-)
+/**
+ * Runs one command line and sets the exit code: 0 done, 1 failed, 2 a usage error, each failure
+ * with its one-line reason on stderr. The installed app runs it too (src/main/electron/cli-mode.ts).
+ */
+export function runCommandLine(argv: string[]): Promise<void> {
+  return runCli(argv).then(
+    (code) => {
+      process.exitCode = code
+    },
+    (error: unknown) => {
+      if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+        console.error(`dateline: ${(error as Error).message}\nRun "dateline --help" for the commands.`)
+        process.exitCode = 2
+        return
+      }
+      console.error(terminalSafe(`dateline: ${toErrorInfo(error).message}`))
+      process.exitCode = 1
+    },
+  )
+}
+
+// `node out/main/cli.js …` runs it; bin/dateline.mjs and the installed app call runCommandLine.
+const startedAsScript =
+  process.argv[1] !== undefined && pathToFileURL(resolve(process.argv[1])).href === import.meta.url
+if (startedAsScript) void runCommandLine(process.argv.slice(2))

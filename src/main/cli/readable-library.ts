@@ -5,7 +5,9 @@ import type { ArticleFilter, ArticleSort, ParsedInputOf, SearchPage, StateCounts
 export type SearchInput = ParsedInputOf<'articles.search'>
 import type { Dispatch } from '../api/dispatch'
 import type { ProgressListener } from '../library/database-builder'
+import { DatelineError } from '@shared/errors'
 import { libraryLayout } from '../library/layout'
+import { readManifest } from '../library/manifest'
 import { LibraryStore } from '../library/library-store'
 import { MediaStore } from '../library/media-store'
 import { connectToRunningLibrary } from '../serve/local-endpoint'
@@ -44,6 +46,14 @@ export async function openForReading(
   )
   const running = hasEndpoint ? await connectToRunningLibrary(layout) : null
   if (running) return remoteLibrary(running, new MediaStore(layout))
+  // A mistyped --library must not read as an empty library: say that there is none.
+  if (!(await readManifest(layout))) {
+    throw new DatelineError(
+      'NOT_FOUND',
+      `There is no Dateline library at ${libraryDir}. Check --library (or DATELINE_LIBRARY); ` +
+        '"dateline add" makes a library where there is none.',
+    )
+  }
   const store = await LibraryStore.open(libraryDir, { readOnly: true, progress })
   return {
     list: async (filter, sort, offset, limit) => store.listArticles({ filter, sort, offset, limit }),

@@ -5,10 +5,19 @@ import type { AppCommand } from '@shared/contract'
  * The usual menus and shortcuts. Items the window carries out are sent to it as app.command
  * events; their accelerators are only shown, since the window handles those keys itself.
  */
-export function installAppMenu(
-  sendCommand: (command: AppCommand['command']) => void,
-  libraryDir: string,
-): void {
+export interface MenuActions {
+  sendCommand: (command: AppCommand['command']) => void
+  libraryDir: string
+  /** Help > Check for Updates Automatically, as stored in the settings. */
+  updatesEnabled: boolean
+  setUpdatesEnabled: (enabled: boolean) => void
+  checkForUpdatesNow: () => void
+  /** Null where the system's package already provides the `dateline` command. */
+  installCommandLineTool: (() => void) | null
+}
+
+export function installAppMenu(actions: MenuActions): void {
+  const { sendCommand, libraryDir } = actions
   const isMac = process.platform === 'darwin'
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
@@ -51,6 +60,17 @@ export function installAppMenu(
           registerAccelerator: false,
           click: () => sendCommand('show-shortcuts'),
         },
+        { type: 'separator' },
+        {
+          label: 'Check for Updates Automatically',
+          type: 'checkbox',
+          checked: actions.updatesEnabled,
+          click: (item) => actions.setUpdatesEnabled(item.checked),
+        },
+        { label: 'Check for Updates Now', click: () => actions.checkForUpdatesNow() },
+        ...(actions.installCommandLineTool
+          ? [{ label: 'Install Command-Line Tool…', click: actions.installCommandLineTool }]
+          : []),
       ],
     },
   ]

@@ -19,6 +19,9 @@ const on = (target) => (event, handler) => {
   listeners.set(key, [...(listeners.get(key) ?? []), handler])
 }
 
+// As when `electron out/main/index.js …` runs the unpackaged app: the script is argv[1].
+process.defaultApp = true
+
 export const app = {
   isPackaged: false,
   getPath: () => process.env.STUB_USER_DATA,
@@ -26,7 +29,11 @@ export const app = {
   whenReady: () => Promise.resolve(),
   on: on('app'),
   quit: () => calls.errors.push('quit'),
-  exit: (code) => calls.errors.push(`exit ${code}`),
+  exit: (code) => {
+    calls.errors.push(`exit ${code}`)
+    // The CLI-mode test runs the shell as a command line and wants its exit code.
+    if (process.env.STUB_EXIT) process.exit(code)
+  },
 }
 
 class WebContents {

@@ -6,6 +6,8 @@ import { useThemeAttribute } from '@renderer/hooks/useResolvedTheme'
 import { useCapture } from '@renderer/store/capture/store'
 import { isLibraryEmpty } from '@renderer/store/library/selectors'
 import { useLibrary } from '@renderer/store/library/store'
+import { useUi } from '@renderer/store/ui/store'
+import { mainViews } from '@renderer/views'
 import { AddArticleDialog } from './AddArticleDialog'
 import { ArticleListPane } from './ArticleListPane'
 import { CaptureStatus } from './CaptureStatus'
@@ -25,6 +27,8 @@ export function App(): JSX.Element {
   usePasteCapture()
   const empty = useLibrary(isLibraryEmpty)
   const dialogOpen = useCapture((state) => state.dialogOpen)
+  const view = useUi((state) => state.view)
+  const FeatureView = view.kind === 'articles' ? undefined : mainViews[view.kind]
 
   return (
     <div className="app">
@@ -32,7 +36,9 @@ export function App(): JSX.Element {
       <div className="app-body">
         <Sidebar />
         <main className="app-main">
-          {empty ? (
+          {FeatureView ? (
+            <FeatureView {...(view.key === undefined ? {} : { viewKey: view.key })} />
+          ) : empty ? (
             <EmptyLibrary />
           ) : (
             <>

@@ -19,6 +19,7 @@ export function ArticleListPane(): JSX.Element {
   const filter = useLibrary((state) => state.filter)
   const total = useLibrary((state) => state.total)
   const status = useLibrary((state) => state.status)
+  const narrowed = useLibrary((state) => Object.keys(state.facets).length > 0)
   const searching = useSearch((state) => state.list.query.trim() !== '')
 
   return (
@@ -36,13 +37,14 @@ export function ArticleListPane(): JSX.Element {
       <SearchBox />
       {searching ? (
         <>
-          <FilterChips />
+          <FilterChips context="search" />
           <SearchResults />
         </>
       ) : (
         <>
+          <FilterChips context="list" />
           {status === 'error' && <p className="list-message">The library could not be read.</p>}
-          {status === 'ready' && total === 0 && <EmptyFilter filter={filter} />}
+          {status === 'ready' && total === 0 && <EmptyFilter filter={filter} narrowed={narrowed} />}
           {status !== 'error' && total > 0 && <ArticleList key={filter} />}
         </>
       )}

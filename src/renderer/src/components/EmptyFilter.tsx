@@ -1,4 +1,5 @@
 import type { JSX } from 'react'
+import { clearFacets } from '@renderer/store/library/list-actions'
 import type { ListFilter } from '@renderer/store/library/store'
 
 const MESSAGES: Record<ListFilter, string> = {
@@ -8,10 +9,19 @@ const MESSAGES: Record<ListFilter, string> = {
   archived: 'No archived articles. Archive one (or press e) to keep it out of the list but findable.',
 }
 
-export function EmptyFilter({ filter }: { filter: ListFilter }): JSX.Element {
+export function EmptyFilter({ filter, narrowed }: { filter: ListFilter; narrowed: boolean }): JSX.Element {
   return (
     <div className="empty-state empty-filter" data-testid={`empty-${filter}`}>
-      <p className="empty-text">{MESSAGES[filter]}</p>
+      {narrowed ? (
+        <>
+          <p className="empty-text">No articles match these filters.</p>
+          <button type="button" className="button" onClick={clearFacets}>
+            Show the whole library
+          </button>
+        </>
+      ) : (
+        <p className="empty-text">{MESSAGES[filter]}</p>
+      )}
     </div>
   )
 }

@@ -3,6 +3,8 @@ import { formatCount } from '@renderer/lib/format'
 import { setFilter } from '@renderer/store/library/list-actions'
 import { countFor } from '@renderer/store/library/selectors'
 import { useLibrary, type ListFilter } from '@renderer/store/library/store'
+import { showArticles } from '@renderer/store/ui/actions'
+import { useUi } from '@renderer/store/ui/store'
 
 interface FilterButtonProps {
   filter: ListFilter
@@ -10,7 +12,8 @@ interface FilterButtonProps {
 }
 
 export function FilterButton({ filter, label }: FilterButtonProps): JSX.Element {
-  const active = useLibrary((state) => state.filter === filter)
+  const listShown = useUi((state) => state.view.kind === 'articles')
+  const active = useLibrary((state) => state.filter === filter) && listShown
   const count = useLibrary((state) => countFor(state, filter))
 
   return (
@@ -20,7 +23,10 @@ export function FilterButton({ filter, label }: FilterButtonProps): JSX.Element 
         className="filter-button"
         aria-current={active ? 'page' : undefined}
         data-testid={`filter-${filter}`}
-        onClick={() => setFilter(filter)}
+        onClick={() => {
+          setFilter(filter)
+          showArticles()
+        }}
       >
         <span>{label}</span>
         {count !== null && <span className="filter-count">{formatCount(count)}</span>}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type CSSProperties, type JSX } from 'react'
 import { useResolvedTheme } from '@renderer/hooks/useResolvedTheme'
 import { readerCssVariables } from '@renderer/lib/reader-document'
+import { readerScrolled } from '@renderer/store/library/read-tracking'
 import { useLibrary } from '@renderer/store/library/store'
 import { selectSettings } from '@renderer/store/settings/selectors'
 import { useSettings } from '@renderer/store/settings/store'
@@ -27,7 +28,16 @@ export function ReaderPane(): JSX.Element {
     >
       <ReaderToolbar />
       {/* Focusable so Space and the arrow keys scroll the article after `o` or Enter. */}
-      <div ref={scrollRef} className="reader-scroll" tabIndex={-1} data-reader-scroll>
+      <div
+        ref={scrollRef}
+        className="reader-scroll"
+        tabIndex={-1}
+        data-reader-scroll
+        onScroll={(event) => {
+          const pane = event.currentTarget
+          readerScrolled(pane.scrollTop, pane.clientHeight, pane.scrollHeight)
+        }}
+      >
         {article ? (
           <Reader article={article} settings={settings} theme={theme} />
         ) : (

@@ -14,11 +14,12 @@ import { searchResultDomId } from './SearchResults'
 export function SearchBox(): JSX.Element {
   const results = useSearch((state) => state.list)
   const filter = useLibrary((state) => state.filter)
+  const facets = useLibrary((state) => state.facets)
   const inputRef = useRef<HTMLInputElement | null>(null)
   const searching = results.query.trim() !== ''
 
   // The sidebar's state is a filter of the search too: a change runs it again.
-  useEffect(() => refreshSearch('list'), [filter])
+  useEffect(() => refreshSearch('list'), [filter, facets])
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {

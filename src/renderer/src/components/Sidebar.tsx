@@ -1,6 +1,10 @@
 import type { JSX } from 'react'
 import { openAddDialog } from '@renderer/store/capture/actions'
 import { toggleShortcuts } from '@renderer/store/ui/actions'
+import { CollectionsSection } from './collections/CollectionsSection'
+import { CorrespondentsSection } from './correspondents/CorrespondentsSection'
+import { CountriesSection } from './countries/CountriesSection'
+import { FeedsSection } from './feeds/FeedsSection'
 import { FilterButton } from './FilterButton'
 
 export function Sidebar(): JSX.Element {
@@ -24,6 +28,10 @@ export function Sidebar(): JSX.Element {
         <FilterButton filter="starred" label="Starred" />
         <FilterButton filter="archived" label="Archived" />
       </ul>
+      <CollectionsSection />
+      <CorrespondentsSection />
+      <FeedsSection />
+      <CountriesSection />
       <button type="button" className="sidebar-help" onClick={toggleShortcuts}>
         Keyboard shortcuts <kbd>?</kbd>
       </button>

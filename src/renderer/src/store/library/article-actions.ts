@@ -1,8 +1,9 @@
 import type { ArticleSummary } from '@shared/article'
 import type { SetStatesInput } from '@shared/contract'
 import { api } from '@renderer/api'
-import { reportError, showToast } from '../ui/actions'
-import { loadPage, markPageStale, scheduleRefresh, setFilter } from './list-actions'
+import { reportError, showArticles, showToast } from '../ui/actions'
+import { clearFacets, loadPage, markPageStale, scheduleRefresh, setFilter } from './list-actions'
+import { stopWatchingRead, watchRead, type OpenedBy } from './read-tracking'
 import { articleAt, currentArticle, loadedIndexOf, loadedSummary, pageOf } from './selectors'
 import { libraryCountsOf, useLibrary, type LibraryState } from './store'
 
@@ -86,17 +87,16 @@ export function setArticleState(id: string, patch: Partial<StatePatch>): Promise
   return setArticleStates([id], patch)
 }
 
-export async function openArticle(
-  id: string,
-  options: { markRead: boolean } = { markRead: true },
-): Promise<void> {
+/** Shows an article in the reader; it becomes read once it is read (see read-tracking.ts). */
+export async function openArticle(id: string, openedBy: OpenedBy = 'person'): Promise<void> {
   const request = ++openRequest
+  stopWatchingRead()
   useLibrary.setState({ articleLoading: true })
   try {
     const article = await api.invoke('articles.get', { id })
     if (request !== openRequest) return
     useLibrary.setState({ article, articleLoading: false })
-    if (options.markRead && !article.read) await setArticleState(id, { read: true })
+    if (!article.read) watchRead(id, openedBy, (readId) => void setArticleState(readId, { read: true }))
   } catch (error) {
     if (request !== openRequest) return
     useLibrary.setState({ articleLoading: false })
@@ -219,18 +219,20 @@ export async function restoreArticle(id: string): Promise<void> {
     return
   }
   useLibrary.setState({ selectedId: id, selectedIndex: null })
-  void openArticle(id, { markRead: false })
+  void openArticle(id, 'restore')
   scheduleRefresh()
 }
 
 /** A capture just finished: show it at the top of All, selected and open. */
 export function showAddedArticle(id: string, updated = false): void {
+  clearFacets()
   setFilter('all')
+  showArticles()
   // The list is newest first, so a new article lands at the top; selecting row 0 scrolls there.
   // An article captured again keeps its place, which may be anywhere: the selection then follows
   // it once its page is loaded, rather than highlighting a row that is not it.
   markPageStale(0)
   useLibrary.setState({ selectedId: id, selectedIndex: updated ? null : 0 })
-  void openArticle(id)
+  void openArticle(id, 'capture')
   scheduleRefresh()
 }

@@ -2,7 +2,15 @@ import type { ArticleSummary } from '@shared/article'
 import { api } from '@renderer/api'
 import { reportError } from '../ui/actions'
 import { loadedIndexOf, pageOf } from './selectors'
-import { libraryCountsOf, PAGE_SIZE, useLibrary, type LibraryState, type ListFilter } from './store'
+import {
+  libraryCountsOf,
+  PAGE_SIZE,
+  useLibrary,
+  type FacetName,
+  type LibraryState,
+  type ListFacets,
+  type ListFilter,
+} from './store'
 
 /** 24 pages of 100 cover many screens either way of the one in view. */
 const MAX_CACHED_PAGES = 24
@@ -54,9 +62,9 @@ export function loadPage(page: number): Promise<void> {
   const pending = inFlight.get(page)
   if (pending) return pending
   const requestGeneration = generation
-  const { filter } = useLibrary.getState()
+  const { filter, facets } = useLibrary.getState()
   const request = api
-    .invoke('articles.list', { offset: page * PAGE_SIZE, limit: PAGE_SIZE, state: filter })
+    .invoke('articles.list', { offset: page * PAGE_SIZE, limit: PAGE_SIZE, state: filter, ...facets })
     .then((result) => {
       if (requestGeneration !== generation) return
       stalePages.delete(page)
@@ -67,6 +75,7 @@ export function loadPage(page: number): Promise<void> {
           pages: withPage(state.pages, page, result.items),
           // The counts come with every page: no second call, never out of step with the list.
           counts: libraryCountsOf(result.counts.library),
+          sidebarCounts: result.counts,
         }),
       )
     })
@@ -126,14 +135,14 @@ export function startLibrary(): void {
   refreshList()
 }
 
-export function setFilter(filter: ListFilter): void {
-  if (useLibrary.getState().filter === filter) return
+/** Starts the list again from its first page under new filters. */
+function reloadWith(change: Partial<LibraryState>): void {
   generation++
   inFlight.clear()
   stalePages.clear()
   visibleRange = { first: 0, last: 0 }
   useLibrary.setState({
-    filter,
+    ...change,
     status: 'loading',
     total: 0,
     pages: {},
@@ -141,4 +150,35 @@ export function setFilter(filter: ListFilter): void {
     selectedId: null,
   })
   void loadPage(0)
+}
+
+export function setFilter(filter: ListFilter): void {
+  if (useLibrary.getState().filter === filter) return
+  reloadWith({ filter })
+}
+
+/**
+ * Narrows the list (and the search) by one more facet, or widens it again with `null`; the other
+ * facets stay. `label` is what the chip says.
+ */
+export function setFacet<K extends FacetName>(name: K, value: ListFacets[K] | null, label?: string): void {
+  const { facets, facetLabels } = useLibrary.getState()
+  if ((facets[name] ?? null) === value && (value === null || facetLabels[name] === (label ?? String(value))))
+    return
+  const nextFacets: ListFacets = { ...facets }
+  const nextLabels = { ...facetLabels }
+  if (value === null || value === undefined) {
+    delete nextFacets[name]
+    delete nextLabels[name]
+  } else {
+    nextFacets[name] = value
+    nextLabels[name] = label ?? String(value)
+  }
+  reloadWith({ facets: nextFacets, facetLabels: nextLabels })
+}
+
+/** Back to the whole library in the given state. */
+export function clearFacets(): void {
+  if (Object.keys(useLibrary.getState().facets).length === 0) return
+  reloadWith({ facets: {}, facetLabels: {} })
 }

@@ -43,9 +43,10 @@ async function runSearch(target: SearchTarget, offset: number): Promise<void> {
   const generation = ++generations[target]
   const { query } = useSearch.getState()[target]
   // The list's search keeps the state chosen in the sidebar, shown as a chip; the palette looks everywhere.
-  const state = target === 'list' ? useLibrary.getState().filter : 'all'
+  const library = useLibrary.getState()
+  const within = target === 'list' ? { state: library.filter, ...library.facets } : { state: 'all' as const }
   try {
-    const page = await api.invoke('articles.search', { query, state, offset, limit: PAGE[target] })
+    const page = await api.invoke('articles.search', { query, ...within, offset, limit: PAGE[target] })
     if (generation !== generations[target]) return
     const earlier = offset > 0 ? useSearch.getState()[target].hits : []
     patch(target, {

@@ -1,5 +1,5 @@
 import { toErrorInfo } from '@shared/errors'
-import { useUi, type ToastAction } from './store'
+import { useUi, type MainView, type ToastAction } from './store'
 
 let nextToastId = 1
 
@@ -33,4 +33,15 @@ export function setDropping(dropping: boolean): void {
 
 export function setReaderSettingsOpen(open: boolean): void {
   useUi.setState({ readerSettingsOpen: open })
+}
+
+/** Shows a view in the main area; the article list is `{ kind: 'articles' }`. */
+export function showView(view: MainView): void {
+  const current = useUi.getState().view
+  if (current.kind === view.kind && current.key === view.key) return
+  useUi.setState({ view })
+}
+
+export function showArticles(): void {
+  showView({ kind: 'articles' })
 }

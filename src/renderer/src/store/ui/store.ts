@@ -14,7 +14,29 @@ export interface Toast {
   action: ToastAction | null
 }
 
+/**
+ * What the main area shows: the article list with the reader, or one of the features' own views
+ * (src/renderer/src/views.tsx maps each kind to its component). `key` names the one thing a view is
+ * about, such as a correspondent's or a collection's id.
+ */
+export type MainViewKind =
+  | 'articles'
+  | 'countries'
+  | 'map'
+  | 'correspondents'
+  | 'correspondent'
+  | 'following'
+  | 'feeds'
+  | 'feed'
+  | 'collection'
+  | 'imports'
+export interface MainView {
+  kind: MainViewKind
+  key?: string
+}
+
 export interface UiState {
+  view: MainView
   /** The error the person should know about, shown as a banner until dismissed. */
   banner: ErrorInfo | null
   toast: Toast | null
@@ -26,6 +48,7 @@ export interface UiState {
 }
 
 export const useUi = create<UiState>()(() => ({
+  view: { kind: 'articles' },
   banner: null,
   toast: null,
   shortcutsOpen: false,
