@@ -7,6 +7,7 @@ import {
   minorityTest,
   removeBoilerplate,
 } from './boilerplate'
+import { removeLinkBlocks } from './link-blocks'
 import { isElement, textOf, toArray, type DomElement, type DomNode } from './dom'
 import { countWords, paragraphsOf } from './text'
 
@@ -67,6 +68,7 @@ export function postClean(root: DomElement): void {
       block.setAttribute(CAPTION_MARK, '')
     }
   }
+  removeLinkBlocks(root, leafBlocks(root))
   markCaptions(root)
   cutTail(root)
   trimTrailingLines(root)

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { extractArticle } from '../../src/main/ingest/extract'
+import { STORY_PARAGRAPHS, storyHtml } from '../fixtures/extract-pages'
+
+/*
+ * Two shapes many CMSs share (WordPress themes, German and French regional papers): the lead sits
+ * in its own box between the headline and the body, and the body carries "read on" link lists.
+ * Readability alone drops the lead and keeps the lists.
+ */
+
+const LEAD =
+  'The harbour authority has chosen a new operator for the island ferries after a year of delays. The contract runs for ten years and covers both the night crossing and the new terminal, which opens in the spring if the last tests of the northern pier go well.'
+
+function page(body: string): string {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>New ferry operator chosen | Island Times</title></head><body>
+<div class="menu"><a href="/">Island Times</a> <a href="/news">News</a> <a href="/sport">Sport</a></div>
+<div class="page">
+  <div class="cartouche"><h1 class="entry-title">New ferry operator chosen</h1>
+    <div class="mots"><a href="/tag/ferries">Ferries</a>-<a href="/tag/harbour">Harbour</a>-<a href="/tag/valletta">Valletta</a></div></div>
+  <div class="chapo"><div><p>${LEAD}</p></div><div class="metas"><span class="date">4.02.2026</span></div></div>
+  <div class="widthfix"><div class="contenu">${body}</div></div>
+</div>
+<div class="bottom"><p>Island Times, 12 Harbour Street, Valletta</p></div>
+</body></html>`
+}
+
+function extract(html: string): string {
+  return extractArticle({ kind: 'html', html, url: 'https://islandtimes.example/news/operator' }).text
+}
+
+describe('the lead Readability leaves out', () => {
+  it('is put back before the story, once', () => {
+    const text = extract(page(storyHtml()))
+    expect(text.split('\n\n')).toEqual([LEAD, ...STORY_PARAGRAPHS])
+  })
+
+  it('leaves the tag list and the date between headline and lead out', () => {
+    const text = extract(page(storyHtml()))
+    expect(text).not.toContain('Ferries-Harbour')
+    expect(text).not.toContain('4.02.2026')
+  })
+})
+
+describe('lists of other pages inside the story', () => {
+  const [first, second, third, fourth, fifth] = STORY_PARAGRAPHS
+  const body = `<p>${first}</p><p>${second}</p><p>${third}</p>
+<h2>Read on:</h2><p><a href="/a">Harbour fees will rise again next year, the council says</a></p>
+<p>${fourth}</p><p>${fifth}</p>
+<ul><li><a href="/b">New buses for the north of the island</a></li><li><a href="/c">The old town's lorries, counted</a></li></ul>`
+
+  it('drops the links and the heading that introduces them', () => {
+    const text = extract(page(body))
+    expect(text).not.toContain('Read on')
+    expect(text).not.toContain('Harbour fees will rise')
+    expect(text).not.toContain('New buses for the north')
+  })
+
+  it('keeps every paragraph of the story, in order', () => {
+    const text = extract(page(body))
+    expect(text.split('\n\n').filter((p) => STORY_PARAGRAPHS.includes(p))).toEqual(STORY_PARAGRAPHS)
+  })
+})
