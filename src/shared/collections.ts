@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ArticleId, ArticleSummary } from './article'
+import { ArticleFilter } from './article-filter'
 import { Empty, procedure } from './procedure'
 
 /**
@@ -21,31 +22,8 @@ export const CollectionName = z
 
 const Description = z.string().max(20_000, 'A description is at most 20,000 characters')
 
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+Z?)?$/, 'A date is YYYY-MM-DD or an ISO 8601 time')
-
-/**
- * What a smart collection saves: the list's filters (the same fields as ArticleFilter in
- * contract.ts, which imports this file, so they are written out here; a type check in
- * src/main/collections/smart-filter.ts keeps the two the same).
- */
-export const SavedFilter = z
-  .object({
-    state: z.enum(['all', 'unread', 'starred', 'archived']).default('all'),
-    country: z
-      .string()
-      .regex(/^[A-Za-z]{2}$/, 'A country is its two-letter code')
-      .optional(),
-    correspondent: z.string().min(1).max(300).optional(),
-    collection: z.string().min(1).max(300).optional(),
-    feed: z.number().int().positive().optional(),
-    site: z.string().min(1).max(300).optional(),
-    from: IsoDate.optional(),
-    to: IsoDate.optional(),
-    query: z.string().max(10_000).optional(),
-  })
-  .strict()
+/** What a smart collection saves: the list's filters (src/shared/article-filter.ts). */
+export const SavedFilter = ArticleFilter
 export type SavedFilter = z.output<typeof SavedFilter>
 
 export const CollectionInfo = z.object({

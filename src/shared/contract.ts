@@ -9,6 +9,7 @@ import { exportEvents, exportProcedures } from './export'
 import { feedsEvents, feedsProcedures } from './feeds'
 import { importsEvents, importsProcedures } from './imports'
 import { Empty, procedure, type ServicesFor } from './procedure'
+import { ArticleFilter } from './article-filter'
 
 /**
  * The whole API of Dateline, declared once. Every host (Electron IPC, the browser host, the CLI)
@@ -58,40 +59,7 @@ export const AddArticleResult = z.object({
 })
 export type AddArticleResult = z.infer<typeof AddArticleResult>
 
-/** The list's states: `all` is every article not archived (a text query also finds archived ones). */
-export const ArticleStateFilter = z.enum(['all', 'unread', 'starred', 'archived'])
-export type ArticleStateFilter = z.infer<typeof ArticleStateFilter>
-
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+Z?)?$/, 'A date is YYYY-MM-DD or an ISO 8601 time')
-
-/** Every filter of the list; they combine (country and unread, a collection and a word...). */
-export const ArticleFilter = z
-  .object({
-    state: ArticleStateFilter.default('all'),
-    /** ISO 3166-1 alpha-2. */
-    country: z
-      .string()
-      .regex(/^[A-Za-z]{2}$/, 'A country is its two-letter code')
-      .optional(),
-    /** A correspondent's name, as shown (case and spacing do not matter). */
-    correspondent: z.string().min(1).max(300).optional(),
-    /** A collection's name. */
-    collection: z.string().min(1).max(300).optional(),
-    /** A feed's id. */
-    feed: z.number().int().positive().optional(),
-    /** The site's name, as in the list. */
-    site: z.string().min(1).max(300).optional(),
-    /** Saved on or after this day (or time). */
-    from: IsoDate.optional(),
-    /** Saved on or before this day (or time). */
-    to: IsoDate.optional(),
-    /** Words to find in headline, correspondents, site, excerpt and text. */
-    query: z.string().max(10_000).optional(),
-  })
-  .strict()
-export type ArticleFilter = z.output<typeof ArticleFilter>
+export { ArticleFilter, ArticleStateFilter, IsoDate } from './article-filter'
 
 export const ArticleSort = z.enum(['newest', 'oldest', 'relevance'])
 export type ArticleSort = z.infer<typeof ArticleSort>

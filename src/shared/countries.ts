@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ArticleId, ArticleSummary } from './article'
+import { ArticleFilter } from './article-filter'
 import { Empty, procedure } from './procedure'
 
 /**
@@ -12,23 +13,12 @@ const CountryCode = z
   .regex(/^[A-Za-z]{2}$/, 'A country is its two-letter code')
   .transform((code) => code.toUpperCase())
 
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+Z?)?$/, 'A date is YYYY-MM-DD or an ISO 8601 time')
-
 /**
  * Which articles are counted: the list's filters other than the country itself and the words (the
  * map shows "what did I save about the Sahel in 2025" under the list's state, dates and groups).
  */
-export const CountryListInput = z
-  .object({
-    state: z.enum(['all', 'unread', 'starred', 'archived']).default('all'),
-    correspondent: z.string().min(1).max(300).optional(),
-    collection: z.string().min(1).max(300).optional(),
-    feed: z.number().int().positive().optional(),
-    site: z.string().min(1).max(300).optional(),
-    from: IsoDate.optional(),
-    to: IsoDate.optional(),
+export const CountryListInput = ArticleFilter.omit({ country: true, query: true })
+  .extend({
     /** Every country, also those with no article (the Countries view's search, the map's names). */
     includeEmpty: z.boolean().default(false),
   })

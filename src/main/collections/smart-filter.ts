@@ -12,12 +12,6 @@ import { collectionByName, savedFilterOf, type MemberCounts } from './collection
  * list's other filters, so every way of listing (window, CLI, export) finds the same articles.
  */
 
-// SavedFilter is written out in shared/collections.ts (contract.ts imports that file); these
-// two lines fail to compile if it ever stops being the same as ArticleFilter.
-const savedIsFilter = (f: SavedFilter): ArticleFilter => f
-const filterIsSaved = (f: ArticleFilter): SavedFilter => f
-void savedIsFilter
-void filterIsSaved
 
 /** Smart collections may name other collections in their filters; this deep at most. */
 const MAX_NESTING = 8
