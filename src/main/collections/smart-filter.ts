@@ -12,7 +12,6 @@ import { collectionByName, savedFilterOf, type MemberCounts } from './collection
  * list's other filters, so every way of listing (window, CLI, export) finds the same articles.
  */
 
-
 /** Smart collections may name other collections in their filters; this deep at most. */
 const MAX_NESTING = 8
 
