@@ -11,6 +11,7 @@ import { createUpdateChecker } from './electron/updates'
 import { sourceFromArgument } from './cli/source-argument'
 import { bindIpc } from './electron/ipc'
 import { createMainWindow } from './electron/main-window'
+import { TrayKeeper, trayIconPath } from './electron/tray'
 import { showFeedNotices } from './electron/feed-notifications'
 import { registerMediaScheme, serveMedia } from './electron/media-protocol'
 import { resolveLibraryDir } from './library/location'
@@ -103,7 +104,18 @@ async function start(): Promise<void> {
     if (mainWindow?.isMinimized()) mainWindow.restore()
     mainWindow?.focus()
   })
+  tray = new TrayKeeper({
+    iconPath: trayIconPath(process.resourcesPath, app.isPackaged, app.getAppPath()),
+    showWindow: () => {
+      mainWindow?.show()
+      mainWindow?.focus()
+    },
+    refreshNow: () => void running.services['feeds.refresh']({}).catch(() => undefined),
+    quit: () => app.quit(),
+  })
+  tray.setEnabled((await running.services['settings.get']({})).keepRunningInTray)
   mainWindow = await createMainWindow(userData)
+  keepInTrayOnClose(mainWindow)
   openFiles(filesToOpen(argumentsAfterApp(process.argv, process.defaultApp === true), process.cwd()))
   for (const file of filesOpenedEarly.splice(0)) openFiles([file])
 }
@@ -139,12 +151,18 @@ app.on('second-instance', (_event, argv, workingDirectory) => {
   openFiles(filesToOpen(argumentsAfterApp(argv, process.defaultApp === true), workingDirectory))
   if (!mainWindow) return
   if (mainWindow.isMinimized()) mainWindow.restore()
+  // Kept in the tray, the window is hidden rather than closed.
+  if (!mainWindow.isVisible()) mainWindow.show()
   mainWindow.focus()
 })
 
 app.on('activate', () => {
+  if (mainWindow && !mainWindow.isDestroyed() && !mainWindow.isVisible()) mainWindow.show()
   if (dateline && BrowserWindow.getAllWindows().length === 0) {
-    void createMainWindow(app.getPath('userData')).then((window) => (mainWindow = window))
+    void createMainWindow(app.getPath('userData')).then((window) => {
+      mainWindow = window
+      keepInTrayOnClose(window)
+    })
   }
 })
 
@@ -153,7 +171,21 @@ app.on('window-all-closed', () => {
 })
 
 let closing = false
+let quitRequested = false
+let tray: TrayKeeper | null = null
+
+function keepInTrayOnClose(window: BrowserWindow): void {
+  const running = dateline
+  if (!tray || !running) return
+  tray.watchClose(
+    window,
+    async () => (await running.services['settings.get']({})).keepRunningInTray,
+    () => quitRequested,
+  )
+}
+
 app.on('before-quit', (event) => {
+  quitRequested = true
   if (closing || !dateline) return
   // Let acknowledged writes finish and release the library lock before the process ends.
   event.preventDefault()

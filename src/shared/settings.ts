@@ -20,6 +20,11 @@ export const Settings = z.object({
    */
   checkForUpdates: z.boolean(),
   /**
+   * Closing the window keeps the desktop app running in the tray (the menu bar on macOS), where
+   * feeds go on refreshing; off, closing the window quits (on macOS the app stays in the Dock).
+   */
+  keepRunningInTray: z.boolean(),
+  /**
    * Following correspondents: their own feeds are looked for and subscribed to, and their new
    * articles are downloaded in full. Off keeps the follows but does neither.
    */
@@ -35,6 +40,7 @@ export const defaultSettings: Settings = {
   fontSize: 18,
   lineWidth: 68,
   checkForUpdates: false,
+  keepRunningInTray: false,
   followCorrespondents: true,
   notifyFollowed: true,
 }

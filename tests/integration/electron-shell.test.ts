@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { makeTempDir, removeDir } from '../helpers/temp-library'
@@ -15,6 +16,7 @@ const built = existsSync(SHELL)
 if (!built) console.warn(`Skipping the Electron shell tests: ${SHELL} is missing. "npm test" builds it.`)
 
 interface ShellReport {
+  trays: { tip: string; items: (string | null)[] | null }[]
   menuCommands: unknown[][]
   webPreferences: Record<string, unknown>
   loaded: string
@@ -127,6 +129,18 @@ function runShellCommand(args: string[]): Promise<{ code: number; stdout: string
     )
   })
 }
+
+describe.skipIf(!built)('keeping Dateline in the tray', () => {
+  it('puts no icon in the tray by default, and one with its menu when the person chose to keep it running', async () => {
+    expect((await driveShell()).trays).toEqual([])
+    await writeFile(join(libraryDir, 'settings.json'), JSON.stringify({ keepRunningInTray: true }))
+    const report = await driveShell()
+    expect(report.errors).toEqual([])
+    expect(report.trays).toEqual([
+      { tip: 'Dateline', items: ['Open Dateline', 'Refresh Feeds Now', null, 'Quit Dateline'] },
+    ])
+  })
+})
 
 describe.skipIf(!built)('the installed app as the dateline command', () => {
   it('runs a command line through the CLI, without a window, with its exit code', async () => {

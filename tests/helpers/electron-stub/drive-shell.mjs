@@ -41,6 +41,7 @@ const result = {
   loaded: window.loaded,
   schemes: calls.schemes,
   menus: calls.menus,
+  trays: calls.trays.map((tray) => ({ tip: tray.tip, items: tray.menu?.map((item) => item.label) ?? null })),
   errors: calls.errors,
   info: await invoke(fromApp, 'library.info', {}),
   badInput: await invoke(fromApp, 'articles.list', { limit: 'all' }),

@@ -10,6 +10,7 @@ export const calls = {
   menus: 0,
   menu: null,
   sent: [],
+  trays: [],
 }
 globalThis.__electronStub = calls
 
@@ -25,6 +26,7 @@ process.defaultApp = true
 export const app = {
   isPackaged: false,
   getPath: () => process.env.STUB_USER_DATA,
+  getAppPath: () => process.cwd(),
   requestSingleInstanceLock: () => true,
   whenReady: () => Promise.resolve(),
   on: on('app'),
@@ -121,7 +123,27 @@ export class Notification {
   on() {}
   show() {}
 }
+export class Tray {
+  constructor(image) {
+    this.image = image
+    this.menu = null
+    calls.trays.push(this)
+  }
+  setToolTip(tip) {
+    this.tip = tip
+  }
+  setContextMenu(menu) {
+    this.menu = menu
+  }
+  on() {}
+  destroy() {
+    calls.trays.splice(calls.trays.indexOf(this), 1)
+  }
+}
+export const nativeImage = { createFromPath: (path) => ({ path, resize: () => ({ path }) }) }
 export default {
+  Tray,
+  nativeImage,
   app,
   BrowserWindow,
   protocol,

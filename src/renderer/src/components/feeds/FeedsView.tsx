@@ -11,6 +11,7 @@ import {
 import { useFeeds } from '@renderer/store/feeds/store'
 import { FeedSettings } from './FeedSettings'
 import { RefreshStatus } from './RefreshStatus'
+import { KeepRunningSetting } from './KeepRunningSetting'
 
 /** The feeds view: every subscription with its settings and error state, the defaults, OPML, disk use. */
 export function FeedsView(): JSX.Element {
@@ -73,6 +74,7 @@ export function FeedsView(): JSX.Element {
               </label>
             </>
           )}
+          <KeepRunningSetting />
           {usage && (
             <p className="feeds-disk" data-testid="disk-usage">
               The library uses {formatBytes(usage.total)} on disk: {formatBytes(usage.articles)} of articles,{' '}
