@@ -1,9 +1,9 @@
 import { rm, mkdtemp, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { deflateSync } from 'node:zlib'
 import { openApp, type DatelineApp } from '../src/main/app'
 import { articleParagraphs, seededRandom, syntheticSummary } from './synthetic-articles'
+import { encodeRgbPng } from '../tests/helpers/images'
 
 /**
  * `npm run bench:export [-- COUNT]`: a library of COUNT (1,000) synthetic articles, each with two
@@ -16,42 +16,11 @@ import { articleParagraphs, seededRandom, syntheticSummary } from './synthetic-a
 
 const COUNT = Number(process.argv[2] ?? 1000)
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-  return c >>> 0
-})
-
-function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff
-  for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8)
-  return (crc ^ 0xffffffff) >>> 0
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const typed = Buffer.concat([Buffer.from(type, 'latin1'), data])
-  const length = Buffer.alloc(4)
-  length.writeUInt32BE(data.length)
-  const crc = Buffer.alloc(4)
-  crc.writeUInt32BE(crc32(typed))
-  return Buffer.concat([length, typed, crc])
-}
-
 /** A real PNG of random pixels: the size of a news photo's thumbnail, incompressible. */
 function noisePng(random: () => number, width = 160, height = 120): Buffer {
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(width, 0)
-  header.writeUInt32BE(height, 4)
-  header[8] = 8
-  header[9] = 2
   const raw = Buffer.alloc((width * 3 + 1) * height)
   for (let i = 0; i < raw.length; i++) raw[i] = i % (width * 3 + 1) === 0 ? 0 : Math.floor(random() * 256)
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
+  return encodeRgbPng(width, height, raw)
 }
 
 async function buildLibrary(app: DatelineApp): Promise<number> {

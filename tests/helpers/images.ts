@@ -26,23 +26,28 @@ function pngChunk(type: string, data: Uint8Array): Buffer {
   return Buffer.concat([length, typed, crc])
 }
 
-/** A solid-colour RGB PNG; different colours give different bytes (and so different media files). */
-export function makePng(width = 1, height = 1, rgb: [number, number, number] = [204, 51, 51]): Uint8Array {
+/**
+ * An RGB PNG of `width` x `height` from its raw scanlines (each row a filter byte, 0, then its
+ * pixels), as the format lays them out.
+ */
+export function encodeRgbPng(width: number, height: number, scanlines: Buffer): Buffer {
   const header = Buffer.alloc(13)
   header.writeUInt32BE(width, 0)
   header.writeUInt32BE(height, 4)
   header[8] = 8 // bit depth
   header[9] = 2 // colour type: truecolour
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(scanlines)),
+    pngChunk('IEND', new Uint8Array()),
+  ])
+}
+
+/** A solid-colour RGB PNG; different colours give different bytes (and so different media files). */
+export function makePng(width = 1, height = 1, rgb: [number, number, number] = [204, 51, 51]): Uint8Array {
   const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())])
-  const pixels = Buffer.concat(Array.from({ length: height }, () => row))
-  return new Uint8Array(
-    Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      pngChunk('IHDR', header),
-      pngChunk('IDAT', deflateSync(pixels)),
-      pngChunk('IEND', new Uint8Array()),
-    ]),
-  )
+  return new Uint8Array(encodeRgbPng(width, height, Buffer.concat(Array.from({ length: height }, () => row))))
 }
 
 /** A 2x2 greyscale baseline JFIF JPEG (331 bytes), the test picture IPython ships as 2x2.jpg. */
