@@ -1,16 +1,13 @@
 import { existsSync } from 'node:fs'
 import { mkdir, rm } from 'node:fs/promises'
-import type { ArticleSummary } from '@shared/article'
-import { readingMinutes } from '@shared/article'
 import type { CollectionInfo } from '@shared/collections'
 import { openApp, type DatelineApp } from '../src/main/app'
-import { writeArticleRow } from '../src/main/library/article-rows'
 import { SqlDatabase } from '../src/main/library/database'
 import { libraryLayout } from '../src/main/library/layout'
 import { newManifest, writeManifest } from '../src/main/library/manifest'
-import { migrateDatabase } from '../src/main/library/schema'
-import { buildVocabulary, zipfBody, zipfSentence, type Vocabulary } from './search-corpus'
+import { buildVocabulary, type Vocabulary } from './search-corpus'
 import { seededRandom } from './synthetic-articles'
+import { writeZipfLibrary } from './zipf-library'
 
 /**
  * `npm run bench:collections [-- SIZE [DIR]]` (also the last step of `npm run bench`): collections
@@ -26,64 +23,12 @@ import { seededRandom } from './synthetic-articles'
  *   move_ms / add_ms    moving one article in a 10k collection; adding 1,000 at once
  */
 
-const COUNTRIES = ['UA', 'BY', 'PL', 'LT', 'GE', 'DE', 'FR', 'TR', 'MD', 'LV', 'US', 'CN', 'JP', 'GB']
-const NAMES = ['Anna Kowalska', 'Olena Petrenko', 'James Hart', 'Marta Novak', 'Luc Bernard', 'Sofia Rossi']
-
-function syntheticArticle(
-  vocabulary: Vocabulary,
-  random: () => number,
-  index: number,
-): { article: ArticleSummary; body: string } {
-  const addedAt = new Date(Date.UTC(2021, 0, 1) + index * 25 * 60_000).toISOString()
-  const id = (0x1000000000000000n + BigInt(index) * 0x9e3779b97f4an).toString(16).slice(-16)
-  const name = NAMES[Math.floor(random() * NAMES.length)]!
-  const country = COUNTRIES[Math.floor(random() * random() * COUNTRIES.length)]!
-  const wordCount = 150
-  return {
-    article: {
-      id,
-      source: 'url',
-      url: `https://news.example/${index}`,
-      canonicalUrl: `https://news.example/${index}`,
-      fileName: null,
-      title: zipfSentence(vocabulary, random, 9).slice(0, -1),
-      byline: name,
-      correspondents: [{ name, kind: 'person' }],
-      countries: [{ code: country, name: country, role: 'primary', score: 1 }],
-      siteName: 'News Example',
-      lang: 'en',
-      excerpt: zipfSentence(vocabulary, random, 25),
-      publishedAt: addedAt,
-      addedAt,
-      updatedAt: addedAt,
-      wordCount,
-      readingMinutes: readingMinutes(wordCount),
-      leadImage: null,
-      read: random() < 0.3,
-      starred: random() < 0.02,
-      archived: random() < 0.05,
-    },
-    body: zipfBody(vocabulary, random, wordCount),
-  }
-}
-
 async function build(dir: string, size: number, vocabulary: Vocabulary): Promise<void> {
   const layout = libraryLayout(dir)
   const db = SqlDatabase.open(layout.database)
   try {
-    db.exec('PRAGMA synchronous = OFF')
-    migrateDatabase(db)
-    const random = seededRandom(31)
-    for (let at = 0; at < size; at += 1000) {
-      db.transaction(() => {
-        for (let i = at; i < Math.min(size, at + 1000); i++) {
-          const { article, body } = syntheticArticle(vocabulary, random, i)
-          writeArticleRow(db, article, body)
-        }
-      })
-      if ((at + 1000) % 20_000 === 0) console.error(`  ${at + 1000} of ${size} articles written`)
-    }
-    db.run("INSERT INTO article_fts (article_fts) VALUES ('optimize')")
+    const shape = { words: 150, excerptWords: 25, site: (): string => 'News Example' }
+    writeZipfLibrary(db, size, vocabulary, shape, 31, 20_000)
   } finally {
     db.close()
   }

@@ -1,16 +1,13 @@
 import { existsSync } from 'node:fs'
 import { mkdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { ArticleSummary } from '@shared/article'
-import { readingMinutes } from '@shared/article'
-import { writeArticleRow } from '../src/main/library/article-rows'
 import { SqlDatabase } from '../src/main/library/database'
-import { migrateDatabase } from '../src/main/library/schema'
 import { parseQuery } from '../src/main/search/query-parser'
 import { searchArticles } from '../src/main/search/search-library'
 import { buildSnippet, highlightAll } from '../src/main/search/snippets'
-import { buildVocabulary, zipfBody, zipfSentence, type Vocabulary } from './search-corpus'
+import { buildVocabulary, zipfBody, type Vocabulary } from './search-corpus'
 import { seededRandom } from './synthetic-articles'
+import { writeZipfLibrary } from './zipf-library'
 
 /**
  * `npm run bench:search [-- SIZE [DIR]]`: search speed over a library database of SIZE (100,000)
@@ -24,8 +21,6 @@ import { seededRandom } from './synthetic-articles'
  *   index_build_s                    writing the rows and the index (first run only)
  */
 
-const COUNTRIES = ['UA', 'BY', 'PL', 'LT', 'GE', 'DE', 'FR', 'TR', 'MD', 'LV', 'US', 'CN', 'JP', 'GB']
-const NAMES = ['Anna Kowalska', 'Olena Petrenko', 'James Hart', 'Marta Novak', 'Luc Bernard', 'Sofia Rossi']
 const SITES = ['EU Today', 'The Guardian', 'Reuters', 'BBC News', 'Le Monde', 'Kyiv Independent']
 
 export function benchVocabulary(): Vocabulary {
@@ -53,63 +48,12 @@ export function searchMix(vocabulary: Vocabulary): string[] {
   ]
 }
 
-function syntheticArticle(
-  vocabulary: Vocabulary,
-  random: () => number,
-  index: number,
-): { article: ArticleSummary; body: string } {
-  const addedAt = new Date(Date.UTC(2021, 0, 1) + index * 25 * 60_000).toISOString()
-  const id = (0x1000000000000000n + BigInt(index) * 0x9e3779b97f4an).toString(16).slice(-16)
-  const name = NAMES[Math.floor(random() * NAMES.length)]!
-  const country = COUNTRIES[Math.floor(random() * random() * COUNTRIES.length)]!
-  const body = zipfBody(vocabulary, random, 800)
-  const wordCount = 800
-  return {
-    article: {
-      id,
-      source: 'url',
-      url: `https://news.example/${index}`,
-      canonicalUrl: `https://news.example/${index}`,
-      fileName: null,
-      title: zipfSentence(vocabulary, random, 9).slice(0, -1),
-      byline: name,
-      correspondents: [{ name, kind: 'person' }],
-      countries: [{ code: country, name: country, role: 'primary', score: 1 }],
-      siteName: SITES[Math.floor(random() * SITES.length)]!,
-      lang: 'en',
-      excerpt: zipfSentence(vocabulary, random, 30),
-      publishedAt: addedAt,
-      addedAt,
-      updatedAt: addedAt,
-      wordCount,
-      readingMinutes: readingMinutes(wordCount),
-      leadImage: null,
-      read: random() < 0.3,
-      starred: random() < 0.02,
-      archived: random() < 0.05,
-    },
-    body,
-  }
-}
-
 async function build(file: string, size: number): Promise<number> {
   const started = performance.now()
   const db = SqlDatabase.open(file)
   try {
-    db.exec('PRAGMA synchronous = OFF')
-    migrateDatabase(db)
-    const vocabulary = benchVocabulary()
-    const random = seededRandom(7)
-    for (let at = 0; at < size; at += 1000) {
-      db.transaction(() => {
-        for (let i = at; i < Math.min(size, at + 1000); i++) {
-          const { article, body } = syntheticArticle(vocabulary, random, i)
-          writeArticleRow(db, article, body)
-        }
-      })
-      if ((at + 1000) % 10_000 === 0) console.error(`  ${at + 1000} of ${size} articles written`)
-    }
-    db.run("INSERT INTO article_fts (article_fts) VALUES ('optimize')")
+    const site = (random: () => number): string => SITES[Math.floor(random() * SITES.length)]!
+    writeZipfLibrary(db, size, benchVocabulary(), { words: 800, excerptWords: 30, site }, 7, 10_000)
   } finally {
     db.close()
   }
