@@ -153,6 +153,23 @@ describe('opening a library that cannot be used as it is', () => {
     expect(await listFiles(dir)).toEqual(['holiday-notes.txt'])
   })
 
+  it('opens a folder another Dateline is creating right now (its manifest still a temp file)', async () => {
+    // What a second `dateline add` sees when it starts while the first writes the new manifest.
+    await writeFile(join(dir, 'library.json.4242.0a1b2c3d.tmp'), '{')
+    await writeFile(join(dir, 'library.lock'), '4242')
+    await writeFile(join(dir, 'library.db-journal'), '')
+
+    const store = await openStore()
+
+    expect(store.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
+  })
+
+  it('still refuses a temp-looking file that no Dateline writes', async () => {
+    await writeFile(join(dir, 'thesis.docx.4242.0a1b2c3d.tmp'), 'draft')
+    const error = await openFailure('LIBRARY_DAMAGED')
+    expect(error.message).toMatch(/not a Dateline library/)
+  })
+
   it('refuses a manifest that is not JSON with LIBRARY_DAMAGED', async () => {
     await writeFile(join(dir, 'library.json'), 'garbage')
     const error = await openFailure('LIBRARY_DAMAGED')

@@ -1,4 +1,5 @@
 import { access, mkdir, readdir, rmdir, stat } from 'node:fs/promises'
+import { basename } from 'node:path'
 import { DatelineError } from '@shared/errors'
 import { PRIVATE_FOLDER } from './atomic-file'
 import { newestGoodBackup } from './backups'
@@ -19,7 +20,7 @@ export async function prepareFolder(
 ): Promise<{ manifest: Manifest; created: boolean }> {
   const manifest = await readManifest(layout)
   if (manifest) return { manifest, created: false }
-  if (await hasForeignFiles(layout.root)) {
+  if (await hasForeignFiles(layout)) {
     throw new DatelineError(
       'LIBRARY_DAMAGED',
       `The folder ${layout.root} already holds other files and is not a Dateline library. ` +
@@ -33,14 +34,37 @@ export async function prepareFolder(
   return { manifest: created, created: true }
 }
 
-const OWN_NAMES = ['library.lock', 'library.db', 'library.db.lock', 'meta', 'articles', 'media', '.DS_Store']
+/**
+ * What a Dateline may have left in a folder before its manifest exists: another process creating
+ * the same library at this moment (its manifest still a temp file), or a first open that was
+ * interrupted (the lock, the database and its journal, empty folders).
+ */
+function isOwnName(layout: LibraryLayout, name: string): boolean {
+  const own = [
+    layout.manifest,
+    layout.settings,
+    layout.lock,
+    layout.endpoint,
+    layout.database,
+    `${layout.database}-journal`,
+    databaseLockPath(layout.database),
+    layout.databaseDraft,
+    layout.backupsDir,
+    layout.articlesDir,
+    layout.mediaDir,
+    layout.metaDir,
+  ].map((path) => basename(path))
+  if (own.includes(name) || name === '.DS_Store') return true
+  // writeFileAtomic's temp files: <own name>.<pid>.<8 hex>.tmp
+  const temp = /^(.+)\.\d+\.[0-9a-f]{8}\.tmp$/.exec(name)
+  return temp !== null && own.includes(temp[1]!)
+}
 
-async function hasForeignFiles(root: string): Promise<boolean> {
+async function hasForeignFiles(layout: LibraryLayout): Promise<boolean> {
   try {
-    if (!(await stat(root)).isDirectory()) return true
-    const names = await readdir(root)
-    // An interrupted first open may have left the lock, the database or empty folders behind.
-    return names.some((name) => !OWN_NAMES.includes(name))
+    if (!(await stat(layout.root)).isDirectory()) return true
+    const names = await readdir(layout.root)
+    return names.some((name) => !isOwnName(layout, name))
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
     throw error
