@@ -3,6 +3,7 @@ import type { countriesProcedures } from '@shared/countries'
 import { countryName } from '@shared/country-list'
 import { DatelineError } from '@shared/errors'
 import type { ServiceContext } from '../services'
+import { countryEditFiles, storedEditsOf } from './country-edit-files'
 import { countCountries, saveCountryEdits } from './country-store'
 import { createRetagJob } from './retag-library'
 
@@ -18,6 +19,11 @@ export function countryServices(ctx: ServiceContext): ServicesFor<typeof countri
     },
   })
 
+  // A copy of the edits beside the article, so `dateline rebuild` keeps them (country-edit-files.ts).
+  const editFiles = countryEditFiles(ctx.library.layout, (id) =>
+    ctx.library.query((db) => storedEditsOf(db, id)),
+  )
+
   return {
     'countries.list': async (input) => ({
       countries: ctx.library.query((db) => countCountries(db, input)),
@@ -29,6 +35,7 @@ export function countryServices(ctx: ServiceContext): ServicesFor<typeof countri
       }
       const at = ctx.now().toISOString()
       ctx.library.change((db) => saveCountryEdits(db, ctx.library.articleRowid(id), id, edits, at))
+      await editFiles.save(id)
       ctx.events.emit('library.changed', { ids: [id] })
       return ctx.library.require(id)
     },

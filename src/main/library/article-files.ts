@@ -2,6 +2,7 @@ import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ArticleSummary, StoredArticleMetadata } from '@shared/article'
 import { DatelineError } from '@shared/errors'
+import { COUNTRY_EDITS_FILE } from '../countries/country-edit-files'
 import { sanitizeStoredHtml } from '../ingest/sanitize'
 import { writeFileAtomic, writeFilesAtomic } from './atomic-file'
 import { metadataOf } from './article-rows'
@@ -97,13 +98,14 @@ export async function readArticleTextForIndex(layout: LibraryLayout, ref: BodyRe
 
 /**
  * After a re-capture is acknowledged, the previous copy's files (and any left by a capture that was
- * killed before its metadata was written) go. Best effort: a leftover costs only disk space.
+ * killed before its metadata was written) go; the person's country edits stay with the article.
+ * Best effort: a leftover costs only disk space.
  */
 export async function removeOtherRevisions(layout: LibraryLayout, ref: BodyRef): Promise<void> {
   const folder = articleDir(layout, ref.id)
   const current = bodyRevision(ref.updatedAt)
   const names = await readdir(folder).catch(() => [] as string[])
-  const stale = names.filter((name) => !name.startsWith(`${current}.`))
+  const stale = names.filter((name) => !name.startsWith(`${current}.`) && name !== COUNTRY_EDITS_FILE)
   await Promise.all(stale.map((name) => rm(join(folder, name), { force: true }).catch(() => undefined)))
 }
 

@@ -16,15 +16,21 @@ export interface ArticleQuerySql {
   /** True when only the state narrows the list, so the sidebar counters give the total. */
   stateOnly: boolean
   /**
-   * When the state and one country, collection or feed narrow the list, that group's row of the
-   * sidebar counters gives the total (counting country and unread at 100k took ~90 ms).
+   * When the state and one country, collection, feed or correspondent narrow the list, that
+   * group's row of the sidebar counters gives the total (counting country and unread at 100k took
+   * ~90 ms). A correspondent's name may be several entries (one per outlet): then it is counted.
    */
-  countedGroup: { kind: 'country' | 'collection' | 'feed'; key: string | { collectionName: string } } | null
+  countedGroup: {
+    kind: 'country' | 'collection' | 'feed' | 'correspondent'
+    key: string | { collectionName: string } | { correspondentName: string }
+  } | null
 }
 
 interface Relation {
+  /** A probe of one article (`a`), for a walk of the list's index. */
   exists: string
-  member: string
+  /** The members' rowids, each once (`article`), for a page or count that starts from them. */
+  members: string
   param: SqlValue
 }
 
@@ -55,14 +61,15 @@ function filterParts(filter: ArticleFilter, searching: boolean): FilterParts {
   else if (filter.state === 'archived') where.push('a.archived = 1')
   else if (!searching) where.push('a.archived = 0')
 
-  // A page walks the list's index in order and probes each membership (EXISTS), stopping at 50:
-  // 0.2 ms for country and unread at 1k where IN (...) with a sort took 11 ms. A count wants the
-  // opposite, the members first (IN), so each relation is written both ways.
+  // A page either walks the list's index in order and probes each membership (EXISTS), stopping at
+  // 50 (0.2 ms for country and unread at 1k where IN (...) with a sort took 11 ms), or starts from
+  // a small group's members (a collection of 1%: walking probes 5,000 rows for 50), so each
+  // relation is written both ways; planList chooses.
   const relations: Relation[] = []
   if (filter.country) {
     relations.push({
       exists: 'EXISTS (SELECT 1 FROM article_countries r WHERE r.code = ? AND r.article = a.rowid)',
-      member: 'a.rowid IN (SELECT article FROM article_countries WHERE code = ?)',
+      members: 'SELECT article FROM article_countries WHERE code = ?',
       param: filter.country.toUpperCase(),
     })
   }
@@ -70,7 +77,8 @@ function filterParts(filter: ArticleFilter, searching: boolean): FilterParts {
     const people = 'SELECT id FROM correspondents WHERE name_key = ?'
     relations.push({
       exists: `EXISTS (SELECT 1 FROM article_correspondents r WHERE r.article = a.rowid AND r.correspondent IN (${people}))`,
-      member: `a.rowid IN (SELECT article FROM article_correspondents WHERE correspondent IN (${people}))`,
+      // One person may be several entries (one per outlet): an article is counted once.
+      members: `SELECT DISTINCT article FROM article_correspondents WHERE correspondent IN (${people})`,
       param: correspondentKey(filter.correspondent),
     })
   }
@@ -78,14 +86,15 @@ function filterParts(filter: ArticleFilter, searching: boolean): FilterParts {
     const named = 'SELECT id FROM collections WHERE name = ?'
     relations.push({
       exists: `EXISTS (SELECT 1 FROM collection_articles r WHERE r.article = a.rowid AND r.collection IN (${named}))`,
-      member: `a.rowid IN (SELECT article FROM collection_articles WHERE collection IN (${named}))`,
+      members: `SELECT article FROM collection_articles WHERE collection IN (${named})`,
       param: filter.collection,
     })
   }
   if (filter.feed !== undefined) {
     relations.push({
       exists: 'EXISTS (SELECT 1 FROM feed_items r WHERE r.feed = ? AND r.article = a.rowid)',
-      member: 'a.rowid IN (SELECT article FROM feed_items WHERE feed = ?)',
+      // An article reached through two items of one feed is one article.
+      members: 'SELECT DISTINCT article FROM feed_items WHERE feed = ? AND article IS NOT NULL',
       param: filter.feed,
     })
   }
@@ -110,27 +119,91 @@ export function isTextQuery(filter: ArticleFilter): boolean {
   return (filter.query?.trim() ?? '') !== ''
 }
 
+/**
+ * How many articles each filter lets through, for choosing where a page and its count start:
+ * from the list's index (walking it newest first, probing each article, stopping at the page's
+ * end) or from the members of the smallest filter (then sorted). `relations` follow the order of
+ * `relationFilters`; `site` and `dates` are counted only up to the smallest relation's size, which
+ * is all the choice needs (null when that filter is not set).
+ */
+export interface FilterSizes {
+  /** Every article, archived ones too. */
+  library: number
+  /** The articles of the list's state (its index's size). */
+  listed: number
+  relations: number[]
+  site: number | null
+  dates: number | null
+}
+
+/** Where a page and its count start: the list's index, or the members of relation n. */
+export interface ListPlan {
+  page: 'list' | number
+  count: 'list' | number
+}
+
+/**
+ * Rows visited by each way of reading a page, the smaller one chosen. Walking the list's index
+ * visits about (offset + limit) / (the share of articles the filters let through, taken as
+ * independent), at most the narrowest index it can walk; starting from a relation visits its
+ * members once (and sorts them). At 100k a collection of 1% costs ~5,000 probes walked and ~1,000
+ * rows from its members; a country of 30% costs ~170 walked and 30,000 from its members.
+ */
+export function planList(sizes: FilterSizes, offset: number, limit: number): ListPlan {
+  const library = Math.max(1, sizes.library)
+  const shares = [...sizes.relations, sizes.site, sizes.dates]
+    .filter((n): n is number => n !== null)
+    .map((n) => Math.min(1, n / library))
+  const share = shares.reduce((product, s) => product * s, 1)
+  const narrowest = Math.min(sizes.listed, sizes.site ?? Infinity, sizes.dates ?? Infinity)
+  const walked = share === 0 ? narrowest : Math.min(narrowest, (offset + limit) / share)
+  const smallest = smallestRelation(sizes.relations)
+  return {
+    page: smallest !== null && sizes.relations[smallest]! < walked ? smallest : 'list',
+    count: smallest !== null && sizes.relations[smallest]! < narrowest ? smallest : 'list',
+  }
+}
+
+function smallestRelation(sizes: number[]): number | null {
+  let best: number | null = null
+  sizes.forEach((size, i) => {
+    if (best === null || size < sizes[best]!) best = i
+  })
+  return best
+}
+
+/** The relation filters that are set, in the order `FilterSizes.relations` counts them. */
+export function relationFilters(
+  filter: ArticleFilter,
+): ('country' | 'correspondent' | 'collection' | 'feed')[] {
+  const kinds: ('country' | 'correspondent' | 'collection' | 'feed')[] = []
+  if (filter.country) kinds.push('country')
+  if (filter.correspondent) kinds.push('correspondent')
+  if (filter.collection) kinds.push('collection')
+  if (filter.feed !== undefined) kinds.push('feed')
+  return kinds
+}
+
 /** A page of the list without a text query (src/main/search answers those). */
 export function articleQuerySql(
   filter: ArticleFilter,
   sort: ArticleSort,
   offset: number,
   limit: number,
+  plan: ListPlan = { page: 'list', count: 'list' },
 ): ArticleQuerySql {
   const { relations, where, params } = filterParts(filter, false)
-  const relationParams = relations.map((r) => r.param)
-  const clause = (parts: string[]): string => (parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '')
-  const pageConditions = clause([...relations.map((r) => r.exists), ...where])
-  const countConditions = clause([...relations.map((r) => r.member), ...where])
   const order = sort === 'oldest' ? 'a.added_at ASC, a.id DESC' : 'a.added_at DESC, a.id'
+  const page = fromAndWhere(relations, where, params, plan.page)
+  const count = fromAndWhere(relations, where, params, plan.count)
   return {
-    page: `SELECT {columns} FROM articles a ${pageConditions} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    pageParams: [...relationParams, ...params, limit, offset],
-    count: `SELECT count(*) AS total FROM articles a ${countConditions}`,
-    countParams: [...relationParams, ...params],
+    page: `SELECT {columns} ${page.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    pageParams: [...page.params, limit, offset],
+    count: `SELECT count(*) AS total ${count.sql}`,
+    countParams: count.params,
     stateOnly: relations.length === 0 && !filter.site && !filter.from && !filter.to,
     countedGroup:
-      relations.length !== 1 || filter.site || filter.from || filter.to || filter.correspondent
+      relations.length !== 1 || filter.site || filter.from || filter.to
         ? null
         : filter.country
           ? { kind: 'country', key: filter.country.toUpperCase() }
@@ -138,6 +211,40 @@ export function articleQuerySql(
             ? { kind: 'collection', key: { collectionName: filter.collection } }
             : filter.feed !== undefined
               ? { kind: 'feed', key: String(filter.feed) }
-              : null,
+              : filter.correspondent
+                ? {
+                    kind: 'correspondent',
+                    key: { correspondentName: correspondentKey(filter.correspondent) },
+                  }
+                : null,
+  }
+}
+
+/**
+ * FROM and WHERE of a page or count. From the list: `articles a`, each relation probed (EXISTS),
+ * and SQLite walks the narrowest index of the state, site or dates. From a relation: its members
+ * first (CROSS JOIN keeps them the outer loop), each article read by rowid, the other filters probed.
+ */
+function fromAndWhere(
+  relations: Relation[],
+  where: string[],
+  params: SqlValue[],
+  start: 'list' | number,
+): { sql: string; params: SqlValue[] } {
+  const clause = (parts: string[]): string => (parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '')
+  const driver = start === 'list' ? undefined : relations[start]
+  if (!driver) {
+    return {
+      sql: `FROM articles a ${clause([...relations.map((r) => r.exists), ...where])}`,
+      params: [...relations.map((r) => r.param), ...params],
+    }
+  }
+  const others = relations.filter((r) => r !== driver)
+  return {
+    sql: `FROM (${driver.members}) m CROSS JOIN articles a ON a.rowid = m.article ${clause([
+      ...others.map((r) => r.exists),
+      ...where,
+    ])}`,
+    params: [driver.param, ...others.map((r) => r.param), ...params],
   }
 }

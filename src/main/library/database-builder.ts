@@ -2,6 +2,12 @@ import { readdir, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { StoredArticleMetadata, type ArticleSummary } from '@shared/article'
 import { DatelineError } from '@shared/errors'
+import {
+  asStoredCountryEdit,
+  carryCountryEdits,
+  readCountryEditsFile,
+  type StoredCountryEdit,
+} from '../countries/country-edit-files'
 import { readArticleTextForIndex, removeArticleFolder, writeMetadataFile } from './article-files'
 import { metadataOf, writeArticleRow } from './article-rows'
 import { syncFolder } from './atomic-file'
@@ -29,6 +35,8 @@ const BATCH = 500
 interface DraftArticle {
   article: ArticleSummary
   text: () => Promise<string>
+  /** The person's country edits to keep (rebuild), written before the row so its countries apply them. */
+  countryEdits?: () => Promise<StoredCountryEdit[]>
 }
 
 /** Writes every article into a fresh draft database, checks it, and returns it closed. */
@@ -46,7 +54,13 @@ async function buildDraft(
     for (let at = 0; at < articles.length; at += BATCH) {
       const batch = articles.slice(at, at + BATCH)
       const texts = await Promise.all(batch.map((a) => a.text()))
-      draft.transaction(() => batch.forEach((a, i) => writeArticleRow(draft, a.article, texts[i] ?? '')))
+      const edits = await Promise.all(batch.map((a) => a.countryEdits?.() ?? []))
+      draft.transaction(() =>
+        batch.forEach((a, i) => {
+          carryCountryEdits(draft, a.article.id, edits[i] ?? [])
+          writeArticleRow(draft, a.article, texts[i] ?? '')
+        }),
+      )
       progress?.({ stage, done: Math.min(at + BATCH, articles.length), total: articles.length })
     }
     recountSidebar(draft)
@@ -127,9 +141,11 @@ export async function removeLegacyFiles(layout: LibraryLayout): Promise<void> {
 }
 
 /**
- * `dateline rebuild`: a new database from the article folders' metadata files. States (read,
- * starred, archived) and collections lived only in the database; they come back from a backup.
- * The database it replaces is kept beside it as library.db.replaced-<time>.
+ * `dateline rebuild`: a new database from the article folders' metadata files. The person's country
+ * edits come from each folder's edits file, and from the old database where it can still be read
+ * (edits made before those files existed). States (read, starred, archived) and collections lived
+ * only in the database; they come back from a backup. The database it replaces is kept beside it
+ * as library.db.replaced-<time>.
  */
 export async function rebuildLibraryDatabase(
   layout: LibraryLayout,
@@ -137,9 +153,14 @@ export async function rebuildLibraryDatabase(
   progress?: ProgressListener,
 ): Promise<{ articles: number; skipped: number }> {
   const found = await findStoredArticles(layout)
+  const oldEdits = countryEditsOfOldDatabase(layout)
   const articles = found.articles.map((article) => ({
     article,
     text: () => readArticleTextForIndex(layout, article),
+    countryEdits: async () => [
+      ...(oldEdits.get(article.id) ?? []),
+      ...(await readCountryEditsFile(layout, article.id)),
+    ],
   }))
   await buildDraft(layout, articles, 'rebuilding', progress)
   const stamp = now.toISOString().replace(/[^0-9TZ]/g, '')
@@ -194,6 +215,31 @@ async function newestCapture(layout: LibraryLayout, id: string): Promise<Article
     }
   }
   return null
+}
+
+/**
+ * The country edits a damaged database still gives up, by article id; nothing when it cannot be
+ * read at all. Read-only, so the damaged file is never written.
+ */
+function countryEditsOfOldDatabase(layout: LibraryLayout): Map<string, StoredCountryEdit[]> {
+  const byArticle = new Map<string, StoredCountryEdit[]>()
+  let old: SqlDatabase | null = null
+  try {
+    old = SqlDatabase.open(layout.database, { readOnly: true, busyTimeoutMs: 0 })
+    const rows = old.all<{ article_id: string; code: string; role: string; edited_at: string }>(
+      'SELECT article_id, code, role, edited_at FROM country_edits',
+    )
+    for (const row of rows) {
+      if (!isArticleId(row.article_id)) continue
+      const edit = asStoredCountryEdit(row)
+      if (edit) byArticle.set(row.article_id, [...(byArticle.get(row.article_id) ?? []), edit])
+    }
+  } catch {
+    // Missing, damaged past reading, or older than the edits table: the edits files are all there is.
+  } finally {
+    old?.close()
+  }
+  return byArticle
 }
 
 function ignoreMissing(error: unknown): void {

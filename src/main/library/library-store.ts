@@ -9,7 +9,8 @@ import {
   writeArticleFiles,
   type ArticleBody,
 } from './article-files'
-import { articleQuerySql, isTextQuery, type ArticleQuerySql } from './article-query'
+import { isTextQuery, type ArticleQuerySql } from './article-query'
+import { plannedListQuery } from './list-plan'
 import { ARTICLE_COLUMNS, summariesOf, writeArticleRow, type ArticleRow } from './article-rows'
 import { unindexArticle } from './article-text-index'
 import { backUpIfDue } from './backups'
@@ -217,13 +218,14 @@ export class LibraryStore {
       const { total, items } = searchArticles(this.db, request)
       return { total, items }
     }
-    const sql = articleQuerySql(request.filter, request.sort, request.offset, request.limit)
+    const library = this.counts()
+    const sql = plannedListQuery(this.db, request, library)
     const rows = this.db.all<ArticleRow>(sql.page.replace('{columns}', ARTICLE_COLUMNS), sql.pageParams)
     const total = sql.stateOnly
-      ? this.stateTotal(request.filter.state, this.counts())
-      : sql.countedGroup
-        ? this.groupTotal(sql.countedGroup, request.filter.state)
-        : (this.db.get<{ total: number }>(sql.count, sql.countParams)?.total ?? 0)
+      ? this.stateTotal(request.filter.state, library)
+      : ((sql.countedGroup ? this.groupTotal(sql.countedGroup, request.filter.state) : null) ??
+        this.db.get<{ total: number }>(sql.count, sql.countParams)?.total ??
+        0)
     return { total, items: summariesOf(this.db, rows) }
   }
 
@@ -306,18 +308,26 @@ export class LibraryStore {
     }
   }
 
+  /** The total from a group's counters, or null when the group is several (a name of two entries). */
   private groupTotal(
     group: NonNullable<ArticleQuerySql['countedGroup']>,
     state: ArticleFilter['state'],
-  ): number {
-    const key =
-      typeof group.key === 'string'
-        ? group.key
-        : String(
-            this.db.get<{ id: number }>('SELECT id FROM collections WHERE name = ?', [
-              group.key.collectionName,
-            ])?.id ?? '',
-          )
+  ): number | null {
+    let key: string
+    if (typeof group.key === 'string') key = group.key
+    else if ('collectionName' in group.key) {
+      key = String(
+        this.db.get<{ id: number }>('SELECT id FROM collections WHERE name = ?', [group.key.collectionName])
+          ?.id ?? '',
+      )
+    } else {
+      const entries = this.db.all<{ id: number }>(
+        'SELECT id FROM correspondents WHERE name_key = ? LIMIT 2',
+        [group.key.correspondentName],
+      )
+      if (entries.length > 1) return null
+      key = String(entries[0]?.id ?? '')
+    }
     const counts = this.db.get<StateCounts>(
       'SELECT articles, unread, starred, archived FROM sidebar_counts WHERE kind = ? AND key = ?',
       [group.kind, key],
