@@ -6,7 +6,15 @@ import type {
   FollowingPage,
 } from '@shared/correspondents'
 import { DatelineError } from '@shared/errors'
-import { ARTICLE_COLUMNS, correspondentKey, summariesOf, type ArticleRow } from '../library/article-rows'
+import {
+  ARTICLE_COLUMNS,
+  correspondentKey,
+  indexedNames,
+  summariesOf,
+  textOfArticle,
+  type ArticleRow,
+} from '../library/article-rows'
+import { indexArticleText } from '../library/article-text-index'
 import type { SqlDatabase } from '../library/database'
 import type { LibraryStore } from '../library/library-store'
 
@@ -194,12 +202,14 @@ export function splitCorrespondent(library: LibraryStore, id: number): number {
 /**
  * The person's list of correspondents for one article (origin 'person'); extraction leaves such an
  * article's list alone from then on (article-rows.ts). An empty list clears it, and the next
- * extraction may credit someone again.
+ * extraction may credit someone again. The full-text entry is written again with the new names
+ * (`body` is the article's stored text, which the index needs whole), so a search finds them.
  */
 export function setArticleCorrespondents(
   library: LibraryStore,
   articleId: string,
   people: Correspondent[],
+  body: { text: string; updatedAt: string },
 ): ArticleSummary {
   return library.change((db) => {
     const rowid = library.articleRowid(articleId)
@@ -227,8 +237,23 @@ export function setArticleCorrespondents(
     const row = db.get<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.rowid = ?`, [rowid])
     const summary = row ? summariesOf(db, [row])[0] : undefined
     if (!summary) throw new DatelineError('NOT_FOUND', `There is no article ${articleId} in the library.`)
+    // A re-capture that landed since the text was read indexed its own text with these rows already.
+    if (summary.updatedAt === body.updatedAt) {
+      indexArticleText(db, rowid, {
+        ...textOfArticle(summary, body.text),
+        correspondents: indexedNames(db, rowid),
+      })
+    }
     return summary
   })
+}
+
+/**
+ * After `dateline rebuild` wrote an article from its folder with the person's list in it: that
+ * list is theirs again (origin 'person'), so the next extraction leaves it alone.
+ */
+export function markCorrespondentsEdited(db: SqlDatabase, rowid: number): void {
+  db.run(`UPDATE article_correspondents SET origin = 'person' WHERE article = ?`, [rowid])
 }
 
 export function followingArticles(library: LibraryStore, offset: number, limit: number): FollowingPage {

@@ -13,6 +13,7 @@ import {
   articleTextPath,
   bodyRevision,
   type BodyRef,
+  CORRESPONDENTS_EDIT_FILE,
   type LibraryLayout,
 } from './layout'
 
@@ -97,13 +98,13 @@ export async function readArticleTextForIndex(layout: LibraryLayout, ref: BodyRe
 
 /**
  * After a re-capture is acknowledged, the previous copy's files (and any left by a capture that was
- * killed before its metadata was written) go. Best effort: a leftover costs only disk space.
+ * killed before its metadata was written) go; the person's correspondents edit stays. Best effort: a leftover costs only disk space.
  */
 export async function removeOtherRevisions(layout: LibraryLayout, ref: BodyRef): Promise<void> {
   const folder = articleDir(layout, ref.id)
   const current = bodyRevision(ref.updatedAt)
   const names = await readdir(folder).catch(() => [] as string[])
-  const stale = names.filter((name) => !name.startsWith(`${current}.`))
+  const stale = names.filter((name) => !name.startsWith(`${current}.`) && name !== CORRESPONDENTS_EDIT_FILE)
   await Promise.all(stale.map((name) => rm(join(folder, name), { force: true }).catch(() => undefined)))
 }
 

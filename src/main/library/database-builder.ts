@@ -10,6 +10,8 @@ import { databaseLockPath, SqlDatabase } from './database'
 import { readLegacyLibrary } from './legacy-json-library'
 import { articleMetadataPath, bodyRevision, type LibraryLayout } from './layout'
 import { migrateDatabase, recountSidebar } from './schema'
+import { markCorrespondentsEdited } from '../correspondents/correspondent-store'
+import { readCorrespondentsEdit } from '../correspondents/person-edit-file'
 
 /**
  * Making a whole library database at once, for the migration from schema 1 and for `dateline
@@ -29,6 +31,8 @@ const BATCH = 500
 interface DraftArticle {
   article: ArticleSummary
   text: () => Promise<string>
+  /** Its correspondents are the person's own list (from the article folder), not the extractor's. */
+  correspondentsEdited?: boolean
 }
 
 /** Writes every article into a fresh draft database, checks it, and returns it closed. */
@@ -46,7 +50,12 @@ async function buildDraft(
     for (let at = 0; at < articles.length; at += BATCH) {
       const batch = articles.slice(at, at + BATCH)
       const texts = await Promise.all(batch.map((a) => a.text()))
-      draft.transaction(() => batch.forEach((a, i) => writeArticleRow(draft, a.article, texts[i] ?? '')))
+      draft.transaction(() =>
+        batch.forEach((a, i) => {
+          const rowid = writeArticleRow(draft, a.article, texts[i] ?? '')
+          if (a.correspondentsEdited) markCorrespondentsEdited(draft, rowid)
+        }),
+      )
       progress?.({ stage, done: Math.min(at + BATCH, articles.length), total: articles.length })
     }
     recountSidebar(draft)
@@ -127,8 +136,9 @@ export async function removeLegacyFiles(layout: LibraryLayout): Promise<void> {
 }
 
 /**
- * `dateline rebuild`: a new database from the article folders' metadata files. States (read,
- * starred, archived) and collections lived only in the database; they come back from a backup.
+ * `dateline rebuild`: a new database from the article folders' metadata files, with the person's
+ * own lists of correspondents. States (read, starred, archived), collections, follows and merges
+ * of correspondents lived only in the database; they come back from a backup.
  * The database it replaces is kept beside it as library.db.replaced-<time>.
  */
 export async function rebuildLibraryDatabase(
@@ -137,10 +147,16 @@ export async function rebuildLibraryDatabase(
   progress?: ProgressListener,
 ): Promise<{ articles: number; skipped: number }> {
   const found = await findStoredArticles(layout)
-  const articles = found.articles.map((article) => ({
-    article,
-    text: () => readArticleTextForIndex(layout, article),
-  }))
+  const articles: DraftArticle[] = []
+  for (const article of found.articles) {
+    // The person's list of who wrote it, kept beside the captures (correspondents/person-edit-file.ts).
+    const edit = await readCorrespondentsEdit(layout, article.id)
+    articles.push({
+      article: edit ? { ...article, correspondents: edit } : article,
+      text: () => readArticleTextForIndex(layout, article),
+      correspondentsEdited: edit !== null,
+    })
+  }
   await buildDraft(layout, articles, 'rebuilding', progress)
   const stamp = now.toISOString().replace(/[^0-9TZ]/g, '')
   await installDraft(layout, `${layout.database}.replaced-${stamp}`)
