@@ -117,7 +117,14 @@ export function correspondentPage(
        ORDER BY a.added_at DESC, a.id LIMIT ?2 OFFSET ?3`,
       [root, limit, offset],
     )
-    return { ...summary, countries, items: summariesOf(db, rows) }
+    const entries = db.all<{ id: number; name: string; outlet: string | null; articles: number }>(
+      `SELECT c.id, c.name, (SELECT min(a.site_name) FROM article_correspondents ac JOIN articles a ON a.rowid = ac.article
+         WHERE ac.correspondent = c.id) AS outlet,
+         (SELECT count(*) FROM article_correspondents ac WHERE ac.correspondent = c.id) AS articles
+       FROM correspondents c WHERE c.merged_into = ? ORDER BY c.name COLLATE NOCASE, c.id`,
+      [root],
+    )
+    return { ...summary, countries, entries, items: summariesOf(db, rows) }
   })
 }
 
