@@ -62,8 +62,19 @@ export const CorrespondentPageQuery = z
 
 export const CoveredCountry = z.object({ code: z.string(), name: z.string(), articles: z.number().int() })
 
+/** An entry merged into the one shown: its own name and outlet, which a split gives back. */
+export const MergedEntry = z.object({
+  id: CorrespondentId,
+  name: z.string(),
+  outlet: z.string().nullable(),
+  articles: z.number().int().nonnegative(),
+})
+export type MergedEntry = z.infer<typeof MergedEntry>
+
 export const CorrespondentPage = CorrespondentSummary.extend({
   countries: z.array(CoveredCountry),
+  /** The entries merged into this one, each of which can be split off again. */
+  entries: z.array(MergedEntry),
   /** Their articles, newest first. */
   items: z.array(ArticleSummary),
 })

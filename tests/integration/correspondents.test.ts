@@ -7,6 +7,8 @@ import type {
   FollowingPage,
 } from '@shared/correspondents'
 import { openApp, type DatelineApp } from '../../src/main/app'
+import { rebuildLibraryDatabase } from '../../src/main/library/database-builder'
+import { libraryLayout } from '../../src/main/library/layout'
 import { articlePage } from '../helpers/article-page'
 import { html, startFixtureServer, type FixtureServer } from '../helpers/fixture-server'
 import { makeTempDir, removeDir } from '../helpers/temp-library'
@@ -143,5 +145,66 @@ describe('correspondents', () => {
     await call('articles.add', { kind: 'url', url: site.url('/world/three') })
     const [olga] = (await call<CorrespondentList>('correspondents.list', { query: 'olga' })).items
     expect([olga?.name, olga?.articles]).toEqual(['Olga Petrova', 3])
+  })
+
+  it('lists a merged correspondent’s articles under any of their names', async () => {
+    const { items } = await call<CorrespondentList>('correspondents.list', {})
+    const olga = items.find((c) => c.name === 'Olga Petrova')!
+    const tom = items.find((c) => c.name === 'Tom Hale')!
+    const titlesBy = async (correspondent: string): Promise<string[]> =>
+      (await call<{ items: ArticleSummary[] }>('articles.list', { correspondent })).items
+        .map((a) => a.title)
+        .sort()
+    expect(await titlesBy('tom hale')).toEqual(['Harvest failures spread across the region'])
+    await call('correspondents.merge', { into: olga.id, from: [tom.id] })
+    const all = [
+      'A second round of talks opens in Geneva',
+      'Harvest failures spread across the region',
+      'Talks in Vienna run late into the night',
+    ]
+    expect(await titlesBy('Tom Hale')).toEqual(all)
+    expect(await titlesBy('Olga Petrova')).toEqual(all)
+    await call('correspondents.split', { id: tom.id })
+    expect(await titlesBy('Tom Hale')).toEqual(['Harvest failures spread across the region'])
+  })
+
+  it('finds an article by the name the person gave its correspondent', async () => {
+    const search = async (query: string): Promise<string[]> =>
+      (await call<{ items: { article: ArticleSummary }[] }>('articles.search', { query })).items.map(
+        (hit) => hit.article.title,
+      )
+    expect(await search('Kowalska')).toEqual([])
+    const { items } = await call<{ items: ArticleSummary[] }>('articles.list', {})
+    const other = items.find((a) => a.title.startsWith('Harvest'))!
+    await call('correspondents.setForArticle', { id: other.id, correspondents: [{ name: 'Marta Kowalska' }] })
+    expect(await search('Kowalska')).toEqual(['Harvest failures spread across the region'])
+    // The name it replaced is no longer one of its correspondents for the search either.
+    expect(await search('Hale')).toEqual([])
+    // A re-capture keeps the person's list, in the index too.
+    await call('articles.add', { kind: 'url', url: site.url('/world/other') })
+    expect(await search('Kowalska')).toEqual(['Harvest failures spread across the region'])
+  })
+
+  it('keeps the person’s edit through `dateline rebuild`, and extraction still leaves it alone after', async () => {
+    const { items } = await call<{ items: ArticleSummary[] }>('articles.list', {})
+    const other = items.find((a) => a.title.startsWith('Harvest'))!
+    await call('correspondents.setForArticle', {
+      id: other.id,
+      correspondents: [{ name: 'Marta Kowalska' }, { name: 'AFP', kind: 'agency' }],
+    })
+    // Captured again: the edit must outlive the old capture's files being removed.
+    await call('articles.add', { kind: 'url', url: site.url('/world/other') })
+    await app.close()
+    await rebuildLibraryDatabase(libraryLayout(dir), new Date())
+    app = await openApp({ libraryDir: dir, extraction: 'inline' })
+    const shown = async (): Promise<string[][]> =>
+      (
+        await call<{ items: ArticleSummary[] }>('articles.list', { correspondent: 'Marta Kowalska' })
+      ).items.map((a) => a.correspondents.map((c) => `${c.name} (${c.kind})`))
+    expect(await shown()).toEqual([['Marta Kowalska (person)', 'AFP (agency)']])
+    await call('articles.add', { kind: 'url', url: site.url('/world/other') })
+    expect(await shown()).toEqual([['Marta Kowalska (person)', 'AFP (agency)']])
+    const found = await call<{ items: unknown[] }>('articles.search', { query: 'Kowalska' })
+    expect(found.items).toHaveLength(1)
   })
 })

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { agenciesInDateline, kindOf, namesInByline } from '../../src/main/correspondents'
+import {
+  agenciesInDateline,
+  creditCorrespondents,
+  kindOf,
+  namesInByline,
+} from '../../src/main/correspondents'
+import { readPageTree } from '../../src/main/ingest/extract/page-tree'
 import { extractArticle } from '../../src/main/ingest/extract'
 import { withCorrespondents } from '../../src/main/ingest/credit-extracted'
 
@@ -27,6 +33,13 @@ describe('cleaning a byline as a reader would', () => {
     // A surname that is also a job title stays; the same word written as a title goes.
     ['By Anna Reporter', ['Anna Reporter']],
     ['Jane Doe Staff Reporter', ['Jane Doe']],
+    // Credits for other work than writing: translating, editing.
+    ['Von:\nAdrian Padeanu\nÜbersetzt von:\nRoland Hildebrandt', ['Adrian Padeanu']],
+    ['Reported by Jill Serjeant; Editing by Mark Porter', ['Jill Serjeant']],
+    ['Par Claire Martin, traduit par Jean Morel', ['Claire Martin']],
+    // The labels of an author's archive link.
+    ['View all posts by Daniel Lemire', ['Daniel Lemire']],
+    ['Weitere Artikel von Yirou Chen\nAlle Autoren', ['Yirou Chen']],
   ])('reads %j as %j', (raw, names) => {
     expect(namesInByline(raw)).toEqual(names)
   })
@@ -53,5 +66,44 @@ describe('who wrote a plain-text article', () => {
     const request = { kind: 'text' as const, text, fileName: 'eutoday-belarus-russia.txt' }
     const article = withCorrespondents(extractArticle(request), request)
     expect(article.correspondents).toEqual([{ name: 'EUToday Correspondents', kind: 'team' }])
+  })
+})
+
+describe('choosing among a page’s signals', () => {
+  const credit = (head: string, body: string): string[] =>
+    creditCorrespondents({
+      document: readPageTree(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`).document,
+      url: 'https://news.example/world/story',
+      byline: null,
+      text: 'The story.',
+      siteName: 'Example News',
+    }).map((c) => c.name)
+
+  it('does not add the authors of related stories linked around the page to the byline', () => {
+    const jsonLd = `<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Amelie Nishizawa"}}</script>`
+    const related = ['Amelie Nishizawa', 'Chiara Terzuolo', 'Amelie Nishizawa']
+      .map(
+        (name) => `<div class="story"><a rel="author" href="/author/${name.split(' ')[0]}">${name}</a></div>`,
+      )
+      .join('')
+    expect(credit(jsonLd, `<article><p>The story.</p></article>${related}`)).toEqual(['Amelie Nishizawa'])
+  })
+
+  it('still widens to every author one byline prints', () => {
+    const jsonLd = `<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Roland Brockmann"}}</script>`
+    const byline = '<p class="byline">Von Roland Brockmann und Sebastian Drescher</p>'
+    expect(credit(jsonLd, `<article>${byline}<p>The story.</p></article>`)).toEqual([
+      'Roland Brockmann',
+      'Sebastian Drescher',
+    ])
+  })
+
+  it('reads the author from twitter:data1 when its label says so in the page’s language', () => {
+    const head =
+      '<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Christoph Hein">'
+    expect(credit(head, '<article><p>The story.</p></article>')).toEqual(['Christoph Hein'])
+    const reading =
+      '<meta name="twitter:label1" content="Geschätzte Lesezeit"><meta name="twitter:data1" content="3 Minuten">'
+    expect(credit(reading, '<article><p>The story.</p></article>')).toEqual([])
   })
 })

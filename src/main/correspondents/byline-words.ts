@@ -36,6 +36,8 @@ export const bylineWords = {
   suffixes: new Set(wordData.nameSuffixes.map(lower)),
   companySuffixes: new Set(wordData.companySuffixes.map(lower)),
   bioStarts: byLength(wordData.bioStarts),
+  otherRoles: byLength(wordData.otherRoles),
+  authorLabels: new Set(wordData.authorLabels.map(lower)),
 }
 
 /** Short names (AP, PA, TT) match only as written; longer ones in any case. */

@@ -46,6 +46,11 @@ const PLACE_PART_RE = new RegExp(
   `^(?:${phrases([...bylineWords.placeWords, 'de', 'desde'])})\\s+\\p{Lu}`,
   'u',
 )
+/** "Editing by", "Übersetzt von", "traduit par": a credit for other work, up to the part's end. */
+const OTHER_ROLE_RE = new RegExp(
+  `(?:^|[;,]\\s*|\\s)(?:${phrases(bylineWords.otherRoles)})(?=\\s*[:：]|\\s|$)`,
+  'iu',
+)
 const BIO_START_RE = new RegExp(`^(?:${phrases(bylineWords.bioStarts)})`, 'iu')
 const DOMAIN_RE = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}$/u
 
@@ -67,7 +72,18 @@ export function namesInByline(raw: string | null | undefined): string[] {
     return ' | '
   })
   const names: string[] = []
-  for (const segment of text.split(SEGMENT_RE)) names.push(...namesInSegment(segment))
+  let roleLabelBefore = false
+  for (const segment of text.split(SEGMENT_RE)) {
+    // "Übersetzt von:" on its own line: the next line is the translator's name, not an author's.
+    if (roleLabelBefore) {
+      roleLabelBefore = false
+      continue
+    }
+    const role = OTHER_ROLE_RE.exec(segment)
+    if (role === null) names.push(...namesInSegment(segment))
+    else if (role.index > 0) names.push(...namesInSegment(segment.slice(0, role.index)))
+    else roleLabelBefore = /^[\s:：]*$/u.test(segment.slice(role[0].length))
+  }
   names.push(...bracketed)
   const kept = withoutStrayWords(dedupe(names))
   // Several lone words are a description ("Medizinstudent, Papa, Jogger"), not a list of authors.
@@ -163,7 +179,7 @@ function cleanName(part: string): string | null {
   name = name.replace(BIO_RE, '')
   name = name.replace(PLACE_RE, '')
   name = stripTitles(name)
-  name = name.replace(/^[\s"'“”„«»‹›,.:;*–—-]+/u, '').replace(/[\s"'“”„«»‹›,:;*–—-]+$/u, '')
+  name = name.replace(/^[\s"'“”„«»‹›,.:;*–—-]+/u, '').replace(/[\s"'“”„«»‹›,:;*–—→←-]+$/u, '')
   // A full stop ends an initial or "Jr.", not a name.
   if (/\p{L}{2,}\.$/u.test(name) && !/(?:jr|sr)\.$/i.test(name)) name = name.slice(0, -1)
   name = name.replace(/\s+/g, ' ').trim()

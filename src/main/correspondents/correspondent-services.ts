@@ -1,7 +1,10 @@
 import type { ServicesFor } from '@shared/procedure'
 import type { correspondentsProcedures } from '@shared/correspondents'
+import { DatelineError } from '@shared/errors'
+import { readArticleTextForIndex } from '../library/article-files'
 import type { ServiceContext } from '../services'
 import { findAuthorFeed } from './author-feed'
+import { writeCorrespondentsEdit } from './person-edit-file'
 import {
   authorPageOf,
   correspondentPage,
@@ -60,7 +63,15 @@ export function correspondentServices(ctx: ServiceContext): ServicesFor<typeof c
       return getCorrespondent(ctx.library, id)
     },
     'correspondents.setForArticle': async ({ id, correspondents }) => {
-      const article = setArticleCorrespondents(ctx.library, id, correspondents)
+      const current = ctx.library.get(id)
+      if (!current) throw new DatelineError('NOT_FOUND', 'That article is no longer in the library.')
+      const text = await readArticleTextForIndex(ctx.library.layout, current)
+      // The file first: an edit the database acknowledged is then always in the folder for a rebuild.
+      await writeCorrespondentsEdit(ctx.library.layout, id, correspondents, ctx.now())
+      const article = setArticleCorrespondents(ctx.library, id, correspondents, {
+        text,
+        updatedAt: current.updatedAt,
+      })
       ctx.events.emit('library.changed', { ids: [id] })
       return article
     },

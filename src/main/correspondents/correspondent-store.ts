@@ -6,7 +6,15 @@ import type {
   FollowingPage,
 } from '@shared/correspondents'
 import { DatelineError } from '@shared/errors'
-import { ARTICLE_COLUMNS, correspondentKey, summariesOf, type ArticleRow } from '../library/article-rows'
+import {
+  ARTICLE_COLUMNS,
+  correspondentKey,
+  indexedNames,
+  summariesOf,
+  textOfArticle,
+  type ArticleRow,
+} from '../library/article-rows'
+import { indexArticleText } from '../library/article-text-index'
 import type { SqlDatabase } from '../library/database'
 import type { LibraryStore } from '../library/library-store'
 
@@ -109,7 +117,14 @@ export function correspondentPage(
        ORDER BY a.added_at DESC, a.id LIMIT ?2 OFFSET ?3`,
       [root, limit, offset],
     )
-    return { ...summary, countries, items: summariesOf(db, rows) }
+    const entries = db.all<{ id: number; name: string; outlet: string | null; articles: number }>(
+      `SELECT c.id, c.name, (SELECT min(a.site_name) FROM article_correspondents ac JOIN articles a ON a.rowid = ac.article
+         WHERE ac.correspondent = c.id) AS outlet,
+         (SELECT count(*) FROM article_correspondents ac WHERE ac.correspondent = c.id) AS articles
+       FROM correspondents c WHERE c.merged_into = ? ORDER BY c.name COLLATE NOCASE, c.id`,
+      [root],
+    )
+    return { ...summary, countries, entries, items: summariesOf(db, rows) }
   })
 }
 
@@ -194,12 +209,14 @@ export function splitCorrespondent(library: LibraryStore, id: number): number {
 /**
  * The person's list of correspondents for one article (origin 'person'); extraction leaves such an
  * article's list alone from then on (article-rows.ts). An empty list clears it, and the next
- * extraction may credit someone again.
+ * extraction may credit someone again. The full-text entry is written again with the new names
+ * (`body` is the article's stored text, which the index needs whole), so a search finds them.
  */
 export function setArticleCorrespondents(
   library: LibraryStore,
   articleId: string,
   people: Correspondent[],
+  body: { text: string; updatedAt: string },
 ): ArticleSummary {
   return library.change((db) => {
     const rowid = library.articleRowid(articleId)
@@ -227,8 +244,23 @@ export function setArticleCorrespondents(
     const row = db.get<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.rowid = ?`, [rowid])
     const summary = row ? summariesOf(db, [row])[0] : undefined
     if (!summary) throw new DatelineError('NOT_FOUND', `There is no article ${articleId} in the library.`)
+    // A re-capture that landed since the text was read indexed its own text with these rows already.
+    if (summary.updatedAt === body.updatedAt) {
+      indexArticleText(db, rowid, {
+        ...textOfArticle(summary, body.text),
+        correspondents: indexedNames(db, rowid),
+      })
+    }
     return summary
   })
+}
+
+/**
+ * After `dateline rebuild` wrote an article from its folder with the person's list in it: that
+ * list is theirs again (origin 'person'), so the next extraction leaves it alone.
+ */
+export function markCorrespondentsEdited(db: SqlDatabase, rowid: number): void {
+  db.run(`UPDATE article_correspondents SET origin = 'person' WHERE article = ?`, [rowid])
 }
 
 export function followingArticles(library: LibraryStore, offset: number, limit: number): FollowingPage {

@@ -58,16 +58,19 @@ export function creditCorrespondents(sources: CreditSources): Correspondent[] {
   }
   const outlet = outletKeys([sources.siteName, ...(page?.outletNames ?? [])], sources.url)
   const candidates = signals
-    .map((signal) => ({ source: signal.source, people: peopleOf(signal, outlet) }))
+    .map((signal) => ({ source: signal.source, ...peopleOf(signal, outlet) }))
     .filter((candidate) => candidate.people.length > 0)
     .sort((a, b) => SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source))
 
   let chosen = candidates.find((c) => c.people.some(isFullPersonName)) ?? candidates[0] ?? null
   if (chosen !== null) {
     const keys = new Set(chosen.people.map((p) => keyOf(p.name)))
-    // JSON-LD often names only the first of several authors the byline prints.
+    // JSON-LD often names only the first of several authors the byline prints. The wider list is
+    // one byline (one element or one tag) or structured data; author links and marks gathered
+    // from all over the page also credit the related stories' authors.
     const wider = candidates.find(
       (c) =>
+        (c.credits <= 1 || c.source === 'json-ld' || c.source === 'meta') &&
         c.people.length > keys.size &&
         c.people.length <= MAX_WIDER &&
         [...keys].every((key) => c.people.some((p) => keyOf(p.name) === key)),
@@ -84,10 +87,13 @@ export function creditCorrespondents(sources: CreditSources): Correspondent[] {
   ).slice(0, MAX_CORRESPONDENTS)
 }
 
-function peopleOf(signal: BylineSignal, outlet: Set<string>): Correspondent[] {
+/** The people a signal credits, and from how many of its credits (elements, tags) they come. */
+function peopleOf(signal: BylineSignal, outlet: Set<string>): { people: Correspondent[]; credits: number } {
   const people: Correspondent[] = []
+  const crediting = new Set<string>()
   for (const credit of signal.credits) {
     const names = namesInByline(credit.text)
+    const before = people.length
     for (const name of names) {
       const agency = agencyNamed(name)
       if (agency === null && isOutlet(name, outlet)) continue
@@ -96,8 +102,16 @@ function peopleOf(signal: BylineSignal, outlet: Set<string>): Correspondent[] {
       if (credit.organisation && kind === 'person') continue
       people.push({ name, kind, url: names.length === 1 ? credit.url : null })
     }
+    // The same name printed twice (a byline and its author box) is still one credit.
+    if (people.length > before)
+      crediting.add(
+        people
+          .slice(before)
+          .map((p) => keyOf(p.name))
+          .join('\n'),
+      )
   }
-  return dedupe(people)
+  return { people: dedupe(people), credits: crediting.size }
 }
 
 /** "Anna Müller", "王小明", "Lars" is not (a first name alone may be anyone's). */

@@ -1,4 +1,5 @@
 import { normaliseSpace, textOf, toArray, type DomDocument, type DomElement } from '../ingest/extract/dom'
+import { bylineWords, lowerPhrase } from './byline-words'
 import { readJsonLdAuthors } from './json-ld-authors'
 import { isPrintedByline } from './printed-byline'
 
@@ -126,11 +127,7 @@ function metaSignals(document: DomDocument): BylineSignal[] {
   const signals: BylineSignal[] = []
   for (const key of AUTHOR_META_KEYS) {
     // twitter:data1 is a byline only where twitter:label1 says so ("Written by").
-    if (
-      key === 'twitter:data1' &&
-      !/written|author|autor|auteur/i.test(metaValues(document, 'twitter:label1')[0] ?? '')
-    )
-      continue
+    if (key === 'twitter:data1' && !isAuthorLabel(metaValues(document, 'twitter:label1')[0] ?? '')) continue
     const values = [...new Set(metaValues(document, key))].filter(
       (value) => !/^(?:https?:|www\.|\/)/i.test(value),
     )
@@ -142,6 +139,11 @@ function metaSignals(document: DomDocument): BylineSignal[] {
     }
   }
   return signals
+}
+
+/** "Written by", "Verfasst von", "Autor:" (the label of a twitter:data1 that holds the author). */
+function isAuthorLabel(label: string): boolean {
+  return bylineWords.authorLabels.has(lowerPhrase(label.replace(/[:：]\s*$/u, '')))
 }
 
 function microdataSignals(document: DomDocument, base: string | null): BylineSignal[] {

@@ -14,6 +14,7 @@ import {
   articleTextPath,
   bodyRevision,
   type BodyRef,
+  CORRESPONDENTS_EDIT_FILE,
   type LibraryLayout,
 } from './layout'
 
@@ -98,14 +99,15 @@ export async function readArticleTextForIndex(layout: LibraryLayout, ref: BodyRe
 
 /**
  * After a re-capture is acknowledged, the previous copy's files (and any left by a capture that was
- * killed before its metadata was written) go; the person's country edits stay with the article.
- * Best effort: a leftover costs only disk space.
+ * killed before its metadata was written) go; the person's country and correspondents edits stay with
+ * the article. Best effort: a leftover costs only disk space.
  */
 export async function removeOtherRevisions(layout: LibraryLayout, ref: BodyRef): Promise<void> {
   const folder = articleDir(layout, ref.id)
   const current = bodyRevision(ref.updatedAt)
   const names = await readdir(folder).catch(() => [] as string[])
-  const stale = names.filter((name) => !name.startsWith(`${current}.`) && name !== COUNTRY_EDITS_FILE)
+  const kept = [COUNTRY_EDITS_FILE, CORRESPONDENTS_EDIT_FILE]
+  const stale = names.filter((name) => !name.startsWith(`${current}.`) && !kept.includes(name))
   await Promise.all(stale.map((name) => rm(join(folder, name), { force: true }).catch(() => undefined)))
 }
 

@@ -74,7 +74,10 @@ function filterParts(filter: ArticleFilter, searching: boolean): FilterParts {
     })
   }
   if (filter.correspondent) {
-    const people = 'SELECT id FROM correspondents WHERE name_key = ?'
+    // Every entry of the groups that name belongs to: a merged-in spelling or outlet counts too.
+    const people = `SELECT m.id FROM correspondents n JOIN correspondents m
+      ON m.id = coalesce(n.merged_into, n.id) OR m.merged_into = coalesce(n.merged_into, n.id)
+      WHERE n.name_key = ?`
     relations.push({
       exists: `EXISTS (SELECT 1 FROM article_correspondents r WHERE r.article = a.rowid AND r.correspondent IN (${people}))`,
       // One person may be several entries (one per outlet): an article is counted once.

@@ -154,8 +154,25 @@ export function writeArticleRow(db: SqlDatabase, article: ArticleSummary, body: 
   // The tagger's countries, with the person's edits applied over them (countries/country-store.ts).
   storeArticleCountries(db, row.rowid, article.id, article.countries)
   writeCorrespondents(db, row.rowid, article.correspondents, article.siteName)
-  indexArticleText(db, row.rowid, textOfArticle(article, body))
+  // What the article shows, which is the person's list when they edited it, not the extractor's.
+  indexArticleText(db, row.rowid, {
+    ...textOfArticle(article, body),
+    correspondents: indexedNames(db, row.rowid),
+  })
   return row.rowid
+}
+
+/**
+ * The correspondents column of an article's full-text entry: each name as credited and, for an
+ * entry merged into another, the name it is shown under, so a search for either finds it.
+ */
+export function indexedNames(db: SqlDatabase, rowid: number): string {
+  const names = db.all<{ name: string; shown: string | null }>(
+    `SELECT c.name, r.name AS shown FROM article_correspondents ac JOIN correspondents c ON c.id = ac.correspondent
+     LEFT JOIN correspondents r ON r.id = c.merged_into WHERE ac.article = ? ORDER BY ac.position`,
+    [rowid],
+  )
+  return [...new Set(names.flatMap((n) => (n.shown === null ? [n.name] : [n.name, n.shown])))].join('\n')
 }
 
 /** What of an article the full-text index holds. */

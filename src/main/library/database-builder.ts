@@ -16,6 +16,8 @@ import { databaseLockPath, SqlDatabase } from './database'
 import { readLegacyLibrary } from './legacy-json-library'
 import { articleMetadataPath, bodyRevision, type LibraryLayout } from './layout'
 import { migrateDatabase, recountSidebar } from './schema'
+import { markCorrespondentsEdited } from '../correspondents/correspondent-store'
+import { readCorrespondentsEdit } from '../correspondents/person-edit-file'
 
 /**
  * Making a whole library database at once, for the migration from schema 1 and for `dateline
@@ -37,6 +39,8 @@ interface DraftArticle {
   text: () => Promise<string>
   /** The person's country edits to keep (rebuild), written before the row so its countries apply them. */
   countryEdits?: () => Promise<StoredCountryEdit[]>
+  /** Its correspondents are the person's own list (from the article folder), not the extractor's. */
+  correspondentsEdited?: boolean
 }
 
 /** Writes every article into a fresh draft database, checks it, and returns it closed. */
@@ -58,7 +62,8 @@ async function buildDraft(
       draft.transaction(() =>
         batch.forEach((a, i) => {
           carryCountryEdits(draft, a.article.id, edits[i] ?? [])
-          writeArticleRow(draft, a.article, texts[i] ?? '')
+          const rowid = writeArticleRow(draft, a.article, texts[i] ?? '')
+          if (a.correspondentsEdited) markCorrespondentsEdited(draft, rowid)
         }),
       )
       progress?.({ stage, done: Math.min(at + BATCH, articles.length), total: articles.length })
@@ -141,11 +146,12 @@ export async function removeLegacyFiles(layout: LibraryLayout): Promise<void> {
 }
 
 /**
- * `dateline rebuild`: a new database from the article folders' metadata files. The person's country
- * edits come from each folder's edits file, and from the old database where it can still be read
- * (edits made before those files existed). States (read, starred, archived) and collections lived
- * only in the database; they come back from a backup. The database it replaces is kept beside it
- * as library.db.replaced-<time>.
+ * `dateline rebuild`: a new database from the article folders' metadata files, with the person's
+ * own lists of correspondents. The person's country edits come from each folder's edits file, and
+ * from the old database where it can still be read (edits made before those files existed).
+ * States (read, starred, archived), collections, follows and merges of correspondents lived only
+ * in the database; they come back from a backup. The database it replaces is kept beside it as
+ * library.db.replaced-<time>.
  */
 export async function rebuildLibraryDatabase(
   layout: LibraryLayout,
@@ -154,14 +160,20 @@ export async function rebuildLibraryDatabase(
 ): Promise<{ articles: number; skipped: number }> {
   const found = await findStoredArticles(layout)
   const oldEdits = countryEditsOfOldDatabase(layout)
-  const articles = found.articles.map((article) => ({
-    article,
-    text: () => readArticleTextForIndex(layout, article),
-    countryEdits: async () => [
-      ...(oldEdits.get(article.id) ?? []),
-      ...(await readCountryEditsFile(layout, article.id)),
-    ],
-  }))
+  const articles: DraftArticle[] = []
+  for (const article of found.articles) {
+    // The person's list of who wrote it, kept beside the captures (correspondents/person-edit-file.ts).
+    const edit = await readCorrespondentsEdit(layout, article.id)
+    articles.push({
+      article: edit ? { ...article, correspondents: edit } : article,
+      text: () => readArticleTextForIndex(layout, article),
+      correspondentsEdited: edit !== null,
+      countryEdits: async () => [
+        ...(oldEdits.get(article.id) ?? []),
+        ...(await readCountryEditsFile(layout, article.id)),
+      ],
+    })
+  }
   await buildDraft(layout, articles, 'rebuilding', progress)
   const stamp = now.toISOString().replace(/[^0-9TZ]/g, '')
   await installDraft(layout, `${layout.database}.replaced-${stamp}`)

@@ -11,7 +11,8 @@ import { assertArticleId } from './confined-files'
  *   backups/library-<date>.db    daily copies of library.db (VACUUM INTO), the newest 7 kept
  *   articles/<id[0:2]>/<id>/     <revision>.html (sanitised), <revision>.txt and <revision>.json
  *                                (the metadata, so `dateline rebuild` can recreate library.db);
- *                                revision = updatedAt
+ *                                revision = updatedAt; correspondents.json when the person
+ *                                edited who wrote it (kept across captures, read by rebuild)
  *   media/<hash[0:2]>/<sha256>.<ext>   images, content-addressed, shared between articles
  *
  * Schema 1 (before the database) kept metadata in meta/<00..ff>.json shards and trash.json; those
@@ -94,6 +95,13 @@ export function articleTextPath(layout: LibraryLayout, ref: BodyRef): string {
 /** The article's metadata as captured, beside its body: what `dateline rebuild` reads. */
 export function articleMetadataPath(layout: LibraryLayout, ref: BodyRef): string {
   return join(articleDir(layout, ref.id), `${bodyRevision(ref.updatedAt)}.json`)
+}
+
+/** The person's own list of an article's correspondents; it outlives re-captures and rebuilds. */
+export const CORRESPONDENTS_EDIT_FILE = 'correspondents.json'
+
+export function articleCorrespondentsEditPath(layout: LibraryLayout, articleId: string): string {
+  return join(articleDir(layout, articleId), CORRESPONDENTS_EDIT_FILE)
 }
 
 /** `media/ab/<sha256>.jpg`: the form stored in article HTML, relative to the library root. */

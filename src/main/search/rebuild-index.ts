@@ -1,5 +1,5 @@
 import { readArticleTextForIndex } from '../library/article-files'
-import { ARTICLE_COLUMNS, summariesOf, type ArticleRow } from '../library/article-rows'
+import { ARTICLE_COLUMNS, indexedNames, summariesOf, type ArticleRow } from '../library/article-rows'
 import { indexArticleText } from '../library/article-text-index'
 import type { SqlDatabase } from '../library/database'
 import type { LibraryLayout } from '../library/layout'
@@ -67,7 +67,7 @@ export async function rebuildTextIndex(
       articles.forEach((article, i) => {
         indexArticleText(db, rowidOf.get(article.id)!, {
           title: article.title,
-          correspondents: article.correspondents.map((c) => c.name).join('\n'),
+          correspondents: indexedNames(db, rowidOf.get(article.id)!),
           site: article.siteName ?? '',
           excerpt: article.excerpt,
           body: bodies[i]!,

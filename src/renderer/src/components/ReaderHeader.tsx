@@ -1,5 +1,6 @@
 import type { JSX } from 'react'
 import type { ArticleSummary } from '@shared/article'
+import { EditCorrespondents } from './correspondents/EditCorrespondents'
 import { ReaderCorrespondents } from './correspondents/ReaderCorrespondents'
 import { articleDate, displayTitle, formatReaderDate, formatReadingTime } from '@renderer/lib/format'
 import { ReaderCountries } from './countries/ReaderCountries'
@@ -23,6 +24,7 @@ export function ReaderHeader({ article }: { article: ArticleSummary }): JSX.Elem
           )}
         </p>
       )}
+      <EditCorrespondents key={article.id} article={article} />
       <p className="reader-meta">
         {date && <time dateTime={date.toISOString()}>{formatReaderDate(date)}</time>}
         {date && readingTime && <span aria-hidden="true"> · </span>}

@@ -3,6 +3,7 @@ import { displayTitle, formatListDate } from '@renderer/lib/format'
 import { readArticleBy, showCorrespondents } from '@renderer/store/correspondents/actions'
 import { useCorrespondents } from '@renderer/store/correspondents/store'
 import { FollowButton } from './FollowButton'
+import { MergeCorrespondents } from './MergeCorrespondents'
 
 const KIND_LABELS = { person: 'Correspondent', team: 'Team', agency: 'News agency' } as const
 
@@ -65,6 +66,7 @@ export function CorrespondentView({ viewKey }: { viewKey?: string }): JSX.Elemen
           Covers {page.countries.map((c) => c.name).join(', ')}
         </p>
       )}
+      <MergeCorrespondents page={page} />
       <h2 className="correspondent-subheading">Articles</h2>
       <ul className="correspondent-articles">
         {page.items.map((article) => (

@@ -1,8 +1,9 @@
-import type { CorrespondentSort } from '@shared/correspondents'
+import type { ArticleSummary, CorrespondentKind } from '@shared/article'
+import type { CorrespondentSort, CorrespondentSummary } from '@shared/correspondents'
 import { api } from '@renderer/api'
 import { openArticle } from '@renderer/store/library/article-actions'
 import { setFacet } from '@renderer/store/library/list-actions'
-import { useLibrary } from '@renderer/store/library/store'
+import { useLibrary, type LibraryState } from '@renderer/store/library/store'
 import { reportError, showArticles, showToast, showView } from '@renderer/store/ui/actions'
 import { useUi } from '@renderer/store/ui/store'
 import { useCorrespondents } from './store'
@@ -119,4 +120,76 @@ export function readArticleBy(name: string, articleId: string): void {
   showArticles()
   useLibrary.setState({ selectedId: articleId, selectedIndex: null })
   void openArticle(articleId)
+}
+
+/** The reader and the list show the article's new correspondents at once, from the answer. */
+function withCorrespondents(state: LibraryState, updated: ArticleSummary): Partial<LibraryState> {
+  const next: Partial<LibraryState> = {}
+  const pages: Record<number, readonly ArticleSummary[]> = { ...state.pages }
+  let touched = false
+  for (const [page, items] of Object.entries(state.pages)) {
+    if (!items.some((item) => item.id === updated.id)) continue
+    touched = true
+    pages[Number(page)] = items.map((item) =>
+      item.id === updated.id ? { ...item, correspondents: updated.correspondents } : item,
+    )
+  }
+  if (touched) next.pages = pages
+  if (state.article?.id === updated.id) {
+    next.article = { ...state.article, correspondents: updated.correspondents }
+  }
+  return next
+}
+
+/** The person's own list of who wrote an article; it outlives re-extraction. Resolves to success. */
+export async function saveArticleCorrespondents(
+  id: string,
+  people: { name: string; kind: CorrespondentKind }[],
+): Promise<boolean> {
+  try {
+    const updated = await api.invoke('correspondents.setForArticle', { id, correspondents: people })
+    useLibrary.setState((state) => withCorrespondents(state, updated))
+    showToast(
+      people.length === 0
+        ? 'Correspondents cleared; the next capture credits who the page names.'
+        : `Correspondents saved: ${updated.correspondents.map((c) => c.name).join(', ')}.`,
+    )
+    return true
+  } catch (error) {
+    reportError(error)
+    return false
+  }
+}
+
+/** Another entry (the same reporter elsewhere, another spelling) joins the page shown. */
+export async function mergeIntoCorrespondent(into: number, from: CorrespondentSummary): Promise<void> {
+  try {
+    const merged = await api.invoke('correspondents.merge', { into, from: [from.id] })
+    await loadCorrespondent(merged.id)
+    showToast(`${from.name} is now shown as ${merged.name}.`, {
+      label: 'Undo',
+      testId: 'merge-undo',
+      run: () => void splitCorrespondentEntry(merged.id, from.id, from.name),
+    })
+  } catch (error) {
+    reportError(error)
+  }
+}
+
+/** A wrongly merged entry goes back to a page of its own. */
+export async function splitCorrespondentEntry(pageId: number, entryId: number, name: string): Promise<void> {
+  try {
+    await api.invoke('correspondents.split', { id: entryId })
+    await loadCorrespondent(pageId)
+    showToast(`${name} has a page of their own again.`)
+  } catch (error) {
+    reportError(error)
+  }
+}
+
+/** Correspondents whose names hold the query, for the merge field (the page's own group left out). */
+export async function findCorrespondents(query: string, except: number): Promise<CorrespondentSummary[]> {
+  if (query.trim() === '') return []
+  const found = await api.invoke('correspondents.list', { query, sort: 'name', limit: 8 })
+  return found.items.filter((c) => c.id !== except)
 }
