@@ -1,0 +1,159 @@
+import { appendFile, readdir, readFile, writeFile, mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { SyncReport, SyncStatus } from '@shared/sync'
+import { openApp, type DatelineApp } from '../../src/main/app'
+import { checksumOf } from '../../src/main/sync/log-line'
+import { addText, call, viewOf } from '../helpers/sync-libraries'
+import { makeTempDir, removeDir } from '../helpers/temp-library'
+
+/**
+ * Two libraries syncing through one folder, as two machines do once their sync engine has copied
+ * the files (tests/e2e-sync runs the real Syncthing between two folders).
+ */
+let root: string
+let folder: string
+const apps: DatelineApp[] = []
+
+async function library(name: string): Promise<DatelineApp> {
+  const app = await openApp({ libraryDir: join(root, name), extraction: 'inline' })
+  apps.push(app)
+  return app
+}
+
+beforeEach(async () => {
+  root = await makeTempDir('dateline-sync-')
+  folder = join(root, 'Sync')
+})
+
+afterEach(async () => {
+  for (const app of apps.splice(0)) await app.close()
+  await removeDir(root)
+})
+
+const syncNow = (app: DatelineApp): Promise<SyncReport> => call<SyncReport>(app, 'sync.now')
+
+describe('sync through a shared folder', () => {
+  it('gives a new device the whole library: articles, states, collections in their order, edits', async () => {
+    const laptop = await library('laptop')
+    const minsk = await addText(laptop, 'Minsk votes under watch', 'Belarus election')
+    const kyiv = await addText(laptop, 'Kyiv power cuts', 'Ukraine energy')
+    const warsaw = await addText(laptop, 'Warsaw budget', 'Poland budget')
+    await call(laptop, 'articles.setState', { id: minsk, starred: true })
+    await call(laptop, 'articles.setState', { id: kyiv, read: true })
+    const reading = await call<{ id: number }>(laptop, 'collections.create', { name: 'Reading list' })
+    await call(laptop, 'collections.add', { id: reading.id, articles: [minsk, kyiv, warsaw] })
+    await call(laptop, 'collections.move', { id: reading.id, articles: [warsaw], before: minsk })
+    await call(laptop, 'countries.edit', { id: kyiv, edits: [{ code: 'MD', role: 'mentioned' }] })
+    // Sync is turned on for a library that already has all this: its history is the first log.
+    const enabled = await call<SyncReport>(laptop, 'sync.enable', { folder, deviceName: 'Laptop' })
+    expect(enabled.written).toBeGreaterThan(0)
+
+    const desktop = await library('desktop')
+    const arrived = await call<SyncReport>(desktop, 'sync.enable', { folder, deviceName: 'Desktop' })
+    expect(arrived.articlesArrived).toBe(3)
+    expect(viewOf(desktop)).toEqual(viewOf(laptop))
+    expect(viewOf(desktop).collections[0]!.articles).toEqual([warsaw, minsk, kyiv])
+    expect(viewOf(desktop).articles.find((a) => a.id === kyiv)!.countries).toContain('MD')
+    const status = await call<SyncStatus>(desktop, 'sync.status')
+    expect(status.devices.map((d) => d.name)).toEqual(['Laptop'])
+    const body = await call<{ html: string }>(desktop, 'articles.get', { id: minsk })
+    expect(body.html).toContain('Belarus election')
+  })
+
+  it('merges what both devices did apart: a star there and a read here both stay, a delete goes everywhere', async () => {
+    const laptop = await library('laptop')
+    const desktop = await library('desktop')
+    await call(laptop, 'sync.enable', { folder })
+    await call(desktop, 'sync.enable', { folder })
+    const shared = await addText(laptop, 'Vilnius hosts talks', 'Lithuania talks')
+    await syncNow(laptop)
+    await syncNow(desktop)
+    const own = await addText(desktop, 'Grodno border queue', 'Belarus border')
+    await call(desktop, 'articles.setState', { id: shared, starred: true })
+    await call(laptop, 'articles.setState', { id: shared, read: true })
+    const gone = await addText(laptop, 'Riga weather', 'Latvia weather')
+    await syncNow(laptop)
+    await syncNow(desktop)
+    await call(desktop, 'articles.delete', { id: gone })
+    await syncNow(desktop)
+    await syncNow(laptop)
+    await syncNow(desktop)
+    const seen = viewOf(laptop)
+    expect(viewOf(desktop)).toEqual(seen)
+    expect(seen.articles.map((a) => a.id).sort()).toEqual([shared, own].sort())
+    expect(seen.articles.find((a) => a.id === shared)).toMatchObject({ read: true, starred: true })
+  })
+
+  it('waits for a half-written line, reads conflict copies, ignores temp files and keeps a newer log for later', async () => {
+    const laptop = await library('laptop')
+    const desktop = await library('desktop')
+    await call(laptop, 'sync.enable', { folder })
+    await call(desktop, 'sync.enable', { folder })
+    const id = await addText(laptop, 'Tbilisi protests', 'Georgia protests')
+    await syncNow(laptop)
+    await syncNow(desktop)
+    const device = (await call<SyncStatus>(laptop, 'sync.status')).device!.id
+    const logs = join(folder, 'logs', device)
+    const [log] = await readdir(logs)
+    const line = (key: string, value: unknown, clock: string, v = 1): string => {
+      const json = JSON.stringify({ v, c: clock, k: key, x: value })
+      return `${json}\t${checksumOf(json)}\n`
+    }
+    const future = `${String(Date.now() + 1000).padStart(13, '0')}.0000.${device}`
+    // A line still being written: no newline yet, so not applied.
+    const starLine = line(`state/${id}/starred`, true, future)
+    await appendFile(join(logs, log!), starLine.slice(0, 30))
+    await syncNow(desktop)
+    expect(viewOf(desktop).articles[0]!.starred).toBe(false)
+    await appendFile(join(logs, log!), starLine.slice(30))
+    await syncNow(desktop)
+    expect(viewOf(desktop).articles[0]!.starred).toBe(true)
+    // Syncthing's copy of a file changed in two places, and a temp file of a transfer.
+    const later = `${String(Date.now() + 2000).padStart(13, '0')}.0000.${device}`
+    await writeFile(
+      join(logs, `${log!.replace('.jsonl', '')}.sync-conflict-20261201-101010-ABCDEFG.jsonl`),
+      line(`state/${id}/read`, true, later),
+    )
+    await writeFile(join(logs, `.syncthing.${log}.tmp`), line(`state/${id}/archived`, true, later))
+    await syncNow(desktop)
+    expect(viewOf(desktop).articles[0]).toMatchObject({ read: true, archived: false })
+    // A log from a newer Dateline: kept, not applied, said; its lines after stay for later too.
+    const newer = join(folder, 'logs', '00000000000000ff')
+    await mkdir(newer, { recursive: true })
+    const fromFuture = `${String(Date.now() + 3000).padStart(13, '0')}.0000.00000000000000ff`
+    await writeFile(
+      join(newer, '2026-12-01.jsonl'),
+      line(`state/${id}/archived`, true, fromFuture, 2) + line(`state/${id}/read`, false, fromFuture),
+    )
+    const report = await syncNow(desktop)
+    expect(report.status.notices.join(' ')).toMatch(/newer Dateline/)
+    expect(viewOf(desktop).articles[0]).toMatchObject({ read: true, archived: false })
+    const raw = await readFile(join(logs, log!), 'utf8')
+    expect(raw.endsWith('\n')).toBe(true)
+  })
+
+  it('leaves both libraries whole when sync is turned off', async () => {
+    const laptop = await library('laptop')
+    const desktop = await library('desktop')
+    await call(laptop, 'sync.enable', { folder })
+    const id = await addText(laptop, 'Baku summit', 'Azerbaijan summit')
+    await syncNow(laptop)
+    await call(desktop, 'sync.enable', { folder })
+    await call(desktop, 'sync.disable')
+    await call(laptop, 'articles.setState', { id, starred: true })
+    await syncNow(laptop)
+    const failed = await desktop.dispatch('sync.now', {})
+    expect(failed.ok).toBe(false)
+    expect(viewOf(desktop).articles.map((a) => [a.id, a.starred])).toEqual([[id, false]])
+    expect(viewOf(laptop).articles.map((a) => [a.id, a.starred])).toEqual([[id, true]])
+    const files = await readdir(folder, { recursive: true })
+    expect(files.some((f) => String(f).endsWith('library.db'))).toBe(false)
+  })
+
+  it('refuses a sync folder inside the library folder', async () => {
+    const laptop = await library('laptop')
+    const result = await laptop.dispatch('sync.enable', { folder: join(root, 'laptop', 'sync') })
+    expect(result.ok).toBe(false)
+  })
+})
