@@ -1,8 +1,10 @@
-import { appendFile, readdir, readFile, writeFile, mkdir } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { SyncReport, SyncStatus } from '@shared/sync'
 import { openApp, type DatelineApp } from '../../src/main/app'
+import { runCli } from '../../src/main/cli/main'
 import { checksumOf } from '../../src/main/sync/log-line'
 import { addText, call, viewOf } from '../helpers/sync-libraries'
 import { makeTempDir, removeDir } from '../helpers/temp-library'
@@ -30,6 +32,11 @@ afterEach(async () => {
   for (const app of apps.splice(0)) await app.close()
   await removeDir(root)
 })
+
+const COUNTRY_CODES =
+  'AD AE AF AG AL AM AO AR AT AU AZ BA BB BD BE BF BG BH BI BJ BN BO BR BS BT BW BZ CA CD CF CG CH CI CL CM CN CO CR CU CV'.split(
+    ' ',
+  )
 
 const syncNow = (app: DatelineApp): Promise<SyncReport> => call<SyncReport>(app, 'sync.now')
 
@@ -149,6 +156,100 @@ describe('sync through a shared folder', () => {
     expect(viewOf(laptop).articles.map((a) => [a.id, a.starred])).toEqual([[id, true]])
     const files = await readdir(folder, { recursive: true })
     expect(files.some((f) => String(f).endsWith('library.db'))).toBe(false)
+  })
+
+  it('carries follows and feed subscriptions, and their undoing', async () => {
+    const laptop = await library('laptop')
+    const desktop = await library('desktop')
+    await call(laptop, 'sync.enable', { folder })
+    await call(desktop, 'sync.enable', { folder })
+    // A correspondent as extraction makes one, and a feed as a subscription stores it.
+    const olga = laptop.library.change(
+      (db) =>
+        db.get<{ id: number }>(
+          `INSERT INTO correspondents (name, name_key, outlet_key) VALUES ('Olga Petrova', 'olga petrova', 'meduza') RETURNING id`,
+        )!.id,
+    )
+    laptop.library.change((db) =>
+      db.run(
+        `INSERT INTO feeds (url, title, added_at) VALUES ('https://example.org/feed.xml', 'Example', '2026-12-01T00:00:00Z')`,
+      ),
+    )
+    await call(laptop, 'correspondents.follow', { id: olga })
+    await syncNow(laptop)
+    await syncNow(desktop)
+    expect(viewOf(desktop).followed).toEqual(['olga petrova'])
+    expect(viewOf(desktop).feeds).toEqual(['https://example.org/feed.xml'])
+    await call(desktop, 'correspondents.unfollow', {
+      id: desktop.library.query((db) => db.get<{ id: number }>('SELECT id FROM correspondents')!.id),
+    })
+    const feed = desktop.library.query((db) => db.get<{ id: number }>('SELECT id FROM feeds')!.id)
+    await call(desktop, 'feeds.remove', { id: feed })
+    await syncNow(desktop)
+    await syncNow(laptop)
+    expect(viewOf(laptop)).toMatchObject({ followed: [], feeds: [] })
+  })
+
+  it('keeps changes in the library while the sync folder cannot be written, and writes them later', async (context) => {
+    if (process.platform !== 'linux' || process.getuid?.() !== 0) context.skip()
+    const small = join(root, 'small-disk')
+    await mkdir(small)
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', small], { stdio: 'pipe' })
+    } catch (error) {
+      console.warn(
+        `Skipping the full-disk sync test: mount -t tmpfs was refused (${(error as Error).message})`,
+      )
+      context.skip()
+    }
+    try {
+      const onSmall = join(small, 'Sync')
+      const laptop = await library('laptop')
+      await call(laptop, 'sync.enable', { folder: onSmall })
+      const id = await addText(laptop, 'Chisinau elections', 'Moldova vote')
+      await syncNow(laptop)
+      // Fill the disk to its last block.
+      await mkdir(join(small, 'filler'))
+      for (let n = 0, size = 64 * 1024; size >= 512; n++) {
+        await writeFile(join(small, 'filler', String(n)), Buffer.alloc(size)).catch(() => (size /= 2))
+      }
+      await call(laptop, 'articles.setState', { id, starred: true })
+      // A day of reading: more than the last block of the log has room for.
+      for (let n = 0; n < 40; n++)
+        await call(laptop, 'countries.edit', { id, edits: [{ code: COUNTRY_CODES[n]!, role: 'mentioned' }] })
+      const full = await syncNow(laptop)
+      expect(full.status.problem).toMatch(/full/)
+      expect(full.status.waiting).toBeGreaterThan(0)
+      await rm(join(small, 'filler'), { recursive: true })
+      const later = await syncNow(laptop)
+      expect(later.status).toMatchObject({ problem: null, waiting: 0 })
+      const desktop = await library('desktop')
+      await call(desktop, 'sync.enable', { folder: onSmall })
+      expect(viewOf(desktop).articles).toMatchObject([{ id, starred: true }])
+      expect(viewOf(desktop).articles[0]!.countries).toHaveLength(41)
+    } finally {
+      for (const app of apps.splice(0)) await app.close()
+      execFileSync('umount', [small])
+    }
+  })
+
+  it('answers dateline sync status --json', async () => {
+    const laptop = await library('laptop')
+    await call(laptop, 'sync.enable', { folder, deviceName: 'Laptop' })
+    await laptop.close()
+    apps.splice(0)
+    const printed: string[] = []
+    const log = vi.spyOn(console, 'log').mockImplementation((text: string) => void printed.push(text))
+    try {
+      expect(await runCli(['sync', 'status', '--json', '--library', join(root, 'laptop')])).toBe(0)
+    } finally {
+      log.mockRestore()
+    }
+    expect(JSON.parse(printed.join('\n'))).toMatchObject({
+      enabled: true,
+      folder,
+      device: { name: 'Laptop' },
+    })
   })
 
   it('refuses a sync folder inside the library folder', async () => {
