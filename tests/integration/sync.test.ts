@@ -6,6 +6,7 @@ import type { SyncReport, SyncStatus } from '@shared/sync'
 import { openApp, type DatelineApp } from '../../src/main/app'
 import { runCli } from '../../src/main/cli/main'
 import { checksumOf } from '../../src/main/sync/log-line'
+import { syncEngineOf } from '../../src/main/sync/sync-services'
 import { addText, call, viewOf } from '../helpers/sync-libraries'
 import { makeTempDir, removeDir } from '../helpers/temp-library'
 
@@ -231,6 +232,28 @@ describe('sync through a shared folder', () => {
       for (const app of apps.splice(0)) await app.close()
       execFileSync('umount', [small])
     }
+  })
+
+  it('lets one device at a time refresh a feed on schedule, until its lease runs out', async () => {
+    let now = Date.parse('2026-12-01T08:00:00Z')
+    const clock = (): Date => new Date(now)
+    const laptop = await openApp({ libraryDir: join(root, 'laptop'), extraction: 'inline', now: clock })
+    const desktop = await openApp({ libraryDir: join(root, 'desktop'), extraction: 'inline', now: clock })
+    apps.push(laptop, desktop)
+    await call(laptop, 'sync.enable', { folder })
+    await call(desktop, 'sync.enable', { folder })
+    const feed = 'https://example.org/feed.xml'
+    const engineOf = (app: DatelineApp): ReturnType<typeof syncEngineOf> =>
+      syncEngineOf({ library: app.library, events: app.events, now: clock })
+    expect([...engineOf(laptop).claimFeeds([feed])]).toEqual([feed])
+    await syncNow(laptop)
+    await syncNow(desktop)
+    expect([...engineOf(desktop).claimFeeds([feed, 'https://example.org/other.xml'])]).toEqual([
+      'https://example.org/other.xml',
+    ])
+    expect([...engineOf(laptop).claimFeeds([feed])]).toEqual([feed])
+    now += 3 * 60 * 60 * 1000
+    expect([...engineOf(desktop).claimFeeds([feed])]).toEqual([feed])
   })
 
   it('answers dateline sync status --json', async () => {

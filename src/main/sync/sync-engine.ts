@@ -61,6 +61,9 @@ const PUBLISH_BATCH = 100
 const SCAN_EVERY_MS = 30_000
 /** A change here is written to the folder this soon after the last one. */
 const RECORD_AFTER_MS = 150
+/** How long a device refreshes a feed alone; one that stops leaves it to run out. */
+const LEASE_MS = 2 * 60 * 60 * 1000
+const LEASE_RENEW_MS = 60 * 60 * 1000
 const MEDIA_REFERENCE = /media\/[0-9a-f]{2}\/[0-9a-f]{64}\.[a-z0-9]{1,5}/g
 
 export interface SyncEngineOptions {
@@ -161,6 +164,33 @@ export class SyncEngine {
       }
       return this.runSync()
     })
+  }
+
+  /**
+   * The feeds this device refreshes on schedule: those no other device holds a lease on. Taking a
+   * lease is a change like any other, so the others see it at their next scan and leave the feed.
+   */
+  claimFeeds(urls: string[]): Set<string> {
+    const config = this.enabledConfig()
+    if (!config) return new Set(urls)
+    const clock = this.hlc(config)
+    const now = this.now().getTime()
+    const claimed = new Set<string>()
+    this.library.change((db) => {
+      for (const url of urls) {
+        const key = `lease/${encodeURIComponent(url)}`
+        const lease = registerOf(db, key)?.value
+        const holder = lease && typeof lease === 'object' && !Array.isArray(lease) ? lease : null
+        const until = holder && typeof holder.until === 'number' ? holder.until : 0
+        if (holder && holder.device !== config.device && until > now) continue
+        claimed.add(url)
+        if (holder?.device === config.device && until - now > LEASE_RENEW_MS) continue
+        record(db, clock, { key, value: { device: config.device, until: now + LEASE_MS } })
+      }
+      updateConfig(db, { clock: clock.latest })
+    })
+    this.noteLocalChange()
+    return claimed
   }
 
   /** Something changed here (a window, the CLI, a feed): written to the log shortly. */

@@ -30,6 +30,7 @@ export function syncServices(ctx: ServiceContext): ServicesFor<typeof syncProced
   ctx.events.subscribe((event) => {
     if (LOCAL_CHANGES.has(event)) engine.noteLocalChange()
   })
+  ctx.feeds.claimFeeds = (urls) => engine.claimFeeds(urls)
   ctx.background?.onStop(() => engine.stop())
   if (ctx.background?.resumeAtOpen) engine.start()
 
