@@ -8,6 +8,7 @@ import { countriesEvents, countriesProcedures } from './countries'
 import { exportEvents, exportProcedures } from './export'
 import { feedsEvents, feedsProcedures } from './feeds'
 import { importsEvents, importsProcedures } from './imports'
+import { syncEvents, syncProcedures } from './sync'
 import { Empty, procedure, type ServicesFor } from './procedure'
 import { ArticleFilter } from './article-filter'
 
@@ -206,6 +207,7 @@ export const contract = {
   ...countriesProcedures,
   ...correspondentsProcedures,
   ...feedsProcedures,
+  ...syncProcedures,
   ...collectionsProcedures,
   ...exportProcedures,
   ...importsProcedures,
@@ -254,6 +256,7 @@ export const events = {
   ...countriesEvents,
   ...correspondentsEvents,
   ...feedsEvents,
+  ...syncEvents,
   ...collectionsEvents,
   ...exportEvents,
   ...importsEvents,

@@ -15,6 +15,7 @@ import { listCountries, retagLibrary, tagArticle, takeCountryEdits } from './cou
 import { backUpNow, rebuildDatabase, reindexLibrary, restoreFromBackup } from './maintenance-commands'
 import { extractArticle, serve } from './web-commands'
 import { feedCommand, opmlCommand, refreshCommand } from './feed-commands'
+import { syncCommand } from './sync-commands'
 import { one, UsageError } from './usage-error'
 import { terminalSafe } from './format'
 
@@ -58,6 +59,11 @@ Commands:
   correspondents [<name>]  Who wrote the articles, with counts (--sort count|name|latest)
   follow <name>            Follow a correspondent (and their own feed, when their page has one)
   unfollow <name>          Stop following a correspondent
+  sync enable <folder>     Sync this library through a folder Syncthing (or Dropbox...) shares
+                           (--name NAME for this device); its history becomes the first log
+  sync status              This device, the others and their last change (--json)
+  sync now                 Write this device's changes and read the others' now
+  sync disable             Stop syncing; both libraries stay whole
 
 Filters (list, search): --unread, --starred, --archived, --country CC, --correspondent NAME,
   --collection NAME, --feed ID, --site NAME, --from YYYY-MM-DD, --to YYYY-MM-DD
@@ -103,6 +109,7 @@ export async function runCli(argv: string[]): Promise<number> {
       folder: { type: 'string' },
       summary: { type: 'boolean', default: false },
       'delete-articles': { type: 'boolean', default: false },
+      name: { type: 'string' },
     },
   })
   const [command, ...rest] = positionals
@@ -169,6 +176,8 @@ export async function runCli(argv: string[]): Promise<number> {
       return followCommand(libraryDir, rest, true, json)
     case 'unfollow':
       return followCommand(libraryDir, rest, false, json)
+    case 'sync':
+      return syncCommand(libraryDir, rest, values, json)
     default:
       throw new UsageError(`unknown command "${command}"`)
   }

@@ -52,6 +52,8 @@ interface FeedPass {
  */
 export class FeedRefresher {
   readonly store: FeedStore
+  /** Which of these feeds this device refreshes on schedule (sync's leases: one device per feed). */
+  claimFeeds: ((urls: string[]) => Set<string>) | null = null
   private current: Promise<RefreshOutcome> | null = null
   private wasOffline = false
   private readonly captureTurn: ReturnType<typeof createLimiter>
@@ -86,7 +88,9 @@ export class FeedRefresher {
     const now = this.options.now()
     this.store.syncAuthorFeeds(now.toISOString())
     const wanted = ids ?? this.store.allIds()
-    const feeds = wanted.map((id) => this.store.get(id)).filter((f): f is StoredFeed => f !== undefined)
+    const found = wanted.map((id) => this.store.get(id)).filter((f): f is StoredFeed => f !== undefined)
+    const claimed = ids === undefined ? this.claimFeeds?.(found.map((f) => f.url)) : undefined
+    const feeds = claimed ? found.filter((f) => claimed.has(f.url)) : found
     const total = feeds.length
     const emit = (done: number, finished: boolean, offline: boolean, feed?: StoredFeed): void =>
       this.options.events.emit('feeds.progress', {

@@ -3,6 +3,7 @@ import type { SqlDatabase } from './database'
 import { IMPORT_QUEUE_STEP } from '../imports/import-schema'
 import { FEEDS_SCHEMA_STEP } from '../feeds/feed-schema'
 import { LIST_INDEXES_STEP } from './list-schema'
+import { SYNC_SCHEMA_STEP } from '../sync/sync-schema'
 
 /**
  * The library database's tables, one migration per schema version, kept in `PRAGMA user_version`.
@@ -339,6 +340,7 @@ export const schemaSteps: SchemaStep[] = [
   FEEDS_SCHEMA_STEP,
   { version: 4, describe: 'merged and followed correspondents', sql: VERSION_4 },
   LIST_INDEXES_STEP,
+  SYNC_SCHEMA_STEP,
 ]
 
 export const LATEST_DATABASE_VERSION = Math.max(...schemaSteps.map((s) => s.version))

@@ -5,6 +5,7 @@ import { CollectionsSection } from './collections/CollectionsSection'
 import { CorrespondentsSection } from './correspondents/CorrespondentsSection'
 import { CountriesSection } from './countries/CountriesSection'
 import { FeedsSection } from './feeds/FeedsSection'
+import { SyncSection } from './sync/SyncSection'
 import { FilterButton } from './FilterButton'
 import { ImportButton } from './imports/ImportButton'
 
@@ -33,6 +34,7 @@ export function Sidebar(): JSX.Element {
       <CorrespondentsSection />
       <FeedsSection />
       <CountriesSection />
+      <SyncSection />
       <ImportButton />
       <button type="button" className="sidebar-help" onClick={toggleShortcuts}>
         Keyboard shortcuts <kbd>?</kbd>

@@ -30,6 +30,7 @@ export type MainViewKind =
   | 'feed'
   | 'collection'
   | 'imports'
+  | 'sync'
 export interface MainView {
   kind: MainViewKind
   key?: string

@@ -1,0 +1,70 @@
+import { expect } from 'vitest'
+import type { DatelineApp } from '../../src/main/app'
+
+/** Calls a procedure and fails the test with its message when it fails. */
+export async function call<T>(app: DatelineApp, name: string, input: unknown = {}): Promise<T> {
+  const result = await app.dispatch(name, input)
+  if (!result.ok) expect.fail(`${name} failed: ${result.error.code} ${result.error.message}`)
+  return result.value as T
+}
+
+export interface LibraryView {
+  articles: {
+    id: string
+    title: string
+    read: boolean
+    starred: boolean
+    archived: boolean
+    countries: string[]
+  }[]
+  collections: { name: string; articles: string[] }[]
+  followed: string[]
+  feeds: string[]
+}
+
+/** What a person sees of a library: every article and its states, and each collection in its order. */
+export function viewOf(app: DatelineApp): LibraryView {
+  return app.library.query((db) => ({
+    articles: db
+      .all<{ id: string; title: string; read: number; starred: number; archived: number }>(
+        'SELECT id, title, read, starred, archived FROM articles ORDER BY id',
+      )
+      .map((a) => ({
+        id: a.id,
+        title: a.title,
+        read: a.read === 1,
+        starred: a.starred === 1,
+        archived: a.archived === 1,
+        countries: db
+          .all<{ code: string }>(
+            'SELECT code FROM article_countries WHERE article = (SELECT rowid FROM articles WHERE id = ?) ORDER BY code',
+            [a.id],
+          )
+          .map((c) => c.code),
+      })),
+    collections: db
+      .all<{ id: number; name: string }>('SELECT id, name FROM collections ORDER BY name')
+      .map((c) => ({
+        name: c.name,
+        articles: db
+          .all<{ id: string }>(
+            `SELECT a.id FROM collection_articles ca JOIN articles a ON a.rowid = ca.article
+             WHERE ca.collection = ? ORDER BY ca.position, a.id`,
+            [c.id],
+          )
+          .map((a) => a.id),
+      })),
+    followed: db
+      .all<{ name_key: string }>('SELECT name_key FROM correspondents WHERE followed = 1 ORDER BY name_key')
+      .map((c) => c.name_key),
+    feeds: db
+      .all<{ url: string }>('SELECT url FROM feeds WHERE correspondent IS NULL ORDER BY url')
+      .map((f) => f.url),
+  }))
+}
+
+export async function addText(app: DatelineApp, title: string, words: string): Promise<string> {
+  const text = `${title}\n\n${words} ${'Some words of a report from the capital. '.repeat(12)}`
+  const { article } = await call<{ article: { id: string } }>(app, 'articles.add', { kind: 'text', text })
+  return article.id
+}
