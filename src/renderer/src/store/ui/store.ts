@@ -30,6 +30,7 @@ export type MainViewKind =
   | 'feed'
   | 'collection'
   | 'imports'
+  | 'extension'
 export interface MainView {
   kind: MainViewKind
   key?: string
