@@ -18,6 +18,7 @@ import { registerMediaScheme, serveMedia } from './electron/media-protocol'
 import { resolveLibraryDir } from './library/location'
 import { startLocalEndpoint, type LocalEndpoint } from './serve/local-endpoint'
 import { startExtensionEndpoint, type ExtensionEndpoint } from './extension/extension-endpoint'
+import { savedPageInput } from './extension/saved-page-file'
 
 /** The Electron shell: the only code that imports electron. Everything else is the plain-Node app. */
 
@@ -177,8 +178,12 @@ function openFiles(files: string[]): void {
   const running = dateline
   if (!running) return
   for (const file of files) {
-    void sourceFromArgument(file)
-      .then((source) => running.services['articles.add'](source))
+    void savedPageInput(file)
+      .then(async (savedPage) =>
+        savedPage
+          ? running.services['extension.addSavedPage'](savedPage)
+          : running.services['articles.add'](await sourceFromArgument(file)),
+      )
       .then(
         () => mainWindow?.focus(),
         (error: unknown) =>

@@ -47,6 +47,21 @@ export type SavePageInput = z.input<typeof SavePageInput>
 export const SaveLinkInput = z.object({ url: WebAddress, collectionId: CollectionId.optional() }).strict()
 export type SaveLinkInput = z.input<typeof SaveLinkInput>
 
+/** A page saved by the browser as one file: an MHTML of 60 MB is a page with very many pictures. */
+export const MAX_SAVED_PAGE_CHARS = 64 * 1024 * 1024
+
+export const AddSavedPageInput = z
+  .object({
+    fileName: z.string().min(1).max(1024),
+    /** The file's bytes, one character each (a binary string): MHTML is mostly 7-bit text. */
+    content: z
+      .string()
+      .min(1, 'The file is empty')
+      .max(MAX_SAVED_PAGE_CHARS, 'The file is larger than 64 MB'),
+  })
+  .strict()
+export type AddSavedPageInput = z.input<typeof AddSavedPageInput>
+
 export const SaveResult = z.object({
   article: ArticleSummary,
   /** The article was in the library already, and its stored copy was replaced. */
@@ -102,6 +117,11 @@ export const extensionProcedures = {
     'Save a page as the browser rendered it (its pictures are fetched from their addresses)',
   ),
   'extension.saveLink': procedure(SaveLinkInput, SaveResult, 'Save the article behind a link'),
+  'extension.addSavedPage': procedure(
+    AddSavedPageInput,
+    SaveResult,
+    'Save a page the browser saved as a single file (MHTML), with the pictures inside it',
+  ),
   'extension.showArticle': procedure(
     z.object({ id: ArticleId }).strict(),
     z.object({}),

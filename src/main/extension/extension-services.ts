@@ -5,6 +5,7 @@ import type { extensionProcedures, SaveResult } from '@shared/extension'
 import type { ServicesFor } from '@shared/procedure'
 import { collectionServices } from '../collections/collection-services'
 import { captureArticle, type CaptureSource } from '../ingest/capture'
+import { fetchFromParts, parseMhtml } from '../ingest/mhtml'
 import type { ServiceContext } from '../services'
 
 /** The extension procedures of the service table (see src/shared/extension.ts). */
@@ -26,13 +27,17 @@ export function extensionServices(ctx: ServiceContext): ServicesFor<typeof exten
     return { id: found.id, name: found.name }
   }
 
-  async function save(source: CaptureSource, collectionId: number | undefined): Promise<SaveResult> {
+  async function save(
+    source: CaptureSource,
+    collectionId: number | undefined,
+    fetch = ctx.fetch,
+  ): Promise<SaveResult> {
     const collection = await collectionFor(collectionId)
     const captureId = randomUUID()
     const result: AddArticleResult = await captureArticle(source, {
       library: ctx.library,
       extractor: ctx.extractor,
-      fetch: ctx.fetch,
+      fetch,
       now: ctx.now,
       progress: (event) => ctx.events.emit('capture.progress', { captureId, ...event }),
       ...(ctx.pageLimits ? { pageLimits: ctx.pageLimits } : {}),
@@ -58,6 +63,14 @@ export function extensionServices(ctx: ServiceContext): ServicesFor<typeof exten
     'extension.savePage': async ({ url, html, collectionId }) =>
       save({ kind: 'html', html, baseUrl: url, origin: 'url' }, collectionId),
     'extension.saveLink': async ({ url, collectionId }) => save({ kind: 'url', url }, collectionId),
+    'extension.addSavedPage': async ({ fileName, content }) => {
+      const page = parseMhtml(Buffer.from(content, 'latin1'))
+      return save(
+        { kind: 'html', html: page.html, fileName, ...(page.url ? { baseUrl: page.url } : {}) },
+        undefined,
+        fetchFromParts(page.resources, ctx.fetch),
+      )
+    },
     'extension.showArticle': async ({ id }) => {
       if (!ctx.library.get(id)) throw new DatelineError('NOT_FOUND', 'That article is not in the library.')
       ctx.events.emit('extension.showArticle', { id })
