@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium, type BrowserContext, type Worker } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test'
 import { expect, test } from './support/fixtures'
 import { articleFrame, loadedImageWidths } from './support/library'
 import {
@@ -57,6 +58,12 @@ async function launchWithExtension(): Promise<LoadedExtension> {
   }
 }
 
+/** What axe finds wrong in a part of a page, one line per rule, so a failure names it. */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include(selector).analyze()
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(', ')}`)
+}
+
 test.skip(
   !existsSync(join(EXTENSION_DIR, 'manifest.json')),
   'out/extension is not built: run npm run build first',
@@ -79,6 +86,7 @@ test('a logged-in page saved with the extension reads in Dateline, whole and wit
     expect(port).toBe(new URL(dateline.url).port)
     await app.getByTestId('start-pairing').click()
     const code = (await app.getByTestId('pairing-code').textContent())!.trim()
+    expect(await axeViolations(app, '[data-testid="extension-view"]')).toEqual([])
 
     const popup = await context.newPage()
     await popup.goto(`chrome-extension://${id}/popup.html`)
@@ -118,6 +126,7 @@ test('a logged-in page saved with the extension reads in Dateline, whole and wit
     await expect(popup.locator('#reach')).toContainText('Dateline is running')
     await popup.locator('#save-page').click()
     await expect(popup.getByTestId('save-result')).toContainText(`Saved: ${HEADLINE}`)
+    expect(await axeViolations(popup, 'body')).toEqual([])
 
     // Dateline never fetched the page itself (it would have got the paywall): only the picture.
     const fetchedWithoutLogin = site.requests.filter((r) => !r.loggedIn).map((r) => r.path)
