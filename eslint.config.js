@@ -26,6 +26,11 @@ export default tseslint.config(
     },
   },
   {
+    // The browser extension runs in the browser: its pages and its service worker.
+    files: ['extension/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser, ...globals.serviceworker } },
+  },
+  {
     files: ['tests/helpers/**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -11,6 +11,7 @@ import type { ProgressListener } from './library/database-builder'
 import { LibraryStore } from './library/library-store'
 import type { WaitForLockOptions } from './library/lock'
 import { SettingsStore } from './settings/settings-store'
+import { ExtensionAccess } from './extension/extension-access'
 import { createServices } from './services'
 import { ExportDownloads } from './export/export-downloads'
 import { FeedRefresher } from './feeds/feed-refresher'
@@ -55,6 +56,8 @@ export interface DatelineApp {
   dispatch: Dispatch
   events: EventBus
   library: LibraryStore
+  /** Who may call the browser extension's routes (serve/ and the app's extension endpoint). */
+  extensions: ExtensionAccess
   /** Exports waiting for the browser host to send them (see export/export-downloads.ts). */
   exportDownloads: ExportDownloads
   close(): Promise<void>
@@ -68,6 +71,8 @@ export async function openApp(options: OpenAppOptions): Promise<DatelineApp> {
     ...(options.host ? { exclusive: true } : {}),
   })
   const settings = await SettingsStore.open(library.layout.settings)
+  const now = options.now ?? ((): Date => new Date())
+  const extensions = await ExtensionAccess.open(library.layout.extensions, now)
   const extractor =
     options.extractor ??
     (options.extraction === 'inline'
@@ -76,7 +81,6 @@ export async function openApp(options: OpenAppOptions): Promise<DatelineApp> {
   const events = new EventBus()
   const exportDownloads = new ExportDownloads()
   const background = new BackgroundWork(options.host ?? false)
-  const now = options.now ?? ((): Date => new Date())
   const feeds = new FeedRefresher({
     library,
     extractor,
@@ -99,6 +103,7 @@ export async function openApp(options: OpenAppOptions): Promise<DatelineApp> {
     ...(options.feedLimits ? { feedLimits: options.feedLimits } : {}),
     library,
     settings,
+    extensions,
     extractor,
     events,
     fetch: options.fetch ?? fetch,
@@ -125,6 +130,7 @@ export async function openApp(options: OpenAppOptions): Promise<DatelineApp> {
     dispatch: createDispatch(services),
     events,
     library,
+    extensions,
     exportDownloads,
     async close() {
       if (backupTimer) clearTimeout(backupTimer)
@@ -133,6 +139,7 @@ export async function openApp(options: OpenAppOptions): Promise<DatelineApp> {
       await schedule?.stop()
       await extractor.close()
       await settings.idle()
+      await extensions.idle()
       await library.close()
     },
   }

@@ -7,6 +7,7 @@ import { chooseExportPath } from './electron/export-dialog'
 import { argumentsAfterApp, commandLineOf } from './electron/cli-mode'
 import { cliInstallPlan, installCli } from './electron/install-cli'
 import { filesToOpen } from './electron/opened-files'
+import { addressOffered, linksIn, registerLinkHandler } from './electron/dateline-links'
 import { createUpdateChecker } from './electron/updates'
 import { sourceFromArgument } from './cli/source-argument'
 import { bindIpc } from './electron/ipc'
@@ -16,6 +17,8 @@ import { showFeedNotices } from './electron/feed-notifications'
 import { registerMediaScheme, serveMedia } from './electron/media-protocol'
 import { resolveLibraryDir } from './library/location'
 import { startLocalEndpoint, type LocalEndpoint } from './serve/local-endpoint'
+import { startExtensionEndpoint, type ExtensionEndpoint } from './extension/extension-endpoint'
+import { savedPageInput } from './extension/saved-page-file'
 
 /** The Electron shell: the only code that imports electron. Everything else is the plain-Node app. */
 
@@ -45,6 +48,7 @@ function runCommandLineAndQuit(args: string[]): void {
 let dateline: DatelineApp | null = null
 let mainWindow: BrowserWindow | null = null
 let endpoint: LocalEndpoint | null = null
+let extensionEndpoint: ExtensionEndpoint | null = null
 
 function libraryFlag(argv: string[]): string | undefined {
   const at = argv.indexOf('--library')
@@ -73,6 +77,12 @@ async function start(): Promise<void> {
   }
   // `dateline add` in a terminal reaches this window instead of being refused (one writer per library).
   endpoint = await startLocalEndpoint(dateline, dateline.library.layout).catch(() => null)
+  // The browser extension's port; taken already (a `dateline serve` of another library), the
+  // extension says Dateline cannot be reached rather than the app failing to start.
+  extensionEndpoint = await startExtensionEndpoint(dateline).catch((error: unknown) => {
+    console.warn(`dateline: the browser extension cannot reach this window: ${toErrorInfo(error).message}`)
+    return null
+  })
   serveMedia(dateline.library.media)
   bindIpc(dateline, () => webContents.getAllWebContents())
   const running = dateline
@@ -100,6 +110,10 @@ async function start(): Promise<void> {
                 tell(`The dateline command could not be installed: ${toErrorInfo(error).message}`),
             ),
   })
+  // A paired extension's "Open in Dateline": the window shows the article (store/extension).
+  running.events.subscribe((event) => {
+    if (event === 'extension.showArticle') bringWindowForward()
+  })
   showFeedNotices(running.events, () => {
     if (mainWindow?.isMinimized()) mainWindow.restore()
     mainWindow?.focus()
@@ -118,6 +132,37 @@ async function start(): Promise<void> {
   keepInTrayOnClose(mainWindow)
   openFiles(filesToOpen(argumentsAfterApp(process.argv, process.defaultApp === true), process.cwd()))
   for (const file of filesOpenedEarly.splice(0)) openFiles([file])
+  registerLinkHandler(app)
+  // The window has loaded (createMainWindow waits for it), so it can ask what a link offers.
+  offerLinks(linksIn(argumentsAfterApp(process.argv, process.defaultApp === true)))
+  offerLinks(linksOpenedEarly.splice(0))
+}
+
+/** macOS hands dateline:// links over by event, possibly before the window exists. */
+const linksOpenedEarly: string[] = []
+app.on('open-url', (event, link) => {
+  event.preventDefault()
+  if (dateline && mainWindow) offerLinks([link])
+  else linksOpenedEarly.push(link)
+})
+
+/** A link only ever asks the person, in the window, whether to save the address it names. */
+function offerLinks(links: string[]): void {
+  const running = dateline
+  if (!running) return
+  for (const link of links) {
+    const url = addressOffered(link, (line) => console.warn(line))
+    if (!url) continue
+    running.events.emit('extension.offerSave', { url })
+    bringWindowForward()
+  }
+}
+
+function bringWindowForward(): void {
+  if (!mainWindow) return
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  if (!mainWindow.isVisible()) mainWindow.show()
+  mainWindow.focus()
 }
 
 /** macOS hands files over by event, possibly before the library is open. */
@@ -133,8 +178,12 @@ function openFiles(files: string[]): void {
   const running = dateline
   if (!running) return
   for (const file of files) {
-    void sourceFromArgument(file)
-      .then((source) => running.services['articles.add'](source))
+    void savedPageInput(file)
+      .then(async (savedPage) =>
+        savedPage
+          ? running.services['extension.addSavedPage'](savedPage)
+          : running.services['articles.add'](await sourceFromArgument(file)),
+      )
       .then(
         () => mainWindow?.focus(),
         (error: unknown) =>
@@ -148,12 +197,11 @@ function tell(message: string): void {
 }
 
 app.on('second-instance', (_event, argv, workingDirectory) => {
-  openFiles(filesToOpen(argumentsAfterApp(argv, process.defaultApp === true), workingDirectory))
-  if (!mainWindow) return
-  if (mainWindow.isMinimized()) mainWindow.restore()
+  const args = argumentsAfterApp(argv, process.defaultApp === true)
+  openFiles(filesToOpen(args, workingDirectory))
+  offerLinks(linksIn(args))
   // Kept in the tray, the window is hidden rather than closed.
-  if (!mainWindow.isVisible()) mainWindow.show()
-  mainWindow.focus()
+  bringWindowForward()
 })
 
 app.on('activate', () => {
@@ -191,7 +239,9 @@ app.on('before-quit', (event) => {
   event.preventDefault()
   closing = true
   const running = dateline
-  void (endpoint?.close() ?? Promise.resolve()).then(() => running.close()).finally(() => app.quit())
+  void Promise.all([endpoint?.close(), extensionEndpoint?.close()])
+    .then(() => running.close())
+    .finally(() => app.quit())
 })
 
 app.whenReady().then(

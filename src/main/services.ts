@@ -16,6 +16,8 @@ import type { ExportDownloads } from './export/export-downloads'
 import { feedServices } from './feeds/feed-services'
 import { importServices } from './imports/import-services'
 import { syncServices } from './sync/sync-services'
+import { extensionServices } from './extension/extension-services'
+import type { ExtensionAccess } from './extension/extension-access'
 import type { FeedRefresher } from './feeds/feed-refresher'
 import type { FeedFetchLimits } from './feeds/fetch-feed'
 
@@ -39,6 +41,8 @@ export interface ServiceContext {
   /** Refreshes feeds (the scheduled rounds and feeds.refresh share it, so rounds never overlap). */
   feeds: FeedRefresher
   feedLimits?: FeedFetchLimits
+  /** Pairing codes and paired browser extensions (the extension's own routes check them too). */
+  extensions: ExtensionAccess
 }
 
 /** The service table: one implementation per contract procedure, input already validated. */
@@ -53,6 +57,7 @@ export function createServices(ctx: ServiceContext): Services {
     ...exportServices(ctx),
     ...importServices(ctx),
     ...syncServices(ctx),
+    ...extensionServices(ctx),
     'articles.add': async (input) => {
       const captureId = input.captureId ?? randomUUID()
       const { captureId: _ignored, ...source } = input

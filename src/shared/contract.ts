@@ -9,6 +9,7 @@ import { exportEvents, exportProcedures } from './export'
 import { feedsEvents, feedsProcedures } from './feeds'
 import { importsEvents, importsProcedures } from './imports'
 import { syncEvents, syncProcedures } from './sync'
+import { extensionEvents, extensionProcedures } from './extension'
 import { Empty, procedure, type ServicesFor } from './procedure'
 import { ArticleFilter } from './article-filter'
 
@@ -211,6 +212,7 @@ export const contract = {
   ...collectionsProcedures,
   ...exportProcedures,
   ...importsProcedures,
+  ...extensionProcedures,
 } as const
 
 export type Contract = typeof contract
@@ -260,6 +262,7 @@ export const events = {
   ...collectionsEvents,
   ...exportEvents,
   ...importsEvents,
+  ...extensionEvents,
 } as const
 export type EventName = keyof typeof events
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>

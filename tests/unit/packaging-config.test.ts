@@ -70,7 +70,13 @@ describe('the installers a person downloads', () => {
 
   it('opens saved pages and dateline:// links, and sits among the news apps of the desktop', async () => {
     const config = await builderConfig()
-    expect(config.fileAssociations.flatMap((a) => a.ext).sort()).toEqual(['htm', 'html', 'mhtml', 'txt'])
+    expect(config.fileAssociations.flatMap((a) => a.ext).sort()).toEqual([
+      'htm',
+      'html',
+      'mht',
+      'mhtml',
+      'txt',
+    ])
     expect(config.protocols.flatMap((p) => p.schemes)).toEqual(['dateline'])
     expect(config.linux.desktop.entry.Categories).toContain('News')
     // /usr/bin/dateline (from the deb) is the app, which runs the CLI when given a command.

@@ -14,6 +14,7 @@ import { connectToRunningLibrary } from '../serve/local-endpoint'
 import { formatArticle, formatListLine, terminalSafe } from './format'
 import { openForReading } from './readable-library'
 import { sourceFromArgument } from './source-argument'
+import { savedPageInput } from '../extension/saved-page-file'
 import { positiveInteger, UsageError } from './usage-error'
 
 /** The commands that work on the library: add, list, show, delete, export. */
@@ -84,8 +85,11 @@ export async function addArticles(libraryDir: string, args: string[], json: bool
   try {
     for (const arg of args) {
       try {
-        const source = await sourceFromArgument(arg)
-        const result = await dispatch('articles.add', source)
+        // A page saved as one file (MHTML) brings its pictures inside it.
+        const savedPage = await savedPageInput(arg)
+        const result = savedPage
+          ? await dispatch('extension.addSavedPage', savedPage)
+          : await dispatch('articles.add', await sourceFromArgument(arg))
         if (!result.ok) throw result.error
         const { article, updated, warnings } = result.value as {
           article: { id: string; title: string }

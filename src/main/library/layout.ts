@@ -6,6 +6,7 @@ import { assertArticleId } from './confined-files'
  *
  *   library.json                 manifest: format, schema version
  *   settings.json                reader settings
+ *   extensions.json              browser extensions paired with this library (token hashes)
  *   library.db                   SQLite: article metadata, states, relations, counts, full-text index
  *   library.db.lock/             the SQLite build's own lock (a directory; see database.ts)
  *   backups/library-<date>.db    daily copies of library.db (VACUUM INTO), the newest 7 kept
@@ -24,6 +25,8 @@ export interface LibraryLayout {
   root: string
   manifest: string
   settings: string
+  /** The paired browser extensions (see extension/paired-extensions.ts). */
+  extensions: string
   lock: string
   /** How a running Dateline that holds the lock can be reached by the CLI (see serve/local-endpoint.ts). */
   endpoint: string
@@ -43,6 +46,7 @@ export function libraryLayout(root: string): LibraryLayout {
     root,
     manifest: join(root, 'library.json'),
     settings: join(root, 'settings.json'),
+    extensions: join(root, 'extensions.json'),
     lock: join(root, 'library.lock'),
     endpoint: join(root, 'library.endpoint'),
     database: join(root, 'library.db'),

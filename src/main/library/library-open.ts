@@ -43,6 +43,7 @@ function isOwnName(layout: LibraryLayout, name: string): boolean {
   const own = [
     layout.manifest,
     layout.settings,
+    layout.extensions,
     layout.lock,
     layout.endpoint,
     layout.database,

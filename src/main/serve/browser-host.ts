@@ -5,6 +5,7 @@ import { eventNames } from '@shared/contract'
 import { DatelineError, type ErrorCode } from '@shared/errors'
 import { imageContentTypes } from '@shared/media'
 import type { DatelineApp } from '../app'
+import { answerExtensionRequest } from '../extension/extension-routes'
 import { allowedHost, bearerToken, hostForUrl, newToken, resolveListenAddress, sameToken } from './auth'
 import { MAX_CALL_BYTES, readJsonBody } from './request-body'
 import { readStaticFile } from './static-files'
@@ -92,6 +93,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return
     }
     const url = new URL(request.url ?? '/', `http://${request.headers.host}`)
+    // The browser extension has its own token and origin checks, and only its few calls.
+    if (url.pathname.startsWith('/extension/')) {
+      return answerExtensionRequest(request, response, url.pathname, options.app)
+    }
 
     // A link of the older ?token= form still works: it leads into the session's folder.
     const offered = url.searchParams.get('token')

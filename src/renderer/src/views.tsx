@@ -9,6 +9,7 @@ import { CorrespondentView } from './components/correspondents/CorrespondentView
 import { CorrespondentsView } from './components/correspondents/CorrespondentsView'
 import { FollowingView } from './components/correspondents/FollowingView'
 import { SyncView } from './components/sync/SyncView'
+import { ExtensionView } from './components/extension/ExtensionView'
 
 /**
  * The features' views of the main area, by kind. A feature adds its view here with one line; the
@@ -26,4 +27,5 @@ export const mainViews: Partial<Record<Exclude<MainViewKind, 'articles'>, MainVi
   correspondent: CorrespondentView,
   following: FollowingView,
   sync: SyncView,
+  extension: ExtensionView,
 }

@@ -16,6 +16,7 @@ import { DropOverlay } from './DropOverlay'
 import { EmptyLibrary } from './EmptyLibrary'
 import { ErrorBanner } from './ErrorBanner'
 import { ExportDialog } from './export/ExportDialog'
+import { SaveLinkOffer } from './extension/SaveLinkOffer'
 import { ReaderPane } from './ReaderPane'
 import { ShortcutsHelp } from './ShortcutsHelp'
 import { Sidebar } from './Sidebar'
@@ -54,6 +55,7 @@ export function App(): JSX.Element {
       <AddArticleDialog />
       <CommandPalette />
       <ExportDialog />
+      <SaveLinkOffer />
       <ToastBar />
       <ShortcutsHelp />
       <DropOverlay />

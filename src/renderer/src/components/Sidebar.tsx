@@ -8,6 +8,7 @@ import { FeedsSection } from './feeds/FeedsSection'
 import { SyncSection } from './sync/SyncSection'
 import { FilterButton } from './FilterButton'
 import { ImportButton } from './imports/ImportButton'
+import { ExtensionButton } from './extension/ExtensionButton'
 
 export function Sidebar(): JSX.Element {
   return (
@@ -36,6 +37,7 @@ export function Sidebar(): JSX.Element {
       <CountriesSection />
       <SyncSection />
       <ImportButton />
+      <ExtensionButton />
       <button type="button" className="sidebar-help" onClick={toggleShortcuts}>
         Keyboard shortcuts <kbd>?</kbd>
       </button>

@@ -11,6 +11,7 @@ import { setShortcutsOpen } from './ui/actions'
 import { startCollections } from './collections/actions'
 import { startSelection } from './selection/actions'
 import { startFeeds } from './feeds/actions'
+import { startExtension } from './extension/actions'
 
 let started = false
 
@@ -38,4 +39,5 @@ export function startStores(): void {
   startLibrary()
   startCollections()
   startSelection()
+  startExtension()
 }

@@ -31,6 +31,7 @@ export type MainViewKind =
   | 'collection'
   | 'imports'
   | 'sync'
+  | 'extension'
 export interface MainView {
   kind: MainViewKind
   key?: string
