@@ -8,6 +8,7 @@ import { countriesEvents, countriesProcedures } from './countries'
 import { exportEvents, exportProcedures } from './export'
 import { feedsEvents, feedsProcedures } from './feeds'
 import { importsEvents, importsProcedures } from './imports'
+import { storiesEvents, storiesProcedures } from './stories'
 import { Empty, procedure, type ServicesFor } from './procedure'
 import { ArticleFilter } from './article-filter'
 
@@ -209,6 +210,7 @@ export const contract = {
   ...collectionsProcedures,
   ...exportProcedures,
   ...importsProcedures,
+  ...storiesProcedures,
 } as const
 
 export type Contract = typeof contract
@@ -257,6 +259,7 @@ export const events = {
   ...collectionsEvents,
   ...exportEvents,
   ...importsEvents,
+  ...storiesEvents,
 } as const
 export type EventName = keyof typeof events
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>

@@ -15,6 +15,7 @@ import { listCountries, retagLibrary, tagArticle, takeCountryEdits } from './cou
 import { backUpNow, rebuildDatabase, reindexLibrary, restoreFromBackup } from './maintenance-commands'
 import { extractArticle, serve } from './web-commands'
 import { feedCommand, opmlCommand, refreshCommand } from './feed-commands'
+import { storiesCommand } from './stories-commands'
 import { one, UsageError } from './usage-error'
 import { terminalSafe } from './format'
 
@@ -58,6 +59,11 @@ Commands:
   correspondents [<name>]  Who wrote the articles, with counts (--sort count|name|latest)
   follow <name>            Follow a correspondent (and their own feed, when their page has one)
   unfollow <name>          Stop following a correspondent
+  stories                  The latest stories: one event's articles across outlets and languages
+                           (--country CC, --collection NAME, --limit N); stories show <n>: its
+                           articles by time and why they are grouped
+  stories group <file>     Group a file of JSON lines (id, title, text, lang, publishedAt, site)
+                           with the library's method; --json prints each item's story
 
 Filters (list, search): --unread, --starred, --archived, --country CC, --correspondent NAME,
   --collection NAME, --feed ID, --site NAME, --from YYYY-MM-DD, --to YYYY-MM-DD
@@ -153,6 +159,8 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     case 'countries':
       return listCountries(libraryDir, values, json)
+    case 'stories':
+      return storiesCommand(libraryDir, rest, values, json)
     case 'tag':
       return tagArticle(libraryDir, rest, edits, json)
     case 'retag':
