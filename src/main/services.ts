@@ -18,6 +18,7 @@ import { importServices } from './imports/import-services'
 import { syncServices } from './sync/sync-services'
 import { extensionServices } from './extension/extension-services'
 import type { ExtensionAccess } from './extension/extension-access'
+import { storyServices } from './stories/story-services'
 import type { FeedRefresher } from './feeds/feed-refresher'
 import type { FeedFetchLimits } from './feeds/fetch-feed'
 
@@ -58,6 +59,7 @@ export function createServices(ctx: ServiceContext): Services {
     ...importServices(ctx),
     ...syncServices(ctx),
     ...extensionServices(ctx),
+    ...storyServices(ctx),
     'articles.add': async (input) => {
       const captureId = input.captureId ?? randomUUID()
       const { captureId: _ignored, ...source } = input

@@ -10,6 +10,7 @@ import { feedsEvents, feedsProcedures } from './feeds'
 import { importsEvents, importsProcedures } from './imports'
 import { syncEvents, syncProcedures } from './sync'
 import { extensionEvents, extensionProcedures } from './extension'
+import { storiesEvents, storiesProcedures } from './stories'
 import { Empty, procedure, type ServicesFor } from './procedure'
 import { ArticleFilter } from './article-filter'
 
@@ -213,6 +214,7 @@ export const contract = {
   ...exportProcedures,
   ...importsProcedures,
   ...extensionProcedures,
+  ...storiesProcedures,
 } as const
 
 export type Contract = typeof contract
@@ -263,6 +265,7 @@ export const events = {
   ...exportEvents,
   ...importsEvents,
   ...extensionEvents,
+  ...storiesEvents,
 } as const
 export type EventName = keyof typeof events
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>

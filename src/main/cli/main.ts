@@ -16,6 +16,7 @@ import { backUpNow, rebuildDatabase, reindexLibrary, restoreFromBackup } from '.
 import { extractArticle, serve } from './web-commands'
 import { feedCommand, opmlCommand, refreshCommand } from './feed-commands'
 import { syncCommand } from './sync-commands'
+import { storiesCommand } from './stories-commands'
 import { one, UsageError } from './usage-error'
 import { terminalSafe } from './format'
 
@@ -64,6 +65,11 @@ Commands:
   sync status              This device, the others and their last change (--json)
   sync now                 Write this device's changes and read the others' now
   sync disable             Stop syncing; both libraries stay whole
+  stories                  The latest stories: one event's articles across outlets and languages
+                           (--country CC, --collection NAME, --limit N); stories show <n>: its
+                           articles by time and why they are grouped
+  stories group <file>     Group a file of JSON lines (id, title, text, lang, publishedAt, site)
+                           with the library's method; --json prints each item's story
 
 Filters (list, search): --unread, --starred, --archived, --country CC, --correspondent NAME,
   --collection NAME, --feed ID, --site NAME, --from YYYY-MM-DD, --to YYYY-MM-DD
@@ -160,6 +166,8 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     case 'countries':
       return listCountries(libraryDir, values, json)
+    case 'stories':
+      return storiesCommand(libraryDir, rest, values, json)
     case 'tag':
       return tagArticle(libraryDir, rest, edits, json)
     case 'retag':

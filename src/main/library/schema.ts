@@ -4,6 +4,7 @@ import { IMPORT_QUEUE_STEP } from '../imports/import-schema'
 import { FEEDS_SCHEMA_STEP } from '../feeds/feed-schema'
 import { LIST_INDEXES_STEP } from './list-schema'
 import { SYNC_SCHEMA_STEP } from '../sync/sync-schema'
+import { STORIES_SCHEMA_STEP } from '../stories/story-schema'
 
 /**
  * The library database's tables, one migration per schema version, kept in `PRAGMA user_version`.
@@ -341,6 +342,7 @@ export const schemaSteps: SchemaStep[] = [
   { version: 4, describe: 'merged and followed correspondents', sql: VERSION_4 },
   LIST_INDEXES_STEP,
   SYNC_SCHEMA_STEP,
+  STORIES_SCHEMA_STEP,
 ]
 
 export const LATEST_DATABASE_VERSION = Math.max(...schemaSteps.map((s) => s.version))

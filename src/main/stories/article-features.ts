@@ -1,0 +1,145 @@
+import { stemWord } from '../countries/stems'
+import { tokeniseArticle, type Token } from '../countries/tokens'
+import stopWordData from './data/stop-words.json'
+import { skeletonOf, toLatin } from './transliterate'
+
+/** What the grouping reads of one article: its words, and when and where it was published. */
+export interface StoryItem {
+  title: string
+  /** The first paragraphs (the excerpt is enough: an event is told in the opening). */
+  text?: string
+  lang?: string | null
+  /** Milliseconds since 1970. */
+  at: number
+  site?: string | null
+  /** ISO country codes from the countries tagger, when known. */
+  countries?: readonly string[]
+}
+
+/**
+ * Kinds of evidence, each a namespace of the article's vector:
+ * - `w` word stems (same language, mostly), `g` character 4-grams of the words written in Latin
+ *   (catch inflections, compounds and cognates: "sanktsii" / "sanctions"),
+ * - `n` names: the consonant skeletons of capitalised words ("lksnk" for Лукашенко/Loukachenko),
+ * - `d` numbers ("1000" for "1,000", "1.000" and "1 000"), `c` countries.
+ * Names, numbers and countries are written the same in every language: they carry a story across.
+ */
+export type EvidenceKind = 'w' | 'g' | 'n' | 'd' | 'c'
+
+/** How much each kind counts, relative to a word: names and numbers are what an editor looks at. */
+export const EVIDENCE_WEIGHT: Record<EvidenceKind, number> = { w: 1, g: 0.35, n: 2.2, d: 1.8, c: 0.8 }
+/** The headline says what the event is; its words count this much more than the paragraph's. */
+const TITLE_WEIGHT = 1.6
+
+export interface StoryFeatures {
+  /** Feature key ("n:lksnk") → weight in this article, before IDF. */
+  vector: Map<string, number>
+  /** How a name, number or country key was written here, for "why grouped". */
+  shown: Map<string, string>
+  /**
+   * One key per piece of evidence: a word (as its name skeleton when it is a name, else its stem)
+   * or a number. A story needs two of them shared, so one word alone ("Louvre") does not join a
+   * theft to a strike in the same museum.
+   */
+  evidence: Set<string>
+}
+
+const STOP_WORDS = new Set(
+  Object.values(stopWordData).flatMap((words: string | string[]) => (Array.isArray(words) ? words : [])),
+)
+const NUMBER = /^\d+$/
+const CYRILLIC = /\p{Script=Cyrillic}/u
+const HAS_LETTER = /\p{L}/u
+/** "1,000", "1.000", "1 000" and "1000" are one number; "6,1" and "6.1" another. */
+const THOUSANDS = /^\d{1,3}(?:[ \u00a0\u202f.,’']\d{3})+$/
+const NUMBER_IN_TEXT = /\d{1,3}(?:[ \u00a0\u202f.,’']\d{3})+(?![\d])|\d+(?:[.,]\d+)?/g
+
+/** The features of one article; pure. */
+export function featuresOf(item: StoryItem): StoryFeatures {
+  const vector = new Map<string, number>()
+  const shown = new Map<string, string>()
+  const evidence = new Set<string>()
+  const add = (key: string, weight: number, display?: string): void => {
+    vector.set(key, (vector.get(key) ?? 0) + weight)
+    if (display !== undefined && !shown.has(key)) shown.set(key, display)
+  }
+  const text = item.text ?? ''
+  const { tokens, titleCase } = tokeniseArticle(item.title, text)
+  const capitalisedElsewhere = capitalisedKeys(tokens)
+  for (const token of tokens) {
+    if (token.cjk || !HAS_LETTER.test(token.raw)) continue
+    const zoneWeight = token.zone === 'title' ? TITLE_WEIGHT : 1
+    const folded = token.raw.toLowerCase()
+    if (STOP_WORDS.has(toLatin(folded)) || STOP_WORDS.has(folded)) continue
+    const stemmed = CYRILLIC.test(folded) ? stemWord(folded, 'cyrillic') : folded
+    const latin = toLatin(stemmed)
+    if (latin.length < 3) continue
+    const word = `w:${stemOfLatin(latin)}`
+    add(word, EVIDENCE_WEIGHT.w * zoneWeight)
+    for (const gram of fourGrams(latin)) add(`g:${gram}`, EVIDENCE_WEIGHT.g * zoneWeight)
+    const skeleton = isName(token, titleCase, capitalisedElsewhere) ? skeletonOf(latin) : ''
+    if (skeleton.length >= 3 || (skeleton.length === 2 && latin.length >= 4)) {
+      add(`n:${skeleton}`, EVIDENCE_WEIGHT.n * zoneWeight, token.raw)
+      evidence.add(`n:${skeleton}`)
+    } else {
+      evidence.add(word)
+    }
+  }
+  for (const [key, display] of numbersOf(`${item.title}\n${text}`)) {
+    add(key, EVIDENCE_WEIGHT.d, display)
+    evidence.add(key)
+  }
+  for (const code of item.countries ?? [])
+    add(`c:${code.toUpperCase()}`, EVIDENCE_WEIGHT.c, code.toUpperCase())
+  return { vector, shown, evidence }
+}
+
+/** A crude stem that only needs to be consistent: a plural's s dropped, long words cut at 8 letters. */
+function stemOfLatin(latin: string): string {
+  const singular = latin.length > 4 && latin.endsWith('s') ? latin.slice(0, -1) : latin
+  return singular.slice(0, 8)
+}
+
+/**
+ * A capitalised word not at the start of a sentence is a name; in a title-case headline
+ * ("Three Killed As Russia Pounds Kyiv") only if the text capitalises it too. German capitalises
+ * every noun: those "names" cost little, as they meet only German words and IDF weighs them.
+ */
+function isName(token: Token, titleCase: boolean, capitalisedElsewhere: Set<string>): boolean {
+  if (!token.capital) return false
+  if (token.allCaps && token.raw.length <= 1) return false
+  const key = token.raw.toLowerCase()
+  if (token.zone === 'title' && titleCase) return capitalisedElsewhere.has(key)
+  if (token.sentenceStart) return capitalisedElsewhere.has(key)
+  return true
+}
+
+function capitalisedKeys(tokens: Token[]): Set<string> {
+  const keys = new Set<string>()
+  for (const token of tokens) {
+    if (token.capital && !token.sentenceStart && token.zone !== 'title') keys.add(token.raw.toLowerCase())
+  }
+  return keys
+}
+
+function fourGrams(latin: string): string[] {
+  const padded = `_${latin}_`
+  if (padded.length <= 4) return [padded]
+  const grams: string[] = []
+  for (let i = 0; i + 4 <= padded.length; i++) grams.push(padded.slice(i, i + 4))
+  return grams
+}
+
+/** Numbers as one form whatever the language's separators, with the form the text used. */
+export function numbersOf(text: string): Map<string, string> {
+  const found = new Map<string, string>()
+  for (const match of text.matchAll(NUMBER_IN_TEXT)) {
+    const raw = match[0]
+    const value = THOUSANDS.test(raw) ? raw.replace(/\D/g, '') : raw.replace(',', '.')
+    const normal = value.replace(/^0+(?=\d)/, '')
+    // One digit alone ("3 dead", "1 metre") is too common to tie two articles together.
+    if (NUMBER.test(normal) && normal.length < 2) continue
+    found.set(`d:${normal}`, raw)
+  }
+  return found
+}

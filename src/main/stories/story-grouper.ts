@@ -1,0 +1,346 @@
+import { featuresOf, type StoryFeatures, type StoryItem } from './article-features'
+
+/**
+ * Online grouping of articles into stories: each article, as it arrives, joins the story whose
+ * articles of the same days it resembles most, or starts one. Nothing is regrouped. Pure and in
+ * memory: the library's story index (story-index.ts) loads the days it needs from the database.
+ *
+ * Resemblance is TF-IDF cosine with the story's centroid (the sum of its articles' vectors near in
+ * time), IDF counted over the surrounding fortnight (a name everyone writes about this week is weak
+ * evidence). Across languages the words rarely meet, so a second score counts only names, numbers
+ * and countries, and needs at least two distinct ones shared.
+ */
+
+const DAY_MS = 86_400_000
+/** A story is an event: its articles are at most this far apart in time from a new one. */
+export const STORY_WINDOW_DAYS = 2
+/** Days either side over which a feature's frequency is counted. */
+export const IDF_WINDOW_DAYS = 7
+/** Stories looked at closely per article: the ones sharing the most weight of rare keys. */
+const CANDIDATES = 24
+/** Articles of a story, nearest in time, that make its centroid. */
+const CENTROID_MEMBERS = 40
+/** Below this a new article starts a story (cosine, after the time factor). */
+export const JOIN_SCORE = 0.24
+/** The names/numbers/countries score counts this much against the full one. */
+const INTERLINGUAL_SCALE = 0.85
+/** Distinct names or numbers two articles must share before the interlingual score counts. */
+const SHARED_KEYS_NEEDED = 2
+/** One day apart still counts fully; beyond, resemblance fades to this at the window's edge. */
+const EDGE_FACTOR = 0.72
+
+export interface StoryMember {
+  key: string
+  at: number
+  lang: string
+  site: string
+  story: number
+  features: StoryFeatures
+}
+
+export interface Assignment {
+  story: number
+  /** False: the article started this story. */
+  joined: boolean
+  score: number
+  /** The names, numbers and countries the article shares with the story, strongest first. */
+  shared: string[]
+}
+
+interface DayBucket {
+  members: Set<StoryMember>
+  df: Map<string, number>
+  /** Anchor key → stories with an article of this day carrying it. */
+  stories: Map<string, Map<number, number>>
+  /** Name or number key → the languages (and how many articles of each) that wrote it this day. */
+  languages: Map<string, Map<string, number>>
+}
+
+/** What is known of the days around an article: how rare a feature is, which languages share it. */
+interface Surroundings {
+  idf: (feature: string) => number
+  /** True when the key is written in a language other than `lang` too: evidence across languages. */
+  crossesLanguages: (feature: string, lang: string) => boolean
+}
+
+export class StoryGrouper {
+  private readonly days = new Map<number, DayBucket>()
+  private readonly members = new Map<string, StoryMember>()
+  private readonly stories = new Map<number, Set<StoryMember>>()
+
+  constructor(private readonly newStoryId: () => number) {}
+
+  get size(): number {
+    return this.members.size
+  }
+
+  has(key: string): boolean {
+    return this.members.has(key)
+  }
+
+  storyOf(key: string): number | undefined {
+    return this.members.get(key)?.story
+  }
+
+  /** Puts an article where it already belongs (loaded from the library, or a person's choice). */
+  place(key: string, item: StoryItem, story: number, features: StoryFeatures = featuresOf(item)): void {
+    this.remove(key)
+    const member: StoryMember = {
+      key,
+      at: item.at,
+      lang: languageOf(item.lang),
+      site: item.site ?? '',
+      story,
+      features,
+    }
+    this.members.set(key, member)
+    let story_ = this.stories.get(story)
+    if (!story_) this.stories.set(story, (story_ = new Set()))
+    story_.add(member)
+    const bucket = this.bucket(dayOf(item.at))
+    bucket.members.add(member)
+    for (const feature of member.features.vector.keys()) {
+      bucket.df.set(feature, (bucket.df.get(feature) ?? 0) + 1)
+      if (isAnchor(feature)) {
+        let holders = bucket.stories.get(feature)
+        if (!holders) bucket.stories.set(feature, (holders = new Map()))
+        holders.set(story, (holders.get(story) ?? 0) + 1)
+      }
+      if (isInterlingual(feature)) {
+        let languages = bucket.languages.get(feature)
+        if (!languages) bucket.languages.set(feature, (languages = new Map()))
+        languages.set(member.lang, (languages.get(member.lang) ?? 0) + 1)
+      }
+    }
+  }
+
+  remove(key: string): void {
+    const member = this.members.get(key)
+    if (!member) return
+    this.members.delete(key)
+    const story = this.stories.get(member.story)
+    story?.delete(member)
+    if (story?.size === 0) this.stories.delete(member.story)
+    const bucket = this.days.get(dayOf(member.at))
+    if (!bucket) return
+    bucket.members.delete(member)
+    for (const feature of member.features.vector.keys()) {
+      const df = (bucket.df.get(feature) ?? 1) - 1
+      if (df <= 0) bucket.df.delete(feature)
+      else bucket.df.set(feature, df)
+      const holders = bucket.stories.get(feature)
+      const count = (holders?.get(member.story) ?? 1) - 1
+      if (count <= 0) holders?.delete(member.story)
+      else holders?.set(member.story, count)
+      if (holders?.size === 0) bucket.stories.delete(feature)
+      const languages = bucket.languages.get(feature)
+      const written = (languages?.get(member.lang) ?? 1) - 1
+      if (written <= 0) languages?.delete(member.lang)
+      else languages?.set(member.lang, written)
+      if (languages?.size === 0) bucket.languages.delete(feature)
+    }
+  }
+
+  /** Which story a new article belongs to (without placing it). */
+  decide(item: StoryItem, features: StoryFeatures = featuresOf(item)): Assignment | null {
+    const day = dayOf(item.at)
+    const around = this.surroundings(day)
+    const lang = languageOf(item.lang)
+    let best: Assignment | null = null
+    for (const story of this.candidates(features, day, around.idf)) {
+      const near = this.nearMembers(story, item.at)
+      if (near.length === 0) continue
+      const scored = score(features, near, lang, around)
+      const gapHours = Math.min(...near.map((m) => Math.abs(m.at - item.at))) / 3_600_000
+      const effective = scored.score * timeFactor(gapHours)
+      if (effective >= JOIN_SCORE && (best === null || effective > best.score)) {
+        best = { story, joined: true, score: effective, shared: scored.shared }
+      }
+    }
+    return best
+  }
+
+  /** Joins the article to its story, or starts one; the article is placed. */
+  assign(key: string, item: StoryItem): Assignment {
+    const features = featuresOf(item)
+    this.remove(key)
+    const decided = this.decide(item, features)
+    const assignment = decided ?? { story: this.newStoryId(), joined: false, score: 0, shared: [] }
+    this.place(key, item, assignment.story, features)
+    return assignment
+  }
+
+  /** Forgets the days outside [from, to] (a library keeps only the days it is working on). */
+  forgetOutside(fromDay: number, toDay: number): void {
+    for (const [day, bucket] of this.days) {
+      if (day >= fromDay && day <= toDay) continue
+      for (const member of [...bucket.members]) this.remove(member.key)
+      this.days.delete(day)
+    }
+  }
+
+  private bucket(day: number): DayBucket {
+    let bucket = this.days.get(day)
+    if (!bucket) {
+      bucket = { members: new Set(), df: new Map(), stories: new Map(), languages: new Map() }
+      this.days.set(day, bucket)
+    }
+    return bucket
+  }
+
+  private surroundings(day: number): Surroundings {
+    const buckets: DayBucket[] = []
+    let documents = 0
+    for (let d = day - IDF_WINDOW_DAYS; d <= day + IDF_WINDOW_DAYS; d++) {
+      const bucket = this.days.get(d)
+      if (bucket) {
+        buckets.push(bucket)
+        documents += bucket.members.size
+      }
+    }
+    const memo = new Map<string, number>()
+    const idf = (feature: string): number => {
+      let value = memo.get(feature)
+      if (value === undefined) {
+        let df = 0
+        for (const bucket of buckets) df += bucket.df.get(feature) ?? 0
+        value = Math.log((documents + 2) / (df + 1)) + 0.2
+        memo.set(feature, value)
+      }
+      return value
+    }
+    const crossesLanguages = (feature: string, lang: string): boolean => {
+      if (feature.startsWith('c:')) return true
+      for (const bucket of buckets) {
+        const languages = bucket.languages.get(feature)
+        if (languages === undefined) continue
+        for (const other of languages.keys()) if (other !== lang) return true
+      }
+      return false
+    }
+    return { idf, crossesLanguages }
+  }
+
+  private candidates(features: StoryFeatures, day: number, idf: (feature: string) => number): number[] {
+    const weight = new Map<number, number>()
+    for (let d = day - STORY_WINDOW_DAYS; d <= day + STORY_WINDOW_DAYS; d++) {
+      const bucket = this.days.get(d)
+      if (!bucket) continue
+      for (const feature of features.vector.keys()) {
+        if (!isAnchor(feature)) continue
+        const holders = bucket.stories.get(feature)
+        if (!holders) continue
+        const value = idf(feature)
+        for (const story of holders.keys()) weight.set(story, (weight.get(story) ?? 0) + value)
+      }
+    }
+    return [...weight.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, CANDIDATES)
+      .map(([story]) => story)
+  }
+
+  private nearMembers(story: number, at: number): StoryMember[] {
+    const members = this.stories.get(story)
+    if (!members) return []
+    const limit = STORY_WINDOW_DAYS * DAY_MS
+    const near = [...members].filter((m) => Math.abs(m.at - at) <= limit)
+    if (near.length <= CENTROID_MEMBERS) return near
+    return near.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at)).slice(0, CENTROID_MEMBERS)
+  }
+}
+
+function score(
+  features: StoryFeatures,
+  near: StoryMember[],
+  lang: string,
+  { idf, crossesLanguages }: Surroundings,
+): { score: number; shared: string[] } {
+  if (sharedEvidence(features, near) < SHARED_KEYS_NEEDED) return { score: 0, shared: [] }
+  const all = centroidOf(near)
+  const sameLanguage = near.filter((m) => m.lang === lang)
+  const full = cosine(features.vector, all, idf)
+  const ownLanguage =
+    sameLanguage.length > 0 && sameLanguage.length < near.length
+      ? cosine(features.vector, centroidOf(sameLanguage), idf)
+      : full
+  // Only names and numbers that some other language writes too: a German noun is capitalised, but
+  // no other language's article carries it, and it must not dilute the evidence that does cross.
+  const interlingual = cosine(
+    features.vector,
+    all,
+    idf,
+    (key) => isInterlingual(key) && crossesLanguages(key, lang),
+  )
+  const shared = [...features.vector.keys()]
+    .filter((key) => isInterlingual(key) && all.has(key))
+    .sort((a, b) => idf(b) * (all.get(b) ?? 0) - idf(a) * (all.get(a) ?? 0))
+  const distinct = shared.filter((key) => !key.startsWith('c:')).length
+  const across = distinct >= SHARED_KEYS_NEEDED ? interlingual * INTERLINGUAL_SCALE : 0
+  return { score: Math.max(full, ownLanguage, across), shared }
+}
+
+function sharedEvidence(features: StoryFeatures, near: StoryMember[]): number {
+  let shared = 0
+  for (const key of features.evidence) {
+    if (near.some((member) => member.features.evidence.has(key))) shared++
+    if (shared >= SHARED_KEYS_NEEDED) break
+  }
+  return shared
+}
+
+function centroidOf(members: StoryMember[]): Map<string, number> {
+  const centroid = new Map<string, number>()
+  for (const member of members) {
+    for (const [key, value] of member.features.vector) centroid.set(key, (centroid.get(key) ?? 0) + value)
+  }
+  return centroid
+}
+
+function cosine(
+  a: Map<string, number>,
+  b: Map<string, number>,
+  idf: (feature: string) => number,
+  only: (feature: string) => boolean = () => true,
+): number {
+  let dot = 0
+  let normA = 0
+  let normB = 0
+  for (const [key, value] of a) {
+    if (!only(key)) continue
+    const w = idf(key)
+    const x = value * w
+    normA += x * x
+    const other = b.get(key)
+    if (other !== undefined) dot += x * other * w
+  }
+  if (dot === 0) return 0
+  for (const [key, value] of b) {
+    if (!only(key)) continue
+    const y = value * idf(key)
+    normB += y * y
+  }
+  return dot / Math.sqrt(normA * normB)
+}
+
+function timeFactor(gapHours: number): number {
+  if (gapHours <= 24) return 1
+  const edge = STORY_WINDOW_DAYS * 24
+  return 1 - ((1 - EDGE_FACTOR) * Math.min(gapHours - 24, edge - 24)) / (edge - 24)
+}
+
+function isAnchor(feature: string): boolean {
+  return !feature.startsWith('g:') && !feature.startsWith('c:')
+}
+
+function isInterlingual(feature: string): boolean {
+  return feature.startsWith('n:') || feature.startsWith('d:') || feature.startsWith('c:')
+}
+
+function languageOf(lang: string | null | undefined): string {
+  return (lang ?? '').toLowerCase().split(/[-_]/)[0] ?? ''
+}
+
+export function dayOf(at: number): number {
+  return Math.floor(at / DAY_MS)
+}

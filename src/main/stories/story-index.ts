@@ -1,0 +1,80 @@
+import type { LibraryStore } from '../library/library-store'
+import type { SqlDatabase } from '../library/database'
+import { featuresOf } from './article-features'
+import { dayOf, IDF_WINDOW_DAYS, StoryGrouper } from './story-grouper'
+import { createStory, itemOfRow, membersOfDays, putInStory, type GroupingRow } from './story-store'
+
+/** Days kept in memory before the farthest are dropped (about two months of a busy library). */
+const DAYS_KEPT = 60
+
+/**
+ * The library's grouping: the pure StoryGrouper over the days the current articles need, loaded
+ * from story_articles on first use and kept while the window moves (a new article of today needs
+ * the fortnight around today, so a live library loads it once). A person's correction changes
+ * the stored stories; the memory is then dropped and reloaded on the next article.
+ */
+export class LibraryStoryIndex {
+  private grouper = this.emptyGrouper()
+  private readonly loaded = new Set<number>()
+
+  constructor(
+    private readonly library: LibraryStore,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Puts each article in a story (one transaction); returns the stories that changed. */
+  group(rows: GroupingRow[]): number[] {
+    if (rows.length === 0) return []
+    const changed = new Set<number>()
+    this.library.change((db) => {
+      for (const row of rows) {
+        const item = itemOfRow(row)
+        const day = dayOf(item.at)
+        this.load(db, day)
+        const features = featuresOf(item)
+        const decided = this.grouper.decide(item, features)
+        const story = decided?.story ?? createStory(db, item.at, this.now())
+        putInStory(db, { rowid: row.rowid, at: item.at }, story, 'auto', decided?.score ?? 0)
+        this.grouper.place(String(row.rowid), item, story, features)
+        changed.add(story)
+      }
+    })
+    return [...changed]
+  }
+
+  /** Forget what is in memory (after a person's correction, or when the articles changed a lot). */
+  reset(): void {
+    this.grouper = this.emptyGrouper()
+    this.loaded.clear()
+  }
+
+  private load(db: SqlDatabase, day: number): void {
+    const from = day - IDF_WINDOW_DAYS
+    const to = day + IDF_WINDOW_DAYS
+    let start: number | null = null
+    for (let d = from; d <= to + 1; d++) {
+      const missing = d <= to && !this.loaded.has(d)
+      if (missing && start === null) start = d
+      if (!missing && start !== null) {
+        for (const row of membersOfDays(db, start, d - 1)) {
+          this.grouper.place(String(row.rowid), itemOfRow(row), row.story)
+        }
+        for (let m = start; m < d; m++) this.loaded.add(m)
+        start = null
+      }
+    }
+    if (this.loaded.size > DAYS_KEPT) {
+      const keepFrom = day - DAYS_KEPT / 2
+      const keepTo = day + DAYS_KEPT / 2
+      this.grouper.forgetOutside(keepFrom, keepTo)
+      for (const d of [...this.loaded]) if (d < keepFrom || d > keepTo) this.loaded.delete(d)
+    }
+  }
+
+  private emptyGrouper(): StoryGrouper {
+    // Stories are numbered by the database; the grouper only decides among existing ones.
+    return new StoryGrouper(() => {
+      throw new Error('The library creates its stories in the database.')
+    })
+  }
+}
