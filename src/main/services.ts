@@ -15,6 +15,7 @@ import { exportServices } from './export/export-services'
 import type { ExportDownloads } from './export/export-downloads'
 import { feedServices } from './feeds/feed-services'
 import { importServices } from './imports/import-services'
+import { trashServices } from './trash/trash-services'
 import type { FeedRefresher } from './feeds/feed-refresher'
 import type { FeedFetchLimits } from './feeds/fetch-feed'
 
@@ -51,6 +52,7 @@ export function createServices(ctx: ServiceContext): Services {
     ...collectionServices(ctx),
     ...exportServices(ctx),
     ...importServices(ctx),
+    ...trashServices(ctx),
     'articles.add': async (input) => {
       const captureId = input.captureId ?? randomUUID()
       const { captureId: _ignored, ...source } = input
@@ -85,7 +87,7 @@ export function createServices(ctx: ServiceContext): Services {
     'articles.get': async ({ id }) => ctx.library.readArticle(id),
     'articles.delete': async ({ id }) => {
       const deleted = await ctx.library.deleteArticle(id)
-      changed([id])
+      ctx.events.emit('library.changed', { ids: [id], deleted: [id] })
       return deleted
     },
     'articles.restore': async ({ id }) => {

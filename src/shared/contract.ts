@@ -8,6 +8,7 @@ import { countriesEvents, countriesProcedures } from './countries'
 import { exportEvents, exportProcedures } from './export'
 import { feedsEvents, feedsProcedures } from './feeds'
 import { importsEvents, importsProcedures } from './imports'
+import { trashProcedures } from './trash'
 import { Empty, procedure, type ServicesFor } from './procedure'
 import { ArticleFilter } from './article-filter'
 
@@ -189,7 +190,7 @@ export const contract = {
     ArticleSummary,
     'Move an article to the trash (undo with restore)',
   ),
-  'articles.restore': procedure(ArticleRef, ArticleSummary, 'Bring back an article deleted in this session'),
+  'articles.restore': procedure(ArticleRef, ArticleSummary, 'Bring back an article from the trash'),
   'articles.setState': procedure(
     SetStateInput,
     ArticleSummary,
@@ -209,6 +210,7 @@ export const contract = {
   ...collectionsProcedures,
   ...exportProcedures,
   ...importsProcedures,
+  ...trashProcedures,
 } as const
 
 export type Contract = typeof contract
@@ -240,6 +242,8 @@ export type CaptureProgress = z.infer<typeof CaptureProgress>
 export const LibraryChanged = z.object({
   /** Articles added, updated, deleted or restored. */
   ids: z.array(z.string()),
+  /** Those of `ids` that went to the trash: a window showing one empties its reader, asking nothing. */
+  deleted: z.array(z.string()).optional(),
 })
 export type LibraryChanged = z.infer<typeof LibraryChanged>
 

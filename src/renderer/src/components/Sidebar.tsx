@@ -7,6 +7,7 @@ import { CountriesSection } from './countries/CountriesSection'
 import { FeedsSection } from './feeds/FeedsSection'
 import { FilterButton } from './FilterButton'
 import { ImportButton } from './imports/ImportButton'
+import { TrashButton } from './trash/TrashButton'
 
 export function Sidebar(): JSX.Element {
   return (
@@ -34,6 +35,7 @@ export function Sidebar(): JSX.Element {
       <FeedsSection />
       <CountriesSection />
       <ImportButton />
+      <TrashButton />
       <button type="button" className="sidebar-help" onClick={toggleShortcuts}>
         Keyboard shortcuts <kbd>?</kbd>
       </button>

@@ -30,6 +30,7 @@ export type MainViewKind =
   | 'feed'
   | 'collection'
   | 'imports'
+  | 'trash'
 export interface MainView {
   kind: MainViewKind
   key?: string
