@@ -15,10 +15,10 @@ import { CommandPalette } from './CommandPalette'
 import { DropOverlay } from './DropOverlay'
 import { EmptyLibrary } from './EmptyLibrary'
 import { ErrorBanner } from './ErrorBanner'
+import { CollapsibleSidebar } from './layout/CollapsibleSidebar'
 import { ExportDialog } from './export/ExportDialog'
 import { ReaderPane } from './ReaderPane'
 import { ShortcutsHelp } from './ShortcutsHelp'
-import { Sidebar } from './Sidebar'
 import { ToastBar } from './ToastBar'
 
 export function App(): JSX.Element {
@@ -35,7 +35,7 @@ export function App(): JSX.Element {
     <div className="app">
       <ErrorBanner />
       <div className="app-body">
-        <Sidebar />
+        <CollapsibleSidebar />
         <main className="app-main">
           {FeatureView ? (
             <FeatureView {...(view.key === undefined ? {} : { viewKey: view.key })} />
