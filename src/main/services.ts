@@ -19,6 +19,7 @@ import { syncServices } from './sync/sync-services'
 import { extensionServices } from './extension/extension-services'
 import type { ExtensionAccess } from './extension/extension-access'
 import { storyServices } from './stories/story-services'
+import { trashServices } from './trash/trash-services'
 import type { FeedRefresher } from './feeds/feed-refresher'
 import type { FeedFetchLimits } from './feeds/fetch-feed'
 
@@ -60,6 +61,7 @@ export function createServices(ctx: ServiceContext): Services {
     ...syncServices(ctx),
     ...extensionServices(ctx),
     ...storyServices(ctx),
+    ...trashServices(ctx),
     'articles.add': async (input) => {
       const captureId = input.captureId ?? randomUUID()
       const { captureId: _ignored, ...source } = input
@@ -94,7 +96,7 @@ export function createServices(ctx: ServiceContext): Services {
     'articles.get': async ({ id }) => ctx.library.readArticle(id),
     'articles.delete': async ({ id }) => {
       const deleted = await ctx.library.deleteArticle(id)
-      changed([id])
+      ctx.events.emit('library.changed', { ids: [id], deleted: [id] })
       return deleted
     },
     'articles.restore': async ({ id }) => {

@@ -11,6 +11,7 @@ import { importsEvents, importsProcedures } from './imports'
 import { syncEvents, syncProcedures } from './sync'
 import { extensionEvents, extensionProcedures } from './extension'
 import { storiesEvents, storiesProcedures } from './stories'
+import { trashProcedures } from './trash'
 import { Empty, procedure, type ServicesFor } from './procedure'
 import { ArticleFilter } from './article-filter'
 
@@ -192,7 +193,7 @@ export const contract = {
     ArticleSummary,
     'Move an article to the trash (undo with restore)',
   ),
-  'articles.restore': procedure(ArticleRef, ArticleSummary, 'Bring back an article deleted in this session'),
+  'articles.restore': procedure(ArticleRef, ArticleSummary, 'Bring back an article from the trash'),
   'articles.setState': procedure(
     SetStateInput,
     ArticleSummary,
@@ -215,6 +216,7 @@ export const contract = {
   ...importsProcedures,
   ...extensionProcedures,
   ...storiesProcedures,
+  ...trashProcedures,
 } as const
 
 export type Contract = typeof contract
@@ -246,6 +248,8 @@ export type CaptureProgress = z.infer<typeof CaptureProgress>
 export const LibraryChanged = z.object({
   /** Articles added, updated, deleted or restored. */
   ids: z.array(z.string()),
+  /** Those of `ids` that went to the trash: a window showing one empties its reader, asking nothing. */
+  deleted: z.array(z.string()).optional(),
 })
 export type LibraryChanged = z.infer<typeof LibraryChanged>
 

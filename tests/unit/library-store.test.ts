@@ -193,22 +193,32 @@ describe('LibraryStore: delete, restore and purge', () => {
     expect(await exists(articleDir(libraryLayout(dir), article.id)), 'article folder kept').toBe(true)
   })
 
-  it('purges a deleted article’s files at the next open', async () => {
-    const store = await openStore()
+  it('keeps a deleted article restorable across opens for 30 days, then purges its files', async () => {
+    let now = new Date('2026-12-01T12:00:00Z')
+    const clock = (): Date => now
+    const store = await openStore({ now: clock })
     const kept = makeSummary()
     const deleted = makeSummary()
     await store.putArticle(kept, body(kept.id))
     await store.putArticle(deleted, body(deleted.id))
     await store.deleteArticle(deleted.id)
-    expect(await exists(articleDir(libraryLayout(dir), deleted.id)), 'files kept for undo').toBe(true)
+    await store.close()
 
-    const again = await reopen(store)
+    now = new Date('2026-12-30T12:00:00Z')
+    const within = await openStore({ now: clock })
+    expect(await exists(articleDir(libraryLayout(dir), deleted.id)), 'files kept for 29 days').toBe(true)
+    await within.restoreArticle(deleted.id)
+    expect((await within.readArticle(deleted.id)).text, 'restored after 29 days').toBe(body(deleted.id).text)
+    await within.deleteArticle(deleted.id)
+    await within.close()
 
-    expect(await exists(articleDir(libraryLayout(dir), deleted.id)), 'article folder after reopen').toBe(
+    now = new Date('2027-01-29T12:00:01Z')
+    const after = await openStore({ now: clock })
+    expect(await exists(articleDir(libraryLayout(dir), deleted.id)), 'folder 30 days after the delete').toBe(
       false,
     )
-    expect(list(again, 'all', 0, 50).map((a) => a.id)).toEqual([kept.id])
-    await expect(again.restoreArticle(deleted.id), 'restore after purge').rejects.toMatchObject({
+    expect(list(after, 'all', 0, 50).map((a) => a.id)).toEqual([kept.id])
+    await expect(after.restoreArticle(deleted.id), 'restore after purge').rejects.toMatchObject({
       code: 'NOT_FOUND',
     })
   })

@@ -5,7 +5,7 @@ const DAY = 24 * 60 * 60_000
 
 /**
  * Retention applies to what feeds brought in: a feed's own rule, else the library's default. It
- * removes read articles older than the rule's days (to the trash, gone at the next open), never a
+ * removes read articles older than the rule's days (to the trash, kept there 30 days), never a
  * starred one, one in a collection or one by a followed correspondent (see removableArticles).
  * Articles the person saved by hand are never touched. Returns how many were removed.
  */

@@ -4,7 +4,6 @@ import { DatelineError } from '@shared/errors'
 import {
   readArticleBody,
   readArticleTextForIndex,
-  removeArticleFolder,
   removeOtherRevisions,
   writeArticleFiles,
   type ArticleBody,
@@ -32,6 +31,7 @@ import { pendingIndexRebuild, rebuildTextIndex } from '../search/rebuild-index'
 import { matchesFor, searchArticles, type TextSearchPage } from '../search/search-library'
 import { parseQuery } from '../search/query-parser'
 import { expandSmartCollection } from '../collections/smart-filter'
+import { purgeExpiredTrash } from '../trash/trash-store'
 
 export type { ArticleBody } from './article-files'
 
@@ -61,7 +61,7 @@ function nothingFound(filter: ArticleFilter): TextSearchPage {
   return { total: 0, totalIsLowerBound: false, items: [], query: parseQuery(filter.query ?? '') }
 }
 
-/** What a deleted article was, kept in the trash until the next open, to restore it exactly. */
+/** What a deleted article was, kept in the trash (see trash/trash-store.ts), to restore it exactly. */
 interface TrashRecord {
   article: ArticleSummary
   collections: { collection: number; position: number; added_at: string }[]
@@ -116,7 +116,7 @@ export class LibraryStore {
         if (current.schemaVersion < CURRENT_SCHEMA_VERSION) {
           await writeManifest(layout, { ...current, schemaVersion: CURRENT_SCHEMA_VERSION })
         }
-        await store.purgeTrash()
+        await purgeExpiredTrash(store, now())
       } catch (error) {
         db.close()
         throw error
@@ -432,7 +432,7 @@ export class LibraryStore {
     })
   }
 
-  /** Moves an article to the trash; its files stay until the next open so it can be restored. */
+  /** Moves an article to the trash; its files stay until the trash lets it go, so it can be restored. */
   async deleteArticle(id: string): Promise<ArticleSummary> {
     const at = this.now().toISOString()
     return this.commit(() => {
@@ -502,20 +502,6 @@ export class LibraryStore {
     const row = this.db.get<{ rowid: number }>('SELECT rowid FROM articles WHERE id = ?', [id])
     if (!row) throw new DatelineError('NOT_FOUND', `There is no article ${id} in this library.`)
     return row.rowid
-  }
-
-  /**
-   * Deleted articles become permanent at the next open: their folders go first, then their trash
-   * rows, so a kill in between only repeats the removal. An id that is live again keeps its files.
-   */
-  private async purgeTrash(): Promise<void> {
-    const entries = this.db.all<{ id: string }>(
-      'SELECT t.id FROM trash t WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = t.id)',
-    )
-    for (const { id } of entries) await removeArticleFolder(this.layout, id).catch(() => undefined)
-    if (entries.length > 0 || this.db.get('SELECT 1 FROM trash LIMIT 1')) {
-      this.commit(() => this.db.run('DELETE FROM trash'))
-    }
   }
 
   private assertWritable(): void {

@@ -13,6 +13,7 @@ import { openPalette } from '@renderer/store/search/actions'
 import { useSearch } from '@renderer/store/search/store'
 import { toggleShortcuts } from '@renderer/store/ui/actions'
 import { useUi } from '@renderer/store/ui/store'
+import { undoLatest } from '@renderer/store/undo/undo-stack'
 
 export interface ShortcutHelp {
   keys: string[]
@@ -26,7 +27,8 @@ export const SHORTCUTS: ShortcutHelp[] = [
   { keys: ['u'], does: 'Mark read or unread' },
   { keys: ['s'], does: 'Star or unstar' },
   { keys: ['e'], does: 'Archive or unarchive (out of the list, still found by search)' },
-  { keys: ['Delete'], does: 'Delete (you can undo)' },
+  { keys: ['Delete'], does: 'Delete (to the Trash, kept 30 days)' },
+  { keys: ['Ctrl/⌘ Z'], does: 'Undo the last delete; again for the one before' },
   { keys: ['Shift ↓', 'Shift ↑'], does: 'Pick articles for one action on all (also Shift/Ctrl/⌘ click)' },
   { keys: ['x'], does: 'Pick the open article, or let it go' },
   { keys: ['Ctrl/⌘ A'], does: 'Pick every article of the list' },
@@ -82,6 +84,10 @@ function actionFor(event: KeyboardEvent, target: Element | null): Action | null 
   const command = event.ctrlKey || event.metaKey
   if (command && !event.altKey && event.key.toLowerCase() === 'n') return () => openAddDialog()
   if (command && !event.altKey && event.key.toLowerCase() === 'k') return openPalette
+  // In a text field Ctrl/⌘ Z undoes typing, as everywhere.
+  if (command && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'z') {
+    return isTextEntry(target) || event.repeat ? null : () => void undoLatest()
+  }
   if (command || event.altKey) return null
   switch (event.key) {
     case 'j':

@@ -10,6 +10,7 @@ import { CorrespondentsView } from './components/correspondents/CorrespondentsVi
 import { FollowingView } from './components/correspondents/FollowingView'
 import { SyncView } from './components/sync/SyncView'
 import { ExtensionView } from './components/extension/ExtensionView'
+import { TrashView } from './components/trash/TrashView'
 
 /**
  * The features' views of the main area, by kind. A feature adds its view here with one line; the
@@ -28,4 +29,5 @@ export const mainViews: Partial<Record<Exclude<MainViewKind, 'articles'>, MainVi
   following: FollowingView,
   sync: SyncView,
   extension: ExtensionView,
+  trash: TrashView,
 }

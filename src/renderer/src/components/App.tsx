@@ -15,11 +15,11 @@ import { CommandPalette } from './CommandPalette'
 import { DropOverlay } from './DropOverlay'
 import { EmptyLibrary } from './EmptyLibrary'
 import { ErrorBanner } from './ErrorBanner'
+import { CollapsibleSidebar } from './layout/CollapsibleSidebar'
 import { ExportDialog } from './export/ExportDialog'
 import { SaveLinkOffer } from './extension/SaveLinkOffer'
 import { ReaderPane } from './ReaderPane'
 import { ShortcutsHelp } from './ShortcutsHelp'
-import { Sidebar } from './Sidebar'
 import { ToastBar } from './ToastBar'
 
 export function App(): JSX.Element {
@@ -36,7 +36,7 @@ export function App(): JSX.Element {
     <div className="app">
       <ErrorBanner />
       <div className="app-body">
-        <Sidebar />
+        <CollapsibleSidebar />
         <main className="app-main">
           {FeatureView ? (
             <FeatureView {...(view.key === undefined ? {} : { viewKey: view.key })} />

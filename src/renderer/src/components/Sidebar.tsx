@@ -9,6 +9,7 @@ import { SyncSection } from './sync/SyncSection'
 import { FilterButton } from './FilterButton'
 import { ImportButton } from './imports/ImportButton'
 import { ExtensionButton } from './extension/ExtensionButton'
+import { TrashButton } from './trash/TrashButton'
 
 export function Sidebar(): JSX.Element {
   return (
@@ -38,6 +39,7 @@ export function Sidebar(): JSX.Element {
       <SyncSection />
       <ImportButton />
       <ExtensionButton />
+      <TrashButton />
       <button type="button" className="sidebar-help" onClick={toggleShortcuts}>
         Keyboard shortcuts <kbd>?</kbd>
       </button>

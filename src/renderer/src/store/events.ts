@@ -25,13 +25,15 @@ export function startStores(): void {
     if (command === 'add-article') openAddDialog()
     else setShortcutsOpen(true)
   })
-  api.on('library.changed', ({ ids }) => {
+  api.on('library.changed', ({ ids, deleted }) => {
     const open = useLibrary.getState().article
     // Our own state changes brought their counts back with them.
     if (takeOwnStateChanges(ids)) return
     scheduleRefresh()
     refreshSearch('list')
-    if (open && ids.includes(open.id)) void reloadOpenArticle()
+    // Asking for a deleted article would only fetch a 404 (logged in the console as an error).
+    if (open && deleted?.includes(open.id)) useLibrary.setState({ article: null })
+    else if (open && ids.includes(open.id)) void reloadOpenArticle()
   })
   startCountries()
   void loadSettings()

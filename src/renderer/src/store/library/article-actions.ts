@@ -1,7 +1,8 @@
 import type { ArticleSummary } from '@shared/article'
 import type { SetStatesInput } from '@shared/contract'
 import { api } from '@renderer/api'
-import { reportError, showArticles, showToast } from '../ui/actions'
+import { reportError, showArticles } from '../ui/actions'
+import { pushUndo } from '../undo/undo-stack'
 import { clearFacets, loadPage, markPageStale, scheduleRefresh, setFilter } from './list-actions'
 import { stopWatchingRead, watchRead, type OpenedBy } from './read-tracking'
 import { articleAt, currentArticle, loadedIndexOf, loadedSummary, pageOf } from './selectors'
@@ -203,11 +204,7 @@ export async function deleteArticle(): Promise<void> {
   const remaining = next.total ?? 0
   // Like a mail client: the next article takes the deleted one's place in the reader.
   if (wasSelected && remaining > 0) selectIndex(Math.min(index ?? state.selectedIndex ?? 0, remaining - 1))
-  showToast('Article deleted', {
-    label: 'Undo',
-    testId: 'undo-delete',
-    run: () => void restoreArticle(target.id),
-  })
+  pushUndo({ label: 'Article deleted', ids: [target.id], undo: () => restoreArticle(target.id) })
   scheduleRefresh()
 }
 

@@ -6,6 +6,7 @@ import { scheduleRefresh } from '../library/list-actions'
 import { articleAt } from '../library/selectors'
 import { useLibrary } from '../library/store'
 import { reportError, showToast } from '../ui/actions'
+import { pushUndo } from '../undo/undo-stack'
 import { useSelection } from './store'
 
 /** One call changes at most this many articles (the contract's limit for a selection). */
@@ -171,10 +172,10 @@ export async function deletePicked(): Promise<void> {
   }
   scheduleRefresh()
   if (deleted.length === 0) return
-  showToast(`${deleted.length === 1 ? 'Article' : `${deleted.length} articles`} deleted`, {
-    label: 'Undo',
-    testId: 'undo-delete',
-    run: () => void restoreAll(deleted),
+  pushUndo({
+    label: `${deleted.length === 1 ? 'Article' : `${deleted.length} articles`} deleted`,
+    ids: deleted,
+    undo: (ids) => restoreAll(ids),
   })
 }
 

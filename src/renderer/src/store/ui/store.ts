@@ -32,6 +32,7 @@ export type MainViewKind =
   | 'imports'
   | 'sync'
   | 'extension'
+  | 'trash'
 export interface MainView {
   kind: MainViewKind
   key?: string

@@ -1,0 +1,94 @@
+import { z } from 'zod'
+import { TRASH_KEEP_DAYS, type TrashPage, type TrashedArticle } from '@shared/trash'
+import { removeArticleFolder } from '../library/article-files'
+import { isArticleId } from '../library/confined-files'
+import type { SqlDatabase } from '../library/database'
+import type { LibraryStore } from '../library/library-store'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** What a trash row's record must hold to be listed; the rest is library-store's to restore. */
+const ListedRecord = z.object({
+  article: z.object({ title: z.string(), siteName: z.string().nullable().catch(null) }),
+})
+
+interface TrashRow {
+  id: string
+  deleted_at: string
+  record: string
+}
+
+export function purgeDate(deletedAt: string): string {
+  const at = Date.parse(deletedAt)
+  return new Date((Number.isNaN(at) ? 0 : at) + TRASH_KEEP_DAYS * DAY_MS).toISOString()
+}
+
+/** A row read back from the library is data: one that does not parse is listed as untitled. */
+function trashedArticle(row: TrashRow): TrashedArticle {
+  let listed: z.infer<typeof ListedRecord> | null = null
+  try {
+    const parsed = ListedRecord.safeParse(JSON.parse(row.record))
+    if (parsed.success) listed = parsed.data
+  } catch {
+    listed = null
+  }
+  return {
+    id: row.id,
+    title: listed?.article.title.trim() || 'Untitled article',
+    siteName: listed?.article.siteName ?? null,
+    deletedAt: row.deleted_at,
+    purgeAt: purgeDate(row.deleted_at),
+  }
+}
+
+export function listTrash(library: LibraryStore, offset: number, limit: number): TrashPage {
+  return library.query((db) => {
+    const total = db.get<{ n: number }>('SELECT count(*) AS n FROM trash')?.n ?? 0
+    const rows = db.all<TrashRow>(
+      'SELECT id, deleted_at, record FROM trash ORDER BY deleted_at DESC, id LIMIT ? OFFSET ?',
+      [limit, offset],
+    )
+    return { total, offset, items: rows.filter((row) => isArticleId(row.id)).map(trashedArticle) }
+  })
+}
+
+function idsOf(db: SqlDatabase, where: string, params: (string | number)[]): string[] {
+  return db
+    .all<{ id: string }>(`SELECT id FROM trash WHERE ${where}`, params)
+    .map((row) => row.id)
+    .filter(isArticleId)
+}
+
+/**
+ * Deletes trashed articles for good: their folders first, then their trash rows, so a kill in
+ * between only repeats the removal. An id that is live again (captured anew) keeps its files.
+ */
+async function removeForGood(library: LibraryStore, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0
+  const gone = library.query((db) => ids.filter((id) => !db.get('SELECT 1 FROM articles WHERE id = ?', [id])))
+  for (const id of gone) await removeArticleFolder(library.layout, id).catch(() => undefined)
+  return library.change((db) => {
+    let removed = 0
+    for (const id of ids) {
+      if (db.get('SELECT 1 FROM trash WHERE id = ?', [id])) removed++
+      db.run('DELETE FROM trash WHERE id = ?', [id])
+    }
+    return removed
+  })
+}
+
+/** Empties the trash, or takes only the given articles out of it for good. */
+export async function emptyTrash(library: LibraryStore, only?: readonly string[]): Promise<number> {
+  const ids = library.query((db) =>
+    only ? only.filter((id) => db.get('SELECT 1 FROM trash WHERE id = ?', [id])) : idsOf(db, '1', []),
+  )
+  return removeForGood(library, ids)
+}
+
+/** Run at open: what was deleted more than TRASH_KEEP_DAYS ago goes for good. */
+export async function purgeExpiredTrash(library: LibraryStore, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - TRASH_KEEP_DAYS * DAY_MS).toISOString()
+  // A row whose date does not parse as one of ours ('' or garbage) sorts before any ISO date.
+  const ids = library.query((db) => idsOf(db, 'deleted_at < ?', [cutoff]))
+  return removeForGood(library, ids)
+}
