@@ -15,6 +15,7 @@ import { exportServices } from './export/export-services'
 import type { ExportDownloads } from './export/export-downloads'
 import { feedServices } from './feeds/feed-services'
 import { importServices } from './imports/import-services'
+import { readingServices } from './reading/reading-services'
 import type { FeedRefresher } from './feeds/feed-refresher'
 import type { FeedFetchLimits } from './feeds/fetch-feed'
 
@@ -51,6 +52,7 @@ export function createServices(ctx: ServiceContext): Services {
     ...collectionServices(ctx),
     ...exportServices(ctx),
     ...importServices(ctx),
+    ...readingServices(ctx),
     'articles.add': async (input) => {
       const captureId = input.captureId ?? randomUUID()
       const { captureId: _ignored, ...source } = input
@@ -66,9 +68,9 @@ export function createServices(ctx: ServiceContext): Services {
       changed([result.article.id])
       return result
     },
-    'articles.list': async ({ offset, limit, sort, ...filter }) => ({
+    'articles.list': async ({ offset, limit, sort, by, ...filter }) => ({
       offset,
-      ...ctx.library.listWithCounts({ filter, sort, offset, limit }),
+      ...ctx.library.listWithCounts({ filter, sort, by, offset, limit }),
     }),
     'articles.search': async ({ offset, limit, sort, ...filter }) => {
       const page = ctx.library.searchArticles({ filter, sort, offset, limit })

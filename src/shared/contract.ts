@@ -8,6 +8,7 @@ import { countriesEvents, countriesProcedures } from './countries'
 import { exportEvents, exportProcedures } from './export'
 import { feedsEvents, feedsProcedures } from './feeds'
 import { importsEvents, importsProcedures } from './imports'
+import { ListDate, readingProcedures } from './reading'
 import { Empty, procedure, type ServicesFor } from './procedure'
 import { ArticleFilter } from './article-filter'
 
@@ -68,6 +69,7 @@ export const ListArticlesInput = ArticleFilter.extend({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(50),
   sort: ArticleSort.default('newest'),
+  by: ListDate.default('saved'),
 }).strict()
 export type ListArticlesInput = z.input<typeof ListArticlesInput>
 
@@ -206,6 +208,7 @@ export const contract = {
   ...countriesProcedures,
   ...correspondentsProcedures,
   ...feedsProcedures,
+  ...readingProcedures,
   ...collectionsProcedures,
   ...exportProcedures,
   ...importsProcedures,

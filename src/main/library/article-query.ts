@@ -1,4 +1,5 @@
 import type { ArticleFilter, ArticleSort } from '@shared/contract'
+import type { ListDate } from '@shared/reading'
 import type { ArticleConditions } from '../search/rank-articles'
 import { correspondentKey } from './article-rows'
 import type { SqlValue } from './database'
@@ -116,13 +117,16 @@ export function articleQuerySql(
   sort: ArticleSort,
   offset: number,
   limit: number,
+  by: ListDate = 'saved',
 ): ArticleQuerySql {
   const { relations, where, params } = filterParts(filter, false)
   const relationParams = relations.map((r) => r.param)
   const clause = (parts: string[]): string => (parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '')
   const pageConditions = clause([...relations.map((r) => r.exists), ...where])
   const countConditions = clause([...relations.map((r) => r.member), ...where])
-  const order = sort === 'oldest' ? 'a.added_at ASC, a.id DESC' : 'a.added_at DESC, a.id'
+  // dated_at (schema 11) is the page's own date, else the day saved; each has its indexes.
+  const column = by === 'published' ? 'a.dated_at' : 'a.added_at'
+  const order = sort === 'oldest' ? `${column} ASC, a.id DESC` : `${column} DESC, a.id`
   return {
     page: `SELECT {columns} FROM articles a ${pageConditions} ORDER BY ${order} LIMIT ? OFFSET ?`,
     pageParams: [...relationParams, ...params, limit, offset],

@@ -1,4 +1,5 @@
 import type { Article, ArticleSummary } from '@shared/article'
+import type { ListDate } from '@shared/reading'
 import type { ArticleFilter, ArticleSort, SidebarCounts, StateCounts } from '@shared/contract'
 import { DatelineError } from '@shared/errors'
 import {
@@ -51,6 +52,8 @@ export type StateChange = Partial<Record<'read' | 'starred' | 'archived', boolea
 export interface ListRequest {
   filter: ArticleFilter
   sort: ArticleSort
+  /** Which date orders the list (saved by default). */
+  by?: ListDate
   offset: number
   limit: number
 }
@@ -217,7 +220,7 @@ export class LibraryStore {
       const { total, items } = searchArticles(this.db, request)
       return { total, items }
     }
-    const sql = articleQuerySql(request.filter, request.sort, request.offset, request.limit)
+    const sql = articleQuerySql(request.filter, request.sort, request.offset, request.limit, request.by)
     const rows = this.db.all<ArticleRow>(sql.page.replace('{columns}', ARTICLE_COLUMNS), sql.pageParams)
     const total = sql.stateOnly
       ? this.stateTotal(request.filter.state, this.counts())

@@ -11,6 +11,8 @@ import { setShortcutsOpen } from './ui/actions'
 import { startCollections } from './collections/actions'
 import { startSelection } from './selection/actions'
 import { startFeeds } from './feeds/actions'
+import { startReading } from './reading/position-actions'
+import { startListOrder } from './reading/list-actions'
 
 let started = false
 
@@ -38,4 +40,6 @@ export function startStores(): void {
   startLibrary()
   startCollections()
   startSelection()
+  startReading()
+  startListOrder()
 }
