@@ -20,6 +20,7 @@ import { extensionServices } from './extension/extension-services'
 import type { ExtensionAccess } from './extension/extension-access'
 import { storyServices } from './stories/story-services'
 import { trashServices } from './trash/trash-services'
+import { readingServices } from './reading/reading-services'
 import type { FeedRefresher } from './feeds/feed-refresher'
 import type { FeedFetchLimits } from './feeds/fetch-feed'
 
@@ -62,6 +63,7 @@ export function createServices(ctx: ServiceContext): Services {
     ...extensionServices(ctx),
     ...storyServices(ctx),
     ...trashServices(ctx),
+    ...readingServices(ctx),
     'articles.add': async (input) => {
       const captureId = input.captureId ?? randomUUID()
       const { captureId: _ignored, ...source } = input
@@ -77,9 +79,9 @@ export function createServices(ctx: ServiceContext): Services {
       changed([result.article.id])
       return result
     },
-    'articles.list': async ({ offset, limit, sort, ...filter }) => ({
+    'articles.list': async ({ offset, limit, sort, by, ...filter }) => ({
       offset,
-      ...ctx.library.listWithCounts({ filter, sort, offset, limit }),
+      ...ctx.library.listWithCounts({ filter, sort, by, offset, limit }),
     }),
     'articles.search': async ({ offset, limit, sort, ...filter }) => {
       const page = ctx.library.searchArticles({ filter, sort, offset, limit })

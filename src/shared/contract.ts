@@ -12,6 +12,7 @@ import { syncEvents, syncProcedures } from './sync'
 import { extensionEvents, extensionProcedures } from './extension'
 import { storiesEvents, storiesProcedures } from './stories'
 import { trashProcedures } from './trash'
+import { ListDate, readingProcedures } from './reading'
 import { Empty, procedure, type ServicesFor } from './procedure'
 import { ArticleFilter } from './article-filter'
 
@@ -72,6 +73,7 @@ export const ListArticlesInput = ArticleFilter.extend({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(50),
   sort: ArticleSort.default('newest'),
+  by: ListDate.default('saved'),
 }).strict()
 export type ListArticlesInput = z.input<typeof ListArticlesInput>
 
@@ -211,6 +213,7 @@ export const contract = {
   ...correspondentsProcedures,
   ...feedsProcedures,
   ...syncProcedures,
+  ...readingProcedures,
   ...collectionsProcedures,
   ...exportProcedures,
   ...importsProcedures,

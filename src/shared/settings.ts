@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ListDate } from './reading'
 
 export const Theme = z.enum(['system', 'light', 'dark'])
 export type Theme = z.infer<typeof Theme>
@@ -31,6 +32,8 @@ export const Settings = z.object({
   followCorrespondents: z.boolean(),
   /** A desktop notification (in the browser host, a notice) for a new article by someone followed. */
   notifyFollowed: z.boolean(),
+  /** Which date orders the article list: published (saved for undated pages), or saved. */
+  listDate: ListDate,
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -43,6 +46,7 @@ export const defaultSettings: Settings = {
   keepRunningInTray: false,
   followCorrespondents: true,
   notifyFollowed: true,
+  listDate: 'published',
 }
 
 export const SettingsPatch = Settings.partial().strict()

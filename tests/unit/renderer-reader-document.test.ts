@@ -33,7 +33,8 @@ describe('the article frame document', () => {
   it('applies the reader settings: font, size, measure and theme', () => {
     const doc = frameDocument('http://127.0.0.1:4417/')
     expect(doc).toContain('font-size: 21px')
-    expect(doc).toContain('max-width: 60ch')
+    // 60 characters of text: a letter is about 0.8 of a '0'.
+    expect(doc).toContain('max-width: 48ch')
     expect(doc).toContain('color-scheme: dark')
   })
 })

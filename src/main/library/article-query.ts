@@ -1,4 +1,5 @@
 import type { ArticleFilter, ArticleSort } from '@shared/contract'
+import type { ListDate } from '@shared/reading'
 import type { ArticleConditions } from '../search/rank-articles'
 import { correspondentKey } from './article-rows'
 import type { SqlValue } from './database'
@@ -194,9 +195,12 @@ export function articleQuerySql(
   offset: number,
   limit: number,
   plan: ListPlan = { page: 'list', count: 'list' },
+  by: ListDate = 'saved',
 ): ArticleQuerySql {
   const { relations, where, params } = filterParts(filter, false)
-  const order = sort === 'oldest' ? 'a.added_at ASC, a.id DESC' : 'a.added_at DESC, a.id'
+  // dated_at (schema 11) is the page's own date, else the day saved; each has its indexes.
+  const column = by === 'published' ? 'a.dated_at' : 'a.added_at'
+  const order = sort === 'oldest' ? `${column} ASC, a.id DESC` : `${column} DESC, a.id`
   const page = fromAndWhere(relations, where, params, plan.page)
   const count = fromAndWhere(relations, where, params, plan.count)
   return {

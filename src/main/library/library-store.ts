@@ -1,4 +1,5 @@
 import type { Article, ArticleSummary } from '@shared/article'
+import type { ListDate } from '@shared/reading'
 import type { ArticleFilter, ArticleSort, SidebarCounts, StateCounts } from '@shared/contract'
 import { DatelineError } from '@shared/errors'
 import {
@@ -52,6 +53,8 @@ export type StateChange = Partial<Record<'read' | 'starred' | 'archived', boolea
 export interface ListRequest {
   filter: ArticleFilter
   sort: ArticleSort
+  /** Which date orders the list (saved by default). */
+  by?: ListDate
   offset: number
   limit: number
 }

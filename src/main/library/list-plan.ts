@@ -1,4 +1,5 @@
 import type { ArticleFilter, ArticleSort, StateCounts } from '@shared/contract'
+import type { ListDate } from '@shared/reading'
 import {
   articleQuerySql,
   planList,
@@ -12,12 +13,12 @@ import type { SqlDatabase, SqlValue } from './database'
 /** The SQL of one page of the list, starting where planList says is cheapest for these filters. */
 export function plannedListQuery(
   db: SqlDatabase,
-  request: { filter: ArticleFilter; sort: ArticleSort; offset: number; limit: number },
+  request: { filter: ArticleFilter; sort: ArticleSort; offset: number; limit: number; by?: ListDate },
   library: StateCounts,
 ): ArticleQuerySql {
   const { filter, sort, offset, limit } = request
   const plan = planList(measureFilterSizes(db, filter, library), offset, limit)
-  return articleQuerySql(filter, sort, offset, limit, plan)
+  return articleQuerySql(filter, sort, offset, limit, plan, request.by)
 }
 
 /**

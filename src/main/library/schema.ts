@@ -5,6 +5,7 @@ import { FEEDS_SCHEMA_STEP } from '../feeds/feed-schema'
 import { LIST_INDEXES_STEP } from './list-schema'
 import { SYNC_SCHEMA_STEP } from '../sync/sync-schema'
 import { STORIES_SCHEMA_STEP } from '../stories/story-schema'
+import { READING_SCHEMA_STEP } from '../reading/reading-schema'
 
 /**
  * The library database's tables, one migration per schema version, kept in `PRAGMA user_version`.
@@ -343,6 +344,7 @@ export const schemaSteps: SchemaStep[] = [
   LIST_INDEXES_STEP,
   SYNC_SCHEMA_STEP,
   STORIES_SCHEMA_STEP,
+  READING_SCHEMA_STEP,
 ]
 
 export const LATEST_DATABASE_VERSION = Math.max(...schemaSteps.map((s) => s.version))

@@ -9,6 +9,7 @@ import {
   toggleStar,
 } from '@renderer/store/library/article-actions'
 import { useLibrary } from '@renderer/store/library/store'
+import { openNextUnread, openOriginal } from '@renderer/store/reading/list-actions'
 import { openPalette } from '@renderer/store/search/actions'
 import { useSearch } from '@renderer/store/search/store'
 import { toggleShortcuts } from '@renderer/store/ui/actions'
@@ -24,6 +25,8 @@ export const SHORTCUTS: ShortcutHelp[] = [
   { keys: ['j', '↓'], does: 'Next article' },
   { keys: ['k', '↑'], does: 'Previous article' },
   { keys: ['o', 'Enter'], does: 'Open the selected article and move into it' },
+  { keys: ['n'], does: 'Next unread article (also Space at the end of an article)' },
+  { keys: ['v'], does: 'Open the original page in your browser' },
   { keys: ['u'], does: 'Mark read or unread' },
   { keys: ['s'], does: 'Star or unstar' },
   { keys: ['e'], does: 'Archive or unarchive (out of the list, still found by search)' },
@@ -61,6 +64,11 @@ function isPressable(element: Element | null): boolean {
 function isInReader(element: Element | null): boolean {
   if (!element) return false
   return element.ownerDocument !== document || element.closest('[data-reader-scroll]') !== null
+}
+
+function readerAtEnd(): boolean {
+  const pane = document.querySelector<HTMLElement>('[data-reader-scroll]')
+  return pane !== null && pane.scrollTop + pane.clientHeight >= pane.scrollHeight - 4
 }
 
 function focusReader(): void {
@@ -103,6 +111,13 @@ function actionFor(event: KeyboardEvent, target: Element | null): Action | null 
       return openSelected
     case 'o':
       return openSelected
+    case 'n':
+      return event.repeat ? null : () => void openNextUnread()
+    case ' ':
+      // Space scrolls the article as ever; at its end it goes on to the next unread one.
+      return isInReader(target) && readerAtEnd() && !event.shiftKey ? () => void openNextUnread() : null
+    case 'v':
+      return event.repeat ? null : openOriginal
     case 'u':
       return event.repeat ? null : toggleRead
     case 's':

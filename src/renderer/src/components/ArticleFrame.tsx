@@ -6,6 +6,7 @@ import { api } from '@renderer/api'
 import { useArticleFrame } from '@renderer/hooks/useArticleFrame'
 import { displayTitle } from '@renderer/lib/format'
 import { buildReaderDocument, type ResolvedTheme } from '@renderer/lib/reader-document'
+import { readerFonts } from '@renderer/lib/reading/reader-fonts'
 
 interface ArticleFrameProps {
   article: Article
@@ -31,6 +32,7 @@ export function ArticleFrame({ article, settings, theme }: ArticleFrameProps): J
         settings,
         theme,
         mediaBaseUrl: api.mediaBaseUrl,
+        fonts: readerFonts(),
       }),
     [html, title, lang, settings, theme],
   )

@@ -8,6 +8,7 @@ import { FilterChips } from './FilterChips'
 import { SearchBox } from './SearchBox'
 import { SearchResults } from './SearchResults'
 import { BulkActionBar } from './selection/BulkActionBar'
+import { ListTools } from './reading/ListTools'
 
 const TITLES: Record<ListFilter, string> = {
   all: 'All articles',
@@ -35,6 +36,7 @@ export function ArticleListPane(): JSX.Element {
           </span>
         )}
       </header>
+      {!searching && <ListTools />}
       <SearchBox />
       {searching ? (
         <>

@@ -1,11 +1,14 @@
 import { memo, type JSX } from 'react'
 import type { ArticleSummary } from '@shared/article'
-import { articleDate, displayTitle, formatListDate } from '@renderer/lib/format'
+import { displayTitle } from '@renderer/lib/format'
 import { clickRow, modifiersOf, startArticleDrag } from '@renderer/store/selection/actions'
 import { useSelection } from '@renderer/store/selection/store'
 import { RowCountries } from './countries/RowCountries'
 import { ArticleFeedName } from './feeds/ArticleFeedName'
 import { RowSource } from './correspondents/RowSource'
+import { RowDate } from './reading/RowDate'
+import { RowProgress } from './reading/RowProgress'
+import { RowThumbnail } from './reading/RowThumbnail'
 
 /** Fixed, and matched by the row styles in list.css: title (two lines at most), source line, excerpt. */
 export const ROW_HEIGHT = 124
@@ -49,7 +52,6 @@ export const ArticleRow = memo(function ArticleRow({
       </div>
     )
   }
-  const date = articleDate(article)
   const source = [article.siteName, article.byline].filter(Boolean).join(' · ')
   return (
     <div
@@ -85,15 +87,13 @@ export const ArticleRow = memo(function ArticleRow({
         </span>
         <RowCountries countries={article.countries} />
         <ArticleFeedName id={article.id} />
-        {date && (
-          <time className="row-date" dateTime={date.toISOString()}>
-            {formatListDate(date)}
-          </time>
-        )}
+        <RowProgress id={article.id} readingMinutes={article.readingMinutes} />
+        <RowDate article={article} />
       </div>
       <p className="row-excerpt" dir="auto">
         {article.excerpt}
       </p>
+      <RowThumbnail leadImage={article.leadImage} />
     </div>
   )
 })

@@ -2,8 +2,10 @@ import type { JSX } from 'react'
 import type { ArticleSummary } from '@shared/article'
 import { EditCorrespondents } from './correspondents/EditCorrespondents'
 import { ReaderCorrespondents } from './correspondents/ReaderCorrespondents'
-import { articleDate, displayTitle, formatReaderDate, formatReadingTime } from '@renderer/lib/format'
+import { articleDate, displayTitle, formatReadingTime } from '@renderer/lib/format'
 import { ReaderCountries } from './countries/ReaderCountries'
+import { ReaderDate } from './reading/ReaderDate'
+import { TimeLeft } from './reading/TimeLeft'
 
 export function ReaderHeader({ article }: { article: ArticleSummary }): JSX.Element {
   const date = articleDate(article)
@@ -26,9 +28,10 @@ export function ReaderHeader({ article }: { article: ArticleSummary }): JSX.Elem
       )}
       <EditCorrespondents key={article.id} article={article} />
       <p className="reader-meta">
-        {date && <time dateTime={date.toISOString()}>{formatReaderDate(date)}</time>}
+        <ReaderDate article={article} />
         {date && readingTime && <span aria-hidden="true"> · </span>}
         {readingTime && <span>{readingTime}</span>}
+        <TimeLeft id={article.id} readingMinutes={article.readingMinutes} />
       </p>
       <ReaderCountries article={article} />
     </header>

@@ -1,4 +1,5 @@
-import { useEffect, useRef, type CSSProperties, type JSX } from 'react'
+import { useRef, type CSSProperties, type JSX } from 'react'
+import { useReadingPosition } from '@renderer/hooks/useReadingPosition'
 import { useResolvedTheme } from '@renderer/hooks/useResolvedTheme'
 import { readerCssVariables } from '@renderer/lib/reader-document'
 import { readerScrolled } from '@renderer/store/library/read-tracking'
@@ -7,6 +8,7 @@ import { selectSettings } from '@renderer/store/settings/selectors'
 import { useSettings } from '@renderer/store/settings/store'
 import { Reader } from './Reader'
 import { ReaderToolbar } from './ReaderToolbar'
+import { ReadingProgressBar } from './reading/ReadingProgressBar'
 
 export function ReaderPane(): JSX.Element {
   const article = useLibrary((state) => state.article)
@@ -16,9 +18,7 @@ export function ReaderPane(): JSX.Element {
   const scrollRef = useRef<HTMLDivElement | null>(null)
   const articleId = article?.id
 
-  useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 })
-  }, [articleId])
+  const reportPosition = useReadingPosition(scrollRef, articleId)
 
   return (
     <section
@@ -27,6 +27,7 @@ export function ReaderPane(): JSX.Element {
       style={readerCssVariables(settings, theme) as CSSProperties}
     >
       <ReaderToolbar />
+      <ReadingProgressBar />
       {/* Focusable so Space and the arrow keys scroll the article after `o` or Enter. */}
       <div
         ref={scrollRef}
@@ -36,6 +37,7 @@ export function ReaderPane(): JSX.Element {
         onScroll={(event) => {
           const pane = event.currentTarget
           readerScrolled(pane.scrollTop, pane.clientHeight, pane.scrollHeight)
+          reportPosition(pane)
         }}
       >
         {article ? (

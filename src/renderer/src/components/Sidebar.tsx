@@ -10,6 +10,7 @@ import { FilterButton } from './FilterButton'
 import { ImportButton } from './imports/ImportButton'
 import { ExtensionButton } from './extension/ExtensionButton'
 import { TrashButton } from './trash/TrashButton'
+import { ContinueReadingSection } from './reading/ContinueReadingSection'
 
 export function Sidebar(): JSX.Element {
   return (
@@ -32,6 +33,7 @@ export function Sidebar(): JSX.Element {
         <FilterButton filter="starred" label="Starred" />
         <FilterButton filter="archived" label="Archived" />
       </ul>
+      <ContinueReadingSection />
       <CollectionsSection />
       <CorrespondentsSection />
       <FeedsSection />

@@ -17,6 +17,26 @@ export function articleDate(article: Dated): Date | null {
   return null
 }
 
+/**
+ * The date to show and whether it is only the day the person saved the article: a page that
+ * names no date (or an unreadable one) must not seem to say when it was published.
+ */
+export function articleDating(article: Dated): { date: Date; saved: boolean } | null {
+  const published = article.publishedAt ? new Date(article.publishedAt) : null
+  if (published && !Number.isNaN(published.getTime())) return { date: published, saved: false }
+  const added = new Date(article.addedAt)
+  return Number.isNaN(added.getTime()) ? null : { date: added, saved: true }
+}
+
+const savedDayFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' })
+const savedDayOtherYearFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
+
+/** "saved Dec 1" (the year only when it is not this one). */
+export function formatSavedDate(date: Date, now: Date = new Date()): string {
+  const format = date.getFullYear() === now.getFullYear() ? savedDayFormat : savedDayOtherYearFormat
+  return `saved ${format.format(date)}`
+}
+
 export function formatListDate(date: Date | null): string {
   return date ? listDateFormat.format(date) : ''
 }

@@ -12,6 +12,8 @@ import { startCollections } from './collections/actions'
 import { startSelection } from './selection/actions'
 import { startFeeds } from './feeds/actions'
 import { startExtension } from './extension/actions'
+import { startReading } from './reading/position-actions'
+import { startListOrder } from './reading/list-actions'
 
 let started = false
 
@@ -42,4 +44,6 @@ export function startStores(): void {
   startCollections()
   startSelection()
   startExtension()
+  startReading()
+  startListOrder()
 }

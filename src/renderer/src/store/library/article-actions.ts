@@ -1,7 +1,8 @@
 import type { ArticleSummary } from '@shared/article'
 import type { SetStatesInput } from '@shared/contract'
 import { api } from '@renderer/api'
-import { reportError, showArticles } from '../ui/actions'
+import { useSettings } from '../settings/store'
+import { reportError, showArticles, showToast } from '../ui/actions'
 import { pushUndo } from '../undo/undo-stack'
 import { clearFacets, loadPage, markPageStale, scheduleRefresh, setFilter } from './list-actions'
 import { stopWatchingRead, watchRead, type OpenedBy } from './read-tracking'
@@ -229,7 +230,10 @@ export function showAddedArticle(id: string, updated = false): void {
   // An article captured again keeps its place, which may be anywhere: the selection then follows
   // it once its page is loaded, rather than highlighting a row that is not it.
   markPageStale(0)
-  useLibrary.setState({ selectedId: id, selectedIndex: updated ? null : 0 })
+  // Ordered by published date, an old story saved today lands further down: the selection
+  // follows it once its page is loaded.
+  const atTop = !updated && useSettings.getState().settings.listDate === 'saved'
+  useLibrary.setState({ selectedId: id, selectedIndex: atTop ? 0 : null })
   void openArticle(id, 'capture')
   scheduleRefresh()
 }

@@ -1,5 +1,6 @@
 import type { ArticleSummary } from '@shared/article'
 import { api } from '@renderer/api'
+import { useSettings } from '../settings/store'
 import { reportError } from '../ui/actions'
 import { loadedIndexOf, pageOf } from './selectors'
 import {
@@ -64,7 +65,13 @@ export function loadPage(page: number): Promise<void> {
   const requestGeneration = generation
   const { filter, facets } = useLibrary.getState()
   const request = api
-    .invoke('articles.list', { offset: page * PAGE_SIZE, limit: PAGE_SIZE, state: filter, ...facets })
+    .invoke('articles.list', {
+      offset: page * PAGE_SIZE,
+      limit: PAGE_SIZE,
+      state: filter,
+      by: useSettings.getState().settings.listDate,
+      ...facets,
+    })
     .then((result) => {
       if (requestGeneration !== generation) return
       stalePages.delete(page)
@@ -150,6 +157,11 @@ function reloadWith(change: Partial<LibraryState>): void {
     selectedId: null,
   })
   void loadPage(0)
+}
+
+/** The same list in another order (the person chose which date sorts it). */
+export function reorderList(): void {
+  reloadWith({})
 }
 
 export function setFilter(filter: ListFilter): void {
