@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ArticleSummary } from '@shared/article'
 import type {
@@ -12,6 +15,8 @@ import { libraryLayout } from '../../src/main/library/layout'
 import { articlePage } from '../helpers/article-page'
 import { html, startFixtureServer, type FixtureServer } from '../helpers/fixture-server'
 import { makeTempDir, removeDir } from '../helpers/temp-library'
+
+const CLI = resolve(__dirname, '../../out/main/cli.js')
 
 let dir: string
 let site: FixtureServer
@@ -207,4 +212,29 @@ describe('correspondents', () => {
     const found = await call<{ items: unknown[] }>('articles.search', { query: 'Kowalska' })
     expect(found.items).toHaveLength(1)
   })
+
+  it.skipIf(!existsSync(CLI))(
+    'lists a merged group under any of its names with `dateline list --correspondent`',
+    async () => {
+      const { items } = await call<CorrespondentList>('correspondents.list', {})
+      const olga = items.find((c) => c.name === 'Olga Petrova')!
+      const tom = items.find((c) => c.name === 'Tom Hale')!
+      await call('correspondents.merge', { into: olga.id, from: [tom.id] })
+      await app.close()
+      const listed = await new Promise<string>((done, fail) =>
+        execFile(
+          process.execPath,
+          [CLI, '--library', dir, 'list', '--correspondent', 'tom hale', '--json'],
+          { env: { ...process.env, DATELINE_LIBRARY: '' }, timeout: 45_000 },
+          (error, stdout, stderr) => (error ? fail(new Error(`${error.message}\n${stderr}`)) : done(stdout)),
+        ),
+      )
+      app = await openApp({ libraryDir: dir, extraction: 'inline' })
+      expect((JSON.parse(listed) as { items: ArticleSummary[] }).items.map((a) => a.title).sort()).toEqual([
+        'A second round of talks opens in Geneva',
+        'Harvest failures spread across the region',
+        'Talks in Vienna run late into the night',
+      ])
+    },
+  )
 })

@@ -6,6 +6,7 @@ import {
   kindOf,
   namesInByline,
 } from '../../src/main/correspondents'
+import { bylineLines } from '../../src/main/correspondents/printed-byline'
 import { readPageTree } from '../../src/main/ingest/extract/page-tree'
 import { extractArticle } from '../../src/main/ingest/extract'
 import { withCorrespondents } from '../../src/main/ingest/credit-extracted'
@@ -61,6 +62,20 @@ describe('cleaning a byline as a reader would', () => {
 })
 
 describe('who wrote a plain-text article', () => {
+  it('finds a labelled credit near the end, above the photo credits and tags', () => {
+    const text = [
+      'Die ersten Löschfahrzeuge',
+      'Nach dem Krieg wurden die Fahrzeuge aus Altbeständen umgebaut.',
+      'Die Wehren der Städte bekamen zuerst neue Drehleitern.',
+      'Auf dem Land fuhren die alten Wagen noch zwanzig Jahre.',
+      'Die Serie wird fortgesetzt.',
+      'Text: Klausmartin Friedrich',
+      'Fotos: Helmut Elstrodt, Frank-Hartmut Jäger',
+      'Tags: Feuerwehr, Oldtimer',
+    ].join('\n\n')
+    expect(bylineLines(text)).toEqual(['Text: Klausmartin Friedrich'])
+  })
+
   it('credits the EUToday seed to its team, once, without the bio', () => {
     const text = readFileSync(new URL('../fixtures/eutoday-belarus-russia.txt', import.meta.url), 'utf8')
     const request = { kind: 'text' as const, text, fileName: 'eutoday-belarus-russia.txt' }

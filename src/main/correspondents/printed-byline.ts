@@ -20,12 +20,20 @@ export function isPrintedByline(line: string): boolean {
   return line.split(/\s+/).length <= PRINTED_BYLINE_WORDS && !/[.!?]$/.test(line)
 }
 
-/** The story's first lines and last line that read as a byline. */
+/**
+ * A credit with a label and a colon ("Text: Klausmartin Friedrich", "Autor: Peter Maahn") may stand
+ * further from the end, above the photo credits and "(to be continued)": the label says what it is.
+ */
+const LAST_LABELLED_LINES = 6
+const LABELLED_RE = /^\p{L}+(?:\s\p{L}+)?\s*[:：]/u
+
+/** The story's first lines and last lines that read as a byline. */
 export function bylineLines(text: string): string[] {
   const lines = text
     .split(/\n+/)
     .map((line) => line.trim())
     .filter((line) => line !== '')
-  const looked = [...lines.slice(0, FIRST_LINES), ...lines.slice(-LAST_LINES)]
+  const labelled = lines.slice(-LAST_LABELLED_LINES).filter((line) => LABELLED_RE.test(line))
+  const looked = [...lines.slice(0, FIRST_LINES), ...lines.slice(-LAST_LINES), ...labelled]
   return [...new Set(looked)].filter(isPrintedByline)
 }
