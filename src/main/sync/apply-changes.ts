@@ -34,7 +34,7 @@ const ARTICLE_ID = /^[0-9a-f]{16}$/
 
 export function applyChange(db: SqlDatabase, change: Change, followups: Followups, at: string): void {
   const before = registerOf(db, change.key)
-  if (!mergeRegister(db, change)) {
+  if (!mergeRegister(db, change, before ?? null)) {
     // A change made elsewhere that lost to a newer one from another device: the person may want to know.
     const loser = parseClock(change.clock)?.device
     const winner = before ? parseClock(before.clock)?.device : undefined

@@ -8,6 +8,7 @@ import { sanitizeStoredHtml } from '../ingest/sanitize'
 import { MAX_MEDIA_BYTES } from '../library/confined-files'
 import type { SqlDatabase } from '../library/database'
 import type { LibraryStore } from '../library/library-store'
+import { createLimiter } from '../feeds/limiter'
 import {
   applyChange,
   applyMembers,
@@ -57,14 +58,25 @@ import { describeEvent } from './sync-events'
 /** Changes applied per transaction: each transaction is a few fsyncs, so 100k changes are 50, not 100k. */
 const APPLY_BATCH = 2000
 const PUBLISH_BATCH = 100
+const ARRIVAL_BATCH = 200
+const ARRIVALS_AT_ONCE = 4
+/** Arrivals told one by one in the Settings; the rest of a large first sync as one line. */
+const MAX_ARRIVALS_TOLD = 20
 /** Between scans of the folder while the app or serve runs; the watcher makes most of them sooner. */
-const SCAN_EVERY_MS = 30_000
+const SCAN_EVERY_MS = 10_000
 /** A change here is written to the folder this soon after the last one. */
 const RECORD_AFTER_MS = 150
 /** How long a device refreshes a feed alone; one that stops leaves it to run out. */
 const LEASE_MS = 2 * 60 * 60 * 1000
 const LEASE_RENEW_MS = 60 * 60 * 1000
 const MEDIA_REFERENCE = /media\/[0-9a-f]{2}\/[0-9a-f]{64}\.[a-z0-9]{1,5}/g
+
+interface Arrival {
+  id: string
+  sha: string
+  updatedAt: string
+  title: string
+}
 
 export interface SyncEngineOptions {
   library: LibraryStore
@@ -491,14 +503,45 @@ export class SyncEngine {
       db.all<{ article: string; sha: string }>('SELECT article, sha FROM sync_pending'),
     )
     let arrived = 0
-    for (const { article, sha } of pending) {
-      if (await this.storeArrival(config, article, sha)) arrived++
-    }
-    if (arrived > 0) {
-      const at = this.now().toISOString()
+    const at = this.now().toISOString()
+    // Stored a few at a time (each is files and a transaction, fsynced), bookkept a batch per transaction.
+    for (let start = 0; start < pending.length; start += ARRIVAL_BATCH) {
+      const batch = pending.slice(start, start + ARRIVAL_BATCH)
+      const stored: Arrival[] = []
+      const turn = createLimiter(ARRIVALS_AT_ONCE)
+      await Promise.all(
+        batch.map(({ article, sha }) =>
+          turn(async () => {
+            const done = await this.storeArrival(config, article, sha)
+            if (done) stored.push(done)
+          }),
+        ),
+      )
       this.library.change((db) => {
-        for (const uid of collectionsWithMembers(db)) applyMembers(db, uid, at)
+        for (const a of stored) {
+          applyStatesOf(db, a.id)
+          db.run('DELETE FROM sync_pending WHERE article = ? AND sha = ?', [a.id, a.sha])
+          db.run(
+            `INSERT INTO sync_published (article, updated_at, sha) VALUES (?, ?, ?)
+             ON CONFLICT (article) DO UPDATE SET updated_at = excluded.updated_at, sha = excluded.sha`,
+            [a.id, a.updatedAt, a.sha],
+          )
+        }
+        const told = stored.slice(0, MAX_ARRIVALS_TOLD)
+        for (const a of told)
+          noteEvent(db, { at, device: '', kind: 'arrived', key: `article/${a.id}`, detail: a.title })
+        if (stored.length > told.length) {
+          noteEvent(db, {
+            at,
+            device: '',
+            kind: 'arrived',
+            key: 'articles',
+            detail: `${stored.length - told.length} more articles`,
+          })
+        }
+        if (stored.length > 0) for (const uid of collectionsWithMembers(db)) applyMembers(db, uid, at)
       })
+      arrived += stored.length
     }
     return arrived
   }
@@ -508,9 +551,9 @@ export class SyncEngine {
     config: SyncConfig & { folder: string },
     id: string,
     sha: string,
-  ): Promise<boolean> {
+  ): Promise<Arrival | null> {
     const bytes = await readSyncFile(config.folder, articleFileOf(sha), MAX_ARTICLE_FILE_BYTES)
-    if (!bytes) return false
+    if (!bytes) return null
     const parsed = sha256Of(bytes) === sha ? parseArticleFile(bytes.toString('utf8')) : null
     if (!parsed || parsed.article.id !== id) {
       this.library.change((db) => {
@@ -523,7 +566,7 @@ export class SyncEngine {
           detail: 'unreadable article file',
         })
       })
-      return false
+      return null
     }
     for (const media of new Set(parsed.html.match(MEDIA_REFERENCE) ?? [])) {
       const checked = checkedMediaPath(media)
@@ -540,23 +583,7 @@ export class SyncEngine {
       { ...parsed.article, leadImage, read: false, starred: false, archived: false },
       { html, text: parsed.text },
     )
-    this.library.change((db) => {
-      applyStatesOf(db, id)
-      db.run('DELETE FROM sync_pending WHERE article = ? AND sha = ?', [id, sha])
-      db.run(
-        `INSERT INTO sync_published (article, updated_at, sha) VALUES (?, ?, ?)
-         ON CONFLICT (article) DO UPDATE SET updated_at = excluded.updated_at, sha = excluded.sha`,
-        [id, parsed.article.updatedAt, sha],
-      )
-      noteEvent(db, {
-        at: this.now().toISOString(),
-        device: '',
-        kind: 'arrived',
-        key: `article/${id}`,
-        detail: parsed.article.title,
-      })
-    })
-    return true
+    return { id, sha, updatedAt: parsed.article.updatedAt, title: parsed.article.title }
   }
 
   private startWatching(): void {
