@@ -12,9 +12,10 @@ import { Syncthing, syncthingMissing } from '../tests/helpers/syncthing'
  * `npm run bench:sync`: the figures of docs/sync.md.
  *
  *   log_bytes_per_1000_changes   this device's log after 1,000 state changes (reads, stars, archives)
- *   apply_100k_changes_s         a new device reading a log of 100,000 changes (state, collection
- *                                membership and order, country edits) over 2,000 articles it first
- *                                stores from their files
+ *   articles_stored_s            a new device storing 2,000 articles from their files in the folder
+ *                                (sanitised again, files and rows fsynced, as a capture stores them)
+ *   apply_100k_changes_s         then reading a log of 100,000 changes over them (states, collection
+ *                                membership and order, country edits)
  *   syncthing_change_to_display  median and p90 ms from a star on one library to the other's database
  *                                showing it, through two Syncthing instances on loopback, the app's
  *                                own watcher on both sides (20 changes)
@@ -26,8 +27,8 @@ async function call<T>(app: DatelineApp, name: string, input: unknown = {}): Pro
   return result.value as T
 }
 
-const ARTICLES = 2000
-const CHANGES = 100_000
+const ARTICLES = Number(process.env.BENCH_SYNC_ARTICLES ?? 2000)
+const CHANGES = Number(process.env.BENCH_SYNC_CHANGES ?? 100_000)
 const DEVICE = '00000000000000aa'
 const TEXT =
   'Officials in the capital said on Tuesday that the new rail line would open in the spring. '.repeat(30)
@@ -37,7 +38,7 @@ function articleId(n: number): string {
 }
 
 /** A sync folder as another device left it: 2,000 article files and a log of 100k changes. */
-async function writeOtherDevice(folder: string): Promise<void> {
+async function writeOtherDevice(folder: string): Promise<string[]> {
   await mkdir(join(folder, 'logs', DEVICE), { recursive: true })
   await writeFile(join(folder, SYNC_MARKER), '{"format":1}\n')
   const lines: string[] = []
@@ -91,20 +92,28 @@ async function writeOtherDevice(folder: string): Promise<void> {
       push(`member/00000000000000c1/${articleId(n)}`, Math.random() < 0.8 ? p : null)
     } else push(`country/${articleId(n)}/UA`, Math.random() < 0.5 ? 'mentioned' : 'removed')
   }
-  await writeFile(join(folder, logFileOf(DEVICE, '2026-11-30')), lines.join(''))
+  await writeFile(join(folder, logFileOf(DEVICE, '2026-11-30')), lines.slice(0, ARTICLES + 1).join(''))
+  return lines.slice(ARTICLES + 1)
 }
 
 async function logSizeAndApply(root: string): Promise<Record<string, number>> {
   const folder = join(root, 'apply-sync')
-  await writeOtherDevice(folder)
+  const changes = await writeOtherDevice(folder)
+  // As the app opens a library (host: the database lock held), without its feed schedule.
   const app = await openApp({
     libraryDir: join(root, 'new-device'),
     extraction: 'inline',
+    host: true,
     feedSchedule: false,
   })
   try {
-    const started = performance.now()
-    const report = await call<SyncReport>(app, 'sync.enable', { folder })
+    let started = performance.now()
+    const first = await call<SyncReport>(app, 'sync.enable', { folder })
+    const storeSeconds = (performance.now() - started) / 1000
+    await writeFile(join(folder, logFileOf(DEVICE, '2026-12-01')), changes.join(''))
+    started = performance.now()
+    // The app's own watcher may start reading the new log first; sync.now waits for it to finish.
+    await call<SyncReport>(app, 'sync.now')
     const applySeconds = (performance.now() - started) / 1000
     // 1,000 changes made here, after the first log: what a day of reading adds.
     const ids = app.library
@@ -126,9 +135,10 @@ async function logSizeAndApply(root: string): Promise<Record<string, number>> {
       () => 0,
     )
     return {
+      articles_stored_s: Number(storeSeconds.toFixed(1)),
+      articles_arrived: first.articlesArrived,
       apply_100k_changes_s: Number(applySeconds.toFixed(1)),
-      applied: report.applied,
-      articles_arrived: report.articlesArrived,
+      changes_read: (await call<SyncStatus>(app, 'sync.status')).devices.reduce((n, d) => n + d.changes, 0),
       log_bytes_per_1000_changes: after - before,
     }
   } finally {
@@ -137,7 +147,9 @@ async function logSizeAndApply(root: string): Promise<Record<string, number>> {
 }
 
 async function latency(root: string): Promise<Record<string, number | string>> {
-  const missing = syncthingMissing()
+  const missing = process.env.BENCH_SYNC_NO_SYNCTHING
+    ? 'not asked (BENCH_SYNC_NO_SYNCTHING)'
+    : syncthingMissing()
   if (missing) return { syncthing: `skipped: ${missing}` }
   const engines = [await Syncthing.create(join(root, 'st-a')), await Syncthing.create(join(root, 'st-b'))]
   const [a, b] = engines as [Syncthing, Syncthing]
