@@ -394,8 +394,9 @@ export class SyncEngine {
     const clock = this.hlc(config)
     let applied = 0
     const followups = emptyFollowups()
+    // This device's own logs too: nothing to do when the library has them (same clocks), and what a
+    // restored backup or a rebuilt database lacks comes back from them.
     for (const log of await listLogFiles(config.folder)) {
-      if (log.device === config.device && !log.conflictCopy) continue
       applied += await this.readLog(config, clock, log.file, log.device, followups)
     }
     const articlesArrived = await this.afterApplying(config, followups)
