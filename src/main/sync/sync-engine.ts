@@ -263,8 +263,13 @@ export class SyncEngine {
     const { applied, articlesArrived } = await this.readOthers()
     // Reading may have made room for changes here (a membership of an article that just arrived).
     const more = await this.recordAndWrite()
-    if (applied > 0) this.options.events?.emit('library.changed', { ids: [] })
-    if (applied > 0) this.options.events?.emit('sync.changed', { applied })
+    if (applied > 0) {
+      // What arrived may be anything: the window reloads its list, collections and people.
+      this.options.events?.emit('library.changed', { ids: [] })
+      this.options.events?.emit('collections.changed', { ids: [] })
+      this.options.events?.emit('correspondents.changed', { ids: [] })
+      this.options.events?.emit('sync.changed', { applied })
+    }
     return { applied, written: written + more, articlesArrived, status: this.status() }
   }
 
