@@ -25,8 +25,6 @@ import {
   changedFollows,
   changedStates,
   deletedArticles,
-  STATE_FIELDS,
-  stateKey,
   type LocalChange,
 } from './local-changes'
 import { encodeChange, splitLines, type Change } from './log-line'
@@ -53,7 +51,7 @@ import {
   updateConfig,
   type SyncConfig,
 } from './sync-store'
-import { describeEvent } from './sync-events'
+import { statusOf } from './sync-status'
 
 /** Changes applied per transaction: each transaction is a few fsyncs, so 100k changes are 50, not 100k. */
 const APPLY_BATCH = 2000
@@ -652,57 +650,3 @@ function isInside(child: string, parent: string): boolean {
   const b = resolve(parent)
   return a === b || a.startsWith(`${b}/`) || a.startsWith(`${b}\\`)
 }
-
-export function statusOf(db: SqlDatabase): SyncStatus {
-  const config = readConfig(db)
-  const files = db.all<{ device: string; changes: number; last_clock: string | null; notice: string | null }>(
-    'SELECT device, changes, last_clock, notice FROM sync_log_files',
-  )
-  const devices = new Map<string, { changes: number; last: string | null }>()
-  for (const f of files) {
-    if (f.device === config?.device) continue
-    const d = devices.get(f.device) ?? { changes: 0, last: null }
-    d.changes += f.changes
-    if (f.last_clock && (d.last === null || f.last_clock > d.last)) d.last = f.last_clock
-    devices.set(f.device, d)
-  }
-  const nameOf = (device: string): string => {
-    const value = registerOf(db, `device/${device}`)?.value
-    return value && typeof value === 'object' && !Array.isArray(value) && typeof value.name === 'string'
-      ? value.name
-      : device
-  }
-  const recent = db
-    .all<{
-      at: string
-      device: string
-      kind: 'arrived' | 'conflict' | 'notice'
-      key: string
-      detail: string
-    }>('SELECT at, device, kind, key, detail FROM sync_events ORDER BY seq DESC LIMIT 20')
-    .map((e) => ({
-      at: e.at,
-      device: e.device ? nameOf(e.device) : '',
-      kind: e.kind,
-      text: describeEvent(db, e),
-    }))
-  return {
-    enabled: config?.enabled ?? false,
-    folder: config?.folder ?? null,
-    device: config ? { id: config.device, name: config.deviceName } : null,
-    devices: [...devices].map(([id, d]) => ({
-      id,
-      name: nameOf(id),
-      lastChangeAt: d.last ? new Date(parseClock(d.last)?.millis ?? 0).toISOString() : null,
-      changes: d.changes,
-    })),
-    waiting: db.get<{ n: number }>('SELECT count(*) AS n FROM sync_outbox')?.n ?? 0,
-    articlesToCome: db.get<{ n: number }>('SELECT count(*) AS n FROM sync_pending')?.n ?? 0,
-    problem: config?.problem ?? null,
-    notices: files.flatMap((f) => (f.notice ? [f.notice] : [])),
-    lastScanAt: config?.lastScanAt || null,
-    recent,
-  }
-}
-
-export { STATE_FIELDS, stateKey }
