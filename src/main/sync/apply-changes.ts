@@ -34,7 +34,7 @@ const ARTICLE_ID = /^[0-9a-f]{16}$/
 
 export function applyChange(db: SqlDatabase, change: Change, followups: Followups, at: string): void {
   const before = registerOf(db, change.key)
-  if (!mergeRegister(db, change)) {
+  if (!mergeRegister(db, change, before ?? null)) {
     // A change made elsewhere that lost to a newer one from another device: the person may want to know.
     const loser = parseClock(change.clock)?.device
     const winner = before ? parseClock(before.clock)?.device : undefined
@@ -136,11 +136,12 @@ function applyCollection(db: SqlDatabase, uid: string, value: RegisterValue): vo
     return
   }
   if (!isObject(value) || typeof value.name !== 'string' || value.name.trim() === '') return
-  const description = typeof value.description === 'string' ? value.description : ''
+  const name = value.name.trim().replace(/\s+/g, ' ').slice(0, 300)
+  const description = typeof value.description === 'string' ? value.description.slice(0, 20_000) : ''
   const query = typeof value.filter === 'string' ? value.filter : null
   if (local !== undefined) {
     db.run('UPDATE collections SET name = ?, description = ?, query = ? WHERE id = ?', [
-      freeName(db, value.name, local),
+      freeName(db, name, local),
       description,
       query,
       local,
@@ -150,7 +151,7 @@ function applyCollection(db: SqlDatabase, uid: string, value: RegisterValue): vo
   // The same collection made on two devices before they met is one (its uid comes from its name).
   const sameName = db.get<{ id: number }>(
     'SELECT c.id FROM collections c WHERE c.name = ? AND NOT EXISTS (SELECT 1 FROM sync_collections s WHERE s.collection = c.id)',
-    [value.name],
+    [name],
   )
   if (sameName) {
     db.run('INSERT INTO sync_collections (collection, uid) VALUES (?, ?)', [sameName.id, uid])
@@ -162,7 +163,7 @@ function applyCollection(db: SqlDatabase, uid: string, value: RegisterValue): vo
     return
   }
   const id = db.run('INSERT INTO collections (name, description, created_at, query) VALUES (?, ?, ?, ?)', [
-    freeName(db, value.name, undefined),
+    freeName(db, name, undefined),
     description,
     new Date().toISOString(),
     query,

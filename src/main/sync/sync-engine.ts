@@ -8,6 +8,7 @@ import { sanitizeStoredHtml } from '../ingest/sanitize'
 import { MAX_MEDIA_BYTES } from '../library/confined-files'
 import type { SqlDatabase } from '../library/database'
 import type { LibraryStore } from '../library/library-store'
+import { createLimiter } from '../feeds/limiter'
 import {
   applyChange,
   applyMembers,
@@ -24,8 +25,6 @@ import {
   changedFollows,
   changedStates,
   deletedArticles,
-  STATE_FIELDS,
-  stateKey,
   type LocalChange,
 } from './local-changes'
 import { encodeChange, splitLines, type Change } from './log-line'
@@ -52,19 +51,30 @@ import {
   updateConfig,
   type SyncConfig,
 } from './sync-store'
-import { describeEvent } from './sync-events'
+import { statusOf } from './sync-status'
 
 /** Changes applied per transaction: each transaction is a few fsyncs, so 100k changes are 50, not 100k. */
 const APPLY_BATCH = 2000
 const PUBLISH_BATCH = 100
+const ARRIVAL_BATCH = 200
+const ARRIVALS_AT_ONCE = 4
+/** Arrivals told one by one in the Settings; the rest of a large first sync as one line. */
+const MAX_ARRIVALS_TOLD = 20
 /** Between scans of the folder while the app or serve runs; the watcher makes most of them sooner. */
-const SCAN_EVERY_MS = 30_000
+const SCAN_EVERY_MS = 10_000
 /** A change here is written to the folder this soon after the last one. */
 const RECORD_AFTER_MS = 150
 /** How long a device refreshes a feed alone; one that stops leaves it to run out. */
 const LEASE_MS = 2 * 60 * 60 * 1000
 const LEASE_RENEW_MS = 60 * 60 * 1000
 const MEDIA_REFERENCE = /media\/[0-9a-f]{2}\/[0-9a-f]{64}\.[a-z0-9]{1,5}/g
+
+interface Arrival {
+  id: string
+  sha: string
+  updatedAt: string
+  title: string
+}
 
 export interface SyncEngineOptions {
   library: LibraryStore
@@ -251,8 +261,13 @@ export class SyncEngine {
     const { applied, articlesArrived } = await this.readOthers()
     // Reading may have made room for changes here (a membership of an article that just arrived).
     const more = await this.recordAndWrite()
-    if (applied > 0) this.options.events?.emit('library.changed', { ids: [] })
-    if (applied > 0) this.options.events?.emit('sync.changed', { applied })
+    if (applied > 0) {
+      // What arrived may be anything: the window reloads its list, collections and people.
+      this.options.events?.emit('library.changed', { ids: [] })
+      this.options.events?.emit('collections.changed', { ids: [] })
+      this.options.events?.emit('correspondents.changed', { ids: [] })
+      this.options.events?.emit('sync.changed', { applied })
+    }
     return { applied, written: written + more, articlesArrived, status: this.status() }
   }
 
@@ -382,8 +397,9 @@ export class SyncEngine {
     const clock = this.hlc(config)
     let applied = 0
     const followups = emptyFollowups()
+    // This device's own logs too: nothing to do when the library has them (same clocks), and what a
+    // restored backup or a rebuilt database lacks comes back from them.
     for (const log of await listLogFiles(config.folder)) {
-      if (log.device === config.device && !log.conflictCopy) continue
       applied += await this.readLog(config, clock, log.file, log.device, followups)
     }
     const articlesArrived = await this.afterApplying(config, followups)
@@ -491,14 +507,45 @@ export class SyncEngine {
       db.all<{ article: string; sha: string }>('SELECT article, sha FROM sync_pending'),
     )
     let arrived = 0
-    for (const { article, sha } of pending) {
-      if (await this.storeArrival(config, article, sha)) arrived++
-    }
-    if (arrived > 0) {
-      const at = this.now().toISOString()
+    const at = this.now().toISOString()
+    // Stored a few at a time (each is files and a transaction, fsynced), bookkept a batch per transaction.
+    for (let start = 0; start < pending.length; start += ARRIVAL_BATCH) {
+      const batch = pending.slice(start, start + ARRIVAL_BATCH)
+      const stored: Arrival[] = []
+      const turn = createLimiter(ARRIVALS_AT_ONCE)
+      await Promise.all(
+        batch.map(({ article, sha }) =>
+          turn(async () => {
+            const done = await this.storeArrival(config, article, sha)
+            if (done) stored.push(done)
+          }),
+        ),
+      )
       this.library.change((db) => {
-        for (const uid of collectionsWithMembers(db)) applyMembers(db, uid, at)
+        for (const a of stored) {
+          applyStatesOf(db, a.id)
+          db.run('DELETE FROM sync_pending WHERE article = ? AND sha = ?', [a.id, a.sha])
+          db.run(
+            `INSERT INTO sync_published (article, updated_at, sha) VALUES (?, ?, ?)
+             ON CONFLICT (article) DO UPDATE SET updated_at = excluded.updated_at, sha = excluded.sha`,
+            [a.id, a.updatedAt, a.sha],
+          )
+        }
+        const told = stored.slice(0, MAX_ARRIVALS_TOLD)
+        for (const a of told)
+          noteEvent(db, { at, device: '', kind: 'arrived', key: `article/${a.id}`, detail: a.title })
+        if (stored.length > told.length) {
+          noteEvent(db, {
+            at,
+            device: '',
+            kind: 'arrived',
+            key: 'articles',
+            detail: `${stored.length - told.length} more articles`,
+          })
+        }
+        if (stored.length > 0) for (const uid of collectionsWithMembers(db)) applyMembers(db, uid, at)
       })
+      arrived += stored.length
     }
     return arrived
   }
@@ -508,9 +555,9 @@ export class SyncEngine {
     config: SyncConfig & { folder: string },
     id: string,
     sha: string,
-  ): Promise<boolean> {
+  ): Promise<Arrival | null> {
     const bytes = await readSyncFile(config.folder, articleFileOf(sha), MAX_ARTICLE_FILE_BYTES)
-    if (!bytes) return false
+    if (!bytes) return null
     const parsed = sha256Of(bytes) === sha ? parseArticleFile(bytes.toString('utf8')) : null
     if (!parsed || parsed.article.id !== id) {
       this.library.change((db) => {
@@ -523,7 +570,7 @@ export class SyncEngine {
           detail: 'unreadable article file',
         })
       })
-      return false
+      return null
     }
     for (const media of new Set(parsed.html.match(MEDIA_REFERENCE) ?? [])) {
       const checked = checkedMediaPath(media)
@@ -540,23 +587,7 @@ export class SyncEngine {
       { ...parsed.article, leadImage, read: false, starred: false, archived: false },
       { html, text: parsed.text },
     )
-    this.library.change((db) => {
-      applyStatesOf(db, id)
-      db.run('DELETE FROM sync_pending WHERE article = ? AND sha = ?', [id, sha])
-      db.run(
-        `INSERT INTO sync_published (article, updated_at, sha) VALUES (?, ?, ?)
-         ON CONFLICT (article) DO UPDATE SET updated_at = excluded.updated_at, sha = excluded.sha`,
-        [id, parsed.article.updatedAt, sha],
-      )
-      noteEvent(db, {
-        at: this.now().toISOString(),
-        device: '',
-        kind: 'arrived',
-        key: `article/${id}`,
-        detail: parsed.article.title,
-      })
-    })
-    return true
+    return { id, sha, updatedAt: parsed.article.updatedAt, title: parsed.article.title }
   }
 
   private startWatching(): void {
@@ -619,57 +650,3 @@ function isInside(child: string, parent: string): boolean {
   const b = resolve(parent)
   return a === b || a.startsWith(`${b}/`) || a.startsWith(`${b}\\`)
 }
-
-export function statusOf(db: SqlDatabase): SyncStatus {
-  const config = readConfig(db)
-  const files = db.all<{ device: string; changes: number; last_clock: string | null; notice: string | null }>(
-    'SELECT device, changes, last_clock, notice FROM sync_log_files',
-  )
-  const devices = new Map<string, { changes: number; last: string | null }>()
-  for (const f of files) {
-    if (f.device === config?.device) continue
-    const d = devices.get(f.device) ?? { changes: 0, last: null }
-    d.changes += f.changes
-    if (f.last_clock && (d.last === null || f.last_clock > d.last)) d.last = f.last_clock
-    devices.set(f.device, d)
-  }
-  const nameOf = (device: string): string => {
-    const value = registerOf(db, `device/${device}`)?.value
-    return value && typeof value === 'object' && !Array.isArray(value) && typeof value.name === 'string'
-      ? value.name
-      : device
-  }
-  const recent = db
-    .all<{
-      at: string
-      device: string
-      kind: 'arrived' | 'conflict' | 'notice'
-      key: string
-      detail: string
-    }>('SELECT at, device, kind, key, detail FROM sync_events ORDER BY seq DESC LIMIT 20')
-    .map((e) => ({
-      at: e.at,
-      device: e.device ? nameOf(e.device) : '',
-      kind: e.kind,
-      text: describeEvent(db, e),
-    }))
-  return {
-    enabled: config?.enabled ?? false,
-    folder: config?.folder ?? null,
-    device: config ? { id: config.device, name: config.deviceName } : null,
-    devices: [...devices].map(([id, d]) => ({
-      id,
-      name: nameOf(id),
-      lastChangeAt: d.last ? new Date(parseClock(d.last)?.millis ?? 0).toISOString() : null,
-      changes: d.changes,
-    })),
-    waiting: db.get<{ n: number }>('SELECT count(*) AS n FROM sync_outbox')?.n ?? 0,
-    articlesToCome: db.get<{ n: number }>('SELECT count(*) AS n FROM sync_pending')?.n ?? 0,
-    problem: config?.problem ?? null,
-    notices: files.flatMap((f) => (f.notice ? [f.notice] : [])),
-    lastScanAt: config?.lastScanAt || null,
-    recent,
-  }
-}
-
-export { STATE_FIELDS, stateKey }

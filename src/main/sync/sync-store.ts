@@ -96,8 +96,11 @@ export function registersUnder(
 }
 
 /** Stores the change if it is newer than the register; returns whether it was. */
-export function mergeRegister(db: SqlDatabase, change: Change): boolean {
-  const current = db.get<{ clock: string }>('SELECT clock FROM sync_registers WHERE key = ?', [change.key])
+export function mergeRegister(db: SqlDatabase, change: Change, known?: { clock: string } | null): boolean {
+  const current =
+    known === undefined
+      ? db.get<{ clock: string }>('SELECT clock FROM sync_registers WHERE key = ?', [change.key])
+      : (known ?? undefined)
   if (!wins(change.clock, current?.clock)) return false
   db.run(
     `INSERT INTO sync_registers (key, clock, value) VALUES (?, ?, ?)

@@ -21,7 +21,7 @@ export function SyncView(): JSX.Element {
 
   return (
     <section className="sync-view main-view" aria-labelledby="sync-view-heading" data-testid="sync-view">
-      <h1 id="sync-view-heading">Sync</h1>
+      <h1 id="sync-view-heading">Sync settings</h1>
       <p className="muted">
         Read on several computers with one library and no account: Dateline writes what you change to a folder
         that Syncthing (or Dropbox, iCloud Drive, OneDrive) keeps the same on each computer, and reads what
