@@ -8,11 +8,11 @@ import { build } from 'vite'
 const root = fileURLToPath(new URL('../extension/', import.meta.url))
 const outDir = fileURLToPath(new URL('../out/extension/', import.meta.url))
 
+const shared = { configFile: false, root, base: './', logLevel: 'warn' }
+
+// The popup: an extension page, where ES modules load in every browser.
 await build({
-  configFile: false,
-  root,
-  base: './',
-  logLevel: 'warn',
+  ...shared,
   build: {
     outDir,
     emptyOutDir: true,
@@ -21,12 +21,26 @@ await build({
     // Extension pages may not load inline scripts, and preload helpers would be inline.
     modulePreload: false,
     rollupOptions: {
-      input: { background: `${root}src/background.ts`, popup: `${root}popup.html` },
-      output: {
-        entryFileNames: '[name].js',
-        chunkFileNames: '[name].js',
-        assetFileNames: '[name][extname]',
-      },
+      input: { popup: `${root}popup.html` },
+      output: { entryFileNames: '[name].js', chunkFileNames: '[name].js', assetFileNames: '[name][extname]' },
+    },
+  },
+})
+
+// The background as one classic script with no imports: Chromium's service worker and Firefox's
+// background script both run it, whatever their support for module workers.
+await build({
+  ...shared,
+  build: {
+    outDir,
+    emptyOutDir: false,
+    target: 'es2022',
+    minify: false,
+    lib: {
+      entry: `${root}src/background.ts`,
+      formats: ['iife'],
+      name: 'datelineBackground',
+      fileName: () => 'background.js',
     },
   },
 })

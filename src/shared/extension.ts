@@ -120,7 +120,7 @@ export const extensionProcedures = {
   'extension.addSavedPage': procedure(
     AddSavedPageInput,
     SaveResult,
-    'Save a page the browser saved as a single file (MHTML), with the pictures inside it',
+    'Save a page the browser saved as a single file (MHTML, Safari .webarchive), with the pictures inside it',
   ),
   'extension.showArticle': procedure(
     z.object({ id: ArticleId }).strict(),

@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs'
+import { createServer, type AddressInfo } from 'node:net'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test'
+import { startHost } from './support/browser-host'
 import { expect, test } from './support/fixtures'
-import { articleFrame, loadedImageWidths } from './support/library'
+import { articleFrame, loadedImageWidths, tempLibrary } from './support/library'
 import {
   HEADLINE,
   PAYWALL_TEXT,
@@ -150,5 +152,69 @@ test('a logged-in page saved with the extension reads in Dateline, whole and wit
   } finally {
     await browser.close()
     await site.close().catch(() => undefined)
+  }
+})
+
+/** A port nothing listens on now, so Dateline can be stopped and started again at the same address. */
+async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
+}
+
+test('a page saved while Dateline is closed waits in the extension and is saved when Dateline is back', async () => {
+  const library = await tempLibrary()
+  const port = await freePort()
+  let host = await startHost(library.dir, port)
+  const site = await startLoggedInSite()
+  const browser = await launchWithExtension()
+  try {
+    const { context, worker, id } = browser
+    await context.addCookies([{ ...SESSION_COOKIE, domain: '127.0.0.1', path: '/' }])
+    const pairing = await fetch(`${host.url}api/extension.startPairing`, { method: 'POST', body: '{}' })
+    const { value } = (await pairing.json()) as { value: { code: string } }
+    const popup = await context.newPage()
+    await popup.goto(`chrome-extension://${id}/popup.html`)
+    await popup.locator('#port').fill(String(port))
+    await popup.locator('#code').fill(value.code)
+    await popup.locator('#pair').click()
+    await expect(popup.locator('#reach')).toContainText('Dateline is running')
+
+    const news = await context.newPage()
+    await news.goto(site.articleUrl)
+    await expect(news.locator('body[data-story-ready="yes"]')).toHaveCount(1)
+    const tabId = await worker.evaluate(async (url) => {
+      const api = (
+        globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } }
+      ).chrome
+      return (await api.tabs.query({ url }))[0]?.id
+    }, site.articleUrl)
+
+    await host.stop()
+    await popup.goto(`chrome-extension://${id}/popup.html?tab=${tabId}`)
+    await expect(popup.locator('#reach')).toContainText('Dateline is not running')
+    await popup.locator('#save-page').click()
+    await expect(popup.getByTestId('save-result')).toContainText(`Kept for later: ${HEADLINE}`)
+    await expect(popup.locator('#queue-count')).toHaveText('1 save waits for Dateline.')
+
+    // The person closes the tab and the site is gone; what waits is the page as it was read.
+    await news.close()
+    await site.close()
+    host = await startHost(library.dir, port)
+    await popup.locator('#retry').click()
+    await expect(popup.getByTestId('save-result')).toContainText(`Saved: ${HEADLINE}`)
+    await expect(popup.locator('#queue')).toBeHidden()
+
+    const listed = await fetch(`${host.url}api/articles.list`, { method: 'POST', body: '{}' })
+    const page = (await listed.json()) as { value: { total: number; items: { title: string }[] } }
+    expect(page.value.total).toBe(1)
+    expect(page.value.items[0]!.title).toBe(HEADLINE)
+  } finally {
+    await browser.close()
+    await site.close().catch(() => undefined)
+    await host.stop()
+    await library.remove()
   }
 })

@@ -36,6 +36,8 @@ interface ShellReport {
   mediaType: string | null
   mediaTraversal: number
   mediaMissing: number
+  protocolClients: unknown[][]
+  linkOffers: { url: string }[]
 }
 
 let userData: string
@@ -89,6 +91,15 @@ describe.skipIf(!built)('the Electron shell', () => {
     expect(report.menuCommands, 'File > Add Article… reaches the window').toEqual([
       ['dateline:event', 'app.command', { command: 'add-article' }],
     ])
+  })
+
+  it('registers dateline:// and turns an add link, and only that, into a question in the window', async () => {
+    const report = await driveShell()
+    // Unpackaged, the system must start Electron with the app's script (argv[1]; here the driver).
+    expect(report.protocolClients).toEqual([
+      ['dateline', process.execPath, [expect.stringMatching(/drive-shell\.mjs$/)]],
+    ])
+    expect(report.linkOffers).toEqual([{ url: 'https://news.example/a' }, { url: 'http://news.example/b' }])
   })
 
   it('answers the API over IPC on the --library folder, validating every call and refusing other senders', async () => {

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openApp, type DatelineApp } from '../../src/main/app'
+import { harbourWebarchive } from '../helpers/saved-pages'
 import { makeTempDir, removeDir } from '../helpers/temp-library'
 
 const HARBOUR_PATH = fileURLToPath(new URL('../fixtures/saved-pages/harbour-chromium.mhtml', import.meta.url))
@@ -53,6 +54,20 @@ describe('a page saved by Chromium as a single file (MHTML)', () => {
     expect(stored.html.match(/src="media\//g)).toHaveLength(2)
     expect(stored.text).toContain('Les équipes de pêche')
     expect(stored.text).toContain('By the afternoon the first trawler')
+  })
+
+  it('reads a Safari web archive the same way, pictures from inside it', async () => {
+    const result = await app.dispatch('extension.addSavedPage', {
+      fileName: 'The harbour reopens.webarchive',
+      content: harbourWebarchive().toString('latin1'),
+    })
+    expect(result).toMatchObject({ ok: true, value: { warnings: [] } })
+    if (!result.ok) return
+    const { article } = result.value as { article: { id: string; url: string } }
+    expect(article.url).toBe('https://coast-gazette.example/world/harbour')
+    expect(fetched).toEqual([])
+    const stored = await app.services['articles.get']({ id: article.id })
+    expect(stored.html.match(/src="media\//g)).toHaveLength(2)
   })
 
   it('says plainly when the file is not MHTML', async () => {

@@ -76,6 +76,7 @@ describe('the installers a person downloads', () => {
       'mht',
       'mhtml',
       'txt',
+      'webarchive',
     ])
     expect(config.protocols.flatMap((p) => p.schemes)).toEqual(['dateline'])
     expect(config.linux.desktop.entry.Categories).toContain('News')

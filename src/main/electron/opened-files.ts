@@ -7,7 +7,7 @@ import { extname, isAbsolute, resolve } from 'node:path'
  * FILE` does. Only existing regular files of the associated kinds; anything else is ignored, so a
  * crafted command line cannot make the window read a folder or a device.
  */
-const OPENABLE = new Set(['.html', '.htm', '.xhtml', '.txt', '.text', '.md', '.mhtml', '.mht'])
+const OPENABLE = new Set(['.html', '.htm', '.xhtml', '.txt', '.text', '.md', '.mhtml', '.mht', '.webarchive'])
 
 export function filesToOpen(
   args: readonly string[],

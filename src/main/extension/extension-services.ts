@@ -6,6 +6,7 @@ import type { ServicesFor } from '@shared/procedure'
 import { collectionServices } from '../collections/collection-services'
 import { captureArticle, type CaptureSource } from '../ingest/capture'
 import { fetchFromParts, parseMhtml } from '../ingest/mhtml'
+import { looksLikeWebarchive, parseWebarchive } from '../ingest/webarchive'
 import type { ServiceContext } from '../services'
 
 /** The extension procedures of the service table (see src/shared/extension.ts). */
@@ -64,7 +65,8 @@ export function extensionServices(ctx: ServiceContext): ServicesFor<typeof exten
       save({ kind: 'html', html, baseUrl: url, origin: 'url' }, collectionId),
     'extension.saveLink': async ({ url, collectionId }) => save({ kind: 'url', url }, collectionId),
     'extension.addSavedPage': async ({ fileName, content }) => {
-      const page = parseMhtml(Buffer.from(content, 'latin1'))
+      const bytes = Buffer.from(content, 'latin1')
+      const page = looksLikeWebarchive(bytes) ? parseWebarchive(bytes) : parseMhtml(bytes)
       return save(
         { kind: 'html', html: page.html, fileName, ...(page.url ? { baseUrl: page.url } : {}) },
         undefined,

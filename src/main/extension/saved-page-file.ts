@@ -5,7 +5,7 @@ import { MAX_SAVED_PAGE_CHARS, type AddSavedPageInput } from '@shared/extension'
 import { looksLikeMhtml } from '../ingest/mhtml'
 
 /** Files of pages a browser saved as one file, by name or, for a misnamed one, by content. */
-const SAVED_PAGE_EXTENSIONS = new Set(['.mhtml', '.mht'])
+const SAVED_PAGE_EXTENSIONS = new Set(['.mhtml', '.mht', '.webarchive'])
 
 /**
  * The `extension.addSavedPage` input for a file the person opened with Dateline or gave to

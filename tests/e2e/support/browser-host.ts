@@ -8,10 +8,10 @@ export interface RunningHost {
 }
 
 /** Starts `dateline serve` from the built CLI, as a person would, and waits for the URL it prints. */
-export async function startHost(libraryDir: string): Promise<RunningHost> {
+export async function startHost(libraryDir: string, port = 0): Promise<RunningHost> {
   const child: ChildProcessWithoutNullStreams = spawn(
     process.execPath,
-    ['out/main/cli.js', 'serve', '--library', libraryDir, '--port', '0'],
+    ['out/main/cli.js', 'serve', '--library', libraryDir, '--port', String(port)],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   )
   let output = ''

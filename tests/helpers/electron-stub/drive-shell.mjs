@@ -33,7 +33,31 @@ const served = await media(new Request(`dateline-media://library/${mediaPath}`))
 // File > Add Article… must reach the window as an app.command event.
 const fileMenu = calls.menu.find((item) => item.label === 'File')
 fileMenu.submenu.find((item) => item.label === 'Add Article…').click()
+// dateline:// links from a second launch (Windows, Linux) and from macOS's open-url: only a valid
+// add link may reach the window, and only as a question.
+calls.emitApp(
+  'second-instance',
+  {},
+  ['electron', 'out/main/index.js', 'dateline://add?url=https%3A%2F%2Fnews.example%2Fa'],
+  '/',
+)
+calls.emitApp(
+  'second-instance',
+  {},
+  ['electron', 'out/main/index.js', 'dateline://add?url=javascript%3Aalert(1)'],
+  '/',
+)
+calls.emitApp('open-url', { preventDefault: () => undefined }, 'dateline://delete?id=0123456789abcdef')
+calls.emitApp(
+  'open-url',
+  { preventDefault: () => undefined },
+  'dateline://add?url=http%3A%2F%2Fnews.example%2Fb',
+)
 const result = {
+  linkOffers: calls.sent
+    .filter(([, event]) => event === 'extension.offerSave')
+    .map(([, , payload]) => payload),
+  protocolClients: calls.protocolClients,
   menuCommands: calls.sent.filter(([, event]) => event === 'app.command'),
   mediaStatus: served.status,
   mediaType: served.headers.get('content-type'),

@@ -11,6 +11,9 @@ export const calls = {
   menu: null,
   sent: [],
   trays: [],
+  protocolClients: [],
+  /** Fires the app's own events (second-instance, open-url) as the system would. */
+  emitApp: (event, ...args) => (listeners.get(`app:${event}`) ?? []).forEach((handler) => handler(...args)),
 }
 globalThis.__electronStub = calls
 
@@ -28,6 +31,7 @@ export const app = {
   getPath: () => process.env.STUB_USER_DATA,
   getAppPath: () => process.cwd(),
   requestSingleInstanceLock: () => true,
+  setAsDefaultProtocolClient: (...args) => calls.protocolClients.push(args),
   whenReady: () => Promise.resolve(),
   on: on('app'),
   quit: () => calls.errors.push('quit'),
@@ -75,6 +79,14 @@ export class BrowserWindow {
     if (event === 'ready-to-show') handler()
   }
   show() {}
+  focus() {}
+  restore() {}
+  isMinimized() {
+    return false
+  }
+  isVisible() {
+    return true
+  }
   isDestroyed() {
     return false
   }
