@@ -42,6 +42,7 @@ export default defineConfig({
           'bench-export': resolve(__dirname, 'scripts/bench-export.ts'),
           'bench-import': resolve(__dirname, 'scripts/bench-import.ts'),
           'bench-feeds': resolve(__dirname, 'scripts/bench-feeds.ts'),
+          'bench-stories': resolve(__dirname, 'scripts/bench-stories.ts'),
         },
       },
     },

@@ -50,7 +50,7 @@ export function storyServices(ctx: ServiceContext): ServicesFor<typeof storiesPr
       return
     }
     try {
-      changed(index.group(ctx.library.query((db) => ungroupedByIds(db, ids))))
+      changed(index.group(ctx.library.query((db) => ungroupedByIds(db, ids))).stories)
     } catch {
       // A library opened for reading, or a failure of grouping: the article is stored all the
       // same, and the next background round groups it.

@@ -8,6 +8,8 @@ import { FeedsView } from './components/feeds/FeedsView'
 import { CorrespondentView } from './components/correspondents/CorrespondentView'
 import { CorrespondentsView } from './components/correspondents/CorrespondentsView'
 import { FollowingView } from './components/correspondents/FollowingView'
+import { StoriesView } from './components/stories/StoriesView'
+import { StoryPage } from './components/stories/StoryPage'
 
 /**
  * The features' views of the main area, by kind. A feature adds its view here with one line; the
@@ -24,4 +26,6 @@ export const mainViews: Partial<Record<Exclude<MainViewKind, 'articles'>, MainVi
   correspondents: CorrespondentsView,
   correspondent: CorrespondentView,
   following: FollowingView,
+  stories: StoriesView,
+  story: StoryPage,
 }

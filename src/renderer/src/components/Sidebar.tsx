@@ -7,6 +7,7 @@ import { CountriesSection } from './countries/CountriesSection'
 import { FeedsSection } from './feeds/FeedsSection'
 import { FilterButton } from './FilterButton'
 import { ImportButton } from './imports/ImportButton'
+import { StoriesSection } from './stories/StoriesSection'
 
 export function Sidebar(): JSX.Element {
   return (
@@ -29,6 +30,7 @@ export function Sidebar(): JSX.Element {
         <FilterButton filter="starred" label="Starred" />
         <FilterButton filter="archived" label="Archived" />
       </ul>
+      <StoriesSection />
       <CollectionsSection />
       <CorrespondentsSection />
       <FeedsSection />

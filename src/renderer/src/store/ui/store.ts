@@ -30,6 +30,8 @@ export type MainViewKind =
   | 'feed'
   | 'collection'
   | 'imports'
+  | 'stories'
+  | 'story'
 export interface MainView {
   kind: MainViewKind
   key?: string
