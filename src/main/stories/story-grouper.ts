@@ -26,6 +26,12 @@ export const JOIN_SCORE = 0.24
 const INTERLINGUAL_SCALE = 0.85
 /** Distinct names or numbers two articles must share before the interlingual score counts. */
 const SHARED_KEYS_NEEDED = 2
+/**
+ * A piece of evidence carried by more than this share of the articles held says nothing about
+ * which event an article reports; counted once the grouper holds this many articles.
+ */
+const COMMON_SHARE = 0.5
+const COMMON_FROM_DOCUMENTS = 10
 /** One day apart still counts fully; beyond, resemblance fades to this at the window's edge. */
 const EDGE_FACTOR = 0.72
 
@@ -67,6 +73,8 @@ interface Surroundings {
   idf: (feature: string) => number
   /** True when the key is written in a language other than `lang` too: evidence across languages. */
   crossesLanguages: (feature: string, lang: string) => boolean
+  /** False for a key most articles held carry ("Kyiv" in a library about Ukraine): it tells no event. */
+  telling: (feature: string) => boolean
 }
 
 export class StoryGrouper {
@@ -225,7 +233,9 @@ export class StoryGrouper {
       for (const other of languages.keys()) if (other !== lang) return true
       return false
     }
-    return { idf, crossesLanguages }
+    const telling = (feature: string): boolean =>
+      documents < COMMON_FROM_DOCUMENTS || (this.df.get(feature) ?? 0) <= documents * COMMON_SHARE
+    return { idf, crossesLanguages, telling }
   }
 
   private candidates(features: StoryFeatures, day: number, idf: (feature: string) => number): number[] {
@@ -260,10 +270,10 @@ function score(
   state: StoryState,
   near: StoryMember[],
   lang: string,
-  { idf, crossesLanguages }: Surroundings,
+  { idf, crossesLanguages, telling }: Surroundings,
   day: number,
 ): { score: number; shared: () => string[] } {
-  if (sharedEvidence(features, near) < SHARED_KEYS_NEEDED) return { score: 0, shared: () => [] }
+  if (sharedEvidence(features, near, telling) < SHARED_KEYS_NEEDED) return { score: 0, shared: () => [] }
   // The kept sums serve when the whole story is near in time (nearly always); a story that grew
   // over days is summed from its articles near this one.
   const whole = near.length === state.members.size
@@ -301,10 +311,14 @@ function score(
   return { score: Math.max(full, ownLanguage, across), shared }
 }
 
-function sharedEvidence(features: StoryFeatures, near: StoryMember[]): number {
+function sharedEvidence(
+  features: StoryFeatures,
+  near: StoryMember[],
+  telling: (feature: string) => boolean,
+): number {
   let shared = 0
   for (const key of features.evidence) {
-    if (near.some((member) => member.features.evidence.has(key))) shared++
+    if (telling(key) && near.some((member) => member.features.evidence.has(key))) shared++
     if (shared >= SHARED_KEYS_NEEDED) break
   }
   return shared
