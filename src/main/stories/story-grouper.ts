@@ -21,7 +21,7 @@ const CANDIDATES = 12
 /** Articles of a story, nearest in time, that make its centroid. */
 const CENTROID_MEMBERS = 40
 /** Below this a new article starts a story (cosine, after the time factor). */
-export const JOIN_SCORE = 0.24
+export const JOIN_SCORE = 0.2
 /** The names/numbers/countries score counts this much against the full one. */
 const INTERLINGUAL_SCALE = 0.85
 /** Distinct names or numbers two articles must share before the interlingual score counts. */
@@ -32,6 +32,8 @@ const SHARED_KEYS_NEEDED = 2
  */
 const COMMON_SHARE = 0.5
 const COMMON_FROM_DOCUMENTS = 10
+/** The most of a resemblance one shared key may give. */
+const ONE_KEY_SHARE = 0.6
 /** One day apart still counts fully; beyond, resemblance fades to this at the window's edge. */
 const EDGE_FACTOR = 0.72
 
@@ -342,15 +344,24 @@ function cosine(
   if (normB === 0) return 0
   let dot = 0
   let normA = 0
+  let strongest = 0
   for (const [key, value] of a) {
     if (!only(key)) continue
     const w = idf(key)
     const x = value * w
     normA += x * x
     const other = b.get(key)
-    if (other !== undefined) dot += x * other * w
+    if (other !== undefined) {
+      const term = x * other * w
+      dot += term
+      if (term > strongest) strongest = term
+    }
   }
-  return dot === 0 ? 0 : dot / Math.sqrt(normA * normB)
+  if (dot === 0) return 0
+  // One shared key alone is one piece of evidence, however strong: at most this share of the
+  // resemblance counts from it ("Kyiv" does not make an attack and a visit one story).
+  const capped = Math.min(dot, (dot - strongest) / (1 - ONE_KEY_SHARE))
+  return capped / Math.sqrt(normA * normB)
 }
 
 /** The squared length of a vector under IDF (a cosine's denominator, squared). */

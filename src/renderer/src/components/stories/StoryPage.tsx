@@ -9,9 +9,9 @@ import { StoryWhy } from './StoryWhy'
 /** One story: every outlet's headline by time, who and where, a timeline, and why they are together. */
 export function StoryPage({ viewKey }: { viewKey?: string }): JSX.Element {
   const page = useStories((state) => state.page)
-  const list = useStories((state) => state.list)
+  const nearby = useStories((state) => state.nearby)
   if (!page || String(page.id) !== viewKey) return <p className="stories-empty">Loading…</p>
-  const others = list.filter((story) => story.id !== page.id)
+  const others = nearby.filter((story) => story.id !== page.id)
   return (
     <section className="story-page" aria-labelledby="story-title" data-testid="story-page">
       <button type="button" className="link-button" onClick={showStories}>

@@ -59,12 +59,15 @@ export function showStory(id: number): void {
   if (useStories.getState().page?.id !== id) useStories.setState({ page: null })
   showView({ kind: 'story', key: String(id) })
   void loadStory(id)
-  if (useStories.getState().list.length === 0) void loadStories()
 }
 
 export async function loadStory(id: number): Promise<void> {
   try {
-    useStories.setState({ page: await api.invoke('stories.get', { id }) })
+    const [page, nearby] = await Promise.all([
+      api.invoke('stories.get', { id }),
+      api.invoke('stories.list', { minArticles: 1, limit: 60 }),
+    ])
+    useStories.setState({ page, nearby: nearby.items })
   } catch (error) {
     // A story merged away or emptied: back to the list rather than a page that is no more.
     useStories.setState({ page: null })

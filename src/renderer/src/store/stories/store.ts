@@ -9,6 +9,8 @@ export interface StoriesState {
   grouping: GroupingStatus
   /** The story page shown, once loaded. */
   page: StoryDetail | null
+  /** The latest stories, single articles too: where the page's articles can move or merge. */
+  nearby: StorySummary[]
 }
 
 export const useStories = create<StoriesState>()(() => ({
@@ -17,4 +19,5 @@ export const useStories = create<StoriesState>()(() => ({
   loading: false,
   grouping: { running: false, done: 0, total: 0 },
   page: null,
+  nearby: [],
 }))
