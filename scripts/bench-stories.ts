@@ -101,6 +101,7 @@ async function groupInBackground(
   const started = performance.now()
   const app = await openApp({ libraryDir: dir, extraction: 'inline', host: true })
   let longestTurnMs = 0
+  let reported = 0
   let last = performance.now()
   const ticker = setInterval(() => {
     const now = performance.now()
