@@ -112,8 +112,10 @@ async function groupInBackground(
     const stop = app.events.subscribe((event, payload) => {
       if (event !== 'stories.progress') return
       const status = payload as GroupingStatus
-      if (status.done % 2_000 < 200 && status.running)
+      if (status.done - reported >= 10_000) {
+        reported = status.done
         console.error(`  ${status.done} of ${status.total} grouped`)
+      }
       if (!status.running) {
         stop()
         resolve()
