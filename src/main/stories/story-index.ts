@@ -50,6 +50,14 @@ export class LibraryStoryIndex {
     return { stories: [...changed], grouped }
   }
 
+  /**
+   * Loads the week around a time (today, when the app opens), so the first article a feed brings
+   * does not wait for it (about 1 s at 100 articles a day on a loaded machine).
+   */
+  warm(at: number): void {
+    this.library.query((db) => this.load(db, dayOf(at)))
+  }
+
   /** Forget what is in memory (after a person's correction, or when the articles changed a lot). */
   reset(): void {
     this.grouper = this.emptyGrouper()

@@ -40,7 +40,14 @@ export function storyServices(ctx: ServiceContext): ServicesFor<typeof storiesPr
     },
   })
   ctx.background?.onStop(() => grouping.stop())
-  if (ctx.background?.resumeAtOpen) setImmediate(() => void grouping.run().catch(() => undefined))
+  if (ctx.background?.resumeAtOpen) {
+    setImmediate(() => {
+      void grouping
+        .run()
+        .then(() => index.warm(ctx.now().getTime()))
+        .catch(() => undefined)
+    })
+  }
 
   ctx.events.subscribe((event, payload) => {
     if (event !== 'library.changed') return
