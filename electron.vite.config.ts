@@ -43,6 +43,7 @@ export default defineConfig({
           'bench-import': resolve(__dirname, 'scripts/bench-import.ts'),
           'bench-feeds': resolve(__dirname, 'scripts/bench-feeds.ts'),
           'bench-sync': resolve(__dirname, 'scripts/bench-sync.ts'),
+          'bench-stories': resolve(__dirname, 'scripts/bench-stories.ts'),
         },
       },
     },

@@ -74,14 +74,16 @@ export function featuresOf(item: StoryItem): StoryFeatures {
     const stemmed = CYRILLIC.test(folded) ? stemWord(folded, 'cyrillic') : folded
     const latin = toLatin(stemmed)
     if (latin.length < 3) continue
-    const word = `w:${stemOfLatin(latin)}`
-    add(word, EVIDENCE_WEIGHT.w * zoneWeight)
-    for (const gram of fourGrams(latin)) add(`g:${gram}`, EVIDENCE_WEIGHT.g * zoneWeight)
     const skeleton = isName(token, titleCase, capitalisedElsewhere) ? skeletonOf(latin) : ''
     if (skeleton.length >= 3 || (skeleton.length === 2 && latin.length >= 4)) {
+      // A name counts once, as its skeleton (which meets its other spellings too): as a word and
+      // its 4-grams as well, one name would weigh like three pieces of evidence.
       add(`n:${skeleton}`, EVIDENCE_WEIGHT.n * zoneWeight, token.raw)
       evidence.add(`n:${skeleton}`)
     } else {
+      const word = `w:${stemOfLatin(latin)}`
+      add(word, EVIDENCE_WEIGHT.w * zoneWeight)
+      for (const gram of fourGrams(latin)) add(`g:${gram}`, EVIDENCE_WEIGHT.g * zoneWeight)
       evidence.add(word)
     }
   }

@@ -6,26 +6,34 @@ import { featuresOf, type StoryFeatures, type StoryItem } from './article-featur
  * memory: the library's story index (story-index.ts) loads the days it needs from the database.
  *
  * Resemblance is TF-IDF cosine with the story's centroid (the sum of its articles' vectors near in
- * time), IDF counted over the surrounding fortnight (a name everyone writes about this week is weak
- * evidence). Across languages the words rarely meet, so a second score counts only names, numbers
+ * time), IDF counted over the articles the grouper holds (a library's grouping holds the weeks
+ * around the articles it works on, so a name everyone writes about this week is weak evidence). Across languages the words rarely meet, so a second score counts only names, numbers
  * and countries, and needs at least two distinct ones shared.
  */
 
 const DAY_MS = 86_400_000
 /** A story is an event: its articles are at most this far apart in time from a new one. */
 export const STORY_WINDOW_DAYS = 2
-/** Days either side over which a feature's frequency is counted. */
-export const IDF_WINDOW_DAYS = 7
+/** Days either side of a new article that the library loads, for IDF and its candidates. */
+export const IDF_WINDOW_DAYS = 3
 /** Stories looked at closely per article: the ones sharing the most weight of rare keys. */
-const CANDIDATES = 24
+const CANDIDATES = 12
 /** Articles of a story, nearest in time, that make its centroid. */
 const CENTROID_MEMBERS = 40
 /** Below this a new article starts a story (cosine, after the time factor). */
-export const JOIN_SCORE = 0.24
+export const JOIN_SCORE = 0.2
 /** The names/numbers/countries score counts this much against the full one. */
 const INTERLINGUAL_SCALE = 0.85
 /** Distinct names or numbers two articles must share before the interlingual score counts. */
 const SHARED_KEYS_NEEDED = 2
+/**
+ * A piece of evidence carried by more than this share of the articles held says nothing about
+ * which event an article reports; counted once the grouper holds this many articles.
+ */
+const COMMON_SHARE = 0.5
+const COMMON_FROM_DOCUMENTS = 10
+/** The most of a resemblance one shared key may give. */
+const ONE_KEY_SHARE = 0.6
 /** One day apart still counts fully; beyond, resemblance fades to this at the window's edge. */
 const EDGE_FACTOR = 0.72
 
@@ -47,13 +55,19 @@ export interface Assignment {
   shared: string[]
 }
 
+/** A story's articles and their summed vectors, kept as articles come and go. */
+interface StoryState {
+  members: Set<StoryMember>
+  centroid: Map<string, number>
+  byLanguage: Map<string, Map<string, number>>
+  /** Norms under one day's IDF, by `day:language` ('' for all): many articles of a day reuse them. */
+  norms: Map<string, number>
+}
+
 interface DayBucket {
   members: Set<StoryMember>
-  df: Map<string, number>
   /** Anchor key → stories with an article of this day carrying it. */
   stories: Map<string, Map<number, number>>
-  /** Name or number key → the languages (and how many articles of each) that wrote it this day. */
-  languages: Map<string, Map<string, number>>
 }
 
 /** What is known of the days around an article: how rare a feature is, which languages share it. */
@@ -61,12 +75,18 @@ interface Surroundings {
   idf: (feature: string) => number
   /** True when the key is written in a language other than `lang` too: evidence across languages. */
   crossesLanguages: (feature: string, lang: string) => boolean
+  /** False for a key most articles held carry ("Kyiv" in a library about Ukraine): it tells no event. */
+  telling: (feature: string) => boolean
 }
 
 export class StoryGrouper {
   private readonly days = new Map<number, DayBucket>()
   private readonly members = new Map<string, StoryMember>()
-  private readonly stories = new Map<number, Set<StoryMember>>()
+  private readonly stories = new Map<number, StoryState>()
+  /** Articles holding each feature. */
+  private readonly df = new Map<string, number>()
+  /** Name or number key → the languages (and how many articles of each) that wrote it. */
+  private readonly languages = new Map<string, Map<string, number>>()
 
   constructor(private readonly newStoryId: () => number) {}
 
@@ -94,21 +114,29 @@ export class StoryGrouper {
       features,
     }
     this.members.set(key, member)
-    let story_ = this.stories.get(story)
-    if (!story_) this.stories.set(story, (story_ = new Set()))
-    story_.add(member)
+    let state = this.stories.get(story)
+    if (!state) {
+      state = { members: new Set(), centroid: new Map(), byLanguage: new Map(), norms: new Map() }
+      this.stories.set(story, state)
+    }
+    state.members.add(member)
+    let own = state.byLanguage.get(member.lang)
+    if (!own) state.byLanguage.set(member.lang, (own = new Map()))
+    addVector(state.centroid, features.vector, 1)
+    addVector(own, features.vector, 1)
+    state.norms.clear()
     const bucket = this.bucket(dayOf(item.at))
     bucket.members.add(member)
     for (const feature of member.features.vector.keys()) {
-      bucket.df.set(feature, (bucket.df.get(feature) ?? 0) + 1)
+      this.df.set(feature, (this.df.get(feature) ?? 0) + 1)
       if (isAnchor(feature)) {
         let holders = bucket.stories.get(feature)
         if (!holders) bucket.stories.set(feature, (holders = new Map()))
         holders.set(story, (holders.get(story) ?? 0) + 1)
       }
       if (isInterlingual(feature)) {
-        let languages = bucket.languages.get(feature)
-        if (!languages) bucket.languages.set(feature, (languages = new Map()))
+        let languages = this.languages.get(feature)
+        if (!languages) this.languages.set(feature, (languages = new Map()))
         languages.set(member.lang, (languages.get(member.lang) ?? 0) + 1)
       }
     }
@@ -118,46 +146,54 @@ export class StoryGrouper {
     const member = this.members.get(key)
     if (!member) return
     this.members.delete(key)
-    const story = this.stories.get(member.story)
-    story?.delete(member)
-    if (story?.size === 0) this.stories.delete(member.story)
+    const state = this.stories.get(member.story)
+    if (state) {
+      state.members.delete(member)
+      addVector(state.centroid, member.features.vector, -1)
+      const own = state.byLanguage.get(member.lang)
+      if (own) addVector(own, member.features.vector, -1)
+      if (own?.size === 0) state.byLanguage.delete(member.lang)
+      state.norms.clear()
+      if (state.members.size === 0) this.stories.delete(member.story)
+    }
     const bucket = this.days.get(dayOf(member.at))
     if (!bucket) return
     bucket.members.delete(member)
     for (const feature of member.features.vector.keys()) {
-      const df = (bucket.df.get(feature) ?? 1) - 1
-      if (df <= 0) bucket.df.delete(feature)
-      else bucket.df.set(feature, df)
+      const df = (this.df.get(feature) ?? 1) - 1
+      if (df <= 0) this.df.delete(feature)
+      else this.df.set(feature, df)
       const holders = bucket.stories.get(feature)
       const count = (holders?.get(member.story) ?? 1) - 1
       if (count <= 0) holders?.delete(member.story)
       else holders?.set(member.story, count)
       if (holders?.size === 0) bucket.stories.delete(feature)
-      const languages = bucket.languages.get(feature)
+      const languages = this.languages.get(feature)
       const written = (languages?.get(member.lang) ?? 1) - 1
       if (written <= 0) languages?.delete(member.lang)
       else languages?.set(member.lang, written)
-      if (languages?.size === 0) bucket.languages.delete(feature)
+      if (languages?.size === 0) this.languages.delete(feature)
     }
   }
 
   /** Which story a new article belongs to (without placing it). */
   decide(item: StoryItem, features: StoryFeatures = featuresOf(item)): Assignment | null {
     const day = dayOf(item.at)
-    const around = this.surroundings(day)
+    const around = this.surroundings()
     const lang = languageOf(item.lang)
-    let best: Assignment | null = null
+    let best: (Omit<Assignment, 'shared'> & { shared: () => string[] }) | null = null
     for (const story of this.candidates(features, day, around.idf)) {
-      const near = this.nearMembers(story, item.at)
-      if (near.length === 0) continue
-      const scored = score(features, near, lang, around)
+      const state = this.stories.get(story)
+      const near = state ? this.nearMembers(state, item.at) : []
+      if (!state || near.length === 0) continue
+      const scored = score(features, state, near, lang, around, day)
       const gapHours = Math.min(...near.map((m) => Math.abs(m.at - item.at))) / 3_600_000
       const effective = scored.score * timeFactor(gapHours)
       if (effective >= JOIN_SCORE && (best === null || effective > best.score)) {
         best = { story, joined: true, score: effective, shared: scored.shared }
       }
     }
-    return best
+    return best && { ...best, shared: best.shared() }
   }
 
   /** Joins the article to its story, or starts one; the article is placed. */
@@ -182,43 +218,26 @@ export class StoryGrouper {
   private bucket(day: number): DayBucket {
     let bucket = this.days.get(day)
     if (!bucket) {
-      bucket = { members: new Set(), df: new Map(), stories: new Map(), languages: new Map() }
+      bucket = { members: new Set(), stories: new Map() }
       this.days.set(day, bucket)
     }
     return bucket
   }
 
-  private surroundings(day: number): Surroundings {
-    const buckets: DayBucket[] = []
-    let documents = 0
-    for (let d = day - IDF_WINDOW_DAYS; d <= day + IDF_WINDOW_DAYS; d++) {
-      const bucket = this.days.get(d)
-      if (bucket) {
-        buckets.push(bucket)
-        documents += bucket.members.size
-      }
-    }
-    const memo = new Map<string, number>()
-    const idf = (feature: string): number => {
-      let value = memo.get(feature)
-      if (value === undefined) {
-        let df = 0
-        for (const bucket of buckets) df += bucket.df.get(feature) ?? 0
-        value = Math.log((documents + 2) / (df + 1)) + 0.2
-        memo.set(feature, value)
-      }
-      return value
-    }
+  private surroundings(): Surroundings {
+    const documents = this.members.size
+    const idf = (feature: string): number =>
+      Math.log((documents + 2) / ((this.df.get(feature) ?? 0) + 1)) + 0.2
     const crossesLanguages = (feature: string, lang: string): boolean => {
       if (feature.startsWith('c:')) return true
-      for (const bucket of buckets) {
-        const languages = bucket.languages.get(feature)
-        if (languages === undefined) continue
-        for (const other of languages.keys()) if (other !== lang) return true
-      }
+      const languages = this.languages.get(feature)
+      if (languages === undefined) return false
+      for (const other of languages.keys()) if (other !== lang) return true
       return false
     }
-    return { idf, crossesLanguages }
+    const telling = (feature: string): boolean =>
+      documents < COMMON_FROM_DOCUMENTS || (this.df.get(feature) ?? 0) <= documents * COMMON_SHARE
+    return { idf, crossesLanguages, telling }
   }
 
   private candidates(features: StoryFeatures, day: number, idf: (feature: string) => number): number[] {
@@ -240,11 +259,9 @@ export class StoryGrouper {
       .map(([story]) => story)
   }
 
-  private nearMembers(story: number, at: number): StoryMember[] {
-    const members = this.stories.get(story)
-    if (!members) return []
+  private nearMembers(state: StoryState, at: number): StoryMember[] {
     const limit = STORY_WINDOW_DAYS * DAY_MS
-    const near = [...members].filter((m) => Math.abs(m.at - at) <= limit)
+    const near = [...state.members].filter((m) => Math.abs(m.at - at) <= limit)
     if (near.length <= CENTROID_MEMBERS) return near
     return near.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at)).slice(0, CENTROID_MEMBERS)
   }
@@ -252,38 +269,58 @@ export class StoryGrouper {
 
 function score(
   features: StoryFeatures,
+  state: StoryState,
   near: StoryMember[],
   lang: string,
-  { idf, crossesLanguages }: Surroundings,
-): { score: number; shared: string[] } {
-  if (sharedEvidence(features, near) < SHARED_KEYS_NEEDED) return { score: 0, shared: [] }
-  const all = centroidOf(near)
-  const sameLanguage = near.filter((m) => m.lang === lang)
-  const full = cosine(features.vector, all, idf)
-  const ownLanguage =
-    sameLanguage.length > 0 && sameLanguage.length < near.length
-      ? cosine(features.vector, centroidOf(sameLanguage), idf)
-      : full
+  { idf, crossesLanguages, telling }: Surroundings,
+  day: number,
+): { score: number; shared: () => string[] } {
+  if (sharedEvidence(features, near, telling) < SHARED_KEYS_NEEDED) return { score: 0, shared: () => [] }
+  // The kept sums serve when the whole story is near in time (nearly always); a story that grew
+  // over days is summed from its articles near this one.
+  const whole = near.length === state.members.size
+  const all = whole ? state.centroid : centroidOf(near)
+  const cachedNorm = (
+    key: string,
+    vector: Map<string, number>,
+    only?: (feature: string) => boolean,
+  ): number => {
+    if (!whole) return norm(vector, idf, only)
+    const cacheKey = `${day}:${key}`
+    let value = state.norms.get(cacheKey)
+    if (value === undefined) state.norms.set(cacheKey, (value = norm(vector, idf, only)))
+    return value
+  }
+  const full = cosine(features.vector, all, idf, cachedNorm('', all))
+  let ownLanguage = full
+  if (state.byLanguage.size > 1 && state.byLanguage.has(lang)) {
+    const own = whole ? state.byLanguage.get(lang)! : centroidOf(near.filter((m) => m.lang === lang))
+    if (own.size > 0) ownLanguage = cosine(features.vector, own, idf, cachedNorm(`lang:${lang}`, own))
+  }
   // Only names and numbers that some other language writes too: a German noun is capitalised, but
   // no other language's article carries it, and it must not dilute the evidence that does cross.
-  const interlingual = cosine(
-    features.vector,
-    all,
-    idf,
-    (key) => isInterlingual(key) && crossesLanguages(key, lang),
-  )
-  const shared = [...features.vector.keys()]
-    .filter((key) => isInterlingual(key) && all.has(key))
-    .sort((a, b) => idf(b) * (all.get(b) ?? 0) - idf(a) * (all.get(a) ?? 0))
-  const distinct = shared.filter((key) => !key.startsWith('c:')).length
+  const crossing = (key: string): boolean => isInterlingual(key) && crossesLanguages(key, lang)
+  const interlingual = cosine(features.vector, all, idf, cachedNorm(`cross:${lang}`, all, crossing), crossing)
+  let distinct = 0
+  for (const key of features.vector.keys()) {
+    if ((key.startsWith('n:') || key.startsWith('d:')) && all.has(key)) distinct++
+  }
   const across = distinct >= SHARED_KEYS_NEEDED ? interlingual * INTERLINGUAL_SCALE : 0
+  const shared = (): string[] =>
+    [...features.vector.keys()]
+      .filter((key) => isInterlingual(key) && all.has(key))
+      .sort((a, b) => idf(b) * (all.get(b) ?? 0) - idf(a) * (all.get(a) ?? 0))
   return { score: Math.max(full, ownLanguage, across), shared }
 }
 
-function sharedEvidence(features: StoryFeatures, near: StoryMember[]): number {
+function sharedEvidence(
+  features: StoryFeatures,
+  near: StoryMember[],
+  telling: (feature: string) => boolean,
+): number {
   let shared = 0
   for (const key of features.evidence) {
-    if (near.some((member) => member.features.evidence.has(key))) shared++
+    if (telling(key) && near.some((member) => member.features.evidence.has(key))) shared++
     if (shared >= SHARED_KEYS_NEEDED) break
   }
   return shared
@@ -301,26 +338,53 @@ function cosine(
   a: Map<string, number>,
   b: Map<string, number>,
   idf: (feature: string) => number,
+  normB: number,
   only: (feature: string) => boolean = () => true,
 ): number {
+  if (normB === 0) return 0
   let dot = 0
   let normA = 0
-  let normB = 0
+  let strongest = 0
   for (const [key, value] of a) {
     if (!only(key)) continue
     const w = idf(key)
     const x = value * w
     normA += x * x
     const other = b.get(key)
-    if (other !== undefined) dot += x * other * w
+    if (other !== undefined) {
+      const term = x * other * w
+      dot += term
+      if (term > strongest) strongest = term
+    }
   }
   if (dot === 0) return 0
-  for (const [key, value] of b) {
-    if (!only(key)) continue
+  // One shared key alone is one piece of evidence, however strong: at most this share of the
+  // resemblance counts from it ("Kyiv" does not make an attack and a visit one story).
+  const capped = Math.min(dot, (dot - strongest) / (1 - ONE_KEY_SHARE))
+  return capped / Math.sqrt(normA * normB)
+}
+
+/** The squared length of a vector under IDF (a cosine's denominator, squared). */
+function norm(
+  vector: Map<string, number>,
+  idf: (feature: string) => number,
+  only?: (feature: string) => boolean,
+): number {
+  let sum = 0
+  for (const [key, value] of vector) {
+    if (only && !only(key)) continue
     const y = value * idf(key)
-    normB += y * y
+    sum += y * y
   }
-  return dot / Math.sqrt(normA * normB)
+  return sum
+}
+
+function addVector(sum: Map<string, number>, vector: Map<string, number>, sign: 1 | -1): void {
+  for (const [key, value] of vector) {
+    const next = (sum.get(key) ?? 0) + sign * value
+    if (Math.abs(next) < 1e-9) sum.delete(key)
+    else sum.set(key, next)
+  }
 }
 
 function timeFactor(gapHours: number): number {

@@ -22,12 +22,20 @@ export class LibraryStoryIndex {
     private readonly now: () => Date,
   ) {}
 
-  /** Puts each article in a story (one transaction); returns the stories that changed. */
-  group(rows: GroupingRow[]): number[] {
-    if (rows.length === 0) return []
+  /**
+   * Puts each article in a story (one transaction); returns the stories that changed and how many
+   * articles were grouped: all of them, or fewer when `budgetMs` ran out first (the rest wait for
+   * the next call, so a background round never holds the window for long).
+   */
+  group(rows: GroupingRow[], budgetMs = Infinity): { stories: number[]; grouped: number } {
+    if (rows.length === 0) return { stories: [], grouped: 0 }
     const changed = new Set<number>()
+    const deadline = performance.now() + budgetMs
+    let grouped = 0
     this.library.change((db) => {
       for (const row of rows) {
+        if (grouped > 0 && performance.now() > deadline) break
+        grouped++
         const item = itemOfRow(row)
         const day = dayOf(item.at)
         this.load(db, day)
@@ -39,7 +47,15 @@ export class LibraryStoryIndex {
         changed.add(story)
       }
     })
-    return [...changed]
+    return { stories: [...changed], grouped }
+  }
+
+  /**
+   * Loads the week around a time (today, when the app opens), so the first article a feed brings
+   * does not wait for it (about 1 s at 100 articles a day on a loaded machine).
+   */
+  warm(at: number): void {
+    this.library.query((db) => this.load(db, dayOf(at)))
   }
 
   /** Forget what is in memory (after a person's correction, or when the articles changed a lot). */

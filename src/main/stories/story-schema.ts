@@ -21,7 +21,7 @@ CREATE TABLE stories (
   last_at INTEGER NOT NULL,
   article_count INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX stories_latest ON stories (last_at DESC, id) WHERE article_count >= 2;
+CREATE INDEX stories_latest ON stories (last_at DESC, id);
 CREATE TABLE story_articles (
   article INTEGER PRIMARY KEY REFERENCES articles (rowid) ON DELETE CASCADE,
   story INTEGER NOT NULL REFERENCES stories (id),

@@ -40,7 +40,14 @@ export function storyServices(ctx: ServiceContext): ServicesFor<typeof storiesPr
     },
   })
   ctx.background?.onStop(() => grouping.stop())
-  if (ctx.background?.resumeAtOpen) setImmediate(() => void grouping.run().catch(() => undefined))
+  if (ctx.background?.resumeAtOpen) {
+    setImmediate(() => {
+      void grouping
+        .run()
+        .then(() => index.warm(ctx.now().getTime()))
+        .catch(() => undefined)
+    })
+  }
 
   ctx.events.subscribe((event, payload) => {
     if (event !== 'library.changed') return
@@ -50,7 +57,7 @@ export function storyServices(ctx: ServiceContext): ServicesFor<typeof storiesPr
       return
     }
     try {
-      changed(index.group(ctx.library.query((db) => ungroupedByIds(db, ids))))
+      changed(index.group(ctx.library.query((db) => ungroupedByIds(db, ids))).stories)
     } catch {
       // A library opened for reading, or a failure of grouping: the article is stored all the
       // same, and the next background round groups it.

@@ -165,7 +165,7 @@ export function latestStories(db: SqlDatabase, query: StoryListQuery): { rows: S
     },
     false,
   )
-  const params: SqlValue[] = [Math.max(2, query.minArticles), ...filter.params, query.limit + 1, query.offset]
+  const params: SqlValue[] = [query.minArticles, ...filter.params, query.limit + 1, query.offset]
   const rows = db.all<StoryRow>(
     `SELECT st.id, st.first_at, st.last_at, st.article_count FROM stories st
      WHERE st.article_count >= ?

@@ -11,6 +11,8 @@ import { FollowingView } from './components/correspondents/FollowingView'
 import { SyncView } from './components/sync/SyncView'
 import { ExtensionView } from './components/extension/ExtensionView'
 import { TrashView } from './components/trash/TrashView'
+import { StoriesView } from './components/stories/StoriesView'
+import { StoryPage } from './components/stories/StoryPage'
 
 /**
  * The features' views of the main area, by kind. A feature adds its view here with one line; the
@@ -30,4 +32,6 @@ export const mainViews: Partial<Record<Exclude<MainViewKind, 'articles'>, MainVi
   sync: SyncView,
   extension: ExtensionView,
   trash: TrashView,
+  stories: StoriesView,
+  story: StoryPage,
 }

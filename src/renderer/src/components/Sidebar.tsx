@@ -11,6 +11,7 @@ import { ImportButton } from './imports/ImportButton'
 import { ExtensionButton } from './extension/ExtensionButton'
 import { TrashButton } from './trash/TrashButton'
 import { ContinueReadingSection } from './reading/ContinueReadingSection'
+import { StoriesSection } from './stories/StoriesSection'
 
 export function Sidebar(): JSX.Element {
   return (
@@ -34,6 +35,7 @@ export function Sidebar(): JSX.Element {
         <FilterButton filter="archived" label="Archived" />
       </ul>
       <ContinueReadingSection />
+      <StoriesSection />
       <CollectionsSection />
       <CorrespondentsSection />
       <FeedsSection />

@@ -33,6 +33,8 @@ export type MainViewKind =
   | 'sync'
   | 'extension'
   | 'trash'
+  | 'stories'
+  | 'story'
 export interface MainView {
   kind: MainViewKind
   key?: string
