@@ -2,6 +2,7 @@ import { DatelineError } from '@shared/errors'
 import type { SqlDatabase } from './database'
 import { IMPORT_QUEUE_STEP } from '../imports/import-schema'
 import { FEEDS_SCHEMA_STEP } from '../feeds/feed-schema'
+import { CONTENT_KEYS_SCHEMA_STEP } from '../ingest/content-key-store'
 
 /**
  * The library database's tables, one migration per schema version, kept in `PRAGMA user_version`.
@@ -337,6 +338,7 @@ export const schemaSteps: SchemaStep[] = [
   { version: 8, describe: 'full-text prefix indexes of 2 to 6 characters', sql: VERSION_8 },
   FEEDS_SCHEMA_STEP,
   { version: 4, describe: 'merged and followed correspondents', sql: VERSION_4 },
+  CONTENT_KEYS_SCHEMA_STEP,
 ]
 
 export const LATEST_DATABASE_VERSION = Math.max(...schemaSteps.map((s) => s.version))
