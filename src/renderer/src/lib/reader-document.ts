@@ -117,7 +117,7 @@ export function buildReaderDocument(input: ReaderDocumentInput): string {
   ].join('; ')
   const lang = safeLang(input.lang)
   return `<!doctype html>
-<html${lang ? ` lang="${lang}"` : ''} dir="auto">
+<html lang="${lang || 'und'}" dir="auto">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
