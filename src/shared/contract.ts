@@ -60,6 +60,8 @@ export const AddArticleResult = z.object({
   article: ArticleSummary,
   /** True when the same article was already in the library and its stored copy was replaced. */
   updated: z.boolean(),
+  /** True when the library's copy came from a better source (its link) and was left as it was. */
+  kept: z.boolean().optional(),
   warnings: z.array(z.string()),
 })
 export type AddArticleResult = z.infer<typeof AddArticleResult>

@@ -91,6 +91,9 @@ for (const [width, height] of [
     } else {
       await expect(page.getByRole('navigation', { name: 'Library' })).toBeVisible()
     }
-    await page.screenshot({ path: `test-results/layout-${width}x${height}.png` })
+    if (width === 1280) {
+      await page.getByTestId('article-row').first().click()
+      await page.screenshot({ path: 'docs/screenshots/list.png' })
+    }
   })
 }

@@ -44,6 +44,7 @@ test('two deletes are both undone by Ctrl/⌘ Z, with no failed request; the Tra
   await expect(items).toHaveCount(2)
   await expect(items.first()).toContainText('kept until')
 
+  await page.screenshot({ path: 'docs/screenshots/trash.png' })
   const restored = (await items.first().locator('.trash-item-title').textContent()) ?? ''
   await items.first().getByTestId('trash-restore').click()
   await expect(items).toHaveCount(1)

@@ -14,10 +14,13 @@ import {
   normaliseArticleUrl,
 } from './article-identity'
 import { looksBinary } from './binary-content'
+import { contentKey } from './content-key'
+import { findByContentKey, rememberContentKey } from './content-key-store'
 import { downloadImages, type ImageLimits } from './download-images'
 import type { ExtractRequest, Extractor } from './extractor-types'
 import { fetchPage, type FetchFunction, type FetchLimits } from './fetch-page'
 import { collectImageUrls, sanitizeArticleHtml } from './sanitize'
+import { savedPageAddress } from './saved-page-address'
 
 export type CaptureSource =
   | { kind: 'url'; url: string }
@@ -82,6 +85,29 @@ async function capture(source: CaptureSource, deps: CaptureDependencies): Promis
   deps.progress({ stage: 'extracting' })
   const extracted = await deps.extractor.extract(request)
 
+  // A saved page names its own address (saved-page-address.ts): that is its identity and its
+  // "Open original", so the file and the link make one article.
+  const ownAddress =
+    address ?? (request.kind === 'html' ? savedPageAddress(request.html, extracted.canonicalUrl) : null)
+  const canonicalUrl = ownAddress ? chooseCanonicalUrl(ownAddress, extracted.canonicalUrl) : null
+  const key = contentKey(extracted.title, extracted.text)
+  const byAddress = findExisting(deps.library, [
+    address,
+    canonicalUrl,
+    source.kind === 'url' ? source.url : null,
+  ])
+  const byContentId = byAddress || !key ? null : findByContentKey(deps.library, key, extracted.siteName)
+  const existing = byAddress ?? (byContentId ? deps.library.get(byContentId) : undefined)
+  // A copy taken from the page itself (with its pictures) is not replaced by a file or a paste.
+  if (existing && address === null && existing.source === 'url') {
+    return {
+      article: existing,
+      updated: true,
+      kept: true,
+      warnings: ['This article is already in your library from its link; that copy was kept.'],
+    }
+  }
+
   const baseUrl = extracted.url ?? address
   const allImageUrls = collectImageUrls(extracted.html, baseUrl)
   const imageUrls = allImageUrls.slice(0, MAX_IMAGES_PER_ARTICLE)
@@ -107,12 +133,6 @@ async function capture(source: CaptureSource, deps: CaptureDependencies): Promis
       `${missing} of ${allImageUrls.length} pictures could not be saved${why}; they show as placeholders.`,
     )
   }
-  const canonicalUrl = address ? chooseCanonicalUrl(address, extracted.canonicalUrl) : null
-  const existing = findExisting(deps.library, [
-    address,
-    canonicalUrl,
-    source.kind === 'url' ? source.url : null,
-  ])
   const id =
     existing?.id ??
     (canonicalUrl
@@ -144,6 +164,7 @@ async function capture(source: CaptureSource, deps: CaptureDependencies): Promis
     archived: previous?.archived ?? false,
   }
   const saved = await deps.library.putArticle(article, { html, text: extracted.text })
+  if (key) rememberContentKey(deps.library, saved.id, key, saved.siteName)
   return { article: saved, updated: previous !== undefined, warnings }
 }
 

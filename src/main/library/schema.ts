@@ -6,6 +6,7 @@ import { LIST_INDEXES_STEP } from './list-schema'
 import { SYNC_SCHEMA_STEP } from '../sync/sync-schema'
 import { STORIES_SCHEMA_STEP } from '../stories/story-schema'
 import { READING_SCHEMA_STEP } from '../reading/reading-schema'
+import { CONTENT_KEYS_SCHEMA_STEP } from '../ingest/content-key-store'
 
 /**
  * The library database's tables, one migration per schema version, kept in `PRAGMA user_version`.
@@ -345,6 +346,7 @@ export const schemaSteps: SchemaStep[] = [
   SYNC_SCHEMA_STEP,
   STORIES_SCHEMA_STEP,
   READING_SCHEMA_STEP,
+  CONTENT_KEYS_SCHEMA_STEP,
 ]
 
 export const LATEST_DATABASE_VERSION = Math.max(...schemaSteps.map((s) => s.version))

@@ -28,11 +28,13 @@ export function ReaderPane(): JSX.Element {
     >
       <ReaderToolbar />
       <ReadingProgressBar />
-      {/* Focusable so Space and the arrow keys scroll the article after `o` or Enter. */}
+      {/* Focusable (also by Tab) so Space and the arrow keys scroll the article, by keyboard alone. */}
       <div
         ref={scrollRef}
         className="reader-scroll"
-        tabIndex={-1}
+        tabIndex={0}
+        role="region"
+        aria-label="Article text"
         data-reader-scroll
         onScroll={(event) => {
           const pane = event.currentTarget

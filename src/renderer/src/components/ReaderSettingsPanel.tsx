@@ -48,11 +48,11 @@ export function ReaderSettingsPanel(): JSX.Element {
           <button
             type="button"
             className="button"
-            aria-label="Smaller text"
             disabled={settings.fontSize <= MIN_FONT_SIZE}
             onClick={() => void updateSettings({ fontSize: steppedFontSize(settings.fontSize, -1) })}
           >
-            A−
+            <span aria-hidden="true">A−</span>
+            <span className="visually-hidden">Smaller text</span>
           </button>
           <output className="stepper-value" aria-live="polite">
             {settings.fontSize}px
@@ -60,11 +60,11 @@ export function ReaderSettingsPanel(): JSX.Element {
           <button
             type="button"
             className="button"
-            aria-label="Larger text"
             disabled={settings.fontSize >= MAX_FONT_SIZE}
             onClick={() => void updateSettings({ fontSize: steppedFontSize(settings.fontSize, 1) })}
           >
-            A+
+            <span aria-hidden="true">A+</span>
+            <span className="visually-hidden">Larger text</span>
           </button>
         </div>
       </div>

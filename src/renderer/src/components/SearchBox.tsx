@@ -44,7 +44,7 @@ export function SearchBox(): JSX.Element {
         data-search-box
         placeholder="Search headlines and text"
         aria-label="Search articles"
-        aria-controls="search-results"
+        aria-controls={searching ? 'search-results' : undefined}
         aria-activedescendant={
           results.activeIndex === null ? undefined : searchResultDomId('list', results.activeIndex)
         }

@@ -159,7 +159,7 @@ export function buildReaderDocument(input: ReaderDocumentInput): string {
   ].join('; ')
   const lang = safeLang(input.lang)
   return `<!doctype html>
-<html${lang ? ` lang="${lang}"` : ''} dir="${textDirection(lang)}">
+<html lang="${lang || 'und'}" dir="${lang ? textDirection(lang) : 'auto'}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">

@@ -26,7 +26,7 @@ export function FeedsView(): JSX.Element {
   }, [])
 
   return (
-    <section className="feeds-view" data-testid="feeds-view" aria-labelledby="feeds-view-title">
+    <section className="feeds-view" data-testid="feeds-view" aria-label="Manage feeds">
       <header className="feeds-view-header">
         <h1 id="feeds-view-title">Feeds</h1>
         <div className="feeds-view-actions">

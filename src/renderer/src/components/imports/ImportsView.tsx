@@ -13,7 +13,7 @@ export function ImportsView(): JSX.Element {
   }, [])
   return (
     <div className="imports-view" data-testid="imports-view">
-      <h2 className="imports-title">Import from another app</h2>
+      <h1 className="imports-title">Import from another app</h1>
       <p className="imports-intro">
         Tags, labels and bookmark folders become collections; read, archived and starred come along, and so
         does the day each was saved. Articles are captured four at a time in the background; closing Dateline

@@ -11,6 +11,7 @@ import {
   type ReactNode,
 } from 'react'
 import { useDismiss } from '@renderer/hooks/useDismiss'
+import { fittingCount, TOOLBAR_GAP as GAP } from '@renderer/lib/toolbar-fit'
 
 interface OverflowToolbarProps {
   label: string
@@ -22,22 +23,6 @@ interface OverflowToolbarProps {
 
 /** Room kept for an item not measured yet (one that has only been shown in the menu). */
 const UNMEASURED_WIDTH = 96
-const GAP = 6
-
-/** How many of the items fit in a row of `available` px, keeping room for More if not all do. */
-export function fittingCount(widths: readonly number[], available: number, moreWidth: number): number {
-  const total = widths.reduce((sum, width) => sum + width + GAP, 0)
-  if (total <= available) return widths.length
-  let used = moreWidth + GAP
-  let count = 0
-  for (const width of widths) {
-    if (used + width + GAP > available) break
-    used += width + GAP
-    count++
-  }
-  return count
-}
-
 const MORE_KEY = '\u0000more'
 
 function keyOf(element: ReactElement, index: number): string {

@@ -18,7 +18,7 @@ export function TrashView(): JSX.Element {
 
   return (
     <div className="trash-view" data-testid="trash-view">
-      <h2 className="imports-title">Trash</h2>
+      <h1 className="imports-title">Trash</h1>
       <p className="imports-intro">
         Deleted articles stay here for {TRASH_KEEP_DAYS} days with their pictures, stars and collections, then
         go for good. Ctrl/⌘ Z in the list brings back the latest.

@@ -77,7 +77,9 @@ export async function submitCapture(): Promise<void> {
     }))
     showAddedArticle(result.article.id, result.updated)
     const [warning] = result.warnings
-    if (result.updated) showToast('This article was already in your library; its copy has been refreshed.')
+    if (result.kept) showToast(warning ?? 'This article is already in your library.')
+    else if (result.updated)
+      showToast('This article was already in your library; its copy has been refreshed.')
     else if (warning) showToast(warning)
   } catch (error) {
     useCapture.setState((current) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fittingCount } from '../../src/renderer/src/components/layout/OverflowToolbar'
+import { fittingCount } from '../../src/renderer/src/lib/toolbar-fit'
 
 describe('fittingCount: which toolbar controls stay in the row', () => {
   it('keeps every control when all fit, with no More button', () => {
