@@ -33,7 +33,14 @@ const served = await media(new Request(`dateline-media://library/${mediaPath}`))
 // File > Add Article… must reach the window as an app.command event.
 const fileMenu = calls.menu.find((item) => item.label === 'File')
 fileMenu.submenu.find((item) => item.label === 'Add Article…').click()
+// File > Print Article… and Save Article as PDF… print the window (its print style sheet).
+fileMenu.submenu.find((item) => item.label === 'Print Article…').click()
+fileMenu.submenu.find((item) => item.label === 'Save Article as PDF…').click()
+for (let i = 0; i < 200 && calls.printed.length < 2; i++) await new Promise((r) => setTimeout(r, 25))
+await new Promise((r) => setTimeout(r, 50))
 const result = {
+  printed: calls.printed.map(([how]) => how),
+  saveDialogs: calls.saveDialogs,
   menuCommands: calls.sent.filter(([, event]) => event === 'app.command'),
   mediaStatus: served.status,
   mediaType: served.headers.get('content-type'),

@@ -1,5 +1,7 @@
 import { BEGUN_PROGRESS, FINISHED_PROGRESS } from '@shared/reading'
+import { windowTitleFor } from '@shared/window-title'
 import { api } from '@renderer/api'
+import { displayTitle } from '@renderer/lib/format'
 import { useLibrary } from '../library/store'
 import { useReading } from './store'
 
@@ -88,6 +90,11 @@ export function startReading(): void {
     if (state.pages === previous.pages) return
     const ids = Object.values(state.pages).flatMap((items) => items.map((item) => item.id))
     void loadPositions(ids)
+  })
+  // The window is named after the article read, so a print or a PDF is too.
+  useLibrary.subscribe((state, previous) => {
+    if (state.article?.id !== previous.article?.id || state.article?.title !== previous.article?.title)
+      document.title = windowTitleFor(state.article ? displayTitle(state.article) : null)
   })
   window.addEventListener('pagehide', flushPosition)
 }
