@@ -2,6 +2,7 @@ import { BEGUN_PROGRESS, FINISHED_PROGRESS } from '@shared/reading'
 import { windowTitleFor } from '@shared/window-title'
 import { api } from '@renderer/api'
 import { displayTitle } from '@renderer/lib/format'
+import { readerFonts } from '@renderer/lib/reading/reader-fonts'
 import { useLibrary } from '../library/store'
 import { useReading } from './store'
 
@@ -85,6 +86,8 @@ export function readerMovedTo(id: string, progress: number): void {
 
 /** Positions of rows as their pages load; wired once at start-up. */
 export function startReading(): void {
+  // The list shows headlines in every script before any article is opened.
+  readerFonts()
   void loadUnfinished()
   useLibrary.subscribe((state, previous) => {
     if (state.pages === previous.pages) return
