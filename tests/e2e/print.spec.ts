@@ -39,7 +39,7 @@ test('printing an article gives the reader alone, its whole length, black on whi
   await expect(page.getByRole('toolbar', { name: 'Article' })).toBeHidden()
   const frameText = await page
     .frameLocator('[data-testid="article-frame"]')
-    .locator('p:not(.dateline-print-header p)')
+    .locator('p')
     .first()
     .evaluate((p) => getComputedStyle(p).color)
   expect(frameText).toBe('rgb(0, 0, 0)')

@@ -156,8 +156,8 @@ mark { background: ${theme === 'dark' ? '#5c4d1a' : '#fbeea8'}; color: inherit; 
   .dateline-print-header { display: block; margin: 0 0 1.6em; padding-bottom: 1em; border-bottom: 1px solid #999; }
 }
 @media not print { .dateline-print-header { display: none; } }
-.dateline-print-header h1 { font-size: calc(1em + 12px); line-height: 1.2; margin: 0 0 0.4em; }
-.dateline-print-header p { margin: 0; font-family: ${sans}; font-size: 0.8em; color: #333; }
+.dateline-print-title { font-weight: 700; font-size: calc(1em + 12px); line-height: 1.2; margin: 0 0 0.4em; }
+.dateline-print-meta { margin: 0; font-family: ${sans}; font-size: 0.8em; color: #333; }
 .dateline-missing-image {
   display: block; margin: 1.5em 0; padding: 1.6em 1em; border-radius: 4px;
   background: ${colours.quiet}; color: ${colours.muted};
@@ -171,8 +171,11 @@ mark { background: ${theme === 'dark' ? '#5c4d1a' : '#fbeea8'}; color: inherit; 
  * document, and after the window's header it would start on a second page.
  */
 function printHeader(input: ReaderDocumentInput): string {
-  const meta = input.printedMeta ? `<p>${escapeHtml(input.printedMeta)}</p>` : ''
-  return `<header class="dateline-print-header"><h1>${escapeHtml(input.title)}</h1>${meta}</header>`
+  // No h1 or p: on screen the frame's text is the article's own, counted and searched as such.
+  const meta = input.printedMeta
+    ? `<div class="dateline-print-meta">${escapeHtml(input.printedMeta)}</div>`
+    : ''
+  return `<div class="dateline-print-header"><div class="dateline-print-title">${escapeHtml(input.title)}</div>${meta}</div>`
 }
 
 /** A whole document for the sandboxed frame: its own CSP, reader styles and the article body. */
