@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, net, webContents } from 'electron'
 import { toErrorInfo } from '@shared/errors'
 import { openApp, type DatelineApp } from './app'
 import { installAppMenu } from './electron/app-menu'
+import { printArticle, saveArticleAsPdf } from './electron/print-article'
 import { chooseExportPath } from './electron/export-dialog'
 import { argumentsAfterApp, commandLineOf } from './electron/cli-mode'
 import { cliInstallPlan, installCli } from './electron/install-cli'
@@ -98,6 +99,8 @@ async function start(): Promise<void> {
       updates.setEnabled(enabled)
       void running.services['settings.set']({ checkForUpdates: enabled })
     },
+    printArticle,
+    saveArticleAsPdf: () => void saveArticleAsPdf(tell),
     checkForUpdatesNow: () =>
       void updates.checkNow().then(tell, (error: unknown) => tell(toErrorInfo(error).message)),
     installCommandLineTool:

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises'
 import type { Frame, Page } from '@playwright/test'
 import { expect, test } from './support/fixtures'
 import { articleFrame } from './support/library'
@@ -11,7 +12,7 @@ import {
 } from './support/reading-pages'
 
 async function openArticle(page: Page, title: string | RegExp): Promise<Frame> {
-  await page.getByTestId('article-row').filter({ hasText: title }).click()
+  await page.getByTestId('article-row').filter({ hasText: title }).locator('.row-title').click()
   await expect(page.getByTestId('reader-title')).toHaveText(title)
   const frame = await articleFrame(page)
   await frame.waitForFunction(() => document.fonts.status === 'loaded' && document.body.innerText.length > 0)
@@ -172,4 +173,44 @@ test('headline and date line scale with the text size (small text, large sans)',
   expect(large.meta).toBeLessThan(large.body)
   expect(large.title / large.body).toBeLessThanOrEqual(1.5)
   expect(large.titleLines).toBeLessThanOrEqual(3)
+})
+
+/** Every script's faces are in before the picture is taken (they load as their text appears). */
+async function shoot(page: Page, path: string): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready
+  })
+  await page.screenshot({ path })
+}
+
+test('screenshots of the reader: light, dark, right to left and CJK (docs/screenshots)', async ({
+  page,
+  dateline,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(dateline.url)
+  await addPages(page, [
+    { html: CHINESE_STORY, fileName: 'chinese.html' },
+    { html: ARABIC_STORY, fileName: 'arabic.html' },
+    { html: ENGLISH_STORY, fileName: 'night-trains.html' },
+  ])
+  await setReaderSettings(page, { theme: 'light' })
+  await page.reload()
+  await mkdir('docs/screenshots', { recursive: true })
+
+  await openArticle(page, /^Night trains keep Kyiv moving/)
+  await shoot(page, 'docs/screenshots/reader-light.png')
+
+  await setReaderSettings(page, { theme: 'dark' })
+  await page.reload()
+  const frame = await openArticle(page, /^Night trains keep Kyiv moving/)
+  await frame.waitForFunction(() => [...document.images].every((img) => img.complete))
+  await shoot(page, 'docs/screenshots/reader-dark.png')
+
+  await setReaderSettings(page, { theme: 'light' })
+  await page.reload()
+  await openArticle(page, 'القطارات الليلية تعيد الحركة إلى العاصمة')
+  await shoot(page, 'docs/screenshots/reader-arabic.png')
+  await openArticle(page, '夜班列车让基辅在严冬中保持运转')
+  await shoot(page, 'docs/screenshots/reader-chinese.png')
 })

@@ -15,7 +15,7 @@ function row(page: Page, title: string): ReturnType<Page['locator']> {
 }
 
 async function open(page: Page, title: string): Promise<void> {
-  await row(page, title).click()
+  await row(page, title).locator('.row-title').click()
   await expect(page.getByTestId('reader-title')).toHaveText(title)
 }
 

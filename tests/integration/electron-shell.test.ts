@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -18,6 +18,8 @@ if (!built) console.warn(`Skipping the Electron shell tests: ${SHELL} is missing
 interface ShellReport {
   trays: { tip: string; items: (string | null)[] | null }[]
   menuCommands: unknown[][]
+  printed: string[]
+  saveDialogs: string[]
   webPreferences: Record<string, unknown>
   loaded: string
   schemes: { scheme: string; privileges: Record<string, boolean> }[]
@@ -42,14 +44,17 @@ interface ShellReport {
 
 let userData: string
 let libraryDir: string
+let saveDir: string
 
 beforeEach(async () => {
   userData = await makeTempDir('dateline-userdata-')
+  saveDir = await makeTempDir('dateline-saved-pdf-')
   libraryDir = join(await makeTempDir('dateline-shell-lib-'), 'library')
 })
 
 afterEach(async () => {
   await removeDir(userData)
+  await removeDir(saveDir)
   await removeDir(resolve(libraryDir, '..'))
 })
 
@@ -64,7 +69,11 @@ function driveShell(): Promise<ShellReport> {
         '--library',
         libraryDir,
       ],
-      { cwd: REPO, env: { ...process.env, STUB_USER_DATA: userData }, timeout: 30_000 },
+      {
+        cwd: REPO,
+        env: { ...process.env, STUB_USER_DATA: userData, STUB_SAVE_DIR: saveDir },
+        timeout: 30_000,
+      },
       (error, stdout, stderr) => {
         if (error) fail(new Error(`${error.message}\n${stderr}`))
         else done(JSON.parse(stdout) as ShellReport)
@@ -100,6 +109,13 @@ describe.skipIf(!built)('the Electron shell', () => {
       ['dateline', process.execPath, [expect.stringMatching(/drive-shell\.mjs$/)]],
     ])
     expect(report.linkOffers).toEqual([{ url: 'https://news.example/a' }, { url: 'http://news.example/b' }])
+  })
+
+  it('prints the article, and saves it as a PDF named after its headline', async () => {
+    const report = await driveShell()
+    expect(report.printed).toEqual(['print', 'printToPDF'])
+    expect(report.saveDialogs).toEqual(['Night trains keep Kyiv moving.pdf'])
+    expect(readFileSync(join(saveDir, 'Night trains keep Kyiv moving.pdf'), 'utf8')).toContain('%PDF')
   })
 
   it('answers the API over IPC on the --library folder, validating every call and refusing other senders', async () => {

@@ -12,6 +12,8 @@ export interface MenuActions {
   updatesEnabled: boolean
   setUpdatesEnabled: (enabled: boolean) => void
   checkForUpdatesNow: () => void
+  printArticle: () => void
+  saveArticleAsPdf: () => void
   /** Null where the system's package already provides the `dateline` command. */
   installCommandLineTool: (() => void) | null
 }
@@ -29,6 +31,13 @@ export function installAppMenu(actions: MenuActions): void {
           accelerator: 'CmdOrCtrl+N',
           registerAccelerator: false,
           click: () => sendCommand('add-article'),
+        },
+        { type: 'separator' },
+        { label: 'Print Article…', accelerator: 'CmdOrCtrl+P', click: () => actions.printArticle() },
+        {
+          label: 'Save Article as PDF…',
+          accelerator: 'Shift+CmdOrCtrl+P',
+          click: () => actions.saveArticleAsPdf(),
         },
         { type: 'separator' },
         { label: 'Show Library Folder', click: () => void shell.openPath(libraryDir) },

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { solidPng } from './fixture-site'
 import { STORY } from './pages'
 
 /** A saved page as a file would hold it: the language on <html>, an article body. */
@@ -15,7 +16,7 @@ export const ENGLISH_STORY = articlePage(
   'en',
   'Night trains keep Kyiv moving through a winter of strikes on the grid',
   `${paragraphs(STORY.slice(0, 2))}
-<figure><img alt="" src="data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7" width="800" height="400"><figcaption>A night train at Kyiv station before dawn.</figcaption></figure>
+<figure><img alt="" src="data:image/png;base64,${solidPng(64, 32, [52, 92, 140]).toString('base64')}" width="800" height="400"><figcaption>A night train at Kyiv station before dawn.</figcaption></figure>
 ${paragraphs(STORY.slice(2))}
 <table><tr>${Array.from({ length: 14 }, (_, i) => `<th>Station number ${i + 1}</th>`).join('')}</tr>
 <tr>${Array.from({ length: 14 }, (_, i) => `<td>${i * 7} minutes late</td>`).join('')}</tr></table>

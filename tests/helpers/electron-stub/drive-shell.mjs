@@ -53,11 +53,18 @@ calls.emitApp(
   { preventDefault: () => undefined },
   'dateline://add?url=http%3A%2F%2Fnews.example%2Fb',
 )
+// File > Print Article… and Save Article as PDF… print the window (its print style sheet).
+fileMenu.submenu.find((item) => item.label === 'Print Article…').click()
+fileMenu.submenu.find((item) => item.label === 'Save Article as PDF…').click()
+for (let i = 0; i < 200 && calls.printed.length < 2; i++) await new Promise((r) => setTimeout(r, 25))
+await new Promise((r) => setTimeout(r, 50))
 const result = {
   linkOffers: calls.sent
     .filter(([, event]) => event === 'extension.offerSave')
     .map(([, , payload]) => payload),
   protocolClients: calls.protocolClients,
+  printed: calls.printed.map(([how]) => how),
+  saveDialogs: calls.saveDialogs,
   menuCommands: calls.sent.filter(([, event]) => event === 'app.command'),
   mediaStatus: served.status,
   mediaType: served.headers.get('content-type'),

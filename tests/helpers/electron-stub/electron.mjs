@@ -14,6 +14,8 @@ export const calls = {
   protocolClients: [],
   /** Fires the app's own events (second-instance, open-url) as the system would. */
   emitApp: (event, ...args) => (listeners.get(`app:${event}`) ?? []).forEach((handler) => handler(...args)),
+  printed: [],
+  saveDialogs: [],
 }
 globalThis.__electronStub = calls
 
@@ -62,6 +64,16 @@ class WebContents {
   send(channel, ...args) {
     calls.sent.push([channel, ...args])
   }
+  getTitle() {
+    return 'Night trains keep Kyiv moving — Dateline'
+  }
+  print(options) {
+    calls.printed.push(['print', options])
+  }
+  async printToPDF(options) {
+    calls.printed.push(['printToPDF', options])
+    return Buffer.from('%PDF-1.7 stand-in')
+  }
 }
 
 export class BrowserWindow {
@@ -72,6 +84,9 @@ export class BrowserWindow {
   }
   static getAllWindows() {
     return calls.windows
+  }
+  static getFocusedWindow() {
+    return calls.windows[0] ?? null
   }
   maximize() {}
   on() {}
@@ -115,7 +130,15 @@ export const ipcMain = {
   removeHandler: (channel) => calls.ipc.delete(channel),
 }
 
-export const dialog = { showErrorBox: (title, message) => calls.errors.push(`${title}: ${message}`) }
+export const dialog = {
+  showErrorBox: (title, message) => calls.errors.push(`${title}: ${message}`),
+  // Answers with STUB_SAVE_DIR/<the suggested name>, as if the person clicked Save.
+  showSaveDialog: async (_window, options) => {
+    calls.saveDialogs.push(options.defaultPath)
+    const dir = process.env.STUB_SAVE_DIR
+    return dir ? { canceled: false, filePath: `${dir}/${options.defaultPath}` } : { canceled: true }
+  },
+}
 export const shell = { openExternal: async (url) => calls.opened.push(url), openPath: async () => '' }
 export const Menu = {
   buildFromTemplate: (template) => template,

@@ -6,6 +6,7 @@ import { api } from '@renderer/api'
 import { useArticleFrame } from '@renderer/hooks/useArticleFrame'
 import { displayTitle } from '@renderer/lib/format'
 import { buildReaderDocument, type ResolvedTheme } from '@renderer/lib/reader-document'
+import { printedMetaOf } from '@renderer/lib/reading/printed-meta'
 import { readerFonts } from '@renderer/lib/reading/reader-fonts'
 
 interface ArticleFrameProps {
@@ -22,6 +23,7 @@ export function ArticleFrame({ article, settings, theme }: ArticleFrameProps): J
   const { frameRef, height, onLoad } = useArticleFrame()
   const title = displayTitle(article)
   const { html, lang } = article
+  const printedMeta = printedMetaOf(article)
 
   const srcDoc = useMemo(
     () =>
@@ -33,8 +35,9 @@ export function ArticleFrame({ article, settings, theme }: ArticleFrameProps): J
         theme,
         mediaBaseUrl: api.mediaBaseUrl,
         fonts: readerFonts(),
+        printedMeta,
       }),
-    [html, title, lang, settings, theme],
+    [html, title, lang, settings, theme, printedMeta],
   )
 
   return (

@@ -89,6 +89,8 @@ export interface ReaderDocumentInput {
   theme: ResolvedTheme
   mediaBaseUrl: string
   fonts?: ReaderFontFaces
+  /** Site, byline and date for a printed page (the window's header is not printed). */
+  printedMeta?: string
 }
 
 function readerCss(settings: Settings, theme: ResolvedTheme): string {
@@ -140,12 +142,40 @@ th, td { border: 1px solid ${colours.rule}; padding: 0.4em 0.7em; text-align: st
 th { font-weight: 650; background: ${colours.quiet}; }
 caption { color: ${colours.muted}; padding-bottom: 0.4em; }
 mark { background: ${theme === 'dark' ? '#5c4d1a' : '#fbeea8'}; color: inherit; }
+/*
+ * The frame is as tall as its content on screen and is not measured again for the printer: the
+ * column keeps its width in print (a page is wider than the measure), so the lines break alike
+ * and nothing is cut off.
+ */
+@media print {
+  :root { color-scheme: light; background: #fff; color: #000; }
+  a { color: #000; }
+  blockquote, figcaption, caption { color: #333; }
+  figure, img, pre, table, blockquote { break-inside: avoid; }
+  h2, h3, h4 { break-after: avoid; }
+  .dateline-print-header { display: block; margin: 0 0 1.6em; padding-bottom: 1em; border-bottom: 1px solid #999; }
+}
+@media not print { .dateline-print-header { display: none; } }
+.dateline-print-title { font-weight: 700; font-size: calc(1em + 12px); line-height: 1.2; margin: 0 0 0.4em; }
+.dateline-print-meta { margin: 0; font-family: ${sans}; font-size: 0.8em; color: #333; }
 .dateline-missing-image {
   display: block; margin: 1.5em 0; padding: 1.6em 1em; border-radius: 4px;
   background: ${colours.quiet}; color: ${colours.muted};
   font-family: ${sans}; font-size: 0.78em; line-height: 1.4; text-align: center;
 }
 `
+}
+
+/*
+ * On paper the headline goes with the text in the frame: the frame prints as its own paginated
+ * document, and after the window's header it would start on a second page.
+ */
+function printHeader(input: ReaderDocumentInput): string {
+  // No h1 or p: on screen the frame's text is the article's own, counted and searched as such.
+  const meta = input.printedMeta
+    ? `<div class="dateline-print-meta">${escapeHtml(input.printedMeta)}</div>`
+    : ''
+  return `<div class="dateline-print-header"><div class="dateline-print-title">${escapeHtml(input.title)}</div>${meta}</div>`
 }
 
 /** A whole document for the sandboxed frame: its own CSP, reader styles and the article body. */
@@ -167,7 +197,7 @@ export function buildReaderDocument(input: ReaderDocumentInput): string {
 <title>${escapeHtml(input.title)}</title>
 <style>${input.fonts?.css ?? ''}${readerCss(input.settings, input.theme)}</style>
 </head>
-<body><div class="dateline-article">${input.html}</div></body>
+<body><div class="dateline-article">${printHeader(input)}${input.html}</div></body>
 </html>`
 }
 

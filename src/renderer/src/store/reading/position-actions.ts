@@ -1,5 +1,8 @@
 import { BEGUN_PROGRESS, FINISHED_PROGRESS } from '@shared/reading'
+import { windowTitleFor } from '@shared/window-title'
 import { api } from '@renderer/api'
+import { displayTitle } from '@renderer/lib/format'
+import { readerFonts } from '@renderer/lib/reading/reader-fonts'
 import { useLibrary } from '../library/store'
 import { useReading } from './store'
 
@@ -83,11 +86,18 @@ export function readerMovedTo(id: string, progress: number): void {
 
 /** Positions of rows as their pages load; wired once at start-up. */
 export function startReading(): void {
+  // The list shows headlines in every script before any article is opened.
+  readerFonts()
   void loadUnfinished()
   useLibrary.subscribe((state, previous) => {
     if (state.pages === previous.pages) return
     const ids = Object.values(state.pages).flatMap((items) => items.map((item) => item.id))
     void loadPositions(ids)
+  })
+  // The window is named after the article read, so a print or a PDF is too.
+  useLibrary.subscribe((state, previous) => {
+    if (state.article?.id !== previous.article?.id || state.article?.title !== previous.article?.title)
+      document.title = windowTitleFor(state.article ? displayTitle(state.article) : null)
   })
   window.addEventListener('pagehide', flushPosition)
 }
