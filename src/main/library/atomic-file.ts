@@ -91,6 +91,16 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
   }
 }
 
+/** Flushes a file written without fsyncs (a database draft) to the disk before it is renamed into use. */
+export async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r+')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
 export async function syncFolder(folder: string): Promise<void> {
   // Windows cannot open a folder for fsync; NTFS journals the rename itself.
   if (process.platform === 'win32') return
