@@ -143,6 +143,6 @@ function describeFilter(filter: SavedFilter): string {
 
 /** The list's filter flags (and --words) as a smart collection's saved search. */
 function savedFilter(values: CollectionOptions): SavedFilter {
-  const { offset: _o, limit: _l, sort: _s, ...filter } = listInput(values, values.words)
+  const { offset: _o, limit: _l, sort: _s, by: _b, ...filter } = listInput(values, values.words)
   return filter
 }
