@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { extractArticle } from '../../src/main/ingest/extract'
+import { parseWithLinkedom } from '../../src/main/ingest/extract/page-tree'
+import { mapBlocks, recoverBlocks } from '../../src/main/ingest/extract/recover-blocks'
 import { STORY_PARAGRAPHS, storyHtml } from '../fixtures/extract-pages'
 
 /*
@@ -58,5 +60,31 @@ describe('lists of other pages inside the story', () => {
   it('keeps every paragraph of the story, in order', () => {
     const text = extract(page(body))
     expect(text.split('\n\n').filter((p) => STORY_PARAGRAPHS.includes(p))).toEqual(STORY_PARAGRAPHS)
+  })
+})
+
+describe('a lead whose element Readability rewrote', () => {
+  // Drupal's field--name-field-abstract and many themes' standfirst boxes are a <div> of bare text.
+  // Readability works on the same tree and turns such a <div> into a new <p>, moving its text out:
+  // the element the lead was found in is empty by the time the lead is put back.
+  it('is put back with its text', () => {
+    const { body } = parseWithLinkedom(
+      `<html><body><article><h1>New ferry operator chosen</h1><div class="field-abstract">${LEAD}</div><div class="field-text">${storyHtml()}</div></article></body></html>`,
+    )
+    if (body === null) throw new Error('no body')
+    const map = mapBlocks(body)
+    const lead = body.querySelector('.field-abstract')
+    const rewritten = body.ownerDocument.createElement('p')
+    rewritten.append(...Array.from(lead?.childNodes ?? []))
+    lead?.replaceWith(rewritten)
+    const story = parseWithLinkedom(
+      `<html><body><div>${body.querySelector('.field-text')?.innerHTML ?? ''}</div></body></html>`,
+    ).body
+    if (story === null) throw new Error('no story')
+    recoverBlocks(map, story, 'New ferry operator chosen')
+    expect(Array.from(story.querySelectorAll('p')).map((p) => (p.textContent ?? '').trim())).toEqual([
+      LEAD,
+      ...STORY_PARAGRAPHS,
+    ])
   })
 })
