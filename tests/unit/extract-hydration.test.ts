@@ -112,6 +112,27 @@ describe('a story only in the page’s hydration data', () => {
   })
 })
 
+describe('a story only in a component’s props', () => {
+  const attribute = (value: unknown): string =>
+    JSON.stringify(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;')
+
+  it('is read from react-rails’ data-react-props', () => {
+    const props = { locale: 'en', project: { title: TITLE, body: storyHtml() } }
+    const page = shellPage(`<div data-react-class="StoryPage" data-react-props="${attribute(props)}"></div>`)
+    expect(extract(page).text).toBe(STORY)
+  })
+
+  it('is read from Inertia’s data-page', () => {
+    const props = {
+      component: 'Article/Show',
+      props: { article: { title: TITLE, content: STORY } },
+      url: '/news/ferry',
+    }
+    const page = shellPage(`<div id="app" data-page="${attribute(props)}"></div>`)
+    expect(extract(page).text).toBe(STORY)
+  })
+})
+
 describe('hydration data the markup does not need', () => {
   it('is left alone when the markup holds the whole story', () => {
     const data = { props: { pageProps: { article: { headline: TITLE, body: storyHtml() } } } }

@@ -44,7 +44,7 @@ const HTML_BLOCK_RE = /<\/?(p|br|div|h[1-6]|ul|ol|li|blockquote|figure)\b/i
 const HTML_TAG_RE = /<[a-z/!][^>]*>/i
 const STRING_LITERAL_RE = /"((?:[^"\\\n]|\\.){150,})"/g
 
-/** The data the page's scripts carry, parsed: JSON islands and assigned state objects. */
+/** The data the page's scripts carry, parsed: JSON islands, components' props, assigned state. */
 export function readHydrationData(document: DomDocument): Json[] {
   const values: Json[] = []
   const jsonScripts = new Set(toArray(document.querySelectorAll(rules.jsonScripts.join(','))))
@@ -53,6 +53,15 @@ export function readHydrationData(document: DomDocument): Json[] {
     if (source.length > MAX_SCRIPT_CHARS) continue
     const parsed = parseJson(source)
     if (parsed !== undefined) values.push(parsed)
+  }
+  const propsSelector = rules.jsonAttributes.map((name) => `[${name}]`).join(',')
+  for (const element of toArray(document.querySelectorAll(propsSelector))) {
+    for (const name of rules.jsonAttributes) {
+      const source = element.getAttribute(name)
+      if (source === null || source.length > MAX_SCRIPT_CHARS || !/^\s*[[{]/.test(source)) continue
+      const parsed = parseJson(source)
+      if (parsed !== undefined) values.push(parsed)
+    }
   }
   for (const script of toArray(document.querySelectorAll('script:not([src])'))) {
     if (jsonScripts.has(script)) continue

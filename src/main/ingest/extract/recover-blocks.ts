@@ -111,14 +111,25 @@ export function mapBlocks(body: DomElement): BlockMap {
 }
 
 function isProse(map: BlockMap, block: LeafBlock): boolean {
+  return isUnlinkedText(map, block) && !HEADING_TAGS.has(block.tag) && block.tag !== 'h1'
+}
+
+function isUnlinkedText(map: BlockMap, block: LeafBlock): boolean {
   return (
     !block.furniture &&
     (map.repeats.get(block.text) ?? 0) === 1 &&
     block.words >= PROSE_MIN_WORDS &&
-    block.linkShare <= PROSE_MAX_LINK_SHARE &&
-    !HEADING_TAGS.has(block.tag) &&
-    block.tag !== 'h1'
+    block.linkShare <= PROSE_MAX_LINK_SHARE
   )
+}
+
+/**
+ * A lead: prose of LEAD_MIN_WORDS or more. Some CMSs mark it up as a subheading (an <h2> "bajada"
+ * under the headline); a heading that long is a paragraph, whatever its tag.
+ */
+function isLead(map: BlockMap, block: LeafBlock): boolean {
+  if (block.words < LEAD_MIN_WORDS) return false
+  return HEADING_TAGS.has(block.tag) ? isUnlinkedText(map, block) : isProse(map, block)
 }
 
 /** The deepest element that holds every one of `blocks` in the page as it was. */
@@ -177,7 +188,7 @@ export function recoverBlocks(map: BlockMap, content: DomElement, title: string 
       const block = map.blocks[i]
       // A list there is a summary of the story ("key points"), not its lead.
       if (block === undefined || keptElements.has(i) || block.tag === 'li') continue
-      if (isProse(map, block) && block.words >= LEAD_MIN_WORDS) take(block)
+      if (isLead(map, block)) take(block)
     }
   }
   insertRecovered(map, content, keptElements, recovered)
@@ -262,7 +273,7 @@ function insertRecovered(
 
 /** The block as the page had it, rebuilt in Readability's document (a <div> of text becomes a <p>). */
 function copyInto(content: DomElement, block: LeafBlock): DomElement {
-  const tag = block.tag === 'div' || block.tag === 'section' ? 'p' : block.tag
+  const tag = block.tag === 'div' || block.tag === 'section' || HEADING_TAGS.has(block.tag) ? 'p' : block.tag
   const copy = content.ownerDocument.createElement(tag === 'li' || tag === 'td' || tag === 'dd' ? 'p' : tag)
   copy.innerHTML = block.html ?? block.element.innerHTML
   return copy
