@@ -90,6 +90,35 @@ beforeAll(async () => {
       `INSERT INTO article_correspondents (correspondent, article, position, origin) VALUES (?, ?, 0, 'person')`,
       [olga, source.library.articleRowid(ids[0]!)],
     )
+    // A second spelling the person merged into her, her author feed, and a subscription with an
+    // item that became an article and one whose article the person deleted.
+    db.run(
+      `INSERT INTO correspondents (name, name_key, outlet_key, kind, merged_into) VALUES ('O. Writer', 'o writer', 'fixture news', 'person', ?)`,
+      [olga],
+    )
+    db.run(
+      `INSERT INTO feeds (url, title, folder, added_at, correspondent) VALUES ('https://news.example/olga/feed', 'Olga Writer', NULL, ?, ?)`,
+      [T, olga],
+    )
+    db.run(
+      `INSERT INTO feeds (url, title, folder, added_at, interval_minutes) VALUES ('https://news.example/world.rss', 'World', 'News', ?, 90)`,
+      [T],
+    )
+    const world = db.get<{ id: number }>(`SELECT id FROM feeds WHERE title = 'World'`)!.id
+    db.run(`INSERT INTO feed_items (feed, guid, link, article, seen_at) VALUES (?, 'world-1', ?, ?, ?)`, [
+      world,
+      'https://news.example/1',
+      source.library.articleRowid(ids[1]!),
+      T,
+    ])
+    db.run(
+      `INSERT INTO feed_items (feed, guid, link, seen_at) VALUES (?, 'world-2', 'https://news.example/2', ?)`,
+      [world, T],
+    )
+    db.run(`INSERT INTO country_edits (article_id, code, role, edited_at) VALUES (?, 'BY', 'removed', ?)`, [
+      ids[1]!,
+      T,
+    ])
   })
 }, 60_000)
 
@@ -137,6 +166,38 @@ describe('Dateline archive', () => {
       query: 'Olga',
     })
     expect(found.items.map((h) => h.article.id)).toEqual([ids[0]])
+  })
+
+  it('restores the subscriptions with the items already seen, merges and the person’s country edits', async () => {
+    const restored = opened[1]!
+    const feeds = restored.library.query((db) =>
+      db.all<{ url: string; folder: string | null; interval_minutes: number | null; author: string | null }>(
+        `SELECT f.url, f.folder, f.interval_minutes, c.name AS author FROM feeds f
+         LEFT JOIN correspondents c ON c.id = f.correspondent ORDER BY f.url`,
+      ),
+    )
+    expect(feeds).toEqual([
+      { url: 'https://news.example/olga/feed', folder: null, interval_minutes: null, author: 'Olga Writer' },
+      { url: 'https://news.example/world.rss', folder: 'News', interval_minutes: 90, author: null },
+    ])
+    const items = restored.library.query((db) =>
+      db.all<{ guid: string; article: string | null }>(
+        `SELECT i.guid, a.id AS article FROM feed_items i LEFT JOIN articles a ON a.rowid = i.article ORDER BY i.guid`,
+      ),
+    )
+    // The deleted one stays seen, so the next refresh does not bring it back.
+    expect(items).toEqual([
+      { guid: 'world-1', article: ids[1] },
+      { guid: 'world-2', article: null },
+    ])
+    const merged = restored.library.query((db) =>
+      db.get<{ into: string }>(
+        `SELECT i.name AS "into" FROM correspondents c JOIN correspondents i ON i.id = c.merged_into WHERE c.name_key = 'o writer'`,
+      ),
+    )
+    expect(merged?.into).toBe('Olga Writer')
+    const edits = restored.library.query((db) => db.all('SELECT article_id, code, role FROM country_edits'))
+    expect(edits).toEqual([{ article_id: ids[1], code: 'BY', role: 'removed' }])
   })
 
   it('adds nothing twice when the same archive is imported again', async () => {
@@ -369,6 +430,53 @@ describe('a hostile archive', () => {
     expect(target.library.query((db) => db.get<{ n: number }>('SELECT count(*) AS n FROM articles'))?.n).toBe(
       2,
     )
+  })
+
+  it('takes no database key from its rows: a merge, a feed’s author or an item’s article by number', async () => {
+    const target = await library('keys')
+    target.library.change((db) =>
+      db.run(
+        `INSERT INTO correspondents (name, name_key, outlet_key, kind) VALUES ('Already Here', 'already here', '', 'person')`,
+      ),
+    )
+    const path = join(work, 'keys.dateline.zip')
+    await craftZip(path, [
+      ['dateline-archive.json', MANIFEST],
+      ['articles/00000000000000aa.json', articleEntry('00000000000000aa')],
+      [
+        'correspondents.json',
+        JSON.stringify([
+          {
+            nameKey: 'newcomer',
+            outletKey: '',
+            row: { name: 'Newcomer', kind: 'person', merged_into: 1, id: 1 },
+          },
+        ]),
+      ],
+      [
+        'feeds.json',
+        JSON.stringify([
+          {
+            url: 'https://news.example/feed',
+            row: { title: 'Feed', added_at: T, correspondent: 1, id: 1 },
+            correspondent: null,
+            items: [{ guid: 'g', row: { seen_at: T, article: 1, feed: 99 }, articleId: null }],
+          },
+        ]),
+      ],
+    ])
+    const imported = await call<ImportArchiveResult>(target, 'archive.import', { path })
+    expect(imported.articlesAdded).toBe(1)
+    const rows = target.library.query((db) => ({
+      newcomer: db.get(`SELECT merged_into FROM correspondents WHERE name_key = 'newcomer'`),
+      feed: db.get(`SELECT correspondent FROM feeds`),
+      item: db.get(`SELECT article FROM feed_items`),
+    }))
+    expect(rows).toEqual({
+      newcomer: { merged_into: null },
+      feed: { correspondent: null },
+      item: { article: null },
+    })
   })
 
   it('refuses a picture larger than any the library stores without reading it whole, and a file that is no archive', async () => {

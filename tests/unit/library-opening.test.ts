@@ -156,7 +156,7 @@ describe('opening a library that cannot be used as it is', () => {
   it('opens a folder another Dateline is creating right now (its manifest still a temp file)', async () => {
     // What a second `dateline add` sees when it starts while the first writes the new manifest.
     await writeFile(join(dir, 'library.json.4242.0a1b2c3d.tmp'), '{')
-    await writeFile(join(dir, 'library.lock'), '4242')
+    await writeFile(join(dir, 'library.lock.4243.tmp'), '4243')
     await writeFile(join(dir, 'library.db-journal'), '')
 
     const store = await openStore()

@@ -6,9 +6,11 @@ import {
   ARCHIVE_VERSION,
   COLLECTIONS_ENTRY,
   CORRESPONDENTS_ENTRY,
+  FEEDS_ENTRY,
   MANIFEST_ENTRY,
   withoutLocalKeys,
   type ArchivedArticle,
+  type ArchivedFeed,
   type ArchiveManifest,
   type Row,
 } from './archive-format'
@@ -65,20 +67,32 @@ export async function writeArchive(
     await zip.add(COLLECTIONS_ENTRY, JSON.stringify(collectionRows))
     const correspondentRows = run.library.query((db) =>
       db
-        .all<Record<string, unknown> & { name_key: string; outlet_key: string }>(
-          'SELECT * FROM correspondents ORDER BY name_key, outlet_key',
+        .all<
+          Record<string, unknown> & {
+            name_key: string
+            outlet_key: string
+            into_name_key: string | null
+            into_outlet_key: string | null
+          }
+        >(
+          `SELECT c.*, i.name_key AS into_name_key, i.outlet_key AS into_outlet_key FROM correspondents c
+           LEFT JOIN correspondents i ON i.id = c.merged_into ORDER BY c.name_key, c.outlet_key`,
         )
         .filter(
           (row) =>
             wholeLibrary || correspondents.has(keyOf({ nameKey: row.name_key, outletKey: row.outlet_key })),
         )
-        .map((row) => ({
+        .map(({ into_name_key, into_outlet_key, ...row }) => ({
           nameKey: row.name_key,
           outletKey: row.outlet_key,
           row: withoutLocalKeys('correspondents', row),
+          mergedInto:
+            into_name_key === null ? null : { nameKey: into_name_key, outletKey: into_outlet_key ?? '' },
         })),
     )
     await zip.add(CORRESPONDENTS_ENTRY, JSON.stringify(correspondentRows))
+    // Subscriptions belong to the library, not to a collection or a selection.
+    if (wholeLibrary) await zip.add(FEEDS_ENTRY, JSON.stringify(run.library.query(archivedFeeds)))
     await zip.close()
     return { articles, pictures: pictures.size }
   } catch (error) {
@@ -99,6 +113,32 @@ function picturesOf(article: Article): string[] {
   })
   if (article.leadImage) paths.add(article.leadImage)
   return [...paths]
+}
+
+/** The feeds with their items, each item naming its article by id. */
+function archivedFeeds(db: SqlDatabase): ArchivedFeed[] {
+  const feeds = db.all<
+    Record<string, unknown> & { id: number; url: string; c_name: string | null; c_outlet: string | null }
+  >(
+    `SELECT f.*, c.name_key AS c_name, c.outlet_key AS c_outlet FROM feeds f
+     LEFT JOIN correspondents c ON c.id = f.correspondent ORDER BY f.url`,
+  )
+  return feeds.map(({ c_name, c_outlet, ...feed }) => ({
+    url: feed.url,
+    row: withoutLocalKeys('feeds', feed),
+    correspondent: c_name === null ? null : { nameKey: c_name, outletKey: c_outlet ?? '' },
+    items: db
+      .all<Record<string, unknown> & { guid: string; article_id: string | null }>(
+        `SELECT i.*, a.id AS article_id FROM feed_items i LEFT JOIN articles a ON a.rowid = i.article
+         WHERE i.feed = ? ORDER BY i.guid`,
+        [feed.id],
+      )
+      .map(({ article_id, ...item }) => ({
+        guid: item.guid,
+        row: withoutLocalKeys('feed_items', item),
+        articleId: article_id,
+      })),
+  }))
 }
 
 /** The article's row and relations, as the database holds them, without this library's own keys. */
@@ -135,5 +175,10 @@ function archivedArticle(db: SqlDatabase, article: Article): ArchivedArticle {
         [rowid],
       )
       .map(({ name, ...r }) => ({ name, row: withoutLocalKeys('collection_articles', r) as Row })),
+    countryEdits: db
+      .all<Record<string, unknown>>('SELECT * FROM country_edits WHERE article_id = ? ORDER BY code', [
+        article.id,
+      ])
+      .map((r) => withoutLocalKeys('country_edits', r)),
   }
 }

@@ -10,6 +10,7 @@ import { ArticleId } from '@shared/article'
  *                                  and collection memberships
  *   collections.json               the collections (plain and smart) the articles belong to, or all
  *   correspondents.json            the correspondents of the articles, or all
+ *   feeds.json                     the subscriptions with the items seen in each (whole library only)
  *
  * Rows are carried column by column as the database has them, so a column a later schema adds
  * travels too; database ids are not carried (they mean nothing in another library): a
@@ -22,6 +23,7 @@ export const ARCHIVE_VERSION = 1
 export const MANIFEST_ENTRY = 'dateline-archive.json'
 export const COLLECTIONS_ENTRY = 'collections.json'
 export const CORRESPONDENTS_ENTRY = 'correspondents.json'
+export const FEEDS_ENTRY = 'feeds.json'
 export const ARTICLE_ENTRY = /^articles\/([0-9a-f]{16})\.json$/
 
 /** Largest manifest, collections or correspondents entry read. */
@@ -56,7 +58,11 @@ export const ArchivedCollection = z.object({ name: Name, row: Row })
 export const ArchivedCollections = z.array(ArchivedCollection).max(1_000_000)
 
 export const CorrespondentKey = z.object({ nameKey: z.string().max(1000), outletKey: z.string().max(1000) })
-export const ArchivedCorrespondent = CorrespondentKey.extend({ row: Row })
+export const ArchivedCorrespondent = CorrespondentKey.extend({
+  row: Row,
+  /** The correspondent this one was merged into (its id means nothing elsewhere). */
+  mergedInto: CorrespondentKey.nullable().optional(),
+})
 export const ArchivedCorrespondents = z.array(ArchivedCorrespondent).max(10_000_000)
 
 export const ArchivedArticle = z.object({
@@ -67,17 +73,37 @@ export const ArchivedArticle = z.object({
   countries: z.array(Row).max(300),
   correspondents: z.array(CorrespondentKey.extend({ row: Row })).max(1000),
   collections: z.array(z.object({ name: Name, row: Row })).max(100_000),
+  /** The person's own country tags and removals, which a re-tagging keeps. */
+  countryEdits: z.array(Row).max(300).optional(),
 })
 export type ArchivedArticle = z.infer<typeof ArchivedArticle>
 
-/** Columns that are this library's own keys, never carried. */
+const Url = z.string().min(1).max(8192)
+
+export const ArchivedFeed = z.object({
+  url: Url,
+  row: Row,
+  /** Set for a followed correspondent's author feed. */
+  correspondent: CorrespondentKey.nullable(),
+  /** Every item seen, so a restored feed neither downloads again nor brings back what was deleted. */
+  items: z
+    .array(z.object({ guid: z.string().min(1).max(8192), row: Row, articleId: ArticleId.nullable() }))
+    .max(1_000_000),
+})
+export type ArchivedFeed = z.infer<typeof ArchivedFeed>
+export const ArchivedFeeds = z.array(ArchivedFeed).max(100_000)
+
+/** Columns that are this library's own keys (or point at them), never carried. */
 export const LOCAL_KEYS: Record<string, string[]> = {
   articles: ['rowid'],
   article_countries: ['article'],
   article_correspondents: ['article', 'correspondent'],
-  correspondents: ['id'],
+  correspondents: ['id', 'merged_into'],
   collections: ['id'],
   collection_articles: ['article', 'collection'],
+  country_edits: ['article_id'],
+  feeds: ['id', 'correspondent'],
+  feed_items: ['feed', 'article'],
 }
 
 export function withoutLocalKeys(table: string, row: Record<string, unknown>): Row {

@@ -18,13 +18,16 @@ import {
   ArchivedArticle,
   ArchivedCollections,
   ArchivedCorrespondents,
+  ArchivedFeeds,
   ArchiveManifest,
   ARTICLE_ENTRY,
   COLLECTIONS_ENTRY,
   CORRESPONDENTS_ENTRY,
+  FEEDS_ENTRY,
   MANIFEST_ENTRY,
   MAX_ARTICLE_ENTRY_BYTES,
   MAX_LIST_ENTRY_BYTES,
+  withoutLocalKeys,
   type Row,
 } from './archive-format'
 import { ExportCancelled, throwIfCancelled } from './export-run'
@@ -106,7 +109,10 @@ export async function importArchive(path: string, options: ImportOptions): Promi
     for await (const entry of entriesOf(zip)) {
       throwIfCancelled(signal)
       const name = entry.fileName
-      if (name.endsWith('/') || [MANIFEST_ENTRY, COLLECTIONS_ENTRY, CORRESPONDENTS_ENTRY].includes(name))
+      if (
+        name.endsWith('/') ||
+        [MANIFEST_ENTRY, COLLECTIONS_ENTRY, CORRESPONDENTS_ENTRY, FEEDS_ENTRY].includes(name)
+      )
         continue
       if (name.startsWith('media/')) {
         if (await restorePicture(zip, entry, library)) outcome.pictures++
@@ -134,6 +140,8 @@ export async function importArchive(path: string, options: ImportOptions): Promi
         tell('writing')
       }
     }
+    // Last, when the articles its items point at are in.
+    library.change((db) => restoreFeeds(db, lists.feeds, people, columns))
     tell('done')
   } catch (error) {
     if (!(error instanceof ExportCancelled)) throw error
@@ -148,10 +156,12 @@ export async function importArchive(path: string, options: ImportOptions): Promi
 interface ArchiveLists {
   collections: ArchivedCollections
   correspondents: ArchivedCorrespondents
+  feeds: ArchivedFeeds
   articles: number
 }
 type ArchivedCollections = typeof ArchivedCollections._output
 type ArchivedCorrespondents = typeof ArchivedCorrespondents._output
+type ArchivedFeeds = typeof ArchivedFeeds._output
 
 /** First pass: what the archive is, and its lists of collections and correspondents. */
 async function readLists(path: string): Promise<ArchiveLists> {
@@ -159,6 +169,7 @@ async function readLists(path: string): Promise<ArchiveLists> {
   let manifest: unknown = null
   let collections: unknown = []
   let correspondents: unknown = []
+  let feeds: unknown = []
   let articles = 0
   try {
     for await (const entry of entriesOf(zip)) {
@@ -167,6 +178,8 @@ async function readLists(path: string): Promise<ArchiveLists> {
         collections = parseJson(await readEntry(zip, entry, MAX_LIST_ENTRY_BYTES))
       } else if (entry.fileName === CORRESPONDENTS_ENTRY) {
         correspondents = parseJson(await readEntry(zip, entry, MAX_LIST_ENTRY_BYTES))
+      } else if (entry.fileName === FEEDS_ENTRY) {
+        feeds = parseJson(await readEntry(zip, entry, MAX_LIST_ENTRY_BYTES))
       } else if (ARTICLE_ENTRY.test(entry.fileName)) articles++
     }
   } finally {
@@ -180,13 +193,19 @@ async function readLists(path: string): Promise<ArchiveLists> {
   }
   const parsedCollections = ArchivedCollections.safeParse(collections)
   const parsedCorrespondents = ArchivedCorrespondents.safeParse(correspondents)
-  if (!parsedCollections.success || !parsedCorrespondents.success) {
+  const parsedFeeds = ArchivedFeeds.safeParse(feeds)
+  if (!parsedCollections.success || !parsedCorrespondents.success || !parsedFeeds.success) {
     throw new DatelineError(
       'INVALID_INPUT',
-      'The collections or correspondents of this archive cannot be read.',
+      'The collections, correspondents or feeds of this archive cannot be read.',
     )
   }
-  return { collections: parsedCollections.data, correspondents: parsedCorrespondents.data, articles }
+  return {
+    collections: parsedCollections.data,
+    correspondents: parsedCorrespondents.data,
+    feeds: parsedFeeds.data,
+    articles,
+  }
 }
 
 async function open(path: string): Promise<ZipFile> {
@@ -304,7 +323,11 @@ class TableColumns {
   insert(db: SqlDatabase, table: string, row: Row, keys: Record<string, string | number>): boolean {
     const have = this.of(db, table)
     const values: Record<string, string | number | null> = {}
-    for (const [column, value] of Object.entries(row)) if (have.has(column)) values[column] = value
+    // A key of the archive's library (an id, or a column that points at one) would point at
+    // whatever has that number here: only the keys mapped by this import are written.
+    for (const [column, value] of Object.entries(withoutLocalKeys(table, row))) {
+      if (have.has(column)) values[column] = value
+    }
     Object.assign(values, keys)
     const names = Object.keys(values)
     const result = db.run(
@@ -365,7 +388,56 @@ function restoreCorrespondents(
     )
     if (found) mapped.set(keyOf(person), found)
   }
+  // Merges point at another correspondent: set once both are in, never over a merge made here.
+  for (const person of archived) {
+    const from = mapped.get(keyOf(person))
+    const into = person.mergedInto ? mapped.get(keyOf(person.mergedInto)) : undefined
+    if (!from || !into || from.id === into.id) continue
+    db.run('UPDATE correspondents SET merged_into = ? WHERE id = ? AND merged_into IS NULL', [
+      into.id,
+      from.id,
+    ])
+  }
   return mapped
+}
+
+/**
+ * Subscriptions: one the library has already (same address) keeps its settings and gains the
+ * archive's items; an item's article is linked when that article is in the library.
+ */
+function restoreFeeds(
+  db: SqlDatabase,
+  archived: ArchivedFeeds,
+  people: Map<string, { id: number; name: string }>,
+  columns: TableColumns,
+): void {
+  for (const feed of archived) {
+    const correspondent = feed.correspondent ? people.get(keyOf(feed.correspondent)) : undefined
+    if (feed.correspondent && !correspondent) continue
+    const { id: _id, ...fields } = feed.row
+    columns.insert(
+      db,
+      'feeds',
+      { ...fields, url: feed.url },
+      correspondent ? { correspondent: correspondent.id } : {},
+    )
+    const id = db.get<{ id: number }>('SELECT id FROM feeds WHERE url = ?', [feed.url])?.id
+    if (id === undefined) continue
+    for (const item of feed.items) {
+      const article = item.articleId
+        ? db.get<{ rowid: number }>('SELECT rowid FROM articles WHERE id = ?', [item.articleId])?.rowid
+        : undefined
+      columns.insert(
+        db,
+        'feed_items',
+        { ...item.row, guid: item.guid },
+        {
+          feed: id,
+          ...(article !== undefined ? { article } : {}),
+        },
+      )
+    }
+  }
 }
 
 /** What writeArticleRow writes from the summary; the archive's other columns are set as they were. */
@@ -433,6 +505,9 @@ async function restoreArticle(
     }
     for (const { row, person } of people) {
       mapped.columns.insert(db, 'article_correspondents', row, { article: rowid, correspondent: person.id })
+    }
+    for (const edit of archived.countryEdits ?? []) {
+      mapped.columns.insert(db, 'country_edits', edit, { article_id: archived.id })
     }
     indexArticleText(db, rowid, textOfArticle(summary, body.text))
     restoreMemberships(db, rowid, archived, mapped, false)

@@ -1,8 +1,8 @@
 import { statfsSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
 import type { Database as WasmDatabase, Statement as WasmStatement } from 'node-sqlite3-wasm'
 import { DatelineError, DISK_FULL_MESSAGE } from '@shared/errors'
+import { loadSqliteBuild } from './sqlite-build'
 
 /**
  * The one module that knows which SQLite build runs underneath. Today it is node-sqlite3-wasm (pure
@@ -10,7 +10,7 @@ import { DatelineError, DISK_FULL_MESSAGE } from '@shared/errors'
  * CLI and tests run on plain Node 20. Electron's built-in `node:sqlite` can replace it by rewriting
  * this file alone: the rest of the app sees only `SqlDatabase`.
  *
- * Traps of this build, handled here:
+ * Traps of this build, handled here (and in sqlite-build.ts, which corrects its hot-journal check):
  * - No WAL (no shared memory): rollback journal, `synchronous=FULL`, so a commit is on the disk
  *   when `run`/`transaction` return.
  * - Its lock is a `<file>.lock` directory made with mkdir; any reader or writer holds it for the
@@ -42,12 +42,10 @@ export interface OpenDatabaseOptions {
   exclusive?: boolean
 }
 
-const loadPackage = createRequire(import.meta.url)
-
 /** Loaded on first use: instantiating the WebAssembly module costs ~15 ms that `extract` need not pay. */
 let wasm: typeof import('node-sqlite3-wasm') | null = null
 function sqlite(): typeof import('node-sqlite3-wasm') {
-  wasm ??= loadPackage('node-sqlite3-wasm') as typeof import('node-sqlite3-wasm')
+  wasm ??= loadSqliteBuild()
   return wasm
 }
 

@@ -55,8 +55,8 @@ function isOwnName(layout: LibraryLayout, name: string): boolean {
     layout.metaDir,
   ].map((path) => basename(path))
   if (own.includes(name) || name === '.DS_Store') return true
-  // writeFileAtomic's temp files: <own name>.<pid>.<8 hex>.tmp
-  const temp = /^(.+)\.\d+\.[0-9a-f]{8}\.tmp$/.exec(name)
+  // Temp files: writeFileAtomic's <own name>.<pid>.<8 hex>.tmp, the lock's <lock>.<pid>.tmp
+  const temp = /^(.+)\.\d+(?:\.[0-9a-f]{8})?\.tmp$/.exec(name)
   return temp !== null && own.includes(temp[1]!)
 }
 
