@@ -76,7 +76,7 @@ export function extractFromHtml(html: string, url: string | null): ExtractedArti
   // Read before the clean-up, which removes the scripts that carry it.
   const hydration = steps.run(
     'reading the page’s app data',
-    () => findHydrationStory(readHydrationData(document), metadata.title ?? jsonLd.headline),
+    () => findHydrationStory(readHydrationData(document), [metadata.title, jsonLd.headline, document.title]),
     null,
   )
 

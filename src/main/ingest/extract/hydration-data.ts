@@ -74,11 +74,16 @@ export function readHydrationData(document: DomDocument): Json[] {
 }
 
 /** The longest story in the data, or null when none holds enough prose (or another story's). */
-export function findHydrationStory(values: Json[], title: string | null): HydrationStory | null {
+export function findHydrationStory(values: Json[], titles: (string | null)[]): HydrationStory | null {
   const candidates: HydrationStory[] = []
   const budget = { nodes: MAX_NODES }
   for (const value of values) collectCandidates(value, candidates, 0, budget)
-  const sameStory = candidates.filter((candidate) => mentionsTitle(candidate.html, title))
+  // A page names its story several ways (og:title for sharing, <title>, the JSON-LD headline), and
+  // they differ: the story is the one that speaks of any of them.
+  const named = titles.filter((title): title is string => title !== null)
+  const sameStory = candidates.filter(
+    (candidate) => named.length === 0 || named.some((title) => mentionsTitle(candidate.html, title)),
+  )
   let best: HydrationStory | null = null
   for (const candidate of sameStory) if (best === null || candidate.words > best.words) best = candidate
   return best
@@ -218,15 +223,15 @@ function wordsOf(html: string): number {
  * Hydration data holds other stories too (a list of related ones, the next article): the story is
  * the one that speaks of the page's headline, by at least half of the headline's terms.
  */
-function mentionsTitle(html: string, title: string | null): boolean {
-  if (title === null) return true
+function mentionsTitle(html: string, title: string): boolean {
   const text = html.toLowerCase()
-  // A title often carries the site's name ("Headline | Site"): any of its parts may be the headline.
-  const parts = [title, ...title.split(TITLE_SEPARATOR_RE)]
-    .map(titleTerms)
-    .filter((terms) => terms.length >= 2)
-  if (parts.length === 0) return true
-  return parts.some((terms) => terms.filter((term) => text.includes(term)).length * 2 >= terms.length)
+  // A title often carries the site's name ("Headline | Site"): any of its parts may be the headline,
+  // but a part of one or two terms (the site's name) says too little to tell two stories apart.
+  const parts = [title, ...title.split(TITLE_SEPARATOR_RE)].map(titleTerms)
+  const telling = parts.filter((terms) => terms.length >= 3)
+  const usable = telling.length > 0 ? telling : parts.filter((terms) => terms.length >= 2)
+  if (usable.length === 0) return true
+  return usable.some((terms) => terms.filter((term) => text.includes(term)).length * 2 >= terms.length)
 }
 
 const TITLE_SEPARATOR_RE = /\s[|\-–—·:]\s|[|｜]/u
