@@ -36,6 +36,7 @@ export default defineConfig({
           'bench-extraction': resolve(__dirname, 'scripts/bench-extraction.ts'),
           'bench-bylines': resolve(__dirname, 'scripts/bench-bylines.ts'),
           'extraction-quality': resolve(__dirname, 'scripts/extraction-quality.ts'),
+          'extraction-misses': resolve(__dirname, 'scripts/extraction-misses.ts'),
           'bench-countries': resolve(__dirname, 'scripts/bench-countries.ts'),
           'bench-search': resolve(__dirname, 'scripts/bench-search.ts'),
           'bench-collections': resolve(__dirname, 'scripts/bench-collections.ts'),

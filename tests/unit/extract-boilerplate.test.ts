@@ -62,3 +62,30 @@ describe('boilerplate removal', () => {
     expect(withEmbed.text).toContain('The terminal will be ready in March, says the minister.')
   })
 })
+
+describe('class names that say what state the story is in', () => {
+  // Regional papers' paywalls: the free part of the story sits in a wrapper flagged "non-paywall"
+  // or "isPaywall", beside a long page of teasers, and is all a reader without a subscription sees.
+  const teasers = Array.from(
+    { length: 30 },
+    (_, index) =>
+      `<li><a href="/news/${index}">Island council debates the ${index}th amendment to the harbour plan today</a></li>`,
+  ).join('')
+  const paywalled = (flag: string): string =>
+    newsPage(`<section class="row ${flag}"><div class="article-text"><p>${first}</p><p>${second}</p></div></section>
+<div class="subscribe-offer"><p>Read the whole story with Island Times Plus, from 1 euro a month.</p></div>
+<div class="teasers"><ul>${teasers}</ul></div>`)
+
+  for (const flag of ['non-paywall', 'isPaywall', 'has-paywall']) {
+    it(`keeps the free part of a story flagged "${flag}"`, () => {
+      const article = extractArticle({
+        kind: 'html',
+        html: paywalled(flag),
+        url: 'https://islandtimes.example/news/ferry',
+      })
+      expect(article.text).toContain(first)
+      expect(article.text).toContain(second)
+      expect(article.text).not.toContain('Island Times Plus')
+    })
+  }
+})

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { extractArticle } from '../../src/main/ingest/extract'
+import type { DomElement } from '../../src/main/ingest/extract/dom'
+import { parseWithLinkedom } from '../../src/main/ingest/extract/page-tree'
+import { mapBlocks, recoverBlocks } from '../../src/main/ingest/extract/recover-blocks'
 import { STORY_PARAGRAPHS, storyHtml } from '../fixtures/extract-pages'
 
 /*
@@ -58,5 +61,54 @@ describe('lists of other pages inside the story', () => {
   it('keeps every paragraph of the story, in order', () => {
     const text = extract(page(body))
     expect(text.split('\n\n').filter((p) => STORY_PARAGRAPHS.includes(p))).toEqual(STORY_PARAGRAPHS)
+  })
+})
+
+/** Readability's copy of the page's story block, as it comes back: the blocks' marks kept. */
+function recoveredParagraphs(pageHtml: string, mutate: (body: DomElement) => void = () => {}): string[] {
+  const { body } = parseWithLinkedom(pageHtml)
+  if (body === null) throw new Error('no body')
+  const map = mapBlocks(body)
+  mutate(body)
+  const story = parseWithLinkedom(
+    `<html><body><div>${body.querySelector('.field-text')?.innerHTML ?? ''}</div></body></html>`,
+  ).body
+  if (story === null) throw new Error('no story')
+  recoverBlocks(map, story, 'New ferry operator chosen')
+  return Array.from(story.querySelectorAll('p')).map((p) => (p.textContent ?? '').trim())
+}
+
+describe('a lead marked up as a subheading', () => {
+  // Latin American and Spanish CMSs put the lead ("bajada") under the headline as an <h2>.
+  it('is put back, as a paragraph', () => {
+    const paragraphs = recoveredParagraphs(
+      `<html><body><article><h1>New ferry operator chosen</h1><h2 class="bajada">${LEAD}</h2><div class="field-text">${storyHtml()}</div></article></body></html>`,
+    )
+    expect(paragraphs).toEqual([LEAD, ...STORY_PARAGRAPHS])
+  })
+
+  it('is not confused with a subheading of a few words', () => {
+    const paragraphs = recoveredParagraphs(
+      `<html><body><article><h1>New ferry operator chosen</h1><h2>The contract, the terminal and the night crossing explained</h2><div class="field-text">${storyHtml()}</div></article></body></html>`,
+    )
+    expect(paragraphs).toEqual(STORY_PARAGRAPHS)
+  })
+})
+
+describe('a lead whose element Readability rewrote', () => {
+  // Drupal's field--name-field-abstract and many themes' standfirst boxes are a <div> of bare text.
+  // Readability works on the same tree and turns such a <div> into a new <p>, moving its text out:
+  // the element the lead was found in is empty by the time the lead is put back.
+  it('is put back with its text', () => {
+    const paragraphs = recoveredParagraphs(
+      `<html><body><article><h1>New ferry operator chosen</h1><div class="field-abstract">${LEAD}</div><div class="field-text">${storyHtml()}</div></article></body></html>`,
+      (body) => {
+        const lead = body.querySelector('.field-abstract')
+        const rewritten = body.ownerDocument.createElement('p')
+        rewritten.append(...Array.from(lead?.childNodes ?? []))
+        lead?.replaceWith(rewritten)
+      },
+    )
+    expect(paragraphs).toEqual([LEAD, ...STORY_PARAGRAPHS])
   })
 })

@@ -15,6 +15,7 @@ export interface BoilerplateRules {
   trailingLines: RegExp
   socialCalls: RegExp
   bioStarts: RegExp
+  stateWords: ReadonlySet<string>
 }
 
 function anyWord(patterns: string[]): RegExp {
@@ -38,6 +39,7 @@ export const boilerplateRules: BoilerplateRules = {
   trailingLines: wholeLine(rules.trailingLines),
   socialCalls: new RegExp(`^(?:${rules.socialCalls.join('|')})`, 'u'),
   bioStarts: new RegExp(`(?:${rules.bioStarts.join('|')})`, 'u'),
+  stateWords: new Set(rules.stateWords),
 }
 
 const NAMING_ATTRIBUTES = ['class', 'id', 'data-component', 'data-testid', 'data-module', 'data-type']
@@ -78,6 +80,7 @@ export function boilerplateKinds(element: DomElement): string[] {
   }
   const kinds: string[] = []
   for (const word of words) {
+    if (boilerplateRules.stateWords.has(word.split(' ')[0] ?? '')) continue
     const match = boilerplateRules.classWords.exec(word)
     if (match !== null) kinds.push(match[0].trim().replace(/s$/, ''))
   }

@@ -4,6 +4,12 @@ import { DatelineError } from '@shared/errors'
 import { neutraliseEmbeds, removeBoilerplate } from './boilerplate'
 import { textOf, toArray, type DomDocument, type DomElement } from './dom'
 import { largestTextBlock, markedArticleElement, revealScriptedContent } from './fallback-blocks'
+import {
+  findHydrationStory,
+  MIN_HYDRATION_WORDS,
+  readHydrationData,
+  type HydrationStory,
+} from './hydration-data'
 import { emptyJsonLd, readJsonLd, type JsonLdArticle } from './json-ld'
 import { absolutiseUrls, foldLazyImages } from './lazy-images'
 import { baseUrlOf, cleanByline, emptyMetadata, readMetadata } from './metadata'
@@ -34,6 +40,11 @@ const FEW_WORDS = 120
 const MISSED_STORY_WORDS = 50
 /** A fallback replaces the usual reading only when it finds clearly more: twice as many words. */
 const FALLBACK_GAIN = 2
+/**
+ * The page's hydration data replaces a reading of its markup that holds less than this share of its
+ * words: the markup then shows a teaser (or a consent wall's excerpt) and the story is in the data.
+ */
+const TEASER_SHARE = 0.5
 
 interface ReadabilityResult {
   content: string
@@ -62,12 +73,19 @@ export function extractFromHtml(html: string, url: string | null): ExtractedArti
   )
   const base = steps.run('reading the page’s address', () => baseUrlOf(document, url), resolveUrl(url, null))
   const readerable = isReaderable(document)
+  // Read before the clean-up, which removes the scripts that carry it.
+  const hydration = steps.run(
+    'reading the page’s app data',
+    () => findHydrationStory(readHydrationData(document), [metadata.title, jsonLd.headline, document.title]),
+    null,
+  )
 
   const usual = readCleaned(document, jsonLd, metadata.title, steps)
-  const reading =
+  const found =
     usual.reading.words >= MISSED_STORY_WORDS
       ? usual.reading
-      : readFallbacks(html, usual.reading, jsonLd, steps)
+      : readFallbacks(html, usual.reading, jsonLd, hydration, steps)
+  const reading = preferHydration(found, hydration, steps)
   if (reading.paragraphs.length === 0) throw new DatelineError('NOT_AN_ARTICLE', NOT_AN_ARTICLE_MESSAGE)
 
   const readability = usual.readability
@@ -171,19 +189,21 @@ function readCleaned(
 /**
  * When the usual reading found (almost) nothing, the other ways of finding the story are tried in
  * order, each on a fresh tree: Readability alone (Dateline's clean-up may have removed the story),
- * the page's JSON-LD articleBody, the page's <article> or articleBody element, the largest block of
- * text. The first that finds clearly more wins; failing that, the first that finds anything.
+ * the page's JSON-LD articleBody, its hydration data (Next.js, Nuxt, Arc), the page's <article> or
+ * articleBody element, the largest block of text. The first that finds clearly more wins; failing that, the first that finds anything.
  */
 function readFallbacks(
   html: string,
   usual: BodyReading,
   jsonLd: JsonLdArticle,
+  hydration: HydrationStory | null,
   steps: StepRunner,
 ): BodyReading {
   const wanted = Math.max(MISSED_STORY_WORDS, usual.words * FALLBACK_GAIN)
   const fallbacks: (() => BodyReading | null)[] = [
     () => readPlainReadability(html, steps),
     () => readJsonLdBody(jsonLd),
+    () => readHydration(hydration, steps),
     () => readMarkedArticle(html, steps),
     () => readLargestBlock(html, steps),
   ]
@@ -208,6 +228,23 @@ function readJsonLdBody(jsonLd: JsonLdArticle): BodyReading | null {
   if (jsonLd.articleBody === null) return null
   const paragraphs = splitArticleBody(jsonLd.articleBody)
   return { path: 'json-ld', root: null, paragraphs, words: countWords(paragraphs.join(' ')) }
+}
+
+function readHydration(hydration: HydrationStory | null, steps: StepRunner): BodyReading | null {
+  if (hydration === null) return null
+  return domReading('hydration-data', parseWithLinkedom(hydration.html).body, steps)
+}
+
+/** The hydration data's story when the markup's reading is a teaser of it. */
+function preferHydration(
+  reading: BodyReading,
+  hydration: HydrationStory | null,
+  steps: StepRunner,
+): BodyReading {
+  if (hydration === null || reading.path === 'hydration-data') return reading
+  if (hydration.words < MIN_HYDRATION_WORDS || reading.words >= hydration.words * TEASER_SHARE) return reading
+  const fromData = steps.run('reading the page another way', () => readHydration(hydration, steps), null)
+  return fromData !== null && fromData.words > reading.words ? fromData : reading
 }
 
 function readMarkedArticle(html: string, steps: StepRunner): BodyReading | null {

@@ -16,34 +16,38 @@ export interface PageMetadata {
 
 export function readMetadata(document: DomDocument, url: string | null, jsonLd: JsonLdArticle): PageMetadata {
   const base = baseUrlOf(document, url)
+  const metas = indexMetas(document)
   const siteName = firstText(
-    metaContent(document, 'og:site_name'),
+    metaContent(metas, 'og:site_name'),
     jsonLd.publisher,
-    metaContent(document, 'application-name'),
+    metaContent(metas, 'application-name'),
   )
-  const rawTitle = firstText(
-    metaContent(document, 'og:title', 'twitter:title'),
-    jsonLd.headline,
-    document.title,
-    textOf(document.querySelector('h1') ?? document.createTextNode('')),
+  const rawTitle = firstOf(
+    [
+      () => metaContent(metas, 'og:title', 'twitter:title'),
+      () => jsonLd.headline,
+      () => document.title,
+      () => textOf(document.querySelector('h1') ?? document.createTextNode('')),
+    ],
+    (value) => firstText(value),
   )
   return {
     title: rawTitle === null ? null : cleanTitle(rawTitle, siteName),
-    byline: readByline(document, jsonLd),
+    byline: readByline(document, metas, jsonLd),
     siteName,
-    publishedAt: readPublished(document, jsonLd),
-    lang: readLang(document, jsonLd),
+    publishedAt: readPublished(document, metas, jsonLd),
+    lang: readLang(document, metas, jsonLd),
     description: firstText(
-      metaContent(document, 'description', 'og:description', 'twitter:description'),
+      metaContent(metas, 'description', 'og:description', 'twitter:description'),
       jsonLd.description,
     ),
     canonicalUrl:
       resolveUrl(document.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), base) ??
-      resolveUrl(metaContent(document, 'og:url'), base) ??
+      resolveUrl(metaContent(metas, 'og:url'), base) ??
       resolveUrl(url, null),
     leadImageUrl:
       resolveUrl(
-        metaContent(document, 'og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image'),
+        metaContent(metas, 'og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image'),
         base,
       ) ??
       resolveUrl(jsonLd.image, base) ??
@@ -72,18 +76,31 @@ export function baseUrlOf(document: DomDocument, url: string | null): string | n
   return resolveUrl(href, url) ?? resolveUrl(url, null)
 }
 
-/** The content of the first <meta> whose property, name or itemprop is one of `keys`, in key order. */
-export function metaContent(document: DomDocument, ...keys: string[]): string | null {
-  const metas = toArray(document.querySelectorAll('meta[content]'))
-  for (const key of keys) {
-    const wanted = key.toLowerCase()
-    for (const meta of metas) {
-      const names = [meta.getAttribute('property'), meta.getAttribute('name'), meta.getAttribute('itemprop')]
-      if (names.some((name) => name !== null && name.trim().toLowerCase() === wanted)) {
-        const content = normaliseSpace(meta.getAttribute('content'))
-        if (content !== '') return content
-      }
+/** For each name a <meta> carries (property, name or itemprop, lower-cased), the first non-empty content. */
+export type MetaIndex = Map<string, string>
+
+/**
+ * The page's <meta content> tags in one pass: a query per key scanned the whole tree each time,
+ * which cost more than the rest of the metadata on long pages.
+ */
+export function indexMetas(document: DomDocument): MetaIndex {
+  const index: MetaIndex = new Map()
+  for (const meta of toArray(document.querySelectorAll('meta[content]'))) {
+    const content = normaliseSpace(meta.getAttribute('content'))
+    if (content === '') continue
+    for (const attribute of ['property', 'name', 'itemprop']) {
+      const name = meta.getAttribute(attribute)?.trim().toLowerCase()
+      if (name !== undefined && name !== '' && !index.has(name)) index.set(name, content)
     }
+  }
+  return index
+}
+
+/** The content of the first <meta> whose property, name or itemprop is one of `keys`, in key order. */
+export function metaContent(metas: MetaIndex, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const content = metas.get(key.toLowerCase())
+    if (content !== undefined) return content
   }
   return null
 }
@@ -130,27 +147,40 @@ function decodeEntities(text: string): string {
     .replace(/&gt;/g, '>')
 }
 
-function readByline(document: DomDocument, jsonLd: JsonLdArticle): string | null {
-  const candidates = [
-    jsonLd.authors.length > 0 ? jsonLd.authors.join(', ') : null,
-    metaContent(
-      document,
-      'author',
-      'article:author',
-      'parsely-author',
-      'sailthru.author',
-      'dc.creator',
-      'byl',
-    ),
-    textOf(document.querySelector('[itemprop~="author"] [itemprop~="name"]') ?? document.createTextNode('')),
-    document.querySelector('[itemprop~="author"] meta[itemprop~="name"]')?.getAttribute('content') ?? null,
-    textOf(document.querySelector('a[rel~="author"]') ?? document.createTextNode('')),
-  ]
+/** The first candidate `read` accepts; each is computed only when the ones before it failed. */
+function firstOf<T>(candidates: (() => string | null)[], read: (value: string | null) => T | null): T | null {
   for (const candidate of candidates) {
-    const byline = cleanByline(candidate)
-    if (byline !== null) return byline
+    const value = read(candidate())
+    if (value !== null) return value
   }
   return null
+}
+
+function readByline(document: DomDocument, metas: MetaIndex, jsonLd: JsonLdArticle): string | null {
+  return firstOf(
+    [
+      () => (jsonLd.authors.length > 0 ? jsonLd.authors.join(', ') : null),
+      () =>
+        metaContent(
+          metas,
+          'author',
+          'article:author',
+          'parsely-author',
+          'sailthru.author',
+          'dc.creator',
+          'byl',
+        ),
+      () =>
+        textOf(
+          document.querySelector('[itemprop~="author"] [itemprop~="name"]') ?? document.createTextNode(''),
+        ),
+      () =>
+        document.querySelector('[itemprop~="author"] meta[itemprop~="name"]')?.getAttribute('content') ??
+        null,
+      () => textOf(document.querySelector('a[rel~="author"]') ?? document.createTextNode('')),
+    ],
+    cleanByline,
+  )
 }
 
 /** A person's name (or names) as a reader would write it: no "By", no URL, no site suffix. */
@@ -163,31 +193,30 @@ export function cleanByline(value: string | null | undefined): string | null {
   return text
 }
 
-function readPublished(document: DomDocument, jsonLd: JsonLdArticle): string | null {
-  const candidates = [
-    metaContent(document, 'article:published_time', 'og:published_time', 'datePublished'),
-    jsonLd.datePublished,
-    metaContent(
-      document,
-      'parsely-pub-date',
-      'sailthru.date',
-      'publish-date',
-      'pubdate',
-      'publishdate',
-      'date',
-      'dc.date.issued',
-      'dc.date',
-      'dcterms.created',
-      'article.published',
-    ),
-    document.querySelector('[itemprop~="datePublished"]')?.getAttribute('datetime') ?? null,
-    document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null,
-  ]
-  for (const candidate of candidates) {
-    const iso = toIsoDate(candidate)
-    if (iso !== null) return iso
-  }
-  return null
+function readPublished(document: DomDocument, metas: MetaIndex, jsonLd: JsonLdArticle): string | null {
+  return firstOf(
+    [
+      () => metaContent(metas, 'article:published_time', 'og:published_time', 'datePublished'),
+      () => jsonLd.datePublished,
+      () =>
+        metaContent(
+          metas,
+          'parsely-pub-date',
+          'sailthru.date',
+          'publish-date',
+          'pubdate',
+          'publishdate',
+          'date',
+          'dc.date.issued',
+          'dc.date',
+          'dcterms.created',
+          'article.published',
+        ),
+      () => document.querySelector('[itemprop~="datePublished"]')?.getAttribute('datetime') ?? null,
+      () => document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null,
+    ],
+    toIsoDate,
+  )
 }
 
 const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/
@@ -202,20 +231,18 @@ export function toIsoDate(value: string | null | undefined): string | null {
   return new Date(time).toISOString()
 }
 
-function readLang(document: DomDocument, jsonLd: JsonLdArticle): string | null {
-  const candidates = [
-    document.documentElement?.getAttribute('lang') ?? null,
-    document.documentElement?.getAttribute('xml:lang') ?? null,
-    metaContent(document, 'og:locale'),
-    document.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content') ?? null,
-    metaContent(document, 'language', 'dc.language'),
-    jsonLd.inLanguage,
-  ]
-  for (const candidate of candidates) {
-    const lang = normaliseLang(candidate)
-    if (lang !== null) return lang
-  }
-  return null
+function readLang(document: DomDocument, metas: MetaIndex, jsonLd: JsonLdArticle): string | null {
+  return firstOf(
+    [
+      () => document.documentElement?.getAttribute('lang') ?? null,
+      () => document.documentElement?.getAttribute('xml:lang') ?? null,
+      () => metaContent(metas, 'og:locale'),
+      () => document.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content') ?? null,
+      () => metaContent(metas, 'language', 'dc.language'),
+      () => jsonLd.inLanguage,
+    ],
+    normaliseLang,
+  )
 }
 
 /** "en_us", "EN-gb", "en-US, fr" become "en-US", "en-GB", "en-US"; nonsense becomes null. */

@@ -118,13 +118,25 @@ export function hasStandardShape(document: DomDocument): boolean {
 }
 
 /**
+ * The last page rebuilt, as the standard's markup. The same page is read again right after (by a
+ * fallback on a fresh tree, by the correspondents step, which needs the tree before Readability
+ * rewrote it), and parse5 and its serialisation cost more than linkedom's parse (~13 ms a page).
+ * Same input, same output: a cache of a pure function, one page deep.
+ */
+let lastRebuilt: { html: string; standard: string } | null = null
+
+/**
  * The standard's tree construction (parse5), serialised and read again by linkedom. Scripting is
  * off, as Dateline runs no scripts: <noscript> holds markup, as a browser without JavaScript shows it.
  */
 function rebuildByStandard(html: string): DomDocument | null {
   try {
-    const rebuilt = parseHTML(serialize(parse(html, { scriptingEnabled: false })))
-      .document as unknown as DomDocument
+    let standard = lastRebuilt !== null && lastRebuilt.html === html ? lastRebuilt.standard : null
+    if (standard === null) {
+      standard = serialize(parse(html, { scriptingEnabled: false }))
+      lastRebuilt = { html, standard }
+    }
+    const rebuilt = parseHTML(standard).document as unknown as DomDocument
     return hasStandardShape(rebuilt) ? rebuilt : null
   } catch {
     return null

@@ -1,4 +1,4 @@
-import { boilerplateKinds, hasCaptionName } from './boilerplate'
+import { boilerplateKinds, hasCaptionName, isTailStart } from './boilerplate'
 import { isElement, normaliseSpace, TEXT_NODE, toArray, type DomElement } from './dom'
 import { countWords } from './text'
 
@@ -44,6 +44,12 @@ interface LeafBlock {
   furniture: boolean
   /** The element's ancestors, outermost first, as the page had them before Readability. */
   ancestors: DomElement[]
+  /**
+   * The block's markup before Readability, kept for the blocks that could be recovered. Readability
+   * works on the same tree and rewrites it (a <div> of text becomes a new <p>, and a retry restores
+   * the page from a copy), so the element itself may be empty or detached by the time it is read.
+   */
+  html: string | null
 }
 
 export interface BlockMap {
@@ -80,16 +86,20 @@ export function mapBlocks(body: DomElement): BlockMap {
     if (tag === 'a') linked = text
     if (LEAF_TAGS.has(tag) && !hasBlock && text > 0) {
       const content = normaliseSpace(element.textContent)
+      const words = countWords(content)
+      const linkShare = text === 0 ? 0 : linked / text
+      const candidate = !here && words >= PROSE_MIN_WORDS && linkShare <= PROSE_MAX_LINK_SHARE
       element.setAttribute(BLOCK_MARK, String(blocks.length))
       blocks.push({
         index: blocks.length,
         element,
         tag,
         text: content,
-        words: countWords(content),
-        linkShare: text === 0 ? 0 : linked / text,
+        words,
+        linkShare,
         furniture: here,
         ancestors: [...ancestors],
+        html: candidate ? element.innerHTML : null,
       })
     }
     return [text, linked, hasBlock]
@@ -101,14 +111,25 @@ export function mapBlocks(body: DomElement): BlockMap {
 }
 
 function isProse(map: BlockMap, block: LeafBlock): boolean {
+  return isUnlinkedText(map, block) && !HEADING_TAGS.has(block.tag) && block.tag !== 'h1'
+}
+
+function isUnlinkedText(map: BlockMap, block: LeafBlock): boolean {
   return (
     !block.furniture &&
     (map.repeats.get(block.text) ?? 0) === 1 &&
     block.words >= PROSE_MIN_WORDS &&
-    block.linkShare <= PROSE_MAX_LINK_SHARE &&
-    !HEADING_TAGS.has(block.tag) &&
-    block.tag !== 'h1'
+    block.linkShare <= PROSE_MAX_LINK_SHARE
   )
+}
+
+/**
+ * A lead: prose of LEAD_MIN_WORDS or more. Some CMSs mark it up as a subheading (an <h2> "bajada"
+ * under the headline); a heading that long is a paragraph, whatever its tag.
+ */
+function isLead(map: BlockMap, block: LeafBlock): boolean {
+  if (block.words < LEAD_MIN_WORDS) return false
+  return HEADING_TAGS.has(block.tag) ? isUnlinkedText(map, block) : isProse(map, block)
 }
 
 /** The deepest element that holds every one of `blocks` in the page as it was. */
@@ -159,6 +180,7 @@ export function recoverBlocks(map: BlockMap, content: DomElement, title: string 
       if (isProse(map, block)) take(block)
     }
   }
+  if (story !== null) recoverEnding(map, story, last.index, keptElements, take)
   // Between the headline and the story: the lead.
   const headline = findHeadline(map.blocks, first.index, title)
   if (headline !== null) {
@@ -166,10 +188,43 @@ export function recoverBlocks(map: BlockMap, content: DomElement, title: string 
       const block = map.blocks[i]
       // A list there is a summary of the story ("key points"), not its lead.
       if (block === undefined || keptElements.has(i) || block.tag === 'li') continue
-      if (isProse(map, block) && block.words >= LEAD_MIN_WORDS) take(block)
+      if (isLead(map, block)) take(block)
     }
   }
   insertRecovered(map, content, keptElements, recovered)
+}
+
+/**
+ * How many blocks that are not prose (a subheading, a date line, an image credit) may sit between
+ * the story's last kept paragraph and one Readability cut off; more mean the story has ended.
+ */
+const ENDING_GAP = 2
+
+/**
+ * After the story's last kept block, inside the story's own container: paragraphs Readability cut
+ * off at its end (a last paragraph or a closing note in a box of its own, the rest of a story split
+ * by a picture). Read on while the blocks are prose, with short gaps; stop at furniture, at a line
+ * that starts trailing matter ("Related articles", "About the author", "3 comments"), at the next
+ * headline and where the container ends. Outside it, prose after the story is the site's: legal
+ * lines, an "About the company" box, a letters-to-the-editor call.
+ */
+function recoverEnding(
+  map: BlockMap,
+  story: DomElement,
+  lastKept: number,
+  keptElements: Map<number, DomElement>,
+  take: (block: LeafBlock) => void,
+): void {
+  let gap = 0
+  for (let i = lastKept + 1; i < map.blocks.length && gap <= ENDING_GAP; i += 1) {
+    const block = map.blocks[i]
+    if (block === undefined || keptElements.has(i)) continue
+    if (!inside(block, story) || block.furniture || block.tag === 'h1' || isTailStart(block.text)) return
+    if (isProse(map, block)) {
+      take(block)
+      gap = 0
+    } else gap += 1
+  }
 }
 
 /**
@@ -205,7 +260,7 @@ function insertRecovered(
   for (const index of [...recovered].sort((a, b) => b - a)) {
     const block = map.blocks[index]
     if (block === undefined) continue
-    const copy = copyInto(content, block.element)
+    const copy = copyInto(content, block)
     const next = keptIndexes.find((kept) => kept > index)
     const anchor = next === undefined ? undefined : keptElements.get(next)
     if (anchor !== undefined && anchor.parentNode !== null) anchor.before(copy)
@@ -217,9 +272,9 @@ function insertRecovered(
 }
 
 /** The block as the page had it, rebuilt in Readability's document (a <div> of text becomes a <p>). */
-function copyInto(content: DomElement, element: DomElement): DomElement {
-  const tag = element.localName === 'div' || element.localName === 'section' ? 'p' : element.localName
+function copyInto(content: DomElement, block: LeafBlock): DomElement {
+  const tag = block.tag === 'div' || block.tag === 'section' || HEADING_TAGS.has(block.tag) ? 'p' : block.tag
   const copy = content.ownerDocument.createElement(tag === 'li' || tag === 'td' || tag === 'dd' ? 'p' : tag)
-  copy.innerHTML = element.innerHTML
+  copy.innerHTML = block.html ?? block.element.innerHTML
   return copy
 }

@@ -15,7 +15,8 @@ export function makeExcerpt(description: string | null, paragraphs: string[]): s
 }
 
 /** How the article's text was found: the usual reading, or one of the fallbacks, in the order tried. */
-export type ReadingPath = 'usual' | 'plain-readability' | 'json-ld' | 'article-element' | 'largest-block'
+export type ReadingPath =
+  'usual' | 'plain-readability' | 'json-ld' | 'hydration-data' | 'article-element' | 'largest-block'
 
 /** What the person is told when the usual reading missed the story and a fallback found it. */
 export const FALLBACK_WARNINGS: Record<ReadingPath, string | null> = {
@@ -24,6 +25,8 @@ export const FALLBACK_WARNINGS: Record<ReadingPath, string | null> = {
     'Dateline read this page without its usual clean-up, which found no story on it; the copy may include some of the page’s furniture.',
   'json-ld':
     'Dateline took this article’s text from the data the page gives about itself (its JSON-LD articleBody), so pictures and links are missing.',
+  'hydration-data':
+    'Dateline took this article’s text from the data the page keeps for its scripts, as the page itself shows only part of it (or nothing) without them; check that the copy is the story.',
   'article-element':
     'Dateline took this article’s text from the part the page marks as its article, without its usual reading; the copy may include some of the page’s furniture.',
   'largest-block':
