@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ZipFile } from 'yazl'
 import type { ExportResult, ImportArchiveResult } from '@shared/export'
 import { openApp, type DatelineApp } from '../../src/main/app'
+import { readCountryEditsFile } from '../../src/main/countries/country-edit-files'
+import { readCorrespondentsEdit } from '../../src/main/correspondents/person-edit-file'
 import { isDatelineArchive } from '../../src/main/export/archive-import'
 import { addExportPages, call, EXPORT_PAGES } from '../helpers/export-library'
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server'
@@ -198,6 +200,13 @@ describe('Dateline archive', () => {
     expect(merged?.into).toBe('Olga Writer')
     const edits = restored.library.query((db) => db.all('SELECT article_id, code, role FROM country_edits'))
     expect(edits).toEqual([{ article_id: ids[1], code: 'BY', role: 'removed' }])
+    // Kept beside the articles too, so a rebuild of the restored library keeps them.
+    expect(await readCountryEditsFile(restored.library.layout, ids[1]!)).toMatchObject([
+      { code: 'BY', role: 'removed' },
+    ])
+    expect(await readCorrespondentsEdit(restored.library.layout, ids[0]!)).toEqual([
+      { name: 'Olga Writer', kind: 'person' },
+    ])
   })
 
   it('adds nothing twice when the same archive is imported again', async () => {

@@ -71,7 +71,7 @@ export async function readCountryEditsFile(
   }
 }
 
-async function writeCountryEditsFile(
+export async function writeCountryEditsFile(
   layout: LibraryLayout,
   articleId: string,
   edits: StoredCountryEdit[],

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto'
 import type { Readable } from 'node:stream'
 import { openPromise, type Entry, type ZipFile } from 'yauzl'
-import { ArticleSummary } from '@shared/article'
+import { ArticleSummary, type Correspondent } from '@shared/article'
 import { DatelineError } from '@shared/errors'
 import { isMediaPath } from '@shared/media'
 import type { TransferProgress } from '@shared/export'
+import { storedEditsOf, writeCountryEditsFile } from '../countries/country-edit-files'
+import { writeCorrespondentsEdit } from '../correspondents/person-edit-file'
 import { imageExtension } from '../ingest/image-type'
 import { sanitizeStoredHtml } from '../ingest/sanitize'
 import { sanitizeSvg } from '../ingest/sanitize-svg'
@@ -512,7 +514,25 @@ async function restoreArticle(
     indexArticleText(db, rowid, textOfArticle(summary, body.text))
     restoreMemberships(db, rowid, archived, mapped, false)
   })
+  await keepEditsBesideArticle(library, archived.id)
   return true
+}
+
+/**
+ * The person's country and correspondent edits are also kept in the article's folder, so that a
+ * `dateline rebuild` of the library it was imported into keeps them too.
+ */
+async function keepEditsBesideArticle(library: LibraryStore, id: string): Promise<void> {
+  const { countries, people } = library.query((db) => ({
+    countries: storedEditsOf(db, id),
+    people: db.all<{ name: string; kind: Correspondent['kind'] }>(
+      `SELECT c.name, c.kind FROM article_correspondents ac JOIN correspondents c ON c.id = ac.correspondent
+       WHERE ac.article = (SELECT rowid FROM articles WHERE id = ?) AND ac.origin = 'person' ORDER BY ac.position`,
+      [id],
+    ),
+  }))
+  if (countries.length > 0) await writeCountryEditsFile(library.layout, id, countries)
+  if (people.length > 0) await writeCorrespondentsEdit(library.layout, id, people, new Date())
 }
 
 function restoreMemberships(
