@@ -176,6 +176,22 @@ describe('refreshing feeds of every kind', () => {
     expect(site.requests.filter((p) => p === '/articles/4')).toHaveLength(1)
   })
 
+  it('counts an article once in its feed when two of the feed’s items lead to it', async () => {
+    // The outlet lists one story twice (a new GUID on the second, the same link).
+    const once = rss2(site.origin, [{ n: 5 }])
+    const item = /<item>[\s\S]*<\/item>/.exec(once)![0]
+    site.route('/twice.xml', {
+      headers: { 'content-type': 'application/rss+xml' },
+      body: once.replace(item, `${item}\n${item.replace('world-5', 'world-5-again')}`),
+    })
+    await start()
+    const feed = await subscribe('/twice.xml')
+    await call<RefreshOutcome>('feeds.refresh')
+    expect((await articlesOf(feed.id)).total).toBe(1)
+    const listed = (await feeds()).find((f) => f.id === feed.id)!
+    expect({ articles: listed.articles, unread: listed.unread }).toEqual({ articles: 1, unread: 1 })
+  })
+
   it('captures in full with pictures by default, and the feed content only when asked', async () => {
     site.route('/full.xml', {
       headers: { 'content-type': 'application/rss+xml' },

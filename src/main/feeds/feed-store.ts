@@ -339,9 +339,14 @@ export class FeedStore {
         db.run('DELETE FROM feed_items WHERE feed = ? AND guid = ?', [feed, item.previousKey])
       }
       db.run(
-        // The feed may have been removed since the write was kept back.
+        // The feed may have been removed since the write was kept back. An article another item of
+        // this feed already leads to (the outlet listed it twice) is not linked again: it would
+        // count twice in the feed.
         `INSERT INTO feed_items (feed, guid, link, article, seen_at, title, version, announced)
-         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE EXISTS (SELECT 1 FROM feeds WHERE id = ?1)
+         SELECT ?1, ?2, ?3,
+           CASE WHEN EXISTS (SELECT 1 FROM feed_items WHERE feed = ?1 AND article = ?4 AND guid <> ?2)
+             THEN NULL ELSE ?4 END,
+           ?5, ?6, ?7, ?8 WHERE EXISTS (SELECT 1 FROM feeds WHERE id = ?1)
          ON CONFLICT (feed, guid) DO UPDATE SET link = excluded.link, title = excluded.title,
            version = excluded.version, article = coalesce(excluded.article, article),
            announced = max(announced, excluded.announced)`,
