@@ -91,8 +91,16 @@ test('n and Space at the end of an article go to the next unread one', async ({ 
   await page.getByTestId('toggle-read').click()
   await page.locator('[data-reader-scroll]').focus()
   await page.keyboard.press(' ')
-  // Not at the end yet: Space only scrolls.
+  // Not at the end yet: Space only scrolls (smoothly: the wheel waits for it to come to rest).
   await expect(page.getByTestId('reader-title')).toHaveText('Story C')
+  await expect.poll(() => readerFraction(page)).toBeGreaterThan(0)
+  await expect
+    .poll(async () => {
+      const before = await readerFraction(page)
+      await page.waitForTimeout(150)
+      return (await readerFraction(page)) === before
+    })
+    .toBe(true)
   await scrollReaderTo(page, 1)
   await page.keyboard.press(' ')
   await expect(page.getByTestId('reader-title')).toHaveText('Story A')
