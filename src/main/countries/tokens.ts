@@ -31,6 +31,7 @@ const ASCII = /^[\x20-\x7e]*$/
 const JOINABLE_GAP = /^[ \t\u00a0\-‐‑'’]+$/u
 const COMMA_GAP = /^[ \t\u00a0]*,[ \t\u00a0]*$/u
 const SENTENCE_END = /[.!?…:;"“”«»()[\]—–|]\s*$|^\s*[—–|]/u
+const LATIN_EXTRA_LETTERS = /[łøßæœđıþ]/g
 const LATIN_EXTRAS: Record<string, string> = {
   ł: 'l',
   ø: 'o',
@@ -53,7 +54,12 @@ export function foldWord(word: string): string {
   return lower
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
-    .replace(/[łøßæœđıþ]/g, (letter) => LATIN_EXTRAS[letter] ?? letter)
+    .replace(LATIN_EXTRA_LETTERS, (letter) => LATIN_EXTRAS[letter] ?? letter)
+}
+
+/** Latin letters that are not a base letter plus a mark (ł, ß, æ…), spelt as plain letters. */
+export function plainLatinLetters(text: string): string {
+  return text.replace(LATIN_EXTRA_LETTERS, (letter) => LATIN_EXTRAS[letter] ?? letter)
 }
 
 /** The tokens of one run of text (a headline or a paragraph). */

@@ -1,5 +1,6 @@
 import { DatelineError } from '@shared/errors'
 import { decodeText } from '@shared/text-decoding'
+import { resolveUrl } from './extract/urls'
 
 /**
  * MHTML, as Chromium writes it for "Save page as… Webpage, Single File" (RFC 2557,
@@ -62,7 +63,7 @@ export function parseMhtml(bytes: Uint8Array): MhtmlPage {
   }
   if (!page) throw new DatelineError('NOT_HTML', 'This MHTML file holds no web page.')
   const snapshot = split.headers['snapshot-content-location']?.trim() ?? null
-  return { html: page.html, url: webAddress(snapshot) ?? webAddress(page.location), resources }
+  return { html: page.html, url: resolveUrl(snapshot, null) ?? resolveUrl(page.location, null), resources }
 }
 
 function notMhtml(): DatelineError {
@@ -144,26 +145,16 @@ export function decodeQuotedPrintable(body: string): string {
     .replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
 }
 
-function webAddress(raw: string | null): string | null {
-  if (!raw) return null
-  try {
-    const url = new URL(raw)
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null
-  } catch {
-    return null
-  }
-}
-
 /**
  * A fetch that answers from the archive's parts, so pictures come from the file, offline; an
  * address the archive lacks (a picture the page had not loaded yet) goes to `fallback`.
  */
 export function fetchFromParts(resources: Map<string, MhtmlResource>, fallback: typeof fetch): typeof fetch {
   const byAddress = new Map<string, MhtmlResource>()
-  for (const [key, resource] of resources) byAddress.set(webAddress(key) ?? key, resource)
+  for (const [key, resource] of resources) byAddress.set(resolveUrl(key, null) ?? key, resource)
   return async (input, init) => {
     const address = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-    const part = byAddress.get(webAddress(address) ?? address)
+    const part = byAddress.get(resolveUrl(address, null) ?? address)
     if (!part) return fallback(input, init)
     return new Response(Buffer.from(part.bytes), {
       status: 200,

@@ -1,3 +1,5 @@
+import { resolveUrl } from './extract/urls'
+
 /**
  * Where a saved web page came from, as the browser that saved it wrote it down. Chromium, Edge and
  * old IE put `<!-- saved from url=(0047)https://… -->` before `<html>`; SingleFile writes a comment
@@ -8,19 +10,9 @@ const HEAD_CHARS = 4096
 const SAVED_FROM = /<!--\s*saved from url=\(\d{1,5}\)\s*(\S+?)\s*-->/i
 const SINGLE_FILE = /<!--[^]*?Page saved with SingleFile[^]*?\burl:\s*(\S+)[^]*?-->/i
 
-function webAddress(raw: string | undefined): string | null {
-  if (!raw) return null
-  try {
-    const url = new URL(raw)
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null
-  } catch {
-    return null
-  }
-}
-
 export function savedFromAddress(html: string): string | null {
   const head = html.slice(0, HEAD_CHARS)
-  return webAddress(SAVED_FROM.exec(head)?.[1]) ?? webAddress(SINGLE_FILE.exec(head)?.[1])
+  return resolveUrl(SAVED_FROM.exec(head)?.[1], null) ?? resolveUrl(SINGLE_FILE.exec(head)?.[1], null)
 }
 
 /**
@@ -29,5 +21,5 @@ export function savedFromAddress(html: string): string | null {
  * a relative one against).
  */
 export function savedPageAddress(html: string, declaredCanonical: string | null): string | null {
-  return savedFromAddress(html) ?? webAddress(declaredCanonical ?? undefined)
+  return savedFromAddress(html) ?? resolveUrl(declaredCanonical, null)
 }

@@ -1,6 +1,7 @@
 import { DatelineError } from '@shared/errors'
 import { decodeText } from '@shared/text-decoding'
 import type { MhtmlPage, MhtmlResource } from './mhtml'
+import { resolveUrl } from './extract/urls'
 
 /**
  * Safari's .webarchive: a binary property list (bplist00) whose WebMainResource holds the page's
@@ -37,7 +38,7 @@ export function parseWebarchive(bytes: Uint8Array): MhtmlPage {
     const resource = entry instanceof Map ? resourceOf(entry) : null
     if (resource) resources.set(resource.url, { contentType: resource.contentType, bytes: resource.bytes })
   }
-  return { html, url: webAddress(page.url), resources }
+  return { html, url: resolveUrl(page.url, null), resources }
 }
 
 function resourceOf(entry: Map<string, PlistValue>): (MhtmlResource & { url: string }) | null {
@@ -49,15 +50,6 @@ function resourceOf(entry: Map<string, PlistValue>): (MhtmlResource & { url: str
     url,
     bytes: data,
     contentType: typeof type === 'string' ? type.toLowerCase() : 'application/octet-stream',
-  }
-}
-
-function webAddress(raw: string): string | null {
-  try {
-    const url = new URL(raw)
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null
-  } catch {
-    return null
   }
 }
 

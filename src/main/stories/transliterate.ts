@@ -1,3 +1,4 @@
+import { plainLatinLetters } from '../countries/tokens'
 import table from './data/transliteration.json'
 
 const LETTERS: Record<string, string> = table.letters
@@ -17,22 +18,10 @@ export function toLatin(word: string): string {
       NON_LATIN.test(whole[offset - 1] ?? '') && (mark === '\u0306' || mark === '\u0308') ? mark : '',
     )
     .normalize('NFC')
-  if (!NON_LATIN.test(folded))
-    return folded.replace(/[łøßæœđıþ]/g, (letter) => LATIN_EXTRAS[letter] ?? letter)
+  if (!NON_LATIN.test(folded)) return plainLatinLetters(folded)
   let latin = ''
   for (const letter of folded) latin += LETTERS[letter] ?? letter
   return latin
-}
-
-const LATIN_EXTRAS: Record<string, string> = {
-  ł: 'l',
-  ø: 'o',
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  đ: 'd',
-  ı: 'i',
-  þ: 'th',
 }
 
 // Spellings of one sound across the languages' romanisations, longest first: Lukaschenko (de),
