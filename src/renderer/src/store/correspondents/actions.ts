@@ -1,7 +1,7 @@
 import type { ArticleSummary, CorrespondentKind } from '@shared/article'
 import type { CorrespondentSort, CorrespondentSummary } from '@shared/correspondents'
 import { api } from '@renderer/api'
-import { openArticle } from '@renderer/store/library/article-actions'
+import { openArticle, patchLoaded } from '@renderer/store/library/article-actions'
 import { setFacet } from '@renderer/store/library/list-actions'
 import { useLibrary, type LibraryState } from '@renderer/store/library/store'
 import { reportError, showArticles, showToast, showView } from '@renderer/store/ui/actions'
@@ -124,21 +124,7 @@ export function readArticleBy(name: string, articleId: string): void {
 
 /** The reader and the list show the article's new correspondents at once, from the answer. */
 function withCorrespondents(state: LibraryState, updated: ArticleSummary): Partial<LibraryState> {
-  const next: Partial<LibraryState> = {}
-  const pages: Record<number, readonly ArticleSummary[]> = { ...state.pages }
-  let touched = false
-  for (const [page, items] of Object.entries(state.pages)) {
-    if (!items.some((item) => item.id === updated.id)) continue
-    touched = true
-    pages[Number(page)] = items.map((item) =>
-      item.id === updated.id ? { ...item, correspondents: updated.correspondents } : item,
-    )
-  }
-  if (touched) next.pages = pages
-  if (state.article?.id === updated.id) {
-    next.article = { ...state.article, correspondents: updated.correspondents }
-  }
-  return next
+  return patchLoaded(state, new Map([[updated.id, { correspondents: updated.correspondents }]]))
 }
 
 /** The person's own list of who wrote an article; it outlives re-extraction. Resolves to success. */

@@ -1,6 +1,7 @@
 import type { ArticleSummary } from '@shared/article'
 import type { CountryEditRole } from '@shared/countries'
 import { api } from '@renderer/api'
+import { patchLoaded } from '../library/article-actions'
 import { setFacet } from '../library/list-actions'
 import { useLibrary, type LibraryState } from '../library/store'
 import { reportError, showArticles, showToast } from '../ui/actions'
@@ -64,19 +65,7 @@ export function showCountry(code: string, name: string): void {
 }
 
 function withCountries(state: LibraryState, updated: ArticleSummary): Partial<LibraryState> {
-  const next: Partial<LibraryState> = {}
-  const pages: Record<number, readonly ArticleSummary[]> = { ...state.pages }
-  let touched = false
-  for (const [page, items] of Object.entries(state.pages)) {
-    if (!items.some((item) => item.id === updated.id)) continue
-    touched = true
-    pages[Number(page)] = items.map((item) =>
-      item.id === updated.id ? { ...item, countries: updated.countries } : item,
-    )
-  }
-  if (touched) next.pages = pages
-  if (state.article?.id === updated.id) next.article = { ...state.article, countries: updated.countries }
-  return next
+  return patchLoaded(state, new Map([[updated.id, { countries: updated.countries }]]))
 }
 
 const DONE: Record<CountryEditRole, string> = {

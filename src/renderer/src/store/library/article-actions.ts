@@ -34,9 +34,10 @@ export function takeOwnStateChanges(ids: readonly string[]): boolean {
   return true
 }
 
-function patchLoaded(
+/** The loaded pages and the open article with the given fields of some articles replaced. */
+export function patchLoaded(
   state: LibraryState,
-  patches: ReadonlyMap<string, Partial<StatePatch>>,
+  patches: ReadonlyMap<string, Partial<ArticleSummary>>,
 ): Partial<LibraryState> {
   const next: Partial<LibraryState> = {}
   const pages: Record<number, readonly ArticleSummary[]> = { ...state.pages }
