@@ -1,19 +1,8 @@
 import type { JSX } from 'react'
 import { openTrash } from '@renderer/store/trash/actions'
-import { useUi } from '@renderer/store/ui/store'
+import { SidebarViewButton } from '../SidebarViewButton'
 
 /** The sidebar's way to the deleted articles. */
 export function TrashButton(): JSX.Element {
-  const current = useUi((state) => state.view.kind === 'trash')
-  return (
-    <button
-      type="button"
-      className="filter-button import-link"
-      aria-current={current ? 'page' : undefined}
-      data-testid="open-trash"
-      onClick={openTrash}
-    >
-      Trash
-    </button>
-  )
+  return <SidebarViewButton view="trash" label="Trash" testId="open-trash" onOpen={openTrash} />
 }
