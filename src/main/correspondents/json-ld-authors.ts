@@ -1,12 +1,10 @@
 import { toArray, type DomDocument } from '../ingest/extract/dom'
+import { parseJsonLdScript, type Json, type JsonObject } from '../ingest/extract/json-ld'
 
 /*
  * Who a page's schema.org JSON-LD says wrote its article: `author` as a string, an object, an array,
  * or a reference (@id) to a Person elsewhere in an @graph; with the author's page (`url`) when given.
  */
-
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json }
-type JsonObject = { [key: string]: Json }
 
 export interface JsonLdCredit {
   name: string
@@ -28,7 +26,7 @@ const MAX_DEPTH = 6
 export function readJsonLdAuthors(document: DomDocument): JsonLdAuthors {
   const objects: JsonObject[] = []
   for (const script of toArray(document.querySelectorAll('script[type="application/ld+json" i]'))) {
-    const parsed = parseJson(script.textContent ?? '')
+    const parsed = parseJsonLdScript(script.textContent ?? '')
     if (parsed !== undefined) collect(parsed, objects, 0)
   }
   const byId = new Map<string, JsonObject>()
@@ -118,18 +116,5 @@ function collect(value: Json, into: JsonObject[], depth: number): void {
   for (const key of ['@graph', 'mainEntity']) {
     const inner = value[key]
     if (inner !== undefined && typeof inner === 'object') collect(inner, into, depth + 1)
-  }
-}
-
-function parseJson(source: string): Json | undefined {
-  const unwrapped = source.replace(/^\s*(<!--|\/\/\s*<!\[CDATA\[)/, '').replace(/(-->|\/\/\s*\]\]>)\s*$/, '')
-  try {
-    return JSON.parse(unwrapped) as Json
-  } catch {
-    try {
-      return JSON.parse(unwrapped.replace(/[\r\n\t]+/g, ' ')) as Json
-    } catch {
-      return undefined
-    }
   }
 }

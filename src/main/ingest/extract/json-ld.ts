@@ -12,15 +12,15 @@ export interface JsonLdArticle {
   inLanguage: string | null
 }
 
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json }
-type JsonObject = { [key: string]: Json }
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json }
+export type JsonObject = { [key: string]: Json }
 
 const ARTICLE_TYPE_RE = /(Article|BlogPosting|Report|NewsArticle|Posting|WebPage|LiveBlogPosting)$/i
 
 export function readJsonLd(document: DomDocument): JsonLdArticle {
   const objects: JsonObject[] = []
   for (const script of toArray(document.querySelectorAll('script[type="application/ld+json" i]'))) {
-    const parsed = parseJson(script.textContent ?? '')
+    const parsed = parseJsonLdScript(script.textContent ?? '')
     if (parsed !== undefined) collectObjects(parsed, objects, 0)
   }
   // A page often describes itself several times (WebSite, Organization, BreadcrumbList, the article):
@@ -61,7 +61,8 @@ export function emptyJsonLd(): JsonLdArticle {
   }
 }
 
-function parseJson(source: string): Json | undefined {
+/** A JSON-LD script's text as JSON, as leniently as the CMSs that write it need. */
+export function parseJsonLdScript(source: string): Json | undefined {
   // Some CMSs wrap the JSON in CDATA markers or HTML comments.
   const unwrapped = source.replace(/^\s*(<!--|\/\/\s*<!\[CDATA\[)/, '').replace(/(-->|\/\/\s*\]\]>)\s*$/, '')
   try {

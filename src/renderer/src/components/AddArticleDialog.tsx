@@ -1,22 +1,12 @@
-import { useEffect, useRef, type JSX } from 'react'
+import { type JSX } from 'react'
 import { closeAddDialog } from '@renderer/store/capture/actions'
 import { useCapture } from '@renderer/store/capture/store'
 import { AddArticleForm } from './AddArticleForm'
+import { useModalDialog } from '@renderer/lib/use-modal-dialog'
 
 export function AddArticleDialog(): JSX.Element {
   const open = useCapture((state) => state.dialogOpen)
-  const dialogRef = useRef<HTMLDialogElement | null>(null)
-
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (!dialog) return
-    if (open && !dialog.open) {
-      dialog.showModal()
-      // showModal would focus the first tab; the field is where the person wants to type.
-      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus()
-    }
-    if (!open && dialog.open) dialog.close()
-  }, [open])
+  const dialogRef = useModalDialog(open, { autofocus: true })
 
   return (
     <dialog

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type JSX, type KeyboardEvent } from 'react'
+import { useState, type JSX, type KeyboardEvent } from 'react'
 import type { SearchHit } from '@shared/contract'
 import { matchCommands, type PaletteCommand, type PaletteCommandId } from '@renderer/lib/palette-commands'
 import { openAddDialog } from '@renderer/store/capture/actions'
@@ -9,6 +9,7 @@ import { useSearch } from '@renderer/store/search/store'
 import { setReaderSettingsOpen, setShortcutsOpen } from '@renderer/store/ui/actions'
 import { Highlighted } from './Highlighted'
 import { resultCountText } from './SearchResults'
+import { useModalDialog } from '@renderer/lib/use-modal-dialog'
 
 const RUN: Record<PaletteCommandId, () => void> = {
   'add-article': () => openAddDialog(),
@@ -30,14 +31,7 @@ function optionId(index: number): string {
 /** Ctrl/⌘ K: one field for the commands of the window and the articles of the library. */
 export function CommandPalette(): JSX.Element {
   const open = useSearch((state) => state.paletteOpen)
-  const dialogRef = useRef<HTMLDialogElement | null>(null)
-
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (!dialog) return
-    if (open && !dialog.open) dialog.showModal()
-    if (!open && dialog.open) dialog.close()
-  }, [open])
+  const dialogRef = useModalDialog(open)
 
   return (
     <dialog

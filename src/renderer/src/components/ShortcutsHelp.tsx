@@ -1,17 +1,12 @@
-import { Fragment, useEffect, useRef, type JSX } from 'react'
+import { Fragment, type JSX } from 'react'
 import { SHORTCUTS } from '@renderer/shortcuts'
 import { setShortcutsOpen } from '@renderer/store/ui/actions'
 import { useUi } from '@renderer/store/ui/store'
+import { useModalDialog } from '@renderer/lib/use-modal-dialog'
 
 export function ShortcutsHelp(): JSX.Element {
   const open = useUi((state) => state.shortcutsOpen)
-  const dialogRef = useRef<HTMLDialogElement | null>(null)
-
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (open && dialog && !dialog.open) dialog.showModal()
-    if (!open && dialog?.open) dialog.close()
-  }, [open])
+  const dialogRef = useModalDialog(open)
 
   return (
     <dialog

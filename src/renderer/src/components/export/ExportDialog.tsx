@@ -1,8 +1,9 @@
-import { useEffect, useRef, type JSX } from 'react'
+import { type JSX } from 'react'
 import { ExportFormat, exportFormatInfo } from '@shared/export'
 import { api } from '@renderer/api'
 import { cancelExport, chooseFormat, closeExport, startExport } from '@renderer/store/export/actions'
 import { useExport } from '@renderer/store/export/store'
+import { useModalDialog } from '@renderer/lib/use-modal-dialog'
 
 const HINTS: Record<ExportFormat, string> = {
   epub: 'One e-book with a chapter per article and its pictures, for an e-reader.',
@@ -14,14 +15,7 @@ const HINTS: Record<ExportFormat, string> = {
 /** Format, destination (save dialog or download), progress and cancel. */
 export function ExportDialog(): JSX.Element {
   const open = useExport((state) => state.selection !== null)
-  const dialogRef = useRef<HTMLDialogElement | null>(null)
-
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (!dialog) return
-    if (open && !dialog.open) dialog.showModal()
-    if (!open && dialog.open) dialog.close()
-  }, [open])
+  const dialogRef = useModalDialog(open)
 
   return (
     <dialog

@@ -1,6 +1,7 @@
-import { useEffect, useRef, type JSX } from 'react'
+import { type JSX } from 'react'
 import { acceptOfferedSave, declineOfferedSave } from '@renderer/store/extension/actions'
 import { useExtension } from '@renderer/store/extension/store'
+import { useModalDialog } from '@renderer/lib/use-modal-dialog'
 
 /**
  * The question a dateline://add link opens: nothing is saved until the person says so, and the
@@ -8,13 +9,7 @@ import { useExtension } from '@renderer/store/extension/store'
  */
 export function SaveLinkOffer(): JSX.Element {
   const url = useExtension((state) => state.offeredUrl)
-  const dialogRef = useRef<HTMLDialogElement | null>(null)
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (!dialog) return
-    if (url && !dialog.open) dialog.showModal()
-    if (!url && dialog.open) dialog.close()
-  }, [url])
+  const dialogRef = useModalDialog(Boolean(url))
   return (
     <dialog
       ref={dialogRef}

@@ -1,21 +1,12 @@
-import { useEffect, useRef, type JSX } from 'react'
+import { type JSX } from 'react'
 import { closeSubscribe, editSubscribe, findFeeds, subscribeTo } from '@renderer/store/feeds/actions'
 import { useFeeds } from '@renderer/store/feeds/store'
+import { useModalDialog } from '@renderer/lib/use-modal-dialog'
 
 /** Paste a feed or any page of a site; when the site offers several feeds, the person picks one. */
 export function SubscribeDialog(): JSX.Element {
   const state = useFeeds((s) => s.subscribe)
-  const dialogRef = useRef<HTMLDialogElement | null>(null)
-
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (!dialog) return
-    if (state.open && !dialog.open) {
-      dialog.showModal()
-      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus()
-    }
-    if (!state.open && dialog.open) dialog.close()
-  }, [state.open])
+  const dialogRef = useModalDialog(state.open, { autofocus: true })
 
   const busy = state.status === 'finding' || state.status === 'subscribing'
   const choosing =
