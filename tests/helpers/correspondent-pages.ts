@@ -14,6 +14,10 @@ export interface CorrespondentPage {
   byline: string
   paragraphs: string[]
   after: string
+  /** Markup inside the article after the paragraphs (a signature, a labelled credit). */
+  end?: string
+  /** The <body>'s class (themes name their layout there). */
+  bodyClass?: string
   expected: { name: string; kind: CorrespondentKind }[]
 }
 
@@ -27,8 +31,8 @@ export function pageHtml(page: CorrespondentPage): string {
   const paragraphs = page.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')
   return `<!doctype html><html lang="${page.lang}"><head><meta charset="utf-8">
 <title>Talks run late | ${escapeHtml(page.site)}</title>${page.head}</head>
-<body><header><a href="/">${escapeHtml(page.site)}</a></header>
+<body${page.bodyClass === undefined ? '' : ` class="${escapeHtml(page.bodyClass)}"`}><header><a href="/">${escapeHtml(page.site)}</a></header>
 <main><article><h1>Talks run late into the night</h1>${page.byline}
 ${paragraphs}
-</article>${page.after}</main><footer>© ${escapeHtml(page.site)}</footer></body></html>`
+${page.end ?? ''}</article>${page.after}</main><footer>© ${escapeHtml(page.site)}</footer></body></html>`
 }

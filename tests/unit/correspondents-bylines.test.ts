@@ -113,6 +113,30 @@ describe('choosing among a page’s signals', () => {
     ])
   })
 
+  it('reads the byline inside a page whose <body> class names its layout ("no-sidebars")', () => {
+    const html = `<!doctype html><html><head></head><body class="html not-front no-sidebars"><article>
+      <div class="header-info__author"><a href="/page/ophelie-ostermann">Ophélie Ostermann</a></div>
+      <p>The story.</p></article></body></html>`
+    const credited = creditCorrespondents({
+      document: readPageTree(html).document,
+      url: 'https://news.example/world/story',
+      byline: 'link78',
+      text: 'The story.',
+      siteName: 'Example News',
+    })
+    expect(credited.map((c) => c.name)).toEqual(['Ophélie Ostermann'])
+  })
+
+  it('credits the paragraph that signs the story at its end, when the extracted text lost it', () => {
+    const story = '<p>The talks ran late.</p><p>Neither side would confirm the details.</p>'
+    const signed =
+      '<p><em>Von <span itemscope itemtype="http://schema.org/Person">Cosima Künzel</span></em></p>'
+    expect(credit('', `<article>${story.repeat(4)}${signed}</article>`)).toEqual(['Cosima Künzel'])
+    // A signature ends the story; a "Von …" line deep in its middle is something else.
+    const middle = `<article>${story.repeat(3)}<p>Von Cosima Künzel</p>${story.repeat(2)}</article>`
+    expect(credit('', middle)).toEqual([])
+  })
+
   it('reads the author from twitter:data1 when its label says so in the page’s language', () => {
     const head =
       '<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Christoph Hein">'

@@ -37,7 +37,10 @@ export const bylineWords = {
   companySuffixes: new Set(wordData.companySuffixes.map(lower)),
   bioStarts: byLength(wordData.bioStarts),
   otherRoles: byLength(wordData.otherRoles),
+  otherRoleLabels: byLength(wordData.otherRoleLabels),
   authorLabels: new Set(wordData.authorLabels.map(lower)),
+  printedStarts: byLength(wordData.printedStarts),
+  creditLabels: new Set(wordData.creditLabels.map(lower)),
 }
 
 /** Short names (AP, PA, TT) match only as written; longer ones in any case. */

@@ -48,7 +48,7 @@ const PLACE_PART_RE = new RegExp(
 )
 /** "Editing by", "Übersetzt von", "traduit par": a credit for other work, up to the part's end. */
 const OTHER_ROLE_RE = new RegExp(
-  `(?:^|[;,]\\s*|\\s)(?:${phrases(bylineWords.otherRoles)})(?=\\s*[:：]|\\s|$)`,
+  `(?:^|[;,]\\s*|\\s)(?:(?:${phrases(bylineWords.otherRoles)})(?=\\s*[:：]|\\s|$)|(?:${phrases(bylineWords.otherRoleLabels)})(?=\\s*[:：]))`,
   'iu',
 )
 const BIO_START_RE = new RegExp(`^(?:${phrases(bylineWords.bioStarts)})`, 'iu')

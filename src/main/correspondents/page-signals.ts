@@ -1,5 +1,13 @@
-import { normaliseSpace, textOf, toArray, type DomDocument, type DomElement } from '../ingest/extract/dom'
+import {
+  isElement,
+  normaliseSpace,
+  textOf,
+  toArray,
+  type DomDocument,
+  type DomElement,
+} from '../ingest/extract/dom'
 import { bylineWords, lowerPhrase } from './byline-words'
+import { namesInByline } from './clean-byline'
 import { readJsonLdAuthors } from './json-ld-authors'
 import { isPrintedByline } from './printed-byline'
 
@@ -58,6 +66,14 @@ const NOT_BYLINE_PARTS = new Set(
 /** Bylines inside these are someone else's: a commenter's, a related story's, a footer's. */
 const ELSEWHERE =
   'footer, nav, aside, [class*="comment" i], [id*="comment" i], [class*="related" i], [class*="teaser" i], [class*="sidebar" i], [class*="recommend" i], [class*="widget" i], [class*="footer" i]'
+/**
+ * Whether an element stands inside one of ELSEWHERE's parts. The page's own <html> and <body> do not
+ * count: Drupal's "no-sidebars" and themes' "cb-footer-dark" name the layout, not a part of it.
+ */
+function isElsewhere(element: DomElement): boolean {
+  const part = element.closest(ELSEWHERE)
+  return part !== null && part.localName !== 'body' && part.localName !== 'html'
+}
 const MAX_BYLINE_CHARS = 160
 const MAX_BYLINE_ELEMENTS = 12
 
@@ -80,6 +96,7 @@ export function readPageSignals(document: DomDocument, url: string | null): Page
   signals.push(...safely(() => relAuthorSignals(document, baseUrl), []))
   signals.push(...safely(() => bylineElementSignals(document, baseUrl), []))
   signals.push(...safely(() => printedBylineSignals(document), []))
+  signals.push(...safely(() => labelledCreditSignals(document, baseUrl), []))
   const outletNames = [
     ...metaValues(document, 'og:site_name'),
     ...metaValues(document, 'application-name'),
@@ -151,7 +168,7 @@ function microdataSignals(document: DomDocument, base: string | null): BylineSig
   for (const element of toArray(
     document.querySelectorAll('[itemprop~="author" i], [itemprop~="creator" i]'),
   )) {
-    if (element.closest(ELSEWHERE) !== null) continue
+    if (isElsewhere(element)) continue
     if (element.localName === 'meta') {
       const content = normaliseSpace(element.getAttribute('content'))
       if (content !== '' && !/^https?:/i.test(content))
@@ -175,7 +192,7 @@ function microdataSignals(document: DomDocument, base: string | null): BylineSig
 function relAuthorSignals(document: DomDocument, base: string | null): BylineSignal[] {
   const credits: SignalCredit[] = []
   for (const link of toArray(document.querySelectorAll('a[rel~="author" i]'))) {
-    if (link.closest(ELSEWHERE) !== null) continue
+    if (isElsewhere(link)) continue
     const text = textWithBreaks(link)
     if (text === '' || text.length > MAX_BYLINE_CHARS) continue
     credits.push({ text, url: resolveUrl(link.getAttribute('href'), base), organisation: false })
@@ -193,7 +210,7 @@ function bylineElementSignals(document: DomDocument, base: string | null): Bylin
     if (!namesByline(element)) continue
     if (/^(?:script|style|img|svg|button|input|form|select|textarea|time)$/i.test(element.localName)) continue
     if (found.some((outer) => outer.contains(element))) continue
-    if (element.closest(ELSEWHERE) !== null) continue
+    if (isElsewhere(element)) continue
     const text = textOf(element)
     if (text.length < 2 || text.length > MAX_BYLINE_CHARS) continue
     found.push(element)
@@ -217,21 +234,112 @@ function namesByline(element: DomElement): boolean {
   })
 }
 
-/** How many of the page's first paragraphs may hold a printed byline. */
+/** How many of the story's first paragraphs, and of its last, may hold a printed byline. */
 const PRINTED_PARAGRAPHS = 6
+const PRINTED_LAST_PARAGRAPHS = 2
+/** Elements a byline is printed in without a class that says so. */
+const PRINTED_ELEMENTS = 'p, div, span, small, address, h4, h5, h6'
 
-/** A paragraph near the top of the story that is a byline ("von Daniela Obers"). */
+/**
+ * A line near the top of the story that is a byline ("von Daniela Obers", "Ein Artikel von
+ * <strong>Pamela Sladky</strong> | 27.01.2022"), in a paragraph or a short block of its own; or a
+ * paragraph that signs the story at its end ("<p><em>Von Cosima Künzel</em></p>").
+ */
 function printedBylineSignals(document: DomDocument): BylineSignal[] {
-  const root = document.querySelector('article') ?? document.querySelector('main') ?? document.body
+  const root = storyRoot(document)
   if (root === null) return []
-  const paragraphs = toArray(root.querySelectorAll('p'))
-    .filter((p) => p.closest(ELSEWHERE) === null)
-    .map((p) => textOf(p))
-    .filter((text) => text !== '')
-    .slice(0, PRINTED_PARAGRAPHS)
-  const credits = paragraphs.filter(isPrintedByline).map((text) => ({ text, url: null, organisation: false }))
-  return credits.length > 0 ? [{ source: 'text', credits: credits.slice(0, 1) }] : []
+  const elements = toArray(root.querySelectorAll(PRINTED_ELEMENTS)).filter(
+    (element) => textOf(element) !== '' && !isElsewhere(element),
+  )
+  const paragraphs = elements.filter((element) => element.localName === 'p')
+  const top = paragraphs[PRINTED_PARAGRAPHS]
+  const first = top === undefined ? elements : elements.slice(0, elements.indexOf(top))
+  const looked = [...first, ...paragraphs.slice(-PRINTED_LAST_PARAGRAPHS)]
+  for (const element of looked) {
+    if (textOf(element).length > MAX_BYLINE_CHARS) continue
+    const lines = textWithBreaks(element)
+    if (!isPrintedByline(lines.split('\n')[0] ?? '') || namesInByline(lines).length === 0) continue
+    return [{ source: 'text', credits: [{ text: lines, url: null, organisation: false }] }]
+  }
+  return []
 }
+
+function storyRoot(document: DomDocument): DomElement | null {
+  return document.querySelector('article') ?? document.querySelector('main') ?? document.body
+}
+
+/** How many labelled credits a page may give before they are a list of something else. */
+const MAX_LABELLED = 3
+/** Elements a label stands in ("<strong>Autor:</strong>", "<h5>Autor: </h5>", "<p class=label>By</p>"). */
+const LABEL_ELEMENTS = 'strong, b, em, i, span, small, label, dt, th, p, h4, h5, h6'
+
+/**
+ * A credit whose label is printed in an element of its own and the name after it: "<strong>Autor:
+ * </strong> <a>Klausmartin Friedrich</a>", "<b>Von:</b><br><br>Götz Warnke", "<p>By</p>
+ * <p>Todd Bates</p>". The label says it is a byline where no class does.
+ */
+function labelledCreditSignals(document: DomDocument, base: string | null): BylineSignal[] {
+  const body = document.body
+  if (body === null) return []
+  const signals: BylineSignal[] = []
+  for (const label of toArray(body.querySelectorAll(LABEL_ELEMENTS))) {
+    if (signals.length >= MAX_LABELLED) break
+    const text = textOf(label)
+    if (text.length > 30 || !isCreditLabel(text) || isElsewhere(label)) continue
+    const value = textAfter(label, base)
+    if (value === null) continue
+    const credit = `${text.replace(/[:：]\s*$/u, '')}: ${value.text}`
+    if (namesInByline(credit).length === 0) continue
+    signals.push({
+      source: 'byline-element',
+      credits: [{ text: credit, url: value.href, organisation: false }],
+    })
+  }
+  return signals
+}
+
+function isCreditLabel(text: string): boolean {
+  return bylineWords.creditLabels.has(lowerPhrase(text.replace(/[:：]\s*$/u, '')))
+}
+
+/** How far from its label a name may stand: the label's own block, then its parent's. */
+const LABEL_CLIMB = 2
+
+/**
+ * The text that follows a label up to the end of its line (a <br> or a block after some text),
+ * looking past the label's parents when the label ends its block ("<p>By</p><p>Todd Bates</p>").
+ */
+function textAfter(label: DomElement, base: string | null): { text: string; href: string | null } | null {
+  let node: DomElement = label
+  for (let climb = 0; climb <= LABEL_CLIMB; climb += 1) {
+    const parts: string[] = []
+    let href: string | null = null
+    for (let sibling = node.nextSibling; sibling !== null; sibling = sibling.nextSibling) {
+      const name = isElement(sibling) ? sibling.localName : '#text'
+      const part = normaliseSpace(sibling.textContent)
+      if (name === 'br' || (part !== '' && parts.length > 0 && BLOCK_RE.test(name))) {
+        if (parts.length > 0) break
+        continue
+      }
+      if (part === '') continue
+      if (isElement(sibling)) {
+        if (isCreditLabel(part)) break
+        href ??= linkOf(sibling, base)
+      }
+      parts.push(part)
+      if (BLOCK_RE.test(name)) break
+    }
+    const text = normaliseSpace(parts.join(' '))
+    if (text !== '') return text.length <= MAX_BYLINE_CHARS ? { text, href } : null
+    const parent = node.parentElement
+    if (parent === null || parent.localName === 'body') return null
+    node = parent
+  }
+  return null
+}
+
+const BLOCK_RE =
+  /^(?:p|div|li|ul|ol|dl|dd|dt|h[1-6]|section|article|header|footer|table|tr|td|figure|blockquote)$/
 
 /** An element's text with its block and <br> boundaries kept as line breaks, which separate parts. */
 function textWithBreaks(element: DomElement): string {

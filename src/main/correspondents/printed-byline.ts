@@ -1,3 +1,5 @@
+import { bylineWords } from './byline-words'
+
 /*
  * A byline printed as a line of the story itself ("Von Daniela Obers", "Text: Klausmartin
  * Friedrich"), as plain text and pages without byline markup have it.
@@ -7,9 +9,13 @@
 const FIRST_LINES = 4
 const LAST_LINES = 2
 
-/** A byline printed as a line of the story ("Von Daniela Obers", "Text: Klausmartin Friedrich"). */
-const PRINTED_BYLINE_RE =
-  /^(?:by|von|par|por|di|door|av|af|text|texte|texto|testo|autor|autorin|auteur|author|written by|reported by)\s*[:：]?\s+/iu
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+
+/** A byline printed as a line of the story ("Von Daniela Obers", "Eine Kolumne von X", "Text: X"). */
+const PRINTED_BYLINE_RE = new RegExp(
+  `^(?:${bylineWords.printedStarts.map((start) => escape(start).replace(/ /g, '\\s+')).join('|')})\\s*[:：]?\\s+`,
+  'iu',
+)
 /** Separate from the above: with the `i` flag, \p{Lu} would match lower case too. */
 const NAME_START_RE = /^\p{Lu}/u
 const PRINTED_BYLINE_WORDS = 12
@@ -17,7 +23,9 @@ const PRINTED_BYLINE_WORDS = 12
 export function isPrintedByline(line: string): boolean {
   const prefix = PRINTED_BYLINE_RE.exec(line)
   if (prefix === null || !NAME_START_RE.test(line.slice(prefix[0].length))) return false
-  return line.split(/\s+/).length <= PRINTED_BYLINE_WORDS && !/[.!?]$/.test(line)
+  if (line.split(/\s+/).length > PRINTED_BYLINE_WORDS) return false
+  // A sentence ends with a full stop; a labelled credit may too ("Autorin: X, Projektleiterin.").
+  return !/[.!?]$/.test(line) || (/^\S+\s*[:：]/u.test(line) && !/[!?]$/.test(line))
 }
 
 /**
