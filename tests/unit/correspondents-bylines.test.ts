@@ -41,6 +41,9 @@ describe('cleaning a byline as a reader would', () => {
     // The labels of an author's archive link.
     ['View all posts by Daniel Lemire', ['Daniel Lemire']],
     ['Weitere Artikel von Yirou Chen\nAlle Autoren', ['Yirou Chen']],
+    // A connector inside a headline-like sentence ("impactó a …") joins no names.
+    ['Karen Doggenweiler sorprendió con radical cambio de look: impactó a Mauricio Pinilla', []],
+    ['Auteur : Kossivi Tiassou\nEdition : Marie-Ange Pioerron', ['Kossivi Tiassou']],
   ])('reads %j as %j', (raw, names) => {
     expect(namesInByline(raw)).toEqual(names)
   })
@@ -135,6 +138,61 @@ describe('choosing among a page’s signals', () => {
     // A signature ends the story; a "Von …" line deep in its middle is something else.
     const middle = `<article>${story.repeat(3)}<p>Von Cosima Künzel</p>${story.repeat(2)}</article>`
     expect(credit('', middle)).toEqual([])
+  })
+
+  describe('the outlet is never a correspondent', () => {
+    const creditOn = (site: string, url: string, head: string, body: string, text = 'The story.'): string[] =>
+      creditCorrespondents({
+        document: readPageTree(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`)
+          .document,
+        url,
+        byline: null,
+        text,
+        siteName: site,
+      }).map((c) => c.name)
+    const author = (name: string, type = 'Person'): string =>
+      `<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"${type}","name":"${name}"},"publisher":{"@type":"Organization","name":"Lübecker Nachrichten"}}</script>`
+
+    it('not under the short name its site name begins with ("LN - Lübecker Nachrichten")', () => {
+      const body = '<article><p>The story.</p></article>'
+      expect(creditOn('LN - Lübecker Nachrichten', 'https://www.ln-online.de/a', author('LN'), body)).toEqual(
+        [],
+      )
+    })
+
+    it('not when a byline equal to the publisher’s name is marked up as a Person', () => {
+      const body = '<article><p class="byline">By Lübecker Nachrichten</p><p>The story.</p></article>'
+      expect(creditOn('LN Online', 'https://news.example/a', author('Lübecker Nachrichten'), body)).toEqual(
+        [],
+      )
+    })
+
+    it('but the person a blog is named for is its author ("Daniel Lemire’s blog")', () => {
+      const body =
+        '<article><a rel="author" href="/author/lemire">Daniel Lemire</a><p>The story.</p></article>'
+      expect(creditOn("Daniel Lemire's blog", 'https://lemire.me/blog/a', '', body)).toEqual([
+        'Daniel Lemire',
+      ])
+    })
+
+    it('and the agency of a dateline on the agency’s own site is the outlet', () => {
+      const text = 'LOS ANGELES (Reuters) - The film scored an upset win on Sunday.'
+      const head = '<meta name="author" content="Jill Serjeant">'
+      expect(creditOn('Reuters', 'https://www.reuters.com/article/a', head, '<p>x</p>', text)).toEqual([
+        'Jill Serjeant',
+      ])
+    })
+
+    it('and the places after its name are not people ("hessenschau.de, Frankfurt, Germany")', () => {
+      const head = '<meta name="author" content="hessenschau.de, Frankfurt, Germany">'
+      expect(creditOn('hessenschau.de', 'https://www.hessenschau.de/a', head, '<p>x</p>')).toEqual([])
+    })
+  })
+
+  it('widens a first name to its byline’s full names only, not to the section beside it', () => {
+    const jsonLd = `<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Stefanus"}}</script>`
+    const byline = '<div class="author-meta">Stefanus<br>26. Januar 2022<br>Werkstatt<br>120</div>'
+    expect(credit(jsonLd, `<article>${byline}<p>The story.</p></article>`)).toEqual(['Stefanus'])
   })
 
   it('reads the author from twitter:data1 when its label says so in the page’s language', () => {

@@ -123,6 +123,8 @@ function namesInSegment(segment: string): string[] {
     if (previous >= 0 && bylineWords.suffixes.has(lowerPhrase(trimmed))) joined[previous] += `, ${trimmed}`
     else joined.push(trimmed)
   }
+  // "…cambio de look: impactó a Mauricio Pinilla": a connector inside a sentence joins no names.
+  if (joined.length > 1 && WORD_CONNECTOR_RE.test(text) && joined.some(isSentence)) return []
   return joined.map(cleanName).filter((name): name is string => name !== null)
 }
 
@@ -170,6 +172,24 @@ function cutAtComments(text: string): string {
     bylineWords.commentWords.has(lowerPhrase(word.replace(/[^\p{L}]/gu, ''))),
   )
   return index < 0 ? text : words.slice(0, index).join(' ')
+}
+
+/** Connectors that are words ("and", "a", "y"), as opposed to commas and ampersands. */
+const WORD_CONNECTOR_RE = new RegExp(
+  `\\s(?:${bylineWords.connectors
+    .filter((c) => /^\p{L}/u.test(c) && !HAN.test(c))
+    .map((c) => escape(c).replace(/ /g, '\\s+'))
+    .join('|')})\\s`,
+  'iu',
+)
+/** Lower-case words past this many make a part a sentence, not a name with a title or a place. */
+const SENTENCE_LOWER_WORDS = 2
+
+function isSentence(part: string): boolean {
+  const lowerWords = part
+    .split(/\s+/)
+    .filter((word) => /^\p{Ll}/u.test(word) && !bylineWords.particles.has(word.toLocaleLowerCase()))
+  return lowerWords.length >= SENTENCE_LOWER_WORDS && !bylineWords.titleSet.has(lowerPhrase(part))
 }
 
 /** One credited name, or null when what is left is a title, a label, a date or a sentence. */

@@ -73,12 +73,16 @@ export function creditCorrespondents(sources: CreditSources): Correspondent[] {
         (c.credits <= 1 || c.source === 'json-ld' || c.source === 'meta') &&
         c.people.length > keys.size &&
         c.people.length <= MAX_WIDER &&
-        [...keys].every((key) => c.people.some((p) => keyOf(p.name) === key)),
+        [...keys].every((key) => c.people.some((p) => keyOf(p.name) === key)) &&
+        // A lone word on the byline's other lines is its section or place ("Stefanus | Werkstatt").
+        c.people.every((p) => keys.has(keyOf(p.name)) || p.kind !== 'person' || isFullPersonName(p)),
     )
     if (wider !== undefined) chosen = wider
   }
   const credited: Correspondent[] = chosen === null ? [] : [...chosen.people]
   for (const agency of agenciesInDateline(sources.text)) {
+    // "LOS ANGELES (Reuters) -" on reuters.com: the agency is the outlet there, not a credit.
+    if (isOutlet(agency, outlet)) continue
     credited.push({ name: agency, kind: 'agency', url: null })
   }
   return withLinks(
@@ -88,15 +92,23 @@ export function creditCorrespondents(sources: CreditSources): Correspondent[] {
 }
 
 /** The people a signal credits, and from how many of its credits (elements, tags) they come. */
-function peopleOf(signal: BylineSignal, outlet: Set<string>): { people: Correspondent[]; credits: number } {
+function peopleOf(signal: BylineSignal, outlet: Outlet): { people: Correspondent[]; credits: number } {
   const people: Correspondent[] = []
   const crediting = new Set<string>()
   for (const credit of signal.credits) {
     const names = namesInByline(credit.text)
     const before = people.length
+    // "hessenschau.de, Frankfurt, Germany": after the outlet's name, lone words are its places.
+    // (The outlet may be a domain, which is never a name and so is looked for in the raw text.)
+    const first = (credit.text.split(/[,;|·•\n]/)[0] ?? '').trim()
+    let afterOutlet = first !== '' && isOutlet(first, outlet)
     for (const name of names) {
       const agency = agencyNamed(name)
-      if (agency === null && isOutlet(name, outlet)) continue
+      if (agency === null && isOutlet(name, outlet)) {
+        afterOutlet = true
+        continue
+      }
+      if (agency === null && afterOutlet && !name.includes(' ')) continue
       const kind = agency !== null ? 'agency' : kindOf(name)
       // An Organization as author is the outlet under another spelling, unless it is a desk or team.
       if (credit.organisation && kind === 'person') continue
@@ -125,9 +137,30 @@ const squash = (text: string): string =>
     .replace(/^the\s+/, '')
     .replace(/[^\p{L}\p{N}]/gu, '')
 
-function outletKeys(names: (string | null)[], url: string | null): Set<string> {
+/** What separates a site name's parts: "LN - Lübecker Nachrichten", "Greator | Blog". */
+const SITE_NAME_PARTS_RE = /\s+[-–—|·•:]\s+|\s*[|·•]\s*/u
+/** "Daniel Lemire's blog", "Matthew Davis’s Blog": a site named for its owner, who writes it. */
+const OWNER_RE = /^(.+?)['’]s?\s+\p{L}/u
+
+interface Outlet {
+  keys: Set<string>
+  /** The parts of a site name ("LN" of "LN - Lübecker Nachrichten"), which count only as written. */
+  parts: Set<string>
+  /** People the site is named for ("Daniel Lemire's blog"): its author, not another name for it. */
+  owners: Set<string>
+}
+
+function outletKeys(names: (string | null)[], url: string | null): Outlet {
   const keys = new Set<string>()
-  for (const name of names) if (name !== null && squash(name) !== '') keys.add(squash(name))
+  const parts = new Set<string>()
+  const owners = new Set<string>()
+  for (const name of names) {
+    if (name === null) continue
+    if (squash(name) !== '') keys.add(squash(name))
+    for (const part of name.split(SITE_NAME_PARTS_RE)) if (squash(part) !== '') parts.add(squash(part))
+    const owner = OWNER_RE.exec(name.trim())?.[1]
+    if (owner !== undefined && owner.includes(' ')) owners.add(squash(owner))
+  }
   if (url !== null) {
     try {
       const host = new URL(url).hostname.replace(/^www\./, '')
@@ -138,13 +171,15 @@ function outletKeys(names: (string | null)[], url: string | null): Set<string> {
       // No address, no outlet name from it.
     }
   }
-  return keys
+  return { keys, parts, owners }
 }
 
-function isOutlet(name: string, outlet: Set<string>): boolean {
+function isOutlet(name: string, outlet: Outlet): boolean {
   const key = squash(name)
   if (key === '') return true
-  for (const outletKey of outlet) {
+  if (outlet.owners.has(key)) return false
+  if (outlet.parts.has(key)) return true
+  for (const outletKey of outlet.keys) {
     if (key === outletKey) return true
     // A desk of the outlet ("River Post Staff") is a team credit, not the outlet itself.
     if (kindOf(name) === 'team') continue
