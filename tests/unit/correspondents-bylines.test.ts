@@ -44,6 +44,7 @@ describe('cleaning a byline as a reader would', () => {
     // A connector inside a headline-like sentence ("impactó a …") joins no names.
     ['Karen Doggenweiler sorprendió con radical cambio de look: impactó a Mauricio Pinilla', []],
     ['Auteur : Kossivi Tiassou\nEdition : Marie-Ange Pioerron', ['Kossivi Tiassou']],
+    ['Text & Fotos: Ivan Valetny', ['Ivan Valetny']],
   ])('reads %j as %j', (raw, names) => {
     expect(namesInByline(raw)).toEqual(names)
   })

@@ -37,6 +37,30 @@ describe('correspondents on the labelled pages', () => {
     },
   )
 
+  // Pages written for the miss classes read on the development part of trafilatura-eval
+  // (docs/correspondents.md): each must be right, not only the set above its floor.
+  it.each([
+    'layout-class-on-body',
+    'label-element-strong',
+    'label-element-heading-agency-mark',
+    'label-in-own-block',
+    'label-before-line-breaks',
+    'printed-article-by-in-block',
+    'printed-column-by-beats-first-name',
+    'signed-at-the-end',
+    'editor-label-not-author',
+    'signed-over-posting-account',
+    'signed-over-meta-author',
+    'account-kept-when-signatures-disagree',
+  ])('credits the exact list on the class page %s', (id) => {
+    const page = pages.find((p) => p.id === id)
+    expect(page).toBeDefined()
+    if (page === undefined) return
+    const request = { kind: 'html' as const, html: pageHtml(page), url: page.url }
+    const got = withCorrespondents(extractArticle(request), request).correspondents
+    expect(got.map(({ name, kind }) => ({ name, kind }))).toEqual(page.expected)
+  })
+
   it('has pages without an author, so an empty list is tested too', () => {
     expect(pages.filter((page) => page.expected.length === 0).length).toBeGreaterThanOrEqual(4)
   })

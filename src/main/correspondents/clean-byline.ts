@@ -105,6 +105,10 @@ function namesInSegment(segment: string): string[] {
   }
   text = cutAtDate(text)
   text = cutAtComments(text)
+  // "Text & Fotos: Ivan Valetny": the writer's own label, whose photo word credits the same person.
+  const creditLabel = LABEL_RE.exec(text)
+  if (creditLabel?.[1] !== undefined && bylineWords.creditLabels.has(lowerPhrase(creditLabel[1])))
+    text = text.slice(creditLabel[0].length)
   text = cutAtPhotoCredit(text)
   const label = LABEL_RE.exec(text)
   if (label?.[1] !== undefined) {

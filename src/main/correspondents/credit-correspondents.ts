@@ -4,7 +4,7 @@ import { agencyNamed, lowerPhrase } from './byline-words'
 import { namesInByline } from './clean-byline'
 import { kindOf } from './kind-of'
 import { readPageSignals, type BylineSignal, type SignalSource } from './page-signals'
-import { bylineLines } from './printed-byline'
+import { bylineLines, isSignature } from './printed-byline'
 import { agenciesInDateline } from './wire-dateline'
 
 /** What the correspondents of one article are read from. */
@@ -63,6 +63,7 @@ export function creditCorrespondents(sources: CreditSources): Correspondent[] {
     .sort((a, b) => SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source))
 
   let chosen = candidates.find((c) => c.people.some(isFullPersonName)) ?? candidates[0] ?? null
+  chosen = signedOverAccount(chosen, candidates)
   if (chosen !== null) {
     const keys = new Set(chosen.people.map((p) => keyOf(p.name)))
     // JSON-LD often names only the first of several authors the byline prints. The wider list is
@@ -91,10 +92,39 @@ export function creditCorrespondents(sources: CreditSources): Correspondent[] {
   ).slice(0, MAX_CORRESPONDENTS)
 }
 
+type Candidate = { source: SignalSource } & ReturnType<typeof peopleOf>
+
+const STRUCTURED: SignalSource[] = ['json-ld', 'meta']
+const VISIBLE: SignalSource[] = ['byline-element', 'text']
+
+/**
+ * WordPress and its kin put the account that posted a story into JSON-LD and the author meta, while
+ * the page prints who signed it ("By Jessica Holly, Gail Levy", "Text & Fotos: Ivan Valetny"). A
+ * reader credits the signature: a labelled byline the page prints once (every such byline naming
+ * the same people), none of whom the structured data names, wins over one structured name.
+ */
+function signedOverAccount(chosen: Candidate | null, candidates: Candidate[]): Candidate | null {
+  if (chosen === null || !STRUCTURED.includes(chosen.source) || chosen.people.length !== 1) return chosen
+  const signed = candidates.filter(
+    (c) => VISIBLE.includes(c.source) && c.signed && c.people.some(isFullPersonName),
+  )
+  const first = signed[0]
+  if (first === undefined) return chosen
+  const keysOf = (c: Candidate): string => c.people.map((p) => keyOf(p.name)).join('\n')
+  if (signed.some((c) => keysOf(c) !== keysOf(first))) return chosen
+  const account = keyOf(chosen.people[0]?.name ?? '')
+  return first.people.some((p) => keyOf(p.name) === account) ? chosen : first
+}
+
 /** The people a signal credits, and from how many of its credits (elements, tags) they come. */
-function peopleOf(signal: BylineSignal, outlet: Outlet): { people: Correspondent[]; credits: number } {
+function peopleOf(
+  signal: BylineSignal,
+  outlet: Outlet,
+): { people: Correspondent[]; credits: number; signed: boolean } {
   const people: Correspondent[] = []
   const crediting = new Set<string>()
+  // Printed with a label ("By", "Von", "Text:"): a signature, not a name that merely stands there.
+  const signed = signal.credits.some((credit) => isSignature(credit.text))
   for (const credit of signal.credits) {
     const names = namesInByline(credit.text)
     const before = people.length
@@ -123,7 +153,7 @@ function peopleOf(signal: BylineSignal, outlet: Outlet): { people: Correspondent
           .join('\n'),
       )
   }
-  return { people: dedupe(people), credits: crediting.size }
+  return { people: dedupe(people), credits: crediting.size, signed }
 }
 
 /** "Anna Müller", "王小明", "Lars" is not (a first name alone may be anyone's). */

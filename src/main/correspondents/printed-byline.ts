@@ -28,6 +28,21 @@ export function isPrintedByline(line: string): boolean {
   return !/[.!?]$/.test(line) || (/^\S+\s*[:：]/u.test(line) && !/[!?]$/.test(line))
 }
 
+/** A credit whose first line starts with a byline's label ("By …", "Text & Fotos: …", "Autor: …"). */
+export function isSignature(credit: string): boolean {
+  const first = credit.split('\n')[0] ?? ''
+  const label = LABEL_PREFIX_RE.exec(first)
+  if (
+    label !== null &&
+    bylineWords.creditLabels.has(label[1]?.toLocaleLowerCase().replace(/\s+/g, ' ') ?? '')
+  ) {
+    return true
+  }
+  const prefix = PRINTED_BYLINE_RE.exec(first)
+  return prefix !== null && NAME_START_RE.test(first.slice(prefix[0].length))
+}
+const LABEL_PREFIX_RE = /^([^:：]{1,30}?)\s*[:：]/u
+
 /**
  * A credit with a label and a colon ("Text: Klausmartin Friedrich", "Autor: Peter Maahn") may stand
  * further from the end, above the photo credits and "(to be continued)": the label says what it is.
