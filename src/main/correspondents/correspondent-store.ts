@@ -305,16 +305,17 @@ function existingRoot(db: SqlDatabase, id: number): number[] {
 
 /** A merged-in entry leaves its group; a root sends every entry merged into it back on its own. */
 export function splitCorrespondent(library: LibraryStore, id: number): number {
-  return library.change((db) => {
-    const row = db.get<{ merged_into: number | null }>(
-      `SELECT merged_into FROM correspondents WHERE id = ?`,
-      [id],
-    )
-    if (!row) throw notFound(id)
-    if (row.merged_into !== null) db.run(`UPDATE correspondents SET merged_into = NULL WHERE id = ?`, [id])
-    else db.run(`UPDATE correspondents SET merged_into = NULL WHERE merged_into = ?`, [id])
-    return id
-  })
+  return library.change((db) => splitEntry(db, id))
+}
+
+export function splitEntry(db: SqlDatabase, id: number): number {
+  const row = db.get<{ merged_into: number | null }>(`SELECT merged_into FROM correspondents WHERE id = ?`, [
+    id,
+  ])
+  if (!row) throw notFound(id)
+  if (row.merged_into !== null) db.run(`UPDATE correspondents SET merged_into = NULL WHERE id = ?`, [id])
+  else db.run(`UPDATE correspondents SET merged_into = NULL WHERE merged_into = ?`, [id])
+  return id
 }
 
 /**
@@ -331,27 +332,7 @@ export function setArticleCorrespondents(
 ): ArticleSummary {
   return library.change((db) => {
     const rowid = library.articleRowid(articleId)
-    const outlet = db.get<{ site_name: string | null }>(`SELECT site_name FROM articles WHERE rowid = ?`, [
-      rowid,
-    ])
-    db.run(`DELETE FROM article_correspondents WHERE article = ?`, [rowid])
-    const outletKey = outlet?.site_name ? correspondentKey(outlet.site_name) : ''
-    people.forEach((person, position) => {
-      const nameKey = correspondentKey(person.name)
-      if (nameKey === '') return
-      const key = person.kind === 'agency' ? '' : outletKey
-      const found = db.get<{ id: number }>(
-        `INSERT INTO correspondents (name, name_key, outlet_key, kind) VALUES (?, ?, ?, ?)
-         ON CONFLICT (name_key, outlet_key) DO UPDATE SET kind = excluded.kind RETURNING id`,
-        [person.name.trim(), nameKey, key, person.kind],
-      )
-      if (!found) return
-      db.run(
-        `INSERT INTO article_correspondents (correspondent, article, position, origin) VALUES (?, ?, ?, 'person')
-         ON CONFLICT (correspondent, article) DO UPDATE SET position = excluded.position, origin = 'person'`,
-        [found.id, rowid, position],
-      )
-    })
+    writePersonCorrespondents(db, rowid, people)
     const row = db.get<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.rowid = ?`, [rowid])
     const summary = row ? summariesOf(db, [row])[0] : undefined
     if (!summary) throw new DatelineError('NOT_FOUND', `There is no article ${articleId} in the library.`)
@@ -363,6 +344,38 @@ export function setArticleCorrespondents(
       })
     }
     return summary
+  })
+}
+
+/**
+ * Replaces an article's correspondents with the person's list (origin 'person'); an empty list
+ * leaves it with none. The caller rewrites its full-text entry.
+ */
+export function writePersonCorrespondents(
+  db: SqlDatabase,
+  rowid: number,
+  people: Pick<Correspondent, 'name' | 'kind'>[],
+): void {
+  const outlet = db.get<{ site_name: string | null }>(`SELECT site_name FROM articles WHERE rowid = ?`, [
+    rowid,
+  ])
+  db.run(`DELETE FROM article_correspondents WHERE article = ?`, [rowid])
+  const outletKey = outlet?.site_name ? correspondentKey(outlet.site_name) : ''
+  people.forEach((person, position) => {
+    const nameKey = correspondentKey(person.name)
+    if (nameKey === '') return
+    const key = person.kind === 'agency' ? '' : outletKey
+    const found = db.get<{ id: number }>(
+      `INSERT INTO correspondents (name, name_key, outlet_key, kind) VALUES (?, ?, ?, ?)
+       ON CONFLICT (name_key, outlet_key) DO UPDATE SET kind = excluded.kind RETURNING id`,
+      [person.name.trim(), nameKey, key, person.kind],
+    )
+    if (!found) return
+    db.run(
+      `INSERT INTO article_correspondents (correspondent, article, position, origin) VALUES (?, ?, ?, 'person')
+       ON CONFLICT (correspondent, article) DO UPDATE SET position = excluded.position, origin = 'person'`,
+      [found.id, rowid, position],
+    )
   })
 }
 
@@ -391,7 +404,7 @@ export function followingArticles(library: LibraryStore, offset: number, limit: 
   })
 }
 
-function rootOf(db: SqlDatabase, id: number): number {
+export function rootOf(db: SqlDatabase, id: number): number {
   const row = db.get<{ root: number }>(
     `SELECT coalesce(merged_into, id) AS root FROM correspondents WHERE id = ?`,
     [id],
