@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { rm, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ArticleSummary } from '@shared/article'
@@ -10,6 +11,7 @@ import type {
   FollowingPage,
 } from '@shared/correspondents'
 import { openApp, type DatelineApp } from '../../src/main/app'
+import { groupEditsPath } from '../../src/main/correspondents/group-edits-file'
 import { rebuildLibraryDatabase } from '../../src/main/library/database-builder'
 import { libraryLayout } from '../../src/main/library/layout'
 import { articlePage } from '../helpers/article-page'
@@ -190,6 +192,28 @@ describe('correspondents', () => {
     expect(await search('Kowalska')).toEqual(['Harvest failures spread across the region'])
   })
 
+  it('finds the whole group’s articles by any of its names after a merge, and only its own after a split', async () => {
+    const search = async (query: string): Promise<string[]> =>
+      (await call<{ items: { article: ArticleSummary }[] }>('articles.search', { query })).items
+        .map((hit) => hit.article.title)
+        .sort()
+    const { items } = await call<CorrespondentList>('correspondents.list', {})
+    const olga = items.find((c) => c.name === 'Olga Petrova')!
+    const tom = items.find((c) => c.name === 'Tom Hale')!
+    expect(await search('Hale')).toEqual(['Harvest failures spread across the region'])
+    await call('correspondents.merge', { into: olga.id, from: [tom.id] })
+    const all = [
+      'A second round of talks opens in Geneva',
+      'Harvest failures spread across the region',
+      'Talks in Vienna run late into the night',
+    ]
+    expect(await search('Hale')).toEqual(all)
+    expect(await search('Petrova')).toEqual(all)
+    await call('correspondents.split', { id: tom.id })
+    expect(await search('Hale')).toEqual(['Harvest failures spread across the region'])
+    expect(await search('Petrova')).toEqual(all.filter((t) => !t.startsWith('Harvest')))
+  })
+
   it('keeps the person’s edit through `dateline rebuild`, and extraction still leaves it alone after', async () => {
     const { items } = await call<{ items: ArticleSummary[] }>('articles.list', {})
     const other = items.find((a) => a.title.startsWith('Harvest'))!
@@ -211,6 +235,55 @@ describe('correspondents', () => {
     expect(await shown()).toEqual([['Marta Kowalska (person)', 'AFP (agency)']])
     const found = await call<{ items: unknown[] }>('articles.search', { query: 'Kowalska' })
     expect(found.items).toHaveLength(1)
+  })
+
+  it('keeps the person’s merges, splits and follows through `dateline rebuild`', async () => {
+    await call('articles.add', { kind: 'url', url: site.url('/world/three') })
+    const { items } = await call<CorrespondentList>('correspondents.list', {})
+    const olga = items.find((c) => c.name === 'Olga Petrova')!
+    const tom = items.find((c) => c.name === 'Tom Hale')!
+    const edited = (await call<{ items: ArticleSummary[] }>('articles.list', {})).items.find((a) =>
+      a.title.startsWith('Ministers'),
+    )!
+    // An entry of the person's own, merged and then split off again: the split must stay a split.
+    await call('correspondents.setForArticle', {
+      id: edited.id,
+      correspondents: [{ name: 'Marta Kowalska' }],
+    })
+    const marta = (await call<CorrespondentList>('correspondents.list', { query: 'marta' })).items[0]!
+    await call('correspondents.merge', { into: olga.id, from: [tom.id, marta.id] })
+    await call('correspondents.split', { id: marta.id })
+    await call('correspondents.follow', { id: olga.id })
+    await app.close()
+    // Ruined as a bad disk would: what comes back comes from the library folder's files alone.
+    await writeFile(libraryLayout(dir).database, Buffer.alloc(8192, 0x5a))
+    await rebuildLibraryDatabase(libraryLayout(dir), new Date())
+    app = await openApp({ libraryDir: dir, extraction: 'inline' })
+    const after = await call<CorrespondentList>('correspondents.list', { sort: 'name' })
+    expect(after.items.map((c) => [c.name, c.articles, c.followed, c.merged.length])).toEqual([
+      ['Marta Kowalska', 1, false, 0],
+      ['Olga Petrova', 3, true, 1],
+    ])
+    const group = after.items.find((c) => c.name === 'Olga Petrova')!
+    expect(group.feedUrl).toBe(site.url('/author/olga-petrova/feed/'))
+    const titlesBy = async (correspondent: string): Promise<number> =>
+      (await call<{ items: ArticleSummary[] }>('articles.list', { correspondent })).items.length
+    expect(await titlesBy('Tom Hale')).toBe(3)
+    expect((await call<FollowingPage>('correspondents.following', {})).items).toHaveLength(3)
+  })
+
+  it('takes merges and follows from the old database when the library has no edits file yet', async () => {
+    const { items } = await call<CorrespondentList>('correspondents.list', {})
+    const olga = items.find((c) => c.name === 'Olga Petrova')!
+    const tom = items.find((c) => c.name === 'Tom Hale')!
+    await call('correspondents.merge', { into: olga.id, from: [tom.id] })
+    await call('correspondents.follow', { id: olga.id })
+    await app.close()
+    await rm(groupEditsPath(libraryLayout(dir)), { force: true })
+    await rebuildLibraryDatabase(libraryLayout(dir), new Date())
+    app = await openApp({ libraryDir: dir, extraction: 'inline' })
+    const after = await call<CorrespondentList>('correspondents.list', {})
+    expect(after.items.map((c) => [c.name, c.articles, c.followed])).toEqual([['Olga Petrova', 3, true]])
   })
 
   it.skipIf(!existsSync(CLI))(

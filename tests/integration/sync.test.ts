@@ -191,6 +191,89 @@ describe('sync through a shared folder', () => {
     expect(viewOf(laptop)).toMatchObject({ followed: [], feeds: [] })
   })
 
+  it('carries the person’s correspondent edits, merges and splits, by name, not by row id', async () => {
+    const laptop = await library('laptop')
+    const desktop = await library('desktop')
+    // Rows made on the desktop first, so its ids differ from the laptop's for the same names.
+    const other = await addText(desktop, 'Grodno border queue', 'Belarus border')
+    await call(desktop, 'correspondents.setForArticle', {
+      id: other,
+      correspondents: [{ name: 'Anna Lind' }],
+    })
+    await call(laptop, 'sync.enable', { folder })
+    await call(desktop, 'sync.enable', { folder })
+    const minsk = await addText(laptop, 'Minsk votes under watch', 'Belarus election')
+    const kyiv = await addText(laptop, 'Kyiv power cuts', 'Ukraine energy')
+    await call(laptop, 'correspondents.setForArticle', {
+      id: minsk,
+      correspondents: [{ name: 'Olga Petrova' }],
+    })
+    await call(laptop, 'correspondents.setForArticle', {
+      id: kyiv,
+      correspondents: [{ name: 'O. Petrova' }, { name: 'AFP', kind: 'agency' }],
+    })
+    await syncNow(laptop)
+    await syncNow(desktop)
+    await syncNow(laptop)
+    const groups = (app: DatelineApp): string[] =>
+      app.library.query((db) =>
+        db
+          .all<{ entry: string; root: string }>(
+            `SELECT c.name AS entry, coalesce(r.name, c.name) AS root FROM correspondents c
+             LEFT JOIN correspondents r ON r.id = c.merged_into
+             WHERE EXISTS (SELECT 1 FROM article_correspondents ac WHERE ac.correspondent = c.id)
+             ORDER BY c.name_key`,
+          )
+          .map((row) => `${row.entry} → ${row.root}`),
+      )
+    const people = async (app: DatelineApp, id: string): Promise<string[]> =>
+      (
+        await call<{ correspondents: { name: string; kind: string }[] }>(app, 'articles.get', { id })
+      ).correspondents.map((c) => `${c.name} (${c.kind})`)
+    expect(await people(desktop, kyiv)).toEqual(['O. Petrova (person)', 'AFP (agency)'])
+    expect(await people(laptop, other)).toEqual(['Anna Lind (person)'])
+    // The edit came from elsewhere but is the person's all the same: a re-extraction leaves it alone.
+    expect(
+      desktop.library.query((db) =>
+        db.all<{ origin: string }>(
+          `SELECT origin FROM article_correspondents WHERE article = (SELECT rowid FROM articles WHERE id = ?)`,
+          [kyiv],
+        ),
+      ),
+    ).toEqual([{ origin: 'person' }, { origin: 'person' }])
+
+    const idOn = (app: DatelineApp, name: string): number =>
+      app.library.query(
+        (db) => db.get<{ id: number }>('SELECT id FROM correspondents WHERE name = ?', [name])!.id,
+      )
+    await call(laptop, 'correspondents.merge', {
+      into: idOn(laptop, 'Olga Petrova'),
+      from: [idOn(laptop, 'O. Petrova')],
+    })
+    await syncNow(laptop)
+    await syncNow(desktop)
+    expect(groups(desktop)).toEqual(groups(laptop))
+    expect(groups(desktop)).toContain('O. Petrova → Olga Petrova')
+    expect(await people(desktop, kyiv)).toEqual(['Olga Petrova (person)', 'AFP (agency)'])
+    const found = await call<{ items: { article: { id: string } }[] }>(desktop, 'articles.search', {
+      query: 'Olga',
+    })
+    expect(found.items.map((hit) => hit.article.id).sort()).toEqual([kyiv, minsk].sort())
+
+    // Split off on the desktop, and a list cleared on the laptop: both go the other way.
+    await call(desktop, 'correspondents.split', { id: idOn(desktop, 'O. Petrova') })
+    await call(laptop, 'correspondents.setForArticle', { id: other, correspondents: [] })
+    await syncNow(desktop)
+    await syncNow(laptop)
+    await syncNow(desktop)
+    expect(groups(laptop)).toContain('O. Petrova → O. Petrova')
+    expect(groups(desktop)).toEqual(groups(laptop))
+    expect(await people(desktop, other)).toEqual([])
+    // Nothing is echoed back once both have it.
+    expect((await syncNow(laptop)).written).toBe(0)
+    expect((await syncNow(desktop)).written).toBe(0)
+  })
+
   it('keeps changes in the library while the sync folder cannot be written, and writes them later', async (context) => {
     if (process.platform !== 'linux' || process.getuid?.() !== 0) {
       // A full disk is a 1 MB tmpfs, which only root may mount (CI runs as root on Linux).

@@ -2,10 +2,13 @@ import type { ServicesFor } from '@shared/procedure'
 import type { correspondentsProcedures } from '@shared/correspondents'
 import { DatelineError } from '@shared/errors'
 import { readArticleTextForIndex } from '../library/article-files'
+import { reindexArticles } from '../search/reindex-articles'
 import type { ServiceContext } from '../services'
 import { findAuthorFeed } from './author-feed'
+import { saveGroupEdits } from './group-edits-file'
 import { writeCorrespondentsEdit } from './person-edit-file'
 import {
+  articlesOfGroups,
   authorPageOf,
   correspondentPage,
   followingArticles,
@@ -21,6 +24,14 @@ import {
 /** The correspondents procedures of the service table (see src/shared/correspondents.ts). */
 export function correspondentServices(ctx: ServiceContext): ServicesFor<typeof correspondentsProcedures> {
   const changed = (ids: number[]): void => ctx.events.emit('correspondents.changed', { ids })
+  // The person's merges and follows are kept in the library folder too, so a rebuild keeps them
+  // (group-edits-file.ts). A procedure returns once they are; a change made elsewhere (sync, an
+  // archive's import) is saved when it is announced.
+  const saveEdits = (): Promise<void> => saveGroupEdits(ctx.library)
+  ctx.events.subscribe((event, payload) => {
+    const bulk = event === 'library.changed' && (payload as { ids: string[] }).ids.length === 0
+    if (event === 'correspondents.changed' || bulk) saveEdits().catch(() => undefined)
+  })
 
   /**
    * Looks for the followed correspondent's own feed on their author page. The feeds issue's refresh
@@ -41,23 +52,34 @@ export function correspondentServices(ctx: ServiceContext): ServicesFor<typeof c
     'correspondents.follow': async ({ id }) => {
       const root = setFollowed(ctx.library, id, true, ctx.now())
       await lookForFeed(root)
+      await saveEdits()
       changed([root])
       return getCorrespondent(ctx.library, root)
     },
     'correspondents.unfollow': async ({ id }) => {
       const root = setFollowed(ctx.library, id, false, ctx.now())
+      await saveEdits()
       changed([root])
       return getCorrespondent(ctx.library, root)
     },
     'correspondents.merge': async ({ into, from }) => {
       const root = mergeCorrespondents(ctx.library, into, from)
+      await saveEdits()
+      // Every article of the group is now found by every name of it (library/article-rows.ts).
+      await reindexArticles(
+        ctx.library,
+        ctx.library.query((db) => articlesOfGroups(db, [root])),
+      )
       changed([root, ...from])
       ctx.events.emit('library.changed', { ids: [] })
       return getCorrespondent(ctx.library, root)
     },
     'correspondents.split': async ({ id }) => {
       const before = getCorrespondent(ctx.library, id)
+      const articles = ctx.library.query((db) => articlesOfGroups(db, [id]))
       splitCorrespondent(ctx.library, id)
+      await saveEdits()
+      await reindexArticles(ctx.library, articles)
       changed([id, ...before.merged])
       ctx.events.emit('library.changed', { ids: [] })
       return getCorrespondent(ctx.library, id)

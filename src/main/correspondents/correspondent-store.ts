@@ -1,4 +1,4 @@
-import type { ArticleSummary, Correspondent } from '@shared/article'
+import { CorrespondentKind, type ArticleSummary, type Correspondent } from '@shared/article'
 import type {
   CorrespondentPage,
   CorrespondentSort,
@@ -17,6 +17,7 @@ import {
 import { indexArticleText } from '../library/article-text-index'
 import type { SqlDatabase } from '../library/database'
 import type { LibraryStore } from '../library/library-store'
+import type { CorrespondentKey, GroupEdits } from './group-edits-file'
 
 /*
  * The correspondents' SQL. An entry merged into another (merged_into) keeps its row and its article
@@ -175,35 +176,146 @@ export function authorPageOf(library: LibraryStore, id: number): string | null {
 export function mergeCorrespondents(library: LibraryStore, into: number, from: number[]): number {
   return library.change((db) => {
     const root = rootOf(db, into)
-    for (const id of from) {
-      const other = rootOf(db, id)
-      if (other === root) continue
-      // The other group joins whole: its members and its root now point at this root.
-      db.run(`UPDATE correspondents SET merged_into = ?1 WHERE merged_into = ?2 OR id = ?2`, [root, other])
-      db.run(
-        `UPDATE correspondents SET followed = max(followed, (SELECT followed FROM correspondents WHERE id = ?2)),
-           author_url = coalesce(author_url, (SELECT author_url FROM correspondents WHERE id = ?2)),
-           feed_url = coalesce(feed_url, (SELECT feed_url FROM correspondents WHERE id = ?2))
-         WHERE id = ?1`,
-        [root, other],
-      )
-    }
+    for (const id of from) joinGroup(db, root, rootOf(db, id))
     return root
   })
 }
 
+/** The other group joins the root's whole: its members and its root now point at the root. */
+export function joinGroup(db: SqlDatabase, root: number, other: number): void {
+  if (other === root) return
+  db.run(`UPDATE correspondents SET merged_into = ?1 WHERE merged_into = ?2 OR id = ?2`, [root, other])
+  db.run(
+    `UPDATE correspondents SET followed = max(followed, (SELECT followed FROM correspondents WHERE id = ?2)),
+       followed_at = coalesce(followed_at, (SELECT followed_at FROM correspondents WHERE id = ?2)),
+       author_url = coalesce(author_url, (SELECT author_url FROM correspondents WHERE id = ?2)),
+       feed_url = coalesce(feed_url, (SELECT feed_url FROM correspondents WHERE id = ?2))
+     WHERE id = ?1`,
+    [root, other],
+  )
+}
+
+/** The entry with this key (normalised name and outlet), or null. */
+export function correspondentByKey(db: SqlDatabase, key: CorrespondentKey): number | null {
+  return (
+    db.get<{ id: number }>('SELECT id FROM correspondents WHERE name_key = ? AND outlet_key = ?', [
+      key.nameKey,
+      key.outletKey,
+    ])?.id ?? null
+  )
+}
+
+/** The group's root of an entry named by key, or null when this library has no such entry. */
+export function rootByKey(db: SqlDatabase, key: CorrespondentKey): number | null {
+  const id = correspondentByKey(db, key)
+  return id === null ? null : rootOf(db, id)
+}
+
+/** What the person made of the correspondents (merges, follows), by key, for group-edits-file.ts. */
+export function groupEditsOf(db: SqlDatabase): Omit<GroupEdits, 'format'> {
+  const merges = db
+    .all<{ name_key: string; outlet_key: string; into_name: string; into_outlet: string }>(
+      `SELECT c.name_key, c.outlet_key, r.name_key AS into_name, r.outlet_key AS into_outlet
+       FROM correspondents c JOIN correspondents r ON r.id = c.merged_into
+       WHERE c.merged_into IS NOT NULL ORDER BY c.name_key, c.outlet_key`,
+    )
+    .map((row) => ({
+      entry: { nameKey: row.name_key, outletKey: row.outlet_key },
+      into: { nameKey: row.into_name, outletKey: row.into_outlet },
+    }))
+  const follows = db
+    .all<{
+      name_key: string
+      outlet_key: string
+      name: string
+      kind: string
+      followed_at: string | null
+      feed_url: string | null
+    }>(
+      `SELECT name_key, outlet_key, name, kind, followed_at, feed_url FROM correspondents
+       WHERE followed = 1 AND merged_into IS NULL ORDER BY name_key, outlet_key`,
+    )
+    .map((row) => ({
+      nameKey: row.name_key,
+      outletKey: row.outlet_key,
+      name: row.name,
+      kind: CorrespondentKind.catch('person').parse(row.kind),
+      followedAt: row.followed_at,
+      feedUrl: row.feed_url,
+    }))
+  return { merges, follows }
+}
+
+/**
+ * After `dateline rebuild` wrote every article: the person's merges and follows, read back from the
+ * library folder (untrusted: an entry no article names any more is left out, a merge that would
+ * make a loop is skipped).
+ */
+export function restoreGroupEdits(db: SqlDatabase, edits: GroupEdits): void {
+  for (const merge of edits.merges) {
+    const entry = correspondentByKey(db, merge.entry)
+    const root = rootByKey(db, merge.into)
+    if (entry === null || root === null || root === entry) continue
+    joinGroup(db, root, entry)
+  }
+  for (const follow of edits.follows) {
+    let root = rootByKey(db, follow)
+    if (root === null) {
+      root = db.run('INSERT INTO correspondents (name, name_key, outlet_key, kind) VALUES (?, ?, ?, ?)', [
+        follow.name,
+        follow.nameKey,
+        follow.outletKey,
+        follow.kind,
+      ]).lastInsertRowid
+    }
+    db.run(
+      `UPDATE correspondents SET followed = 1, followed_at = coalesce(followed_at, ?2) WHERE id IN (${MEMBERS})`,
+      [root, follow.followedAt ?? new Date().toISOString()],
+    )
+    db.run('UPDATE correspondents SET feed_url = coalesce(feed_url, ?2) WHERE id = ?1', [
+      root,
+      follow.feedUrl,
+    ])
+  }
+}
+
+/**
+ * The articles credited to any entry of these correspondents' groups (rowids): whose full-text
+ * entries name the group, so a merge or split must write them again.
+ */
+export function articlesOfGroups(db: SqlDatabase, ids: readonly number[]): number[] {
+  const roots = [...new Set(ids.flatMap((id) => existingRoot(db, id)))]
+  return roots.flatMap((root) =>
+    db
+      .all<{ article: number }>(
+        `SELECT DISTINCT article FROM article_correspondents WHERE correspondent IN (${MEMBERS})`,
+        [root],
+      )
+      .map((row) => row.article),
+  )
+}
+
+function existingRoot(db: SqlDatabase, id: number): number[] {
+  const row = db.get<{ root: number }>(
+    `SELECT coalesce(merged_into, id) AS root FROM correspondents WHERE id = ?`,
+    [id],
+  )
+  return row ? [row.root] : []
+}
+
 /** A merged-in entry leaves its group; a root sends every entry merged into it back on its own. */
 export function splitCorrespondent(library: LibraryStore, id: number): number {
-  return library.change((db) => {
-    const row = db.get<{ merged_into: number | null }>(
-      `SELECT merged_into FROM correspondents WHERE id = ?`,
-      [id],
-    )
-    if (!row) throw notFound(id)
-    if (row.merged_into !== null) db.run(`UPDATE correspondents SET merged_into = NULL WHERE id = ?`, [id])
-    else db.run(`UPDATE correspondents SET merged_into = NULL WHERE merged_into = ?`, [id])
-    return id
-  })
+  return library.change((db) => splitEntry(db, id))
+}
+
+export function splitEntry(db: SqlDatabase, id: number): number {
+  const row = db.get<{ merged_into: number | null }>(`SELECT merged_into FROM correspondents WHERE id = ?`, [
+    id,
+  ])
+  if (!row) throw notFound(id)
+  if (row.merged_into !== null) db.run(`UPDATE correspondents SET merged_into = NULL WHERE id = ?`, [id])
+  else db.run(`UPDATE correspondents SET merged_into = NULL WHERE merged_into = ?`, [id])
+  return id
 }
 
 /**
@@ -220,27 +332,7 @@ export function setArticleCorrespondents(
 ): ArticleSummary {
   return library.change((db) => {
     const rowid = library.articleRowid(articleId)
-    const outlet = db.get<{ site_name: string | null }>(`SELECT site_name FROM articles WHERE rowid = ?`, [
-      rowid,
-    ])
-    db.run(`DELETE FROM article_correspondents WHERE article = ?`, [rowid])
-    const outletKey = outlet?.site_name ? correspondentKey(outlet.site_name) : ''
-    people.forEach((person, position) => {
-      const nameKey = correspondentKey(person.name)
-      if (nameKey === '') return
-      const key = person.kind === 'agency' ? '' : outletKey
-      const found = db.get<{ id: number }>(
-        `INSERT INTO correspondents (name, name_key, outlet_key, kind) VALUES (?, ?, ?, ?)
-         ON CONFLICT (name_key, outlet_key) DO UPDATE SET kind = excluded.kind RETURNING id`,
-        [person.name.trim(), nameKey, key, person.kind],
-      )
-      if (!found) return
-      db.run(
-        `INSERT INTO article_correspondents (correspondent, article, position, origin) VALUES (?, ?, ?, 'person')
-         ON CONFLICT (correspondent, article) DO UPDATE SET position = excluded.position, origin = 'person'`,
-        [found.id, rowid, position],
-      )
-    })
+    writePersonCorrespondents(db, rowid, people)
     const row = db.get<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.rowid = ?`, [rowid])
     const summary = row ? summariesOf(db, [row])[0] : undefined
     if (!summary) throw new DatelineError('NOT_FOUND', `There is no article ${articleId} in the library.`)
@@ -252,6 +344,38 @@ export function setArticleCorrespondents(
       })
     }
     return summary
+  })
+}
+
+/**
+ * Replaces an article's correspondents with the person's list (origin 'person'); an empty list
+ * leaves it with none. The caller rewrites its full-text entry.
+ */
+export function writePersonCorrespondents(
+  db: SqlDatabase,
+  rowid: number,
+  people: Pick<Correspondent, 'name' | 'kind'>[],
+): void {
+  const outlet = db.get<{ site_name: string | null }>(`SELECT site_name FROM articles WHERE rowid = ?`, [
+    rowid,
+  ])
+  db.run(`DELETE FROM article_correspondents WHERE article = ?`, [rowid])
+  const outletKey = outlet?.site_name ? correspondentKey(outlet.site_name) : ''
+  people.forEach((person, position) => {
+    const nameKey = correspondentKey(person.name)
+    if (nameKey === '') return
+    const key = person.kind === 'agency' ? '' : outletKey
+    const found = db.get<{ id: number }>(
+      `INSERT INTO correspondents (name, name_key, outlet_key, kind) VALUES (?, ?, ?, ?)
+       ON CONFLICT (name_key, outlet_key) DO UPDATE SET kind = excluded.kind RETURNING id`,
+      [person.name.trim(), nameKey, key, person.kind],
+    )
+    if (!found) return
+    db.run(
+      `INSERT INTO article_correspondents (correspondent, article, position, origin) VALUES (?, ?, ?, 'person')
+       ON CONFLICT (correspondent, article) DO UPDATE SET position = excluded.position, origin = 'person'`,
+      [found.id, rowid, position],
+    )
   })
 }
 
@@ -280,7 +404,7 @@ export function followingArticles(library: LibraryStore, offset: number, limit: 
   })
 }
 
-function rootOf(db: SqlDatabase, id: number): number {
+export function rootOf(db: SqlDatabase, id: number): number {
   const row = db.get<{ root: number }>(
     `SELECT coalesce(merged_into, id) AS root FROM correspondents WHERE id = ?`,
     [id],

@@ -163,16 +163,29 @@ export function writeArticleRow(db: SqlDatabase, article: ArticleSummary, body: 
 }
 
 /**
- * The correspondents column of an article's full-text entry: each name as credited and, for an
- * entry merged into another, the name it is shown under, so a search for either finds it.
+ * The correspondents column of an article's full-text entry: each name as credited and every other
+ * name of its group (the one it is shown under and the entries merged with it), so a search for any
+ * name of a merged correspondent finds all of the group's articles. A merge or split rewrites the
+ * entries of the group's articles (search/reindex-articles.ts).
  */
 export function indexedNames(db: SqlDatabase, rowid: number): string {
-  const names = db.all<{ name: string; shown: string | null }>(
-    `SELECT c.name, r.name AS shown FROM article_correspondents ac JOIN correspondents c ON c.id = ac.correspondent
-     LEFT JOIN correspondents r ON r.id = c.merged_into WHERE ac.article = ? ORDER BY ac.position`,
+  const names = db.all<{ name: string }>(
+    `SELECT name FROM (
+       SELECT ac.position, 0 AS rank, c.id, c.name FROM article_correspondents ac
+         JOIN correspondents c ON c.id = ac.correspondent WHERE ac.article = ?1
+       UNION ALL
+       SELECT ac.position, 1, r.id, r.name FROM article_correspondents ac
+         JOIN correspondents c ON c.id = ac.correspondent JOIN correspondents r ON r.id = c.merged_into
+         WHERE ac.article = ?1
+       UNION ALL
+       SELECT ac.position, 2, m.id, m.name FROM article_correspondents ac
+         JOIN correspondents c ON c.id = ac.correspondent
+         JOIN correspondents m ON m.merged_into = coalesce(c.merged_into, c.id) AND m.merged_into IS NOT NULL
+         WHERE ac.article = ?1
+     ) ORDER BY position, rank, id`,
     [rowid],
   )
-  return [...new Set(names.flatMap((n) => (n.shown === null ? [n.name] : [n.name, n.shown])))].join('\n')
+  return [...new Set(names.map((n) => n.name))].join('\n')
 }
 
 /** What of an article the full-text index holds. */

@@ -16,7 +16,12 @@ import { databaseLockPath, SqlDatabase } from './database'
 import { readLegacyLibrary } from './legacy-json-library'
 import { articleMetadataPath, bodyRevision, type LibraryLayout } from './layout'
 import { migrateDatabase, recountSidebar } from './schema'
-import { markCorrespondentsEdited } from '../correspondents/correspondent-store'
+import {
+  groupEditsOf,
+  markCorrespondentsEdited,
+  restoreGroupEdits,
+} from '../correspondents/correspondent-store'
+import { readGroupEdits, type GroupEdits } from '../correspondents/group-edits-file'
 import { readCorrespondentsEdit } from '../correspondents/person-edit-file'
 
 /**
@@ -49,6 +54,8 @@ async function buildDraft(
   articles: DraftArticle[],
   stage: BuildProgress['stage'],
   progress: ProgressListener | undefined,
+  /** Runs in the draft after every article is in (the person's edits that span articles). */
+  finish?: (draft: SqlDatabase) => void,
 ): Promise<void> {
   await removeDraft(layout)
   // Held for the whole build (no lock directory per statement), with a large page cache; and no
@@ -74,6 +81,7 @@ async function buildDraft(
       )
       progress?.({ stage, done: Math.min(at + BATCH, articles.length), total: articles.length })
     }
+    if (finish) draft.transaction(() => finish(draft))
     recountSidebar(draft)
     const stored = draft.get<{ n: number }>('SELECT count(*) AS n FROM articles')?.n ?? -1
     const check = draft.get<{ quick_check: string }>('PRAGMA quick_check')?.quick_check
@@ -155,9 +163,10 @@ export async function removeLegacyFiles(layout: LibraryLayout): Promise<void> {
 /**
  * `dateline rebuild`: a new database from the article folders' metadata files, with the person's
  * own lists of correspondents. The person's country edits come from each folder's edits file, and
- * from the old database where it can still be read (edits made before those files existed).
- * States (read, starred, archived), collections, follows and merges of correspondents lived only
- * in the database; they come back from a backup. The database it replaces is kept beside it as
+ * from the old database where it can still be read (edits made before those files existed); their
+ * merges and follows of correspondents from the library's correspondent-edits.json (or the old
+ * database, for a library that has no such file yet). States (read,
+ * starred, archived) and collections lived only in the database; they come back from a backup. The database it replaces is kept beside it as
  * library.db.replaced-<time>.
  */
 export async function rebuildLibraryDatabase(
@@ -181,7 +190,10 @@ export async function rebuildLibraryDatabase(
       ],
     })
   }
-  await buildDraft(layout, articles, 'rebuilding', progress)
+  const groupEdits = (await readGroupEdits(layout)) ?? groupEditsOfOldDatabase(layout)
+  await buildDraft(layout, articles, 'rebuilding', progress, (draft) => {
+    if (groupEdits) restoreGroupEdits(draft, groupEdits)
+  })
   const stamp = now.toISOString().replace(/[^0-9TZ]/g, '')
   await installDraft(layout, `${layout.database}.replaced-${stamp}`)
   return { articles: articles.length, skipped: found.skipped }
@@ -259,6 +271,22 @@ function countryEditsOfOldDatabase(layout: LibraryLayout): Map<string, StoredCou
     old?.close()
   }
   return byArticle
+}
+
+/**
+ * Merges and follows from the database being replaced, for a library whose edits file was never
+ * written (they were made before Dateline kept one); null when it cannot be read.
+ */
+function groupEditsOfOldDatabase(layout: LibraryLayout): GroupEdits | null {
+  let old: SqlDatabase | null = null
+  try {
+    old = SqlDatabase.open(layout.database, { readOnly: true, busyTimeoutMs: 0 })
+    return { format: 1, ...groupEditsOf(old) }
+  } catch {
+    return null
+  } finally {
+    old?.close()
+  }
 }
 
 function ignoreMissing(error: unknown): void {

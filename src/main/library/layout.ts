@@ -8,6 +8,7 @@ import { assertArticleId } from './confined-files'
  *   settings.json                reader settings
  *   extensions.json              browser extensions paired with this library (token hashes)
  *   library.db                   SQLite: article metadata, states, relations, counts, full-text index
+ *   correspondent-edits.json     the person's merges and follows of correspondents, by key (read by rebuild)
  *   library.db.lock/             the SQLite build's own lock (a directory; see database.ts)
  *   backups/library-<date>.db    daily copies of library.db (VACUUM INTO), the newest 7 kept
  *   articles/<id[0:2]>/<id>/     <revision>.html (sanitised), <revision>.txt and <revision>.json

@@ -2,6 +2,12 @@ import { parseClock } from './hlc'
 import type { SqlDatabase } from '../library/database'
 import { deleteCollection, POSITION_GAP } from '../collections/collection-store'
 import { saveCountryEdits } from '../countries/country-store'
+import {
+  applyByline,
+  applyMerge,
+  emptyCorrespondentFollowups,
+  type CorrespondentFollowups,
+} from './correspondent-changes'
 import type { Change, RegisterValue } from './log-line'
 import { registeredOrder, STATE_FIELDS, stateKey } from './local-changes'
 import { mergeRegister, noteEvent, registerOf, registersUnder, sameValue } from './sync-store'
@@ -17,10 +23,11 @@ export interface Followups {
   arrivals: number
   deletions: string[]
   collections: Set<string>
+  correspondents: CorrespondentFollowups
 }
 
 export function emptyFollowups(): Followups {
-  return { arrivals: 0, deletions: [], collections: new Set() }
+  return { arrivals: 0, deletions: [], collections: new Set(), correspondents: emptyCorrespondentFollowups() }
 }
 
 type Obj = { [key: string]: RegisterValue }
@@ -68,6 +75,10 @@ export function applyChange(db: SqlDatabase, change: Change, followups: Followup
       return applyFeed(db, decodeURIComponent(rest.join('/')), change.value, at)
     case 'country':
       return applyCountryEdit(db, rest[0] ?? '', rest[1] ?? '', change.value, at)
+    case 'byline':
+      return applyByline(db, rest[0] ?? '', change.value, followups.correspondents)
+    case 'merge':
+      return applyMerge(db, change.key, change.value, followups.correspondents)
     default:
       // device/, lease/, and kinds a newer Dateline writes: the register is kept, nothing to show.
       return

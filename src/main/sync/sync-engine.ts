@@ -17,6 +17,12 @@ import {
   emptyFollowups,
   type Followups,
 } from './apply-changes'
+import {
+  afterCorrespondentChanges,
+  applyBylineOf,
+  changedBylines,
+  changedMerges,
+} from './correspondent-changes'
 import { HybridClock, parseClock } from './hlc'
 import {
   changedCollections,
@@ -288,6 +294,8 @@ export class SyncEngine {
         ...changedFollows(db),
         ...changedFeeds(db),
         ...changedCountryEdits(db),
+        ...changedBylines(db),
+        ...changedMerges(db),
       ].filter((c) => c.key !== `device/${config.device}` || !sameRegister(db, c))
       for (const change of changes) {
         record(db, clock, change)
@@ -524,6 +532,7 @@ export class SyncEngine {
       this.library.change((db) => {
         for (const a of stored) {
           applyStatesOf(db, a.id)
+          applyBylineOf(db, a.id, followups.correspondents)
           db.run('DELETE FROM sync_pending WHERE article = ? AND sha = ?', [a.id, a.sha])
           db.run(
             `INSERT INTO sync_published (article, updated_at, sha) VALUES (?, ?, ?)
@@ -547,6 +556,7 @@ export class SyncEngine {
       })
       arrived += stored.length
     }
+    await afterCorrespondentChanges(this.library, followups.correspondents, this.now())
     return arrived
   }
 
