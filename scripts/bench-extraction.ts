@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { ExtractedArticle } from '@shared/article'
 import { toErrorInfo } from '@shared/errors'
@@ -35,15 +36,25 @@ const SWEEP_SEED = 20_261_201
 interface SetRun {
   predictions: Record<string, string>
   times: number[]
+  /** CPU time of the whole process while the page was extracted: the worker's work, nearly all of it. */
+  cpuTimes: number[]
   fellBack: Map<ReadingPath, string[]>
   refused: string[]
   failed: string[]
 }
 
 async function runSet(extractor: Extractor, pages: Iterable<BenchmarkPage>): Promise<SetRun> {
-  const run: SetRun = { predictions: {}, times: [], fellBack: new Map(), refused: [], failed: [] }
+  const run: SetRun = {
+    predictions: {},
+    times: [],
+    cpuTimes: [],
+    fellBack: new Map(),
+    refused: [],
+    failed: [],
+  }
   for (const page of pages) {
     const started = performance.now()
+    const startedCpu = process.cpuUsage()
     try {
       const article = await extractor.extract({ kind: 'html', html: page.html, url: page.url })
       run.predictions[page.id] = article.text
@@ -57,6 +68,7 @@ async function runSet(extractor: Extractor, pages: Iterable<BenchmarkPage>): Pro
       run.predictions[page.id] = ''
     }
     run.times.push(performance.now() - started)
+    run.cpuTimes.push(cpuMs(process.cpuUsage(startedCpu)))
   }
   return run
 }
@@ -79,10 +91,21 @@ function report(name: string, run: SetRun, scorerLines: string[]): void {
   for (const line of run.refused) console.log(`    ${line}`)
   console.log(`  failed: ${run.failed.length}`)
   for (const line of run.failed) console.log(`    ${line}`)
-  const sorted = [...run.times].sort((a, b) => a - b)
-  console.log(
-    `  time per page through the worker: p50 ${ms(percentile(sorted, 0.5))}, p95 ${ms(percentile(sorted, 0.95))}, max ${ms(sorted.at(-1) ?? 0)}`,
-  )
+  console.log(`  time per page through the worker: wall ${spread(run.times)}; CPU ${spread(run.cpuTimes)}`)
+  console.log(`  load average (1 min) at the end: ${loadavg()[0]?.toFixed(1) ?? '?'}`)
+}
+
+function spread(times: number[]): string {
+  const sorted = [...times].sort((a, b) => a - b)
+  return `p50 ${ms(percentile(sorted, 0.5))}, p95 ${ms(percentile(sorted, 0.95))}, max ${ms(sorted.at(-1) ?? 0)}`
+}
+
+/**
+ * The worker runs in this process and the main thread only waits for it, so the process's CPU time
+ * over one job is the page's cost without the time the page waited for a core on a loaded machine.
+ */
+function cpuMs(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000
 }
 
 function score(
@@ -149,6 +172,7 @@ async function robustnessSweep(extractor: Extractor, ids: string[]): Promise<voi
 
 async function main(): Promise<void> {
   const extractor = createWorkerExtractor({ workerPath: defaultWorkerPath() })
+  console.log(`load average (1 min) at the start: ${loadavg()[0]?.toFixed(1) ?? '?'}`)
   try {
     const aeDir = articleExtractionDir()
     const ids = articleExtractionIds(aeDir)

@@ -1,7 +1,10 @@
 import { mkdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { toErrorInfo } from '@shared/errors'
-import { extractArticle } from '../src/main/ingest/extract'
+import { extractArticle, extractArticleAndPage } from '../src/main/ingest/extract'
+import { withCorrespondents } from '../src/main/ingest/credit-extracted'
+import { prepareCountryTagging, withCountries } from '../src/main/ingest/tag-extracted'
 import {
   articleExtractionDir,
   articleExtractionIds,
@@ -25,6 +28,7 @@ import {
  * time each page took and a per-page record in .bench/ so two runs can be compared page by page:
  * `node out/main/extraction-quality.js [--set ae|tf] [--compare]`. The benchmark
  * (bench-extraction) measures the shipped worker; this is the quick loop for working on quality.
+ * `--job` instead times, in CPU, each step of the worker's whole job on every page of both sets.
  */
 
 interface PageRecord {
@@ -32,16 +36,20 @@ interface PageRecord {
   heldOut: boolean
   score: number
   ms: number
+  /** CPU time of the extraction alone, which a loaded machine does not inflate as it does `ms`. */
+  cpuMs: number
   warnings: string[]
   error?: string
 }
 
 const outDir = '.bench'
 
-function timed<T>(fn: () => T): [T, number] {
+function timed<T>(fn: () => T): [T, number, number] {
   const started = performance.now()
+  const startedCpu = process.cpuUsage()
   const value = fn()
-  return [value, performance.now() - started]
+  const cpu = process.cpuUsage(startedCpu)
+  return [value, performance.now() - started, (cpu.user + cpu.system) / 1000]
 }
 
 function extractText(html: string, url: string | null): { text: string; warnings: string[]; error?: string } {
@@ -60,7 +68,7 @@ function runArticleExtraction(): PageRecord[] {
   const texts: Record<string, string> = {}
   ids.forEach((id, index) => {
     const page = readArticleExtractionPage(id)
-    const [result, ms] = timed(() => extractText(page.html, page.url))
+    const [result, ms, cpuMs] = timed(() => extractText(page.html, page.url))
     texts[id] = result.text
     const score = shingleScore(page.articleText, result.text)
     const heldOut = isHeldOut(index)
@@ -72,6 +80,7 @@ function runArticleExtraction(): PageRecord[] {
       heldOut,
       score: p + r === 0 ? 0 : (2 * p * r) / (p + r),
       ms,
+      cpuMs,
       ...result,
       text: undefined,
     } as PageRecord)
@@ -95,7 +104,7 @@ function runTrafilatura(): PageRecord[] {
   entries.forEach(([url, entry], index) => {
     if (only !== undefined && !entry.file.includes(only)) return
     const page = readTrafilaturaPage(url, entry)
-    const [result, ms] = timed(() => extractText(page.html, page.url))
+    const [result, ms, cpuMs] = timed(() => extractText(page.html, page.url))
     const score = snippetScore(entry.with, entry.without, result.text)
     const heldOut = isHeldOut(index)
     scores.push([score, heldOut])
@@ -106,6 +115,7 @@ function runTrafilatura(): PageRecord[] {
       heldOut,
       score: total === 0 ? 1 : (score.tp + score.tn) / total,
       ms,
+      cpuMs,
       warnings: result.warnings,
       ...(result.error === undefined ? {} : { error: result.error }),
     })
@@ -132,9 +142,12 @@ function runTrafilatura(): PageRecord[] {
 }
 
 function times(records: PageRecord[]): string {
-  const sorted = records.map((r) => r.ms).sort((a, b) => a - b)
-  const at = (f: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * f))] ?? 0
-  return `p50 ${at(0.5).toFixed(0)} ms p95 ${at(0.95).toFixed(0)} ms max ${(sorted.at(-1) ?? 0).toFixed(0)} ms`
+  const spread = (values: number[]): string => {
+    const sorted = [...values].sort((a, b) => a - b)
+    const at = (f: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * f))] ?? 0
+    return `p50 ${at(0.5).toFixed(0)} ms p95 ${at(0.95).toFixed(0)} ms max ${(sorted.at(-1) ?? 0).toFixed(0)} ms`
+  }
+  return `wall ${spread(records.map((r) => r.ms))}; CPU ${spread(records.map((r) => r.cpuMs))}; load ${loadavg()[0]?.toFixed(1) ?? '?'}`
 }
 
 function compare(name: string, records: PageRecord[]): void {
@@ -153,7 +166,52 @@ function compare(name: string, records: PageRecord[]): void {
   if (!process.argv.includes('--no-save')) writeFileSync(file, JSON.stringify(records))
 }
 
+/** CPU per page of each step the worker runs for a page: extraction, bylines, countries. */
+function timeWorkerJob(): void {
+  prepareCountryTagging()
+  const steps = { extraction: [] as number[], correspondents: [] as number[], countries: [] as number[] }
+  const cpu = (): number => {
+    const usage = process.cpuUsage()
+    return (usage.user + usage.system) / 1000
+  }
+  const pages = [
+    ...(articleExtractionIds(articleExtractionDir()) ?? []).map((id) => readArticleExtractionPage(id)),
+    ...(trafilaturaEntries(trafilaturaEvalDir()) ?? []).map(([url, entry]) =>
+      readTrafilaturaPage(url, entry),
+    ),
+  ]
+  for (const page of pages) {
+    const request = { kind: 'html' as const, html: page.html, url: page.url }
+    try {
+      let started = cpu()
+      const { article, page: served } = extractArticleAndPage(request)
+      steps.extraction.push(cpu() - started)
+      started = cpu()
+      const credited = withCorrespondents(article, request, served)
+      steps.correspondents.push(cpu() - started)
+      started = cpu()
+      withCountries(credited)
+      steps.countries.push(cpu() - started)
+    } catch {
+      // A refused page costs its extraction only; the quality run reports it.
+    }
+  }
+  for (const [step, values] of Object.entries(steps)) {
+    const sorted = [...values].sort((a, b) => a - b)
+    const at = (f: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * f))] ?? 0
+    const total = values.reduce((sum, value) => sum + value, 0)
+    console.log(
+      `${step}: CPU p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, total ${(total / 1000).toFixed(1)} s`,
+    )
+  }
+  console.log(`load average (1 min): ${loadavg()[0]?.toFixed(1) ?? '?'}`)
+}
+
 function main(): void {
+  if (process.argv.includes('--job')) {
+    timeWorkerJob()
+    return
+  }
   mkdirSync(outDir, { recursive: true })
   const set = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : 'both'
   if (set === 'ae' || set === 'both') {

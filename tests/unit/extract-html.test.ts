@@ -55,3 +55,28 @@ describe('html articles', () => {
     expect(article.text).toBe(STORY_PARAGRAPHS.join('\n\n'))
   })
 })
+
+describe('the text as a reader sees it', () => {
+  it('joins words a soft hyphen splits, and keeps the hyphens in the HTML for line breaks', () => {
+    const hyphenated = STORY_PARAGRAPHS.map(
+      (p) =>
+        `<p>${p.replace(/(authority|engineers|terminal)/gi, (w) => `${w.slice(0, 4)}&shy;${w.slice(4)}`)}</p>`,
+    )
+    const article = extractHtml(newsPage(hyphenated.join('')))
+    expect(article.text).toBe(STORY_PARAGRAPHS.join('\n\n'))
+    expect(article.html).toContain('\u00ad')
+  })
+
+  it('leaves ruby readings out of the text and keeps them in the HTML', () => {
+    const sentence =
+      '子どもへの虐待をなくすための法律ができて、親が子どもを教育するために体罰をすることが禁止されました。'
+    const annotated = sentence
+      .replace('虐待', '<ruby>虐待<rp>(</rp><rt>ぎゃくたい</rt><rp>)</rp></ruby>')
+      .replace('法律', '<ruby>法律<rt>ほうりつ</rt></ruby>')
+    const paragraphs = Array.from({ length: 6 }, () => `<p>${annotated}</p>`).join('')
+    const article = extractHtml(newsPage(paragraphs, '<title>体罰を禁止する法律</title>'))
+    expect(article.text.split('\n\n')).toContain(sentence)
+    expect(article.text).not.toContain('ほうりつ')
+    expect(article.html).toContain('<rt>ぎゃくたい</rt>')
+  })
+})

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads'
 import { toErrorInfo } from '@shared/errors'
-import { extractArticle } from './extract'
+import { extractArticleAndPage } from './extract'
 import type { WorkerJob, WorkerReady, WorkerReply } from './extract/protocol'
 import { withCorrespondents } from './credit-extracted'
 import { prepareCountryTagging, withCountries } from './tag-extracted'
@@ -15,11 +15,8 @@ if (port === null) throw new Error('extract-worker must run as a worker thread')
 port.on('message', (job: WorkerJob) => {
   let reply: WorkerReply
   try {
-    reply = {
-      id: job.id,
-      ok: true,
-      value: withCountries(withCorrespondents(extractArticle(job.request), job.request)),
-    }
+    const { article, page } = extractArticleAndPage(job.request)
+    reply = { id: job.id, ok: true, value: withCountries(withCorrespondents(article, job.request, page)) }
   } catch (error) {
     reply = { id: job.id, ok: false, error: toErrorInfo(error) }
   }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { Worker, type ResourceLimits } from 'node:worker_threads'
 import type { ExtractedArticle } from '@shared/article'
 import { DatelineError, toErrorInfo } from '@shared/errors'
-import { extractArticle } from './extract'
+import { extractArticleAndPage } from './extract'
 import type { WorkerJob, WorkerMessage } from './extract/protocol'
 import type { Extractor, ExtractRequest } from './extractor-types'
 
@@ -34,7 +34,8 @@ export function createInlineExtractor(): Extractor {
         import('./tag-extracted'),
         import('./credit-extracted'),
       ])
-      return withCountries(withCorrespondents(extractArticle(request), request))
+      const { article, page } = extractArticleAndPage(request)
+      return withCountries(withCorrespondents(article, request, page))
     },
     close: async () => {},
   }

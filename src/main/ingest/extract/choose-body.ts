@@ -1,6 +1,6 @@
 import type { DomElement } from './dom'
 import { CAPTION_MARK } from './post-clean'
-import { countWords, paragraphsOf } from './text'
+import { countWords, paragraphsOf, withoutInvisibleMarks } from './text'
 
 export interface BodyChoice {
   /** 'html': Readability's cleaned content; 'json-ld': the page's own schema.org articleBody. */
@@ -29,7 +29,8 @@ export function chooseBody(content: DomElement | null, articleBody: string | nul
 
 /** articleBody is plain text by the standard, but some sites put HTML or entities in it. */
 export function splitArticleBody(articleBody: string): string[] {
-  const text = articleBody
+  const text = withoutInvisibleMarks(articleBody)
+    .replace(/&shy;/g, '')
     .replace(/<\/(p|div|h\d|li|blockquote)>|<br\s*\/?>/gi, '\n\n')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&nbsp;/g, ' ')

@@ -59,6 +59,7 @@ export interface DomDocument {
   querySelectorAll(selector: string): ArrayLike<DomElement>
   createElement(tagName: string): DomElement
   createTextNode(text: string): DomNode
+  cloneNode(deep: boolean): DomDocument
 }
 
 export function isElement(node: DomNode): node is DomElement {

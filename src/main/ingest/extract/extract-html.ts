@@ -61,10 +61,67 @@ interface BodyReading {
   words: number
 }
 
+/** An extracted article with the page's tree as it was served, before the clean-up rewrote it. */
+export interface ExtractedPage {
+  article: ExtractedArticle
+  /** The page as read before any step changed it, for later steps that read it again (bylines). */
+  page: DomDocument
+}
+
 /** A web page's HTML in, the article in it out. Pure: no I/O, same input gives the same output. */
 export function extractFromHtml(html: string, url: string | null): ExtractedArticle {
+  return extractFromPage(new PageSource(html, false), url)
+}
+
+/**
+ * The same, also giving back the page as served: parsed once, copied before the clean-up, so the
+ * steps after extraction and the fallbacks read a copy instead of parsing the page again (copying a
+ * tree costs about half of parsing it).
+ */
+export function extractPageFromHtml(html: string, url: string | null): ExtractedPage {
+  const source = new PageSource(html, true)
+  const article = extractFromPage(source, url)
+  return { article, page: source.served() }
+}
+
+/**
+ * The page's tree for the usual reading, and fresh trees of the page as served for the readings
+ * that need one untouched by it (the fallbacks, the bylines): copies of one kept copy when asked
+ * to keep it, else parsed again, which costs nothing on the many pages that need no fallback.
+ */
+class PageSource {
+  readonly document: DomDocument
+  readonly repairs: TreeRepair[]
+  private readonly kept: DomDocument | null
+
+  constructor(
+    private readonly html: string,
+    keep: boolean,
+  ) {
+    const { document, repairs } = readPageTree(html)
+    this.document = document
+    this.repairs = repairs
+    this.kept = keep ? copyOf(document) : null
+  }
+
+  /** A tree of the page as served that no other reading holds; the caller may change it. */
+  fresh(): DomDocument {
+    return this.kept === null ? readPageTree(this.html).document : copyOf(this.kept)
+  }
+
+  /** The kept copy itself, for the last reader of the page (it may change it). */
+  served(): DomDocument {
+    return this.kept ?? readPageTree(this.html).document
+  }
+}
+
+function copyOf(document: DomDocument): DomDocument {
+  return document.cloneNode(true)
+}
+
+function extractFromPage(source: PageSource, url: string | null): ExtractedArticle {
   const steps = new StepRunner()
-  const { document, repairs } = readPageTree(html)
+  const { document, repairs } = source
   const jsonLd = steps.run('reading the page’s article data', () => readJsonLd(document), emptyJsonLd())
   const metadata = steps.run(
     'reading the page’s details',
@@ -84,7 +141,7 @@ export function extractFromHtml(html: string, url: string | null): ExtractedArti
   const found =
     usual.reading.words >= MISSED_STORY_WORDS
       ? usual.reading
-      : readFallbacks(html, usual.reading, jsonLd, hydration, steps)
+      : readFallbacks(source, usual.reading, jsonLd, hydration, steps)
   const reading = preferHydration(found, hydration, steps)
   if (reading.paragraphs.length === 0) throw new DatelineError('NOT_AN_ARTICLE', NOT_AN_ARTICLE_MESSAGE)
 
@@ -193,7 +250,7 @@ function readCleaned(
  * articleBody element, the largest block of text. The first that finds clearly more wins; failing that, the first that finds anything.
  */
 function readFallbacks(
-  html: string,
+  source: PageSource,
   usual: BodyReading,
   jsonLd: JsonLdArticle,
   hydration: HydrationStory | null,
@@ -201,11 +258,11 @@ function readFallbacks(
 ): BodyReading {
   const wanted = Math.max(MISSED_STORY_WORDS, usual.words * FALLBACK_GAIN)
   const fallbacks: (() => BodyReading | null)[] = [
-    () => readPlainReadability(html, steps),
+    () => readPlainReadability(source, steps),
     () => readJsonLdBody(jsonLd),
     () => readHydration(hydration, steps),
-    () => readMarkedArticle(html, steps),
-    () => readLargestBlock(html, steps),
+    () => readMarkedArticle(source, steps),
+    () => readLargestBlock(source, steps),
   ]
   let firstFound: BodyReading | null = usual.words > 0 ? usual : null
   for (const fallback of fallbacks) {
@@ -217,8 +274,8 @@ function readFallbacks(
   return firstFound ?? usual
 }
 
-function readPlainReadability(html: string, steps: StepRunner): BodyReading | null {
-  const { document } = readPageTree(html)
+function readPlainReadability(source: PageSource, steps: StepRunner): BodyReading | null {
+  const document = source.fresh()
   const readability = steps.run('finding the story without clean-up', () => runReadability(document), null)
   if (readability === null) return null
   return domReading('plain-readability', parseWithLinkedom(readability.content).body, steps)
@@ -247,15 +304,15 @@ function preferHydration(
   return fromData !== null && fromData.words > reading.words ? fromData : reading
 }
 
-function readMarkedArticle(html: string, steps: StepRunner): BodyReading | null {
-  const { document } = readPageTree(html)
+function readMarkedArticle(source: PageSource, steps: StepRunner): BodyReading | null {
+  const document = source.fresh()
   const body = document.body
   if (body !== null) steps.apply('loading the pictures', () => foldLazyImages(body))
   return domReading('article-element', markedArticleElement(document), steps)
 }
 
-function readLargestBlock(html: string, steps: StepRunner): BodyReading | null {
-  const { document } = readPageTree(html)
+function readLargestBlock(source: PageSource, steps: StepRunner): BodyReading | null {
+  const document = source.fresh()
   const body = document.body
   if (body === null) return null
   revealScriptedContent(body)

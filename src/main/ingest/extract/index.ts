@@ -1,10 +1,11 @@
 import type { ExtractedArticle } from '@shared/article'
 import { DatelineError } from '@shared/errors'
 import type { ExtractRequest } from '../extractor-types'
-import { extractFromHtml } from './extract-html'
+import type { DomDocument } from './dom'
+import { extractFromHtml, extractPageFromHtml } from './extract-html'
 import { extractFromText } from './plain-text'
 
-export { extractFromHtml } from './extract-html'
+export { extractFromHtml, extractPageFromHtml } from './extract-html'
 export { extractFromText, readPlainText } from './plain-text'
 
 /**
@@ -13,10 +14,31 @@ export { extractFromText, readPlainText } from './plain-text'
  * EXTRACTION_FAILED, so the person reads about the page, not about a stack.
  */
 export function extractArticle(request: ExtractRequest): ExtractedArticle {
-  try {
-    return request.kind === 'html'
+  return failingClearly(() =>
+    request.kind === 'html'
       ? extractFromHtml(request.html, request.url)
-      : extractFromText(request.text, request.fileName)
+      : extractFromText(request.text, request.fileName),
+  )
+}
+
+/**
+ * The same, with the page's tree as served (null for plain text) for the steps that read the page
+ * after extraction, so a page is parsed once per job rather than once per step.
+ */
+export function extractArticleAndPage(request: ExtractRequest): {
+  article: ExtractedArticle
+  page: DomDocument | null
+} {
+  return failingClearly(() =>
+    request.kind === 'html'
+      ? extractPageFromHtml(request.html, request.url)
+      : { article: extractFromText(request.text, request.fileName), page: null },
+  )
+}
+
+function failingClearly<T>(extract: () => T): T {
+  try {
+    return extract()
   } catch (error) {
     if (error instanceof DatelineError) throw error
     const detail = error instanceof Error ? error.message : String(error)

@@ -33,7 +33,34 @@ const BLOCK_TAGS = new Set([
   'tr',
   'ul',
 ])
-const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'button', 'select'])
+/**
+ * Never part of the line a person reads. <rt> and <rp> are ruby annotations: the reading of a word
+ * printed small above it (Japanese furigana, Chinese pinyin), kept in the HTML, where they render
+ * as such, but left out of the text, where they would split every annotated word in two.
+ */
+const SKIPPED_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'button',
+  'select',
+  'rt',
+  'rp',
+])
+
+/**
+ * Characters that shape the rendering but are no letters: the soft hyphen (where a word may break
+ * across lines; some German CMSs put one every few letters), the word joiner and the byte-order
+ * mark. Left in the text they split words for search, tagging and any copy a person makes.
+ */
+const INVISIBLE_MARKS_RE = /[\u00ad\u2060\ufeff]/g
+
+/** The text as a reader sees it: the invisible marks inside words removed. */
+export function withoutInvisibleMarks(text: string): string {
+  return text.replace(INVISIBLE_MARKS_RE, '')
+}
 
 /**
  * The readable text under `root`, one paragraph per block, as a person would copy it. Elements
@@ -43,7 +70,7 @@ export function paragraphsOf(root: DomNode, skipAttribute?: string): string[] {
   const paragraphs: string[] = []
   let line = ''
   const flush = (): void => {
-    const text = normaliseSpace(line)
+    const text = normaliseSpace(withoutInvisibleMarks(line))
     if (text !== '') paragraphs.push(text)
     line = ''
   }
