@@ -12,6 +12,7 @@ import {
 } from './hydration-data'
 import { emptyJsonLd, readJsonLd, type JsonLdArticle } from './json-ld'
 import { absolutiseUrls, foldLazyImages } from './lazy-images'
+import { withoutOutletCredit } from './byline-cleanup'
 import { baseUrlOf, cleanByline, emptyMetadata, readMetadata } from './metadata'
 import { parseWithLinkedom, readPageTree, type TreeRepair } from './page-tree'
 import { paragraphsHtml } from './plain-text'
@@ -168,7 +169,9 @@ function extractFromPage(source: PageSource, url: string | null): ExtractedArtic
   const wordCount = countWords(text)
   return {
     title: title ?? paragraphs[0] ?? 'Untitled',
-    byline: metadata.byline ?? cleanByline(readability?.byline),
+    byline:
+      metadata.byline ??
+      (metadata.bylineNamesOutlet ? null : readabilityByline(readability, metadata.outletNames)),
     correspondents: [],
     countries: [],
     siteName: metadata.siteName ?? readability?.siteName ?? null,
@@ -352,6 +355,11 @@ function dropLeadingTitle(root: DomElement, title: string | null): void {
   if (title === null) return
   const first = toArray(root.querySelectorAll('h1,h2,h3,p')).find((element) => textOf(element) !== '')
   if (first !== undefined && textOf(first).toLowerCase() === title.toLowerCase()) first.remove()
+}
+
+function readabilityByline(readability: ReadabilityResult | null, outletNames: string[]): string | null {
+  const byline = cleanByline(readability?.byline)
+  return byline === null ? null : withoutOutletCredit(byline, outletNames)
 }
 
 function firstImageUrl(root: DomElement, base: string | null): string | null {

@@ -10,6 +10,8 @@ export interface JsonLdArticle {
   articleBody: string | null
   description: string | null
   inLanguage: string | null
+  /** articleSection and the breadcrumb's inner names (not home, not the page): never the site's name. */
+  sections: string[]
 }
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json }
@@ -35,7 +37,8 @@ export function readJsonLd(document: DomDocument): JsonLdArticle {
     articles.find((o) => typeNames(o).some((t) => /Article|Posting/i.test(t))) ??
     articles[0] ??
     null
-  if (best === null) return emptyJsonLd()
+  const sections = [...stringsOf(best?.articleSection), ...breadcrumbNames(objects)]
+  if (best === null) return { ...emptyJsonLd(), sections }
   return {
     headline: stringOf(best.headline) ?? stringOf(best.name),
     authors: personNames(best.author),
@@ -45,6 +48,7 @@ export function readJsonLd(document: DomDocument): JsonLdArticle {
     articleBody: stringOf(best.articleBody),
     description: stringOf(best.description),
     inLanguage: stringOf(best.inLanguage),
+    sections,
   }
 }
 
@@ -58,6 +62,7 @@ export function emptyJsonLd(): JsonLdArticle {
     articleBody: null,
     description: null,
     inLanguage: null,
+    sections: [],
   }
 }
 
@@ -101,6 +106,32 @@ function stringOf(value: Json | undefined): string | null {
   if (typeof value === 'string') return value.trim() || null
   if (Array.isArray(value) && typeof value[0] === 'string') return value[0].trim() || null
   return null
+}
+
+function stringsOf(value: Json | undefined): string[] {
+  if (typeof value === 'string') return value.trim() === '' ? [] : [value.trim()]
+  if (Array.isArray(value)) return value.flatMap((item) => (typeof item === 'string' ? stringsOf(item) : []))
+  return []
+}
+
+/**
+ * The names of a BreadcrumbList's items between the first, the home page (often the site), and
+ * the last, often the page itself (its headline).
+ */
+function breadcrumbNames(objects: JsonObject[]): string[] {
+  const names: string[] = []
+  for (const list of objects.filter((o) => typeNames(o).includes('BreadcrumbList'))) {
+    const items = Array.isArray(list.itemListElement) ? list.itemListElement : []
+    for (const item of items.slice(1, -1)) {
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) continue
+      const inner = item.item
+      const name =
+        stringOf(item.name) ??
+        (inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? stringOf(inner.name) : null)
+      if (name !== null) names.push(name)
+    }
+  }
+  return names
 }
 
 function nameOf(value: Json | undefined): string | null {

@@ -1,5 +1,8 @@
+import { withoutBylineLabels, withoutOutletCredit } from './byline-cleanup'
 import { normaliseSpace, textOf, toArray, type DomDocument } from './dom'
+import { cleanHeadline, titleSuffixOf } from './headline-cleanup'
 import type { JsonLdArticle } from './json-ld'
+import { hostOf, outletNamesOf, readSiteName, type SiteNameClaims } from './site-name'
 import { resolveUrl } from './urls'
 
 /** What the page says about itself, read before Readability rewrites the document. */
@@ -12,28 +15,49 @@ export interface PageMetadata {
   description: string | null
   canonicalUrl: string | null
   leadImageUrl: string | null
+  /** Every name the page gives its outlet: a byline naming one of them credits nobody. */
+  outletNames: string[]
+  /** The page's own byline is the outlet: it credits nobody, and no weaker guess is looked for. */
+  bylineNamesOutlet: boolean
 }
 
 export function readMetadata(document: DomDocument, url: string | null, jsonLd: JsonLdArticle): PageMetadata {
   const base = baseUrlOf(document, url)
   const metas = indexMetas(document)
-  const siteName = firstText(
-    metaContent(metas, 'og:site_name'),
-    jsonLd.publisher,
-    metaContent(metas, 'application-name'),
-  )
+  const ogTitle = metaContent(metas, 'og:title', 'twitter:title')
+  const sections = readSections(document, metas, jsonLd)
+  const canonicalUrl =
+    resolveUrl(document.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), base) ??
+    resolveUrl(metaContent(metas, 'og:url'), base) ??
+    resolveUrl(url, null)
+  // A saved file has no address of its own, but usually names the one it was saved from.
+  const host = hostOf(url) ?? hostOf(canonicalUrl)
+  const claims: SiteNameClaims = {
+    ogSiteName: metaContent(metas, 'og:site_name'),
+    publisher: jsonLd.publisher,
+    applicationName: metaContent(metas, 'application-name', 'apple-mobile-web-app-title'),
+    titleSuffix: titleSuffixOf(decodeEntities(document.title), [ogTitle, jsonLd.headline], host),
+    sections,
+    url: url ?? canonicalUrl,
+  }
+  const siteName = readSiteName(claims)
+  const outletNames = outletNamesOf(claims, siteName)
   const rawTitle = firstOf(
     [
-      () => metaContent(metas, 'og:title', 'twitter:title'),
+      () => ogTitle,
       () => jsonLd.headline,
       () => document.title,
       () => textOf(document.querySelector('h1') ?? document.createTextNode('')),
     ],
     (value) => firstText(value),
   )
+  const byline = readByline(document, metas, jsonLd)
+  const credited = byline === null ? null : withoutOutletCredit(byline, outletNames)
   return {
-    title: rawTitle === null ? null : cleanTitle(rawTitle, siteName),
-    byline: readByline(document, metas, jsonLd),
+    title:
+      rawTitle === null ? null : cleanHeadline(decodeEntities(rawTitle), { outletNames, host, sections }),
+    byline: credited,
+    bylineNamesOutlet: byline !== null && credited === null,
     siteName,
     publishedAt: readPublished(document, metas, jsonLd),
     lang: readLang(document, metas, jsonLd),
@@ -41,10 +65,7 @@ export function readMetadata(document: DomDocument, url: string | null, jsonLd: 
       metaContent(metas, 'description', 'og:description', 'twitter:description'),
       jsonLd.description,
     ),
-    canonicalUrl:
-      resolveUrl(document.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), base) ??
-      resolveUrl(metaContent(metas, 'og:url'), base) ??
-      resolveUrl(url, null),
+    canonicalUrl,
     leadImageUrl:
       resolveUrl(
         metaContent(metas, 'og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image'),
@@ -52,6 +73,7 @@ export function readMetadata(document: DomDocument, url: string | null, jsonLd: 
       ) ??
       resolveUrl(jsonLd.image, base) ??
       resolveUrl(document.querySelector('link[rel="image_src" i]')?.getAttribute('href'), base),
+    outletNames,
   }
 }
 
@@ -67,6 +89,8 @@ export function emptyMetadata(url: string | null): PageMetadata {
     description: null,
     canonicalUrl: address,
     leadImageUrl: null,
+    outletNames: [],
+    bylineNamesOutlet: false,
   }
 }
 
@@ -111,31 +135,6 @@ function firstText(...values: (string | null | undefined)[]): string | null {
     if (text !== '') return text
   }
   return null
-}
-
-const TITLE_SEPARATOR_RE = /\s+[|\-–—:·•»]\s+/
-
-/** Drops the " | Site" part titles carry for search engines, keeping headlines that contain a dash. */
-export function cleanTitle(title: string, siteName: string | null): string {
-  const text = normaliseSpace(decodeEntities(title))
-  const parts = text.split(TITLE_SEPARATOR_RE)
-  if (parts.length < 2) return text
-  const site = (siteName ?? '').toLowerCase().replace(/\s+/g, '')
-  const isSiteLike = (part: string): boolean => {
-    const squashed = part.toLowerCase().replace(/\s+/g, '')
-    if (site !== '' && (squashed.includes(site) || site.includes(squashed))) return true
-    return /\.(com|org|net|co\.uk|news)$/i.test(part.trim())
-  }
-  const separators = text.match(new RegExp(TITLE_SEPARATOR_RE.source, 'g')) ?? []
-  let kept = text
-  const last = parts[parts.length - 1] ?? ''
-  const first = parts[0] ?? ''
-  if (isSiteLike(last) || (separators.at(-1)?.trim() === '|' && last.split(' ').length <= 4)) {
-    kept = text.slice(0, text.lastIndexOf(separators.at(-1) ?? ''))
-  } else if (isSiteLike(first)) {
-    kept = text.slice(text.indexOf(separators[0] ?? '') + (separators[0] ?? '').length)
-  }
-  return kept.split(' ').length >= 2 ? kept.trim() : text
 }
 
 function decodeEntities(text: string): string {
@@ -187,10 +186,24 @@ function readByline(document: DomDocument, metas: MetaIndex, jsonLd: JsonLdArtic
 export function cleanByline(value: string | null | undefined): string | null {
   let text = normaliseSpace(value)
   if (text === '' || /^https?:\/\//i.test(text) || /^[@/]/.test(text)) return null
-  text = text.replace(/^(by|von|par|por|door|di|av)[:\s]+/i, '').trim()
+  text = withoutBylineLabels(text)
   text = text.split(/\s+[|–—]\s+/)[0] ?? text
   if (text.length < 2 || text.length > 120 || text.split(' ').length > 16) return null
   return text
+}
+
+/** What the page says its section is: never the site's name. */
+function readSections(document: DomDocument, metas: MetaIndex, jsonLd: JsonLdArticle): string[] {
+  const sections = [
+    metaContent(metas, 'article:section'),
+    metaContent(metas, 'og:article:section'),
+    ...jsonLd.sections,
+    // Microdata breadcrumbs between their home and the page itself.
+    ...toArray(document.querySelectorAll('[itemtype*="BreadcrumbList" i] [itemprop~="name"]'))
+      .slice(1, -1)
+      .map((element) => element.getAttribute('content') ?? textOf(element)),
+  ]
+  return [...new Set(sections.map((section) => normaliseSpace(section)).filter((section) => section !== ''))]
 }
 
 function readPublished(document: DomDocument, metas: MetaIndex, jsonLd: JsonLdArticle): string | null {

@@ -7,6 +7,8 @@ import {
   minorityTest,
   removeBoilerplate,
 } from './boilerplate'
+import { removeTrailingBoilerplate } from './boilerplate-tail'
+import { removeCaptionDebris } from './caption-debris'
 import { removeLinkBlocks } from './link-blocks'
 import { isElement, textOf, toArray, type DomElement, type DomNode } from './dom'
 import { countWords, paragraphsOf } from './text'
@@ -60,6 +62,7 @@ export const CAPTION_MARK = 'data-dateline-caption'
  */
 export function postClean(root: DomElement): void {
   removeBoilerplate(root)
+  removeCaptionDebris(root, leafBlocks)
   for (const block of leafBlocks(root)) {
     // A block of <br>-separated lines (an author line, then a date) is judged line by line.
     const lines = paragraphsOf(block)
@@ -72,6 +75,7 @@ export function postClean(root: DomElement): void {
   markCaptions(root)
   cutTail(root)
   trimTrailingLines(root)
+  removeTrailingBoilerplate(root)
   removeEmptyContainers(root)
 }
 

@@ -6,6 +6,7 @@ import { useSelection } from '@renderer/store/selection/store'
 import { RowCountries } from './countries/RowCountries'
 import { ArticleFeedName } from './feeds/ArticleFeedName'
 import { RowSource } from './correspondents/RowSource'
+import { bylineBesideSite, creditsBesideSite } from '@shared/outlet-name'
 import { RowDate } from './reading/RowDate'
 import { RowProgress } from './reading/RowProgress'
 import { RowThumbnail } from './reading/RowThumbnail'
@@ -52,7 +53,11 @@ export const ArticleRow = memo(function ArticleRow({
       </div>
     )
   }
-  const source = [article.siteName, article.byline].filter(Boolean).join(' · ')
+  // The site's own name is not repeated as its author (articles stored before extraction knew).
+  const credited = creditsBesideSite(article.correspondents, article.siteName)
+  const source = [article.siteName, bylineBesideSite(article.byline, article.siteName)]
+    .filter(Boolean)
+    .join(' · ')
   return (
     <div
       id={rowDomId(index)}
@@ -83,7 +88,7 @@ export const ArticleRow = memo(function ArticleRow({
       </div>
       <div className="row-meta">
         <span className="row-source">
-          {article.correspondents.length > 0 ? <RowSource article={article} /> : source}
+          {credited.length > 0 ? <RowSource article={{ ...article, correspondents: credited }} /> : source}
         </span>
         <RowCountries countries={article.countries} />
         <ArticleFeedName id={article.id} />

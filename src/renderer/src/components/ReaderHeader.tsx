@@ -1,5 +1,6 @@
 import type { JSX } from 'react'
 import type { ArticleSummary } from '@shared/article'
+import { bylineBesideSite, creditsBesideSite } from '@shared/outlet-name'
 import { EditCorrespondents } from './correspondents/EditCorrespondents'
 import { ReaderCorrespondents } from './correspondents/ReaderCorrespondents'
 import { articleDate, displayTitle, formatReadingTime } from '@renderer/lib/format'
@@ -10,6 +11,9 @@ import { TimeLeft } from './reading/TimeLeft'
 export function ReaderHeader({ article }: { article: ArticleSummary }): JSX.Element {
   const date = articleDate(article)
   const readingTime = formatReadingTime(article.readingMinutes)
+  // The site is named above the headline: its own name is not repeated as the byline.
+  const people = creditsBesideSite(article.correspondents, article.siteName)
+  const byline = bylineBesideSite(article.byline, article.siteName)
 
   return (
     <header className="reader-header">
@@ -17,13 +21,9 @@ export function ReaderHeader({ article }: { article: ArticleSummary }): JSX.Elem
       <h1 id="reader-title" className="reader-title" data-testid="reader-title" dir="auto">
         {displayTitle(article)}
       </h1>
-      {(article.byline || article.correspondents.length > 0) && (
+      {(byline || people.length > 0) && (
         <p className="reader-byline" data-testid="reader-byline" dir="auto">
-          {article.correspondents.length > 0 ? (
-            <ReaderCorrespondents people={article.correspondents} />
-          ) : (
-            article.byline
-          )}
+          {people.length > 0 ? <ReaderCorrespondents people={people} /> : byline}
         </p>
       )}
       <EditCorrespondents key={article.id} article={article} />
