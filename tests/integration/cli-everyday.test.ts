@@ -4,7 +4,10 @@ import { writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { articlePage } from '../helpers/article-page'
-import { html, startFixtureServer, type FixtureServer } from '../helpers/fixture-server'
+import { readdir, readFile } from 'node:fs/promises'
+import { makePng } from '../helpers/images'
+import { readZip } from '../helpers/zip-entries'
+import { html, image, startFixtureServer, type FixtureServer } from '../helpers/fixture-server'
 import { makeTempDir, removeDir } from '../helpers/temp-library'
 import { articleIdForUrl } from '../../src/main/ingest/article-identity'
 
@@ -53,6 +56,14 @@ let library: string
 
 beforeAll(async () => {
   site = await startFixtureServer({
+    '/ru/snow': html(
+      articlePage({
+        title: 'Погода: в Москве выпал первый снег',
+        middle:
+          '<figure><img src="/img/snow.png" alt="Снег"><figcaption>Первый снег на Красной площади</figcaption></figure>',
+      }),
+    ),
+    '/img/snow.png': image(makePng(3, 2), 'image/png'),
     '/story': (request) => html(story(Number(new URL(request.url ?? '/', 'http://x').searchParams.get('n')))),
   })
 })
@@ -174,4 +185,44 @@ describe.skipIf(!built)('dateline CLI, everyday use', () => {
     expect(JSON.parse(emptied.stdout)).toEqual({ removed: 1 })
     expect((await runCli(['--library', library, 'trash'])).stdout).toContain('The trash is empty.')
   }, 400_000)
+
+  it('exports json with the pictures it points at, names txt files by their Cyrillic headline, and keeps captions', async () => {
+    const added = await runCli(['--library', library, 'add', site.url('/ru/snow'), '--json'])
+    expect(added.code, added.stderr).toBe(0)
+    const [{ article }] = JSON.parse(added.stdout) as [{ article: { id: string } }]
+    const out = await makeTempDir('dateline-export-')
+    try {
+      const archive = join(out, 'snow.json.zip')
+      const json = await runCli(['--library', library, 'export', '--format', 'json', '--out', archive])
+      expect(json.code, json.stderr).toBe(0)
+      const entries = await readZip(archive)
+      const names = new Set(entries.map((entry) => entry.name))
+      const stored = entries.find((entry) => entry.name === `articles/${article.id}.json`)
+      const pointed = [
+        ...(stored?.bytes.toString('utf8') ?? '').matchAll(/media\/[0-9a-f]{2}\/[0-9a-f]{64}\.\w+/g),
+      ]
+      expect(pointed.length, 'the article points at its picture').toBeGreaterThan(0)
+      for (const [path] of pointed) expect(names.has(path), `${path} is in the archive`).toBe(true)
+
+      const txt = await runCli([
+        '--library',
+        library,
+        'export',
+        article.id.slice(0, 6),
+        '--format',
+        'txt',
+        '--out',
+        out,
+      ])
+      expect(txt.code, txt.stderr).toBe(0)
+      const files = (await readdir(out)).filter((name) => name.endsWith('.txt'))
+      expect(files).toEqual([`Погода в Москве выпал первый снег ${article.id.slice(0, 6)}.txt`])
+      const text = await readFile(join(out, files[0]!), 'utf8')
+      expect(text).toContain('[Picture: Первый снег на Красной площади]')
+    } finally {
+      await removeDir(out)
+    }
+    const shown = await runCli(['--library', library, 'show', article.id.slice(0, 8)])
+    expect(shown.stdout).toContain('[Picture: Первый снег на Красной площади]')
+  }, 240_000)
 })

@@ -87,9 +87,11 @@ export async function submitCapture(): Promise<void> {
     const [warning] = result.warnings
     const about = { id: result.article.id, title: result.article.title }
     if (result.kept) showToast(warning ?? 'This article is already in your library.', null, about)
-    else if (result.updated)
-      showToast('This article was already in your library; its copy has been refreshed.', null, about)
-    else if (warning) showToast(warning, null, about)
+    else if (result.updated) {
+      // The refresh may have lost pictures again: the person hears both.
+      const refreshed = 'This article was already in your library; its copy has been refreshed.'
+      showToast(warning ? `${refreshed} ${warning}` : refreshed, null, about)
+    } else if (warning) showToast(warning, null, about)
   } catch (error) {
     useCapture.setState((current) => ({
       activeCaptureId: null,
