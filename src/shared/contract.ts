@@ -12,6 +12,7 @@ import { syncEvents, syncProcedures } from './sync'
 import { extensionEvents, extensionProcedures } from './extension'
 import { storiesEvents, storiesProcedures } from './stories'
 import { trashProcedures } from './trash'
+import { articleIdsProcedures } from './article-ids'
 import { ListDate, readingProcedures } from './reading'
 import { Empty, procedure, type ServicesFor } from './procedure'
 import { ArticleFilter } from './article-filter'
@@ -222,6 +223,7 @@ export const contract = {
   ...extensionProcedures,
   ...storiesProcedures,
   ...trashProcedures,
+  ...articleIdsProcedures,
 } as const
 
 export type Contract = typeof contract

@@ -3,6 +3,7 @@ import type { ProcedureName } from '@shared/contract'
 import { DatelineError } from '@shared/errors'
 import { terminalSafe } from './format'
 import { listInput, openForWriting, type ListOptions } from './library-commands'
+import { wholeIds } from './id-arguments'
 import { UsageError } from './usage-error'
 
 /**
@@ -110,7 +111,7 @@ export async function collectionCommand(
           verb === 'add' ? 'collections.add' : 'collections.remove',
           {
             id: collection.id,
-            articles: ids,
+            articles: await wholeIds(dispatch, ids),
           },
         )
         const what = result.changed === 1 ? 'article' : 'articles'

@@ -8,6 +8,7 @@ import { libraryLayout } from '../library/layout'
 import { LibraryStore } from '../library/library-store'
 import { connectToRunningLibrary } from '../serve/local-endpoint'
 import { terminalSafe } from './format'
+import { wholeIds } from './id-arguments'
 import { openForWriting, printUpgradeProgress, type ListOptions } from './library-commands'
 import { positiveInteger, UsageError } from './usage-error'
 
@@ -103,7 +104,8 @@ export async function tagArticle(
   })
   const { dispatch, close } = await openForWriting(libraryDir)
   try {
-    const article = await call<ArticleSummary>(dispatch, 'countries.edit', { id: args[0], edits })
+    const [id] = await wholeIds(dispatch, args)
+    const article = await call<ArticleSummary>(dispatch, 'countries.edit', { id, edits })
     if (json) console.log(JSON.stringify(article, null, 2))
     else {
       const shown = article.countries.map((c) => (c.role === 'primary' ? `${c.code} (primary)` : c.code))

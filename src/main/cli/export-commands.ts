@@ -11,6 +11,7 @@ import {
 import { safeFileStem } from '../export/file-names'
 import { exportArticles, listInput, openForWriting, type ListOptions } from './library-commands'
 import { terminalSafe } from './format'
+import { wholeIds } from './id-arguments'
 import { UsageError } from './usage-error'
 
 /** `dateline export` and `dateline import-archive`: clients of the export procedures. */
@@ -60,7 +61,8 @@ export async function exportCommand(
   try {
     const called = await dispatch('export.write', {
       exportId,
-      selection,
+      selection:
+        selection.kind === 'ids' ? { kind: 'ids', ids: await wholeIds(dispatch, selection.ids) } : selection,
       format,
       destination: { kind: 'path', path: out },
     })

@@ -1,3 +1,4 @@
+import { readableText } from '../export/plain-text'
 import type { ArticleSummary } from '@shared/article'
 
 /**
@@ -31,12 +32,14 @@ export function formatArticle(article: {
   publishedAt: string | null
   url: string | null
   text: string
+  /** The stored HTML: when given, the text is read from it with the pictures' captions. */
+  html?: string
 }): string {
   const lines = [article.title]
   const about = [article.byline, article.siteName, article.publishedAt?.slice(0, 10)].filter(Boolean)
   if (about.length > 0) lines.push(about.join(' · '))
   if (article.url) lines.push(article.url)
-  lines.push('', article.text)
+  lines.push('', article.html === undefined ? article.text : readableText(article.html) || article.text)
   return terminalSafe(lines.join('\n'))
 }
 

@@ -16,6 +16,7 @@ import { openForReading } from './readable-library'
 import { sourceFromArgument } from './source-argument'
 import { savedPageInput } from '../extension/saved-page-file'
 import { positiveInteger, UsageError } from './usage-error'
+import { wholeIds } from './id-arguments'
 
 /** The commands that work on the library: add, list, show, delete, export. */
 
@@ -205,7 +206,8 @@ function isEmpty(counts: { articles: number; archived: number }): boolean {
 export async function showArticle(libraryDir: string, id: string, json: boolean): Promise<number> {
   const library = await openForReading(libraryDir, printUpgradeProgress)
   try {
-    const article = await library.article(id)
+    const [wholeId] = await library.resolveIds([id])
+    const article = await library.article(wholeId!)
     console.log(json ? JSON.stringify(article, null, 2) : formatArticle(article))
     return 0
   } finally {
@@ -230,7 +232,7 @@ export async function markArticles(libraryDir: string, args: string[], json: boo
   if (ids.length === 0) throw new UsageError('mark needs at least one article id')
   const { dispatch, close } = await openForWriting(libraryDir)
   try {
-    const result = await dispatch('articles.setStates', { ids, ...change })
+    const result = await dispatch('articles.setStates', { ids: await wholeIds(dispatch, ids), ...change })
     if (!result.ok) {
       console.error(`dateline: ${result.error.message}`)
       return 1
@@ -249,7 +251,7 @@ export async function deleteArticles(libraryDir: string, ids: string[], json: bo
   const { dispatch, close } = await openForWriting(libraryDir)
   let failed = 0
   try {
-    for (const id of ids) {
+    for (const id of await wholeIds(dispatch, ids)) {
       const result = await dispatch('articles.delete', { id })
       if (result.ok) {
         if (!json) console.log(`Deleted ${id}`)
@@ -277,7 +279,7 @@ export async function exportArticles(
   const library = await openForReading(libraryDir, printUpgradeProgress)
   const written: string[] = []
   try {
-    const wanted = ids.length > 0 ? ids : await library.allIds()
+    const wanted = ids.length > 0 ? await library.resolveIds(ids) : await library.allIds()
     await mkdir(outDir, { recursive: true })
     for (const id of wanted) {
       const article = await library.article(id)

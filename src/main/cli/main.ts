@@ -19,6 +19,8 @@ import { syncCommand } from './sync-commands'
 import { storiesCommand } from './stories-commands'
 import { one, UsageError } from './usage-error'
 import { terminalSafe } from './format'
+import { trashCommand } from './trash-commands'
+import { requireLibraryUnlessCreating } from './library-presence'
 
 const USAGE = `Usage: dateline <command> [options]
 
@@ -31,7 +33,10 @@ Commands:
                            "a phrase", -left-out, the last word also as a prefix
   show <id>                Print one article's text
   mark <how> <id>...       read, unread, star, unstar, archive or unarchive articles
-  delete <id>...           Delete articles
+  delete <id>...           Move articles to the trash (kept 30 days)
+  trash [list]             The deleted articles, newest delete first, with the day each goes for good
+  trash restore <id>...    Bring articles back from the trash
+  trash empty [<id>...]    Delete the trash (or only these articles) for good
   collection <verb> ...    Collections: list; create NAME [--description TEXT] [--smart with list
                            filters and --words WORDS]; rename OLD NEW; describe NAME TEXT;
                            delete NAME (its articles stay); add NAME ID...; remove NAME ID...
@@ -71,11 +76,15 @@ Commands:
   stories group <file>     Group a file of JSON lines (id, title, text, lang, publishedAt, site)
                            with the library's method; --json prints each item's story
 
+Ids: any unique start of an id (at least 4 characters) names the article, as in git.
+
 Filters (list, search): --unread, --starred, --archived, --country CC, --correspondent NAME,
   --collection NAME, --feed ID, --site NAME, --from YYYY-MM-DD, --to YYYY-MM-DD
 
 Options:
-  --library DIR            The library folder (default: DATELINE_LIBRARY, else the desktop app's)
+  --library DIR            The library folder (default: DATELINE_LIBRARY, else the desktop app's);
+                           one that does not exist (or holds other files) is an error
+  --create                 Start a new library at --library when there is none
   --json                   Print JSON, for scripts
   -h, --help               Show this help
   -v, --version            Show the version`
@@ -116,6 +125,7 @@ export async function runCli(argv: string[]): Promise<number> {
       summary: { type: 'boolean', default: false },
       'delete-articles': { type: 'boolean', default: false },
       name: { type: 'string' },
+      create: { type: 'boolean', default: false },
     },
   })
   const [command, ...rest] = positionals
@@ -123,6 +133,9 @@ export async function runCli(argv: string[]): Promise<number> {
   if (values.help || !command) return print(USAGE)
   const libraryDir = resolveLibraryDir(values.library)
   const json = values.json
+  // The app's own folder is made on first use; a folder someone named must be a library already.
+  const named = Boolean(values.library || process.env.DATELINE_LIBRARY)
+  if (named && needsLibrary(command, rest)) await requireLibraryUnlessCreating(libraryDir, values.create)
 
   switch (command) {
     case 'add':
@@ -148,6 +161,8 @@ export async function runCli(argv: string[]): Promise<number> {
       return showArticle(libraryDir, one(rest, 'show needs an article id'), json)
     case 'delete':
       return deleteArticles(libraryDir, rest, json)
+    case 'trash':
+      return trashCommand(libraryDir, rest, json)
     case 'collection':
       return collectionCommand(libraryDir, rest, values, json)
     case 'serve':
@@ -189,6 +204,11 @@ export async function runCli(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`unknown command "${command}"`)
   }
+}
+
+/** extract and stories group read only their argument; every other command works on a library. */
+function needsLibrary(command: string, rest: string[]): boolean {
+  return command !== 'extract' && !(command === 'stories' && rest[0] === 'group')
 }
 
 function print(text: string): number {

@@ -11,6 +11,8 @@ import { readManifest } from '../library/manifest'
 import { LibraryStore } from '../library/library-store'
 import { MediaStore } from '../library/media-store'
 import { connectToRunningLibrary } from '../serve/local-endpoint'
+import { resolveIdPrefixes, type IdPlace } from '../library/article-id-prefixes'
+import { idPrefixes, wholeIds } from './id-arguments'
 
 /**
  * What the reading commands (list, search, show, export) need. When the app or `dateline serve`
@@ -28,6 +30,8 @@ export interface ReadableLibrary {
   search(input: SearchInput): Promise<SearchPage>
   counts(): Promise<StateCounts>
   article(id: string): Promise<Article>
+  /** The whole ids of shortened ones (unique prefixes), in order; otherwise an error saying which. */
+  resolveIds(args: readonly string[], place?: IdPlace): Promise<string[]>
   /** Every article id, newest first. */
   allIds(): Promise<string[]>
   /** Pictures are files, read from the folder directly in both cases. */
@@ -70,6 +74,8 @@ export async function openForReading(
     },
     counts: async () => store.counts(),
     article: (id) => store.readArticle(id),
+    resolveIds: async (args, place = 'library') =>
+      store.query((db) => resolveIdPrefixes(db, idPrefixes(args), place)),
     allIds: async () => store.allIds(),
     media: store.media,
     close: () => store.close(),
@@ -90,6 +96,7 @@ function remoteLibrary(dispatch: Dispatch, media: MediaStore): ReadableLibrary {
     search: (input) => call<SearchPage>('articles.search', input),
     counts: async () => (await list({ state: 'all' }, 'newest', 0, 1)).counts.library,
     article: (id) => call<Article>('articles.get', { id }),
+    resolveIds: (args, place) => wholeIds(dispatch, args, place),
     allIds: async () => {
       const ids: string[] = []
       for (let offset = 0; ; offset += 500) {

@@ -1,3 +1,4 @@
+import { safeFileStem } from './file-names'
 import type { Article } from '@shared/article'
 import { escapeHtml } from '@shared/html'
 import { imageContentTypes, rewriteStoredImageSources } from '@shared/media'
@@ -58,13 +59,10 @@ ${bodyHtml}
 `
 }
 
+/**
+ * One article's file name: its headline in its own script (made safe for every file system by
+ * safeFileStem), then the start of its id so two articles of one headline never share a file.
+ */
 export function exportFileName(article: Article, extension: string): string {
-  const slug = article.title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-  return `${slug || 'article'}-${article.id.slice(0, 6)}.${extension}`
+  return `${safeFileStem(article.title, 'Article')} ${article.id.slice(0, 6)}.${extension}`
 }

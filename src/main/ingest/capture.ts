@@ -126,11 +126,18 @@ async function capture(source: CaptureSource, deps: CaptureDependencies): Promis
 
   deps.progress({ stage: 'saving' })
   const warnings = [...extracted.warnings]
-  const missing = allImageUrls.filter((url) => !stored.get(url)).length
+  // Counted over the same pictures as the progress ("Saving pictures 6 of 7"), the lead picture
+  // included, so the notice and the progress agree; a gallery past the cap says so.
+  const known = [...new Set([...allImageUrls, ...wanted])]
+  const missing = known.filter((url) => !stored.get(url)).length
   if (missing > 0) {
-    const why = stoppedAtDeadline ? ' (the picture server was too slow)' : ''
+    const why = stoppedAtDeadline
+      ? ' (the picture server was too slow)'
+      : known.length > wanted.length
+        ? ` (only the first ${MAX_IMAGES_PER_ARTICLE} are kept)`
+        : ''
     warnings.push(
-      `${missing} of ${allImageUrls.length} pictures could not be saved${why}; they show as placeholders.`,
+      `${missing} of ${known.length} pictures could not be saved${why}; they show as placeholders.`,
     )
   }
   const id =

@@ -4,7 +4,7 @@ import { setFileDraft } from '@renderer/store/capture/actions'
 import { useCapture } from '@renderer/store/capture/store'
 
 export function AddFileField({ hidden }: { hidden: boolean }): JSX.Element {
-  const file = useCapture((state) => state.file)
+  const files = useCapture((state) => state.files)
   return (
     <div
       id="add-panel-file"
@@ -14,21 +14,24 @@ export function AddFileField({ hidden }: { hidden: boolean }): JSX.Element {
       hidden={hidden}
     >
       <label className="field-label" htmlFor="add-file">
-        A saved web page or a text file
+        Saved web pages or text files
       </label>
       <input
         id="add-file"
         className="file-input"
         type="file"
         accept={ACCEPTED_FILE_TYPES}
-        onChange={(event) => setFileDraft(event.currentTarget.files?.[0] ?? null)}
+        multiple
+        onChange={(event) => setFileDraft(Array.from(event.currentTarget.files ?? []))}
         data-testid="add-file"
         {...(hidden ? {} : { 'data-autofocus': true })}
       />
       <p className="field-hint">
-        {file
-          ? `Chosen: ${file.name}`
-          : 'An .html, .htm or .txt file, up to 10 MB. You can also drop it on the window.'}
+        {files.length > 1
+          ? `Chosen: ${files.length} files (${files.map((file) => file.name).join(', ')})`
+          : files[0]
+            ? `Chosen: ${files[0].name}`
+            : '.html, .htm or .txt files, up to 10 MB each; choose several at once if you like. You can also drop them on the window.'}
       </p>
     </div>
   )

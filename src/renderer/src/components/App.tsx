@@ -3,14 +3,12 @@ import { useDropCapture } from '@renderer/hooks/useDropCapture'
 import { useKeyboardShortcuts } from '@renderer/hooks/useKeyboardShortcuts'
 import { usePasteCapture } from '@renderer/hooks/usePasteCapture'
 import { useThemeAttribute } from '@renderer/hooks/useResolvedTheme'
-import { useCapture } from '@renderer/store/capture/store'
 import { isLibraryEmpty } from '@renderer/store/library/selectors'
 import { useLibrary } from '@renderer/store/library/store'
 import { useUi } from '@renderer/store/ui/store'
 import { mainViews } from '@renderer/views'
 import { AddArticleDialog } from './AddArticleDialog'
 import { ArticleListPane } from './ArticleListPane'
-import { CaptureStatus } from './CaptureStatus'
 import { CommandPalette } from './CommandPalette'
 import { DropOverlay } from './DropOverlay'
 import { EmptyLibrary } from './EmptyLibrary'
@@ -20,7 +18,7 @@ import { ExportDialog } from './export/ExportDialog'
 import { SaveLinkOffer } from './extension/SaveLinkOffer'
 import { ReaderPane } from './ReaderPane'
 import { ShortcutsHelp } from './ShortcutsHelp'
-import { ToastBar } from './ToastBar'
+import { NoticeTray } from './notices/NoticeTray'
 
 export function App(): JSX.Element {
   useThemeAttribute()
@@ -28,7 +26,6 @@ export function App(): JSX.Element {
   useDropCapture()
   usePasteCapture()
   const empty = useLibrary(isLibraryEmpty)
-  const dialogOpen = useCapture((state) => state.dialogOpen)
   const view = useUi((state) => state.view)
   const FeatureView = view.kind === 'articles' ? undefined : mainViews[view.kind]
 
@@ -50,13 +47,11 @@ export function App(): JSX.Element {
           )}
         </main>
       </div>
-      {/* The dialog shows progress itself while open; this keeps it visible after it is closed. */}
-      {!dialogOpen && <CaptureStatus floating />}
+      <NoticeTray />
       <AddArticleDialog />
       <CommandPalette />
       <ExportDialog />
       <SaveLinkOffer />
-      <ToastBar />
       <ShortcutsHelp />
       <DropOverlay />
     </div>

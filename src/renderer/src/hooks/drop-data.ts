@@ -6,8 +6,16 @@ export function mayHoldArticle(data: DataTransfer | null): boolean {
   return ['Files', 'text/uri-list', 'text/plain'].some((type) => data.types.includes(type))
 }
 
-export function droppedArticle(data: DataTransfer): { url: string } | { file: File } | null {
-  const file = Array.from(data.files).find(isCapturableFile)
+export type Dropped = { url: string } | { file: File } | { files: File[] }
+
+/**
+ * Several files go to the add queue, every one of them (one Dateline cannot read is reported by
+ * name there); one file or a link goes through the add dialog.
+ */
+export function droppedArticle(data: DataTransfer): Dropped | null {
+  const files = Array.from(data.files)
+  if (files.length > 1) return { files }
+  const file = files.find(isCapturableFile)
   if (file) return { file }
   const url = linkFromDrop(data.getData('text/uri-list'), data.getData('text/plain'))
   return url ? { url } : null

@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { queueFiles } from '@renderer/store/add-queue/actions'
 import { captureDropped } from '@renderer/store/capture/actions'
 import { setDropping, showToast } from '@renderer/store/ui/actions'
 import { droppedArticle, mayHoldArticle } from './drop-data'
@@ -34,7 +35,8 @@ export function useDropCapture(): void {
       if (!event.dataTransfer || !mayHoldArticle(event.dataTransfer)) return
       event.preventDefault()
       const dropped = droppedArticle(event.dataTransfer)
-      if (dropped) captureDropped(dropped)
+      if (dropped && 'files' in dropped) queueFiles(dropped.files)
+      else if (dropped) captureDropped(dropped)
       else showToast('Drop a link, or an .html, .htm or .txt file.')
     }
     window.addEventListener('dragenter', onDragOver)

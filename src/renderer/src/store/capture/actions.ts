@@ -3,6 +3,7 @@ import { toErrorInfo } from '@shared/errors'
 import { api } from '@renderer/api'
 import { fileInput, newCaptureId, pasteInput, urlInput } from '@renderer/lib/capture-input'
 import { showAddedArticle } from '../library/article-actions'
+import { queueFiles } from '../add-queue/actions'
 import { showToast } from '../ui/actions'
 import { useCapture, type AddTab, type CaptureState } from './store'
 
@@ -27,8 +28,9 @@ export function setPasteDraft(paste: string): void {
   useCapture.setState({ paste })
 }
 
-export function setFileDraft(file: File | null): void {
-  useCapture.setState({ file, tab: 'file', error: null })
+/** The file picker takes any number of files; two or more go to the add queue on submit. */
+export function setFileDraft(files: readonly File[]): void {
+  useCapture.setState({ file: files[0] ?? null, files, tab: 'file', error: null })
 }
 
 export function receiveCaptureProgress(progress: CaptureProgress): void {
@@ -61,6 +63,11 @@ function withoutProgress(state: CaptureState, captureId: string): CaptureState['
 
 export async function submitCapture(): Promise<void> {
   const state = useCapture.getState()
+  if (state.tab === 'file' && state.files.length > 1) {
+    queueFiles(state.files)
+    useCapture.setState({ dialogOpen: false, file: null, files: [], error: null })
+    return
+  }
   if (state.activeCaptureId) return
   const captureId = newCaptureId()
   useCapture.setState({ activeCaptureId: captureId, error: null })
@@ -74,13 +81,17 @@ export async function submitCapture(): Promise<void> {
       url: '',
       paste: '',
       file: null,
+      files: [],
     }))
     showAddedArticle(result.article.id, result.updated)
     const [warning] = result.warnings
-    if (result.kept) showToast(warning ?? 'This article is already in your library.')
-    else if (result.updated)
-      showToast('This article was already in your library; its copy has been refreshed.')
-    else if (warning) showToast(warning)
+    const about = { id: result.article.id, title: result.article.title }
+    if (result.kept) showToast(warning ?? 'This article is already in your library.', null, about)
+    else if (result.updated) {
+      // The refresh may have lost pictures again: the person hears both.
+      const refreshed = 'This article was already in your library; its copy has been refreshed.'
+      showToast(warning ? `${refreshed} ${warning}` : refreshed, null, about)
+    } else if (warning) showToast(warning, null, about)
   } catch (error) {
     useCapture.setState((current) => ({
       activeCaptureId: null,
@@ -97,7 +108,7 @@ export function captureDropped(draft: { url: string } | { file: File }): void {
     return
   }
   if ('url' in draft) useCapture.setState({ tab: 'url', url: draft.url })
-  else useCapture.setState({ tab: 'file', file: draft.file })
+  else useCapture.setState({ tab: 'file', file: draft.file, files: [draft.file] })
   useCapture.setState({ dialogOpen: true, error: null })
   void submitCapture()
 }

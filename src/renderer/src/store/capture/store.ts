@@ -10,6 +10,8 @@ export interface CaptureState {
   url: string
   paste: string
   file: File | null
+  /** Every file chosen at once (file is the first). */
+  files: readonly File[]
   /** The capture this window is waiting for; one at a time. */
   activeCaptureId: string | null
   /** Latest progress of each capture, from capture.progress events. */
@@ -23,6 +25,7 @@ export const useCapture = create<CaptureState>()(() => ({
   url: '',
   paste: '',
   file: null,
+  files: [],
   activeCaptureId: null,
   progress: {},
   error: null,

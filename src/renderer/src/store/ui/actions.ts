@@ -1,5 +1,5 @@
 import { toErrorInfo } from '@shared/errors'
-import { useUi, type MainView, type ToastAction } from './store'
+import { useUi, type MainView, type NoticeArticle, type ToastAction } from './store'
 
 let nextToastId = 1
 
@@ -11,8 +11,13 @@ export function dismissBanner(): void {
   useUi.setState({ banner: null })
 }
 
-export function showToast(message: string, action: ToastAction | null = null): void {
-  useUi.setState({ toast: { id: nextToastId++, message, action } })
+/** A passing notice; one about an article names it (a newer notice replaces it). */
+export function showToast(
+  message: string,
+  action: ToastAction | null = null,
+  article: NoticeArticle | null = null,
+): void {
+  useUi.setState({ toast: { id: nextToastId++, message, action, article } })
 }
 
 export function dismissToast(id: number): void {

@@ -12,6 +12,13 @@ export interface Toast {
   id: number
   message: string
   action: ToastAction | null
+  /** The article the notice is about: named in it, with a button to open it. */
+  article: NoticeArticle | null
+}
+
+export interface NoticeArticle {
+  id: string
+  title: string
 }
 
 /**

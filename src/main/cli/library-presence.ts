@@ -1,0 +1,25 @@
+import { readdir } from 'node:fs/promises'
+import { DatelineError } from '@shared/errors'
+import { libraryLayout } from '../library/layout'
+import { readManifest } from '../library/manifest'
+
+/**
+ * A mistyped --library must not quietly become a new library: a command may start one only in an
+ * empty folder (made for it) or with --create. A folder that does not exist, or holds other files
+ * but no library, is an error that names it.
+ */
+export async function requireLibraryUnlessCreating(libraryDir: string, create: boolean): Promise<void> {
+  if (create) return
+  if (await readManifest(libraryLayout(libraryDir))) return
+  const entries = await readdir(libraryDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return null
+    throw error
+  })
+  if (entries !== null && entries.length === 0) return
+  const what = entries === null ? 'That folder does not exist' : 'That folder holds other files'
+  throw new DatelineError(
+    'NOT_FOUND',
+    `There is no Dateline library at ${libraryDir}. ${what}. Check --library (or DATELINE_LIBRARY), ` +
+      'or add --create to start a new library there.',
+  )
+}
