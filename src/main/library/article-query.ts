@@ -19,7 +19,8 @@ export interface ArticleQuerySql {
   /**
    * When the state and one country, collection, feed or correspondent narrow the list, that
    * group's row of the sidebar counters gives the total (counting country and unread at 100k took
-   * ~90 ms). A correspondent's name may be several entries (one per outlet): then it is counted.
+   * ~90 ms). A correspondent's total comes from the per-name counters of schema 16, unless the name
+   * reaches entries of other names merged with it: then it is counted.
    */
   countedGroup: {
     kind: 'country' | 'collection' | 'feed' | 'correspondent'

@@ -11,6 +11,7 @@ import {
 } from './article-files'
 import { isTextQuery, type ArticleQuerySql } from './article-query'
 import { plannedListQuery } from './list-plan'
+import { correspondentCountryCounts, correspondentCounts } from './correspondent-country-counts'
 import { ARTICLE_COLUMNS, summariesOf, writeArticleRow, type ArticleRow } from './article-rows'
 import { unindexArticle } from './article-text-index'
 import { backUpIfDue } from './backups'
@@ -224,9 +225,11 @@ export class LibraryStore {
     const library = this.counts()
     const sql = plannedListQuery(this.db, request, library)
     const rows = this.db.all<ArticleRow>(sql.page.replace('{columns}', ARTICLE_COLUMNS), sql.pageParams)
+    const pairCounts = sql.stateOnly ? null : correspondentCountryCounts(this.db, request.filter)
     const total = sql.stateOnly
       ? this.stateTotal(request.filter.state, library)
       : ((sql.countedGroup ? this.groupTotal(sql.countedGroup, request.filter.state) : null) ??
+        (pairCounts ? this.stateTotal(request.filter.state, pairCounts) : null) ??
         this.db.get<{ total: number }>(sql.count, sql.countParams)?.total ??
         0)
     return { total, items: summariesOf(this.db, rows) }
@@ -324,12 +327,9 @@ export class LibraryStore {
           ?.id ?? '',
       )
     } else {
-      const entries = this.db.all<{ id: number }>(
-        'SELECT id FROM correspondents WHERE name_key = ? LIMIT 2',
-        [group.key.correspondentName],
-      )
-      if (entries.length > 1) return null
-      key = String(entries[0]?.id ?? '')
+      // Counted per name: a person is one entry per outlet (schema 16).
+      const counts = correspondentCounts(this.db, group.key.correspondentName, null)
+      return counts ? this.stateTotal(state, counts) : null
     }
     const counts = this.db.get<StateCounts>(
       'SELECT articles, unread, starred, archived FROM sidebar_counts WHERE kind = ? AND key = ?',

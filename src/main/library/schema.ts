@@ -3,6 +3,7 @@ import type { SqlDatabase } from './database'
 import { IMPORT_QUEUE_STEP } from '../imports/import-schema'
 import { FEEDS_SCHEMA_STEP } from '../feeds/feed-schema'
 import { LIST_INDEXES_STEP } from './list-schema'
+import { CORRESPONDENT_COUNTRY_COUNTS_STEP } from './correspondent-country-counts'
 import { SYNC_SCHEMA_STEP } from '../sync/sync-schema'
 import { STORIES_SCHEMA_STEP } from '../stories/story-schema'
 import { READING_SCHEMA_STEP } from '../reading/reading-schema'
@@ -347,6 +348,7 @@ export const schemaSteps: SchemaStep[] = [
   STORIES_SCHEMA_STEP,
   READING_SCHEMA_STEP,
   CONTENT_KEYS_SCHEMA_STEP,
+  CORRESPONDENT_COUNTRY_COUNTS_STEP,
 ]
 
 export const LATEST_DATABASE_VERSION = Math.max(...schemaSteps.map((s) => s.version))
