@@ -52,6 +52,11 @@ describe('the site name', () => {
     )
     expect(unnamed.siteName).toBe('wday.ru')
     expect(unnamed.title).toBe('Ferry terminal delayed')
+    const international = extract(
+      '<title>Ferry terminal delayed</title>',
+      'https://xn--e1afmkfd.xn--p1ai/news/1',
+    )
+    expect(international.siteName).toBe('пример.рф')
   })
 
   it('drops a tagline and turns an address given as the name into a readable one', () => {
@@ -166,5 +171,6 @@ describe('the byline beside the site', () => {
     expect(byline('Texte : Marie Dupont')).toBe('Marie Dupont')
     expect(byline('Text: Anna Müller, Fotos: Hans Meier')).toBe('Anna Müller')
     expect(byline('By Maria Camilleri')).toBe('Maria Camilleri')
+    expect(byline('Datum: 19.11.2021 Autor: Fritz Imhof')).toBe('Fritz Imhof')
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { bylineBesideSite, creditsBesideSite, namesTheOutlet, outletKey } from '@shared/outlet-name'
+import { formatArticle } from '../../src/main/cli/format'
 
 describe('outlet names', () => {
   it('reads two spellings of one outlet as the same name', () => {
@@ -34,5 +35,19 @@ describe('outlet names', () => {
     const people = [{ name: 'Rodrigo Campos' }, { name: 'Reuters' }]
     expect(creditsBesideSite(people, 'Reuters')).toEqual([{ name: 'Rodrigo Campos' }])
     expect(creditsBesideSite(people, 'Deccan Herald')).toEqual(people)
+  })
+})
+
+describe('dateline show', () => {
+  it('names the site once when the stored byline is the site', () => {
+    const shown = formatArticle({
+      title: 'Sweden drops Assange investigation',
+      byline: 'BBC News',
+      siteName: 'BBC News',
+      publishedAt: '2019-11-19T10:00:00Z',
+      url: null,
+      text: 'Prosecutors in Sweden have dropped an investigation.',
+    })
+    expect(shown.split('\n')[1]).toBe('BBC News · 2019-11-19')
   })
 })

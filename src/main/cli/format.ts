@@ -1,5 +1,6 @@
 import { readableText } from '../export/plain-text'
 import type { ArticleSummary } from '@shared/article'
+import { bylineBesideSite } from '@shared/outlet-name'
 
 /**
  * Text from a page, made safe to print to a terminal: C0 and C1 control characters (ESC starts the
@@ -36,7 +37,8 @@ export function formatArticle(article: {
   html?: string
 }): string {
   const lines = [article.title]
-  const about = [article.byline, article.siteName, article.publishedAt?.slice(0, 10)].filter(Boolean)
+  const byline = bylineBesideSite(article.byline, article.siteName)
+  const about = [byline, article.siteName, article.publishedAt?.slice(0, 10)].filter(Boolean)
   if (about.length > 0) lines.push(about.join(' · '))
   if (article.url) lines.push(article.url)
   lines.push('', article.html === undefined ? article.text : readableText(article.html) || article.text)

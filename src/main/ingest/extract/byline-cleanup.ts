@@ -29,24 +29,31 @@ const BARE_PREFIX_RE = new RegExp(
 
 /** The byline without its labels, and without the parts that credit only the pictures. */
 export function withoutBylineLabels(byline: string): string {
-  const kept: string[] = []
+  const parts: { label: string | null; text: string }[] = []
   let label: string | null = null
   let from = 0
-  const keep = (end: number): void => {
-    const part = byline.slice(from, end).trim()
-    if (part !== '' && (label === null || !PHOTO_LABELS.has(label))) kept.push(part)
+  const close = (end: number): void => {
+    const text = byline
+      .slice(from, end)
+      .replace(/^[,;|·•/\s]+|[,;|·•/\s]+$/gu, '')
+      .trim()
+    if (text !== '') parts.push({ label, text })
   }
   for (const match of byline.matchAll(LABEL_RE)) {
-    keep(match.index)
+    close(match.index)
     label = (match[1] ?? '').toLocaleLowerCase('und').replace(/\s+/g, ' ')
     from = match.index + match[0].length
   }
-  keep(byline.length)
-  const joined = kept
-    .map((part) => part.replace(/^[,;|·•/\s]+|[,;|·•/\s]+$/gu, ''))
-    .filter((part) => part !== '')
+  close(byline.length)
+  const credits = parts.filter((part) => part.label === null || !PHOTO_LABELS.has(part.label))
+  // "Datum: 19.11.2021 Autor: Fritz Imhof": once a label says who wrote it, only such parts name them.
+  const labelled = credits.filter((part) => part.label !== null)
+  const kept = labelled.length > 0 ? labelled : credits
+  return kept
+    .map((part) => part.text)
     .join(', ')
-  return joined.replace(BARE_PREFIX_RE, '').trim()
+    .replace(BARE_PREFIX_RE, '')
+    .trim()
 }
 
 /**

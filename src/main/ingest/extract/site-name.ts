@@ -84,6 +84,8 @@ export function hostOf(url: string | null): string | null {
   try {
     const { hostname, protocol } = new URL(url)
     if (protocol !== 'http:' && protocol !== 'https:') return null
+    // A numeric address (a test server, a machine on the LAN) names no outlet.
+    if (/^[\d.]+$|^\[/.test(hostname)) return null
     const host = (domainToUnicode(hostname) || hostname)
       .toLowerCase()
       .replace(/^(?:www\d?|m|mobile|amp)\./, '')
@@ -116,8 +118,7 @@ const MAX_WORDS_AFTER_HOST = 2
  */
 export function agreesWithHost(name: string, host: string): boolean {
   const key = outletKey(name)
-  // A numeric address (a test server, a LAN) spells no outlet's name.
-  if (key === '' || /^[\d.]+$|:/.test(host)) return false
+  if (key === '') return false
   const label = nameLabels(host).at(-1) ?? ''
   const labelKey = outletKey(label)
   if (labelKey === '') return false
