@@ -21,6 +21,7 @@ import type { ExtensionAccess } from './extension/extension-access'
 import { storyServices } from './stories/story-services'
 import { trashServices } from './trash/trash-services'
 import { readingServices } from './reading/reading-services'
+import { highlightServices } from './highlights/highlight-services'
 import type { FeedRefresher } from './feeds/feed-refresher'
 import type { FeedFetchLimits } from './feeds/fetch-feed'
 
@@ -64,6 +65,7 @@ export function createServices(ctx: ServiceContext): Services {
     ...storyServices(ctx),
     ...trashServices(ctx),
     ...readingServices(ctx),
+    ...highlightServices(ctx),
     'articles.add': async (input) => {
       const captureId = input.captureId ?? randomUUID()
       const { captureId: _ignored, ...source } = input

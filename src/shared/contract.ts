@@ -11,6 +11,7 @@ import { importsEvents, importsProcedures } from './imports'
 import { syncEvents, syncProcedures } from './sync'
 import { extensionEvents, extensionProcedures } from './extension'
 import { storiesEvents, storiesProcedures } from './stories'
+import { highlightsEvents, highlightsProcedures } from './highlights'
 import { trashProcedures } from './trash'
 import { ListDate, readingProcedures } from './reading'
 import { Empty, procedure, type ServicesFor } from './procedure'
@@ -222,6 +223,7 @@ export const contract = {
   ...extensionProcedures,
   ...storiesProcedures,
   ...trashProcedures,
+  ...highlightsProcedures,
 } as const
 
 export type Contract = typeof contract
@@ -275,6 +277,7 @@ export const events = {
   ...importsEvents,
   ...extensionEvents,
   ...storiesEvents,
+  ...highlightsEvents,
 } as const
 export type EventName = keyof typeof events
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>

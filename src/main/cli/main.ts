@@ -10,6 +10,7 @@ import { importFile } from './import-commands'
 import { followCommand, listCorrespondentsCommand } from './correspondent-commands'
 import { searchCommand } from './search-command'
 import { collectionCommand } from './collection-commands'
+import { addHighlight, listHighlights } from './highlight-commands'
 import { exportCommand, importArchiveCommand } from './export-commands'
 import { listCountries, retagLibrary, tagArticle, takeCountryEdits } from './country-commands'
 import { backUpNow, rebuildDatabase, reindexLibrary, restoreFromBackup } from './maintenance-commands'
@@ -32,6 +33,9 @@ Commands:
   show <id>                Print one article's text
   mark <how> <id>...       read, unread, star, unstar, archive or unarchive articles
   delete <id>...           Delete articles
+  highlights [<id>]        The highlights and notes of an article (or of every article); orphaned
+                           ones (no longer in the text after a re-capture) are marked
+  highlight <id> --quote TEXT [--note TEXT]   Highlight a passage of an article, with a note
   collection <verb> ...    Collections: list; create NAME [--description TEXT] [--smart with list
                            filters and --words WORDS]; rename OLD NEW; describe NAME TEXT;
                            delete NAME (its articles stay); add NAME ID...; remove NAME ID...
@@ -116,6 +120,8 @@ export async function runCli(argv: string[]): Promise<number> {
       summary: { type: 'boolean', default: false },
       'delete-articles': { type: 'boolean', default: false },
       name: { type: 'string' },
+      quote: { type: 'string' },
+      note: { type: 'string' },
     },
   })
   const [command, ...rest] = positionals
@@ -148,6 +154,10 @@ export async function runCli(argv: string[]): Promise<number> {
       return showArticle(libraryDir, one(rest, 'show needs an article id'), json)
     case 'delete':
       return deleteArticles(libraryDir, rest, json)
+    case 'highlights':
+      return listHighlights(libraryDir, rest, json)
+    case 'highlight':
+      return addHighlight(libraryDir, rest, values, json)
     case 'collection':
       return collectionCommand(libraryDir, rest, values, json)
     case 'serve':
