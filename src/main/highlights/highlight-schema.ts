@@ -6,7 +6,8 @@ import type { SchemaStep } from '../library/schema'
  * 16-hex id (the same highlight on every device, the key of its sync register) and a colour,
  * carrying over any row with a fresh id. Keyed by the article's id, not its rowid, so an article
  * deleted and restored from the trash keeps its highlights, and one that arrives later by sync
- * finds them waiting.
+ * finds them waiting. `highlights_unindexed` lists articles whose full-text entry must take in
+ * highlights that arrived by sync (the entry needs the body file, read outside the transaction).
  */
 export const HIGHLIGHTS_SCHEMA_STEP: SchemaStep = {
   version: 15,
@@ -31,5 +32,6 @@ INSERT INTO highlights_synced (id, article_id, exact, prefix, suffix, start, "en
 DROP TABLE highlights;
 ALTER TABLE highlights_synced RENAME TO highlights;
 CREATE INDEX highlights_by_article ON highlights (article_id, start);
+CREATE TABLE highlights_unindexed (article_id TEXT PRIMARY KEY) WITHOUT ROWID;
 `,
 }

@@ -8,11 +8,10 @@ import {
 } from '@shared/highlights'
 import type { ServicesFor } from '@shared/procedure'
 import type { z } from 'zod'
-import { indexedNames, textOfArticle } from '../library/article-rows'
-import { indexArticleText } from '../library/article-text-index'
 import type { ServiceContext } from '../services'
 import { anchorHighlights } from './anchor-highlights'
 import { articlePlainText } from './article-plain-text'
+import { reindexArticle } from './highlight-index'
 import {
   allHighlights,
   changeHighlight,
@@ -28,21 +27,9 @@ export function highlightServices(ctx: ServiceContext): ServicesFor<typeof highl
   const plainText = async (articleId: string): Promise<string> =>
     articlePlainText((await ctx.library.readArticle(articleId)).html)
 
-  /** The article's full-text entry again, with its highlights' quotes and notes (search finds them). */
-  const reindex = async (articleId: string): Promise<void> => {
-    const article = await ctx.library.readArticle(articleId).catch(() => null)
-    if (!article) return
-    ctx.library.change((db) => {
-      const rowid = ctx.library.articleRowid(articleId)
-      indexArticleText(db, rowid, {
-        ...textOfArticle(article, article.text),
-        correspondents: indexedNames(db, rowid),
-      })
-    })
-  }
-
   const changed = async (articleId: string): Promise<void> => {
-    await reindex(articleId)
+    // The article's full-text entry again, with its highlights' quotes and notes (search finds them).
+    await reindexArticle(ctx.library, articleId)
     ctx.events.emit('highlights.changed', { articleIds: [articleId] })
   }
 

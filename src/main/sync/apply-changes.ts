@@ -2,6 +2,7 @@ import { parseClock } from './hlc'
 import type { SqlDatabase } from '../library/database'
 import { deleteCollection, POSITION_GAP } from '../collections/collection-store'
 import { saveCountryEdits } from '../countries/country-store'
+import { applyHighlight } from './highlight-changes'
 import type { Change, RegisterValue } from './log-line'
 import { registeredOrder, STATE_FIELDS, stateKey } from './local-changes'
 import { mergeRegister, noteEvent, registerOf, registersUnder, sameValue } from './sync-store'
@@ -68,6 +69,8 @@ export function applyChange(db: SqlDatabase, change: Change, followups: Followup
       return applyFeed(db, decodeURIComponent(rest.join('/')), change.value, at)
     case 'country':
       return applyCountryEdit(db, rest[0] ?? '', rest[1] ?? '', change.value, at)
+    case 'highlight':
+      return applyHighlight(db, rest[0] ?? '', change.value)
     default:
       // device/, lease/, and kinds a newer Dateline writes: the register is kept, nothing to show.
       return

@@ -18,6 +18,8 @@ import {
   type Followups,
 } from './apply-changes'
 import { HybridClock, parseClock } from './hlc'
+import { changedHighlights } from './highlight-changes'
+import { reindexMarked } from '../highlights/highlight-index'
 import {
   changedCollections,
   changedCountryEdits,
@@ -267,6 +269,8 @@ export class SyncEngine {
       this.options.events?.emit('collections.changed', { ids: [] })
       this.options.events?.emit('correspondents.changed', { ids: [] })
       this.options.events?.emit('sync.changed', { applied })
+      if ((await reindexMarked(this.library)) > 0)
+        this.options.events?.emit('highlights.changed', { articleIds: [] })
     }
     return { applied, written: written + more, articlesArrived, status: this.status() }
   }
@@ -288,6 +292,7 @@ export class SyncEngine {
         ...changedFollows(db),
         ...changedFeeds(db),
         ...changedCountryEdits(db),
+        ...changedHighlights(db),
       ].filter((c) => c.key !== `device/${config.device}` || !sameRegister(db, c))
       for (const change of changes) {
         record(db, clock, change)
