@@ -1,4 +1,5 @@
-import { anchorPassage, describePassage, type TextSelector } from '@shared/highlight-anchor'
+import { describePassage, type TextSelector } from '@shared/highlight-anchor'
+import { documentText, MARK_ATTRIBUTE, paintPassages, type DocumentText } from '@shared/highlight-marks'
 import type { HighlightColour } from '@shared/highlights'
 
 /*
@@ -9,43 +10,22 @@ import type { HighlightColour } from '@shared/highlights'
  * printed headline the frame adds for paper is left out.
  */
 
-export const MARK_ATTRIBUTE = 'data-highlight-id'
 const TEXT_NODE = 3
-const PRINT_HEADER = '.dateline-print-header'
-
-interface TextPiece {
-  node: Text
-  start: number
-}
-
-interface FrameText {
-  pieces: TextPiece[]
-  text: string
-}
+const PRINT_HEADER = 'dateline-print-header'
 
 function articleRoot(doc: Document): Element | null {
   return doc.querySelector('.dateline-article') ?? doc.body
 }
 
-export function frameText(doc: Document): FrameText {
+const isPrintHeader = (element: Element): boolean => element.classList.contains(PRINT_HEADER)
+
+export function frameText(doc: Document): DocumentText {
   const root = articleRoot(doc)
-  const pieces: TextPiece[] = []
-  const parts: string[] = []
-  if (!root) return { pieces, text: '' }
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-  let length = 0
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.parentElement?.closest(PRINT_HEADER)) continue
-    const text = node as Text
-    pieces.push({ node: text, start: length })
-    parts.push(text.data)
-    length += text.data.length
-  }
-  return { pieces, text: parts.join('') }
+  return root ? documentText(root, isPrintHeader) : { pieces: [], text: '' }
 }
 
 /** The offset in the article's text of a boundary point of a selection. */
-function offsetOf(doc: Document, { pieces, text }: FrameText, container: Node, offset: number): number {
+function offsetOf(doc: Document, { pieces, text }: DocumentText, container: Node, offset: number): number {
   if (container.nodeType === TEXT_NODE) {
     const piece = pieces.find((p) => p.node === container)
     if (piece) return piece.start + Math.min(offset, piece.node.data.length)
@@ -83,50 +63,13 @@ export interface PaintedHighlight extends TextSelector {
   colour: HighlightColour
 }
 
-/** Takes the marks of an earlier painting out, leaving the text as it was stored. */
-export function clearHighlights(doc: Document): void {
-  for (const mark of Array.from(doc.querySelectorAll(`mark[${MARK_ATTRIBUTE}]`))) {
-    const parent = mark.parentNode
-    if (!parent) continue
-    while (mark.firstChild) parent.insertBefore(mark.firstChild, mark)
-    parent.removeChild(mark)
-    parent.normalize()
-  }
-}
-
 /**
- * Paints each highlight as <mark> elements around its text (one per text node it spans), at render
- * time only: the stored body never holds them. Returns the ids that found their passage.
+ * Paints each highlight as <mark> elements around its text, at render time only: the stored body
+ * never holds them. Returns the ids that found their passage.
  */
 export function paintHighlights(doc: Document, highlights: readonly PaintedHighlight[]): Set<string> {
-  clearHighlights(doc)
-  const painted = new Set<string>()
-  for (const highlight of highlights) {
-    const text = frameText(doc)
-    const at = anchorPassage(text.text, highlight)
-    if (!at) continue
-    painted.add(highlight.id)
-    let first = true
-    for (const piece of text.pieces) {
-      const pieceEnd = piece.start + piece.node.data.length
-      if (pieceEnd <= at.start || piece.start >= at.end) continue
-      // Space between blocks would put a mark between paragraphs.
-      if (piece.node.data.trim() === '') continue
-      let node = piece.node
-      const to = Math.min(at.end, pieceEnd) - piece.start
-      const from = Math.max(at.start, piece.start) - piece.start
-      if (to < node.data.length) node.splitText(to)
-      if (from > 0) node = node.splitText(from)
-      const mark = doc.createElement('mark')
-      mark.setAttribute(MARK_ATTRIBUTE, highlight.id)
-      mark.className = `dateline-highlight dateline-highlight-${highlight.colour}`
-      if (first) mark.setAttribute('data-highlight-start', '')
-      first = false
-      node.parentNode?.insertBefore(mark, node)
-      mark.appendChild(node)
-    }
-  }
-  return painted
+  const root = articleRoot(doc)
+  return root ? paintPassages(doc, root, highlights, isPrintHeader) : new Set()
 }
 
 /** The first mark of a highlight in the frame, to scroll to. */
