@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ExportResult } from '@shared/export'
+import type { SearchPage } from '@shared/contract'
+import type { ExportResult, ImportArchiveResult } from '@shared/export'
 import type { AnchoredHighlight } from '@shared/highlights'
 import { openApp, type DatelineApp } from '../../src/main/app'
 import { call, epubcheck } from '../helpers/export-library'
@@ -94,4 +95,50 @@ describe('exports with highlights', () => {
     expect(check.output).not.toMatch(/\bERROR\b|\bFATAL\b/)
     expect(check.code, check.output).toBe(0)
   }, 120_000)
+})
+
+describe('the Dateline archive', () => {
+  it('carries highlights and notes to another library, once however often it is imported', async () => {
+    const archive = await call<ExportResult>(app, 'export.write', {
+      selection: { kind: 'library' },
+      format: 'archive',
+      destination: { kind: 'path', path: join(out, 'library.dateline.zip') },
+    })
+    const original = await call<{ highlights: AnchoredHighlight[] }>(app, 'highlights.list', {
+      articleId: ID,
+    })
+    const other = await openApp({ libraryDir: join(out, 'other'), extraction: 'inline' })
+    try {
+      // The other library has the article already, without highlights: they join it.
+      await other.library.putArticle(makeSummary({ id: ID, title: 'Night trains', lang: 'en' }), {
+        html: PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n'),
+        text: 'Night trains',
+      })
+      for (let round = 0; round < 2; round++) {
+        await call<ImportArchiveResult>(other, 'archive.import', { path: archive.path! })
+        const restored = await call<{ highlights: AnchoredHighlight[] }>(other, 'highlights.list', {
+          articleId: ID,
+        })
+        expect(restored.highlights).toEqual(original.highlights)
+      }
+      const found = await call<SearchPage>(other, 'articles.search', { query: 'council' })
+      expect(found.items.map((i) => i.article.id)).toEqual([ID])
+
+      // Into an empty library: the article comes with them.
+      const empty = await openApp({ libraryDir: join(out, 'empty'), extraction: 'inline' })
+      try {
+        await call<ImportArchiveResult>(empty, 'archive.import', { path: archive.path! })
+        const restored = await call<{ highlights: AnchoredHighlight[] }>(empty, 'highlights.list', {
+          articleId: ID,
+        })
+        expect(restored.highlights).toEqual(original.highlights)
+        const search = await call<SearchPage>(empty, 'articles.search', { query: 'council' })
+        expect(search.items.map((i) => i.article.id)).toEqual([ID])
+      } finally {
+        await empty.close()
+      }
+    } finally {
+      await other.close()
+    }
+  })
 })
