@@ -6,6 +6,8 @@ import type { ArticleSummary } from '@shared/article'
 import type { SearchPage } from '@shared/contract'
 import type { AnchoredHighlight } from '@shared/highlights'
 import { openApp, type DatelineApp } from '../../src/main/app'
+import { rebuildLibraryDatabase } from '../../src/main/library/database-builder'
+import { libraryLayout } from '../../src/main/library/layout'
 import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
 
 let dir: string
@@ -68,6 +70,26 @@ describe('highlights', () => {
     expect((await list())[1]!.note).toBe('Called them: rationing')
     await call('highlights.remove', { id: made.id })
     expect((await list()).map((h) => h.exact)).toEqual(['night trains'])
+  })
+
+  it('come back with their notes when the database is rebuilt from the article folders, after a re-capture', async () => {
+    await put(PARAGRAPHS)
+    await call('highlights.add', {
+      articleId: ID,
+      exact: 'ran out of tea',
+      note: 'Samovar shortage',
+      colour: 'pink',
+    })
+    await call('highlights.add', { articleId: ID, exact: 'the station was quiet' })
+    // A re-capture removes the old capture's files; the highlights file stays.
+    await put([...PARAGRAPHS, 'A later paragraph.'], '2026-11-02T10:00:00.000Z')
+    const before = await list()
+    await app.close()
+    await rebuildLibraryDatabase(libraryLayout(dir), new Date())
+    app = await openApp({ libraryDir: dir, extraction: 'inline' })
+    expect(await list()).toEqual(before)
+    const found = await call<SearchPage>('articles.search', { query: 'samovar' })
+    expect(found.items.map((i) => i.article.id)).toEqual([ID])
   })
 
   it('refuses a passage that is not in the article', async () => {

@@ -14,6 +14,7 @@ import { writeArticleFiles } from '../library/article-files'
 import { textOfArticle, writeArticleRow } from '../library/article-rows'
 import { indexArticleText } from '../library/article-text-index'
 import { reindexArticle } from '../highlights/highlight-index'
+import { highlightFilesOf } from '../highlights/highlight-files'
 import { MAX_MEDIA_BYTES } from '../library/confined-files'
 import type { SqlDatabase } from '../library/database'
 import type { LibraryStore } from '../library/library-store'
@@ -479,8 +480,11 @@ async function restoreArticle(
       restoreMemberships(db, library.articleRowid(archived.id), archived, mapped, true)
       return restoreHighlights(db, archived, mapped)
     })
-    // Their quotes and notes go into the article's search entry.
-    if (added > 0) await reindexArticle(library, archived.id)
+    // Their quotes and notes go into the article's search entry, and beside it for a rebuild.
+    if (added > 0) {
+      await reindexArticle(library, archived.id)
+      await highlightFilesOf(library).save(archived.id)
+    }
     return false
   }
   const people = archived.correspondents.flatMap((c) => {
@@ -523,6 +527,7 @@ async function restoreArticle(
     restoreMemberships(db, rowid, archived, mapped, false)
   })
   await keepEditsBesideArticle(library, archived.id)
+  if ((archived.highlights ?? []).length > 0) await highlightFilesOf(library).save(archived.id)
   return true
 }
 

@@ -2,6 +2,7 @@ import type { SqlDatabase } from '../library/database'
 import { indexedNames, textOfArticle } from '../library/article-rows'
 import { indexArticleText } from '../library/article-text-index'
 import type { LibraryStore } from '../library/library-store'
+import { highlightFilesOf } from './highlight-files'
 
 /**
  * Highlights' quotes and notes live in their article's full-text entry (indexArticleText adds
@@ -27,13 +28,17 @@ export async function reindexArticle(library: LibraryStore, articleId: string): 
   })
 }
 
-/** Indexes again the articles marked; returns how many (an article not here is left to its arrival). */
+/**
+ * Indexes again the articles marked, and rewrites their highlights files; returns how many (an
+ * article not here is left to its arrival, which indexes it whole).
+ */
 export async function reindexMarked(library: LibraryStore): Promise<number> {
   const marked = library.query((db) =>
     db.all<{ article_id: string }>('SELECT article_id FROM highlights_unindexed').map((r) => r.article_id),
   )
   for (const id of marked) {
     await reindexArticle(library, id)
+    await highlightFilesOf(library).save(id)
     library.change((db) => db.run('DELETE FROM highlights_unindexed WHERE article_id = ?', [id]))
   }
   return marked.length

@@ -11,6 +11,7 @@ import type { z } from 'zod'
 import type { ServiceContext } from '../services'
 import { anchorHighlights } from './anchor-highlights'
 import { articlePlainText } from './article-plain-text'
+import { highlightFilesOf } from './highlight-files'
 import { reindexArticle } from './highlight-index'
 import {
   allHighlights,
@@ -30,6 +31,7 @@ export function highlightServices(ctx: ServiceContext): ServicesFor<typeof highl
   const changed = async (articleId: string): Promise<void> => {
     // The article's full-text entry again, with its highlights' quotes and notes (search finds them).
     await reindexArticle(ctx.library, articleId)
+    await highlightFilesOf(ctx.library).save(articleId)
     ctx.events.emit('highlights.changed', { articleIds: [articleId] })
   }
 
