@@ -93,6 +93,7 @@ test('a passage selected in the reader becomes a highlight with a note, kept acr
 
   // Saved again with a new first paragraph and the third one gone: one highlight moves, one is orphaned.
   await selectInFrame(page, 'a matter of national pride')
+  await expect(bar).toBeVisible()
   await page.keyboard.press('h')
   await expect(items).toHaveCount(3)
   const recaptured = [
@@ -120,6 +121,14 @@ test('a passage selected in the reader becomes a highlight with a note, kept acr
   await transformers.getByRole('button', { name: 'Remove' }).click()
   await expect(items).toHaveCount(2)
   await expect(frame(page).locator('mark.dateline-highlight')).toHaveText([STORY[1]!])
+
+  // On paper: a quiet underline instead of a fill, the notes listed without their buttons.
+  await page.emulateMedia({ media: 'print' })
+  const mark = frame(page).locator('mark.dateline-highlight').first()
+  expect(await mark.evaluate((m) => getComputedStyle(m).backgroundColor)).toBe('rgba(0, 0, 0, 0)')
+  expect(await mark.evaluate((m) => getComputedStyle(m).borderBottomStyle)).toBe('solid')
+  await expect(items.first().locator('.highlight-quote')).toBeVisible()
+  await expect(items.first().getByRole('button', { name: 'Remove' })).toBeHidden()
 })
 
 test('the reader with highlights passes axe in light and dark, and is pictured', async ({
