@@ -22,6 +22,7 @@ import { storyServices } from './stories/story-services'
 import { trashServices } from './trash/trash-services'
 import { readingServices } from './reading/reading-services'
 import { articleIdServices } from './library/article-id-services'
+import { highlightServices } from './highlights/highlight-services'
 import type { FeedRefresher } from './feeds/feed-refresher'
 import type { FeedFetchLimits } from './feeds/fetch-feed'
 
@@ -66,6 +67,7 @@ export function createServices(ctx: ServiceContext): Services {
     ...trashServices(ctx),
     ...readingServices(ctx),
     ...articleIdServices(ctx),
+    ...highlightServices(ctx),
     'articles.add': async (input) => {
       const captureId = input.captureId ?? randomUUID()
       const { captureId: _ignored, ...source } = input

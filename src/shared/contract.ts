@@ -11,6 +11,7 @@ import { importsEvents, importsProcedures } from './imports'
 import { syncEvents, syncProcedures } from './sync'
 import { extensionEvents, extensionProcedures } from './extension'
 import { storiesEvents, storiesProcedures } from './stories'
+import { highlightsEvents, highlightsProcedures } from './highlights'
 import { trashProcedures } from './trash'
 import { articleIdsProcedures } from './article-ids'
 import { ListDate, readingProcedures } from './reading'
@@ -224,6 +225,7 @@ export const contract = {
   ...storiesProcedures,
   ...trashProcedures,
   ...articleIdsProcedures,
+  ...highlightsProcedures,
 } as const
 
 export type Contract = typeof contract
@@ -277,6 +279,7 @@ export const events = {
   ...importsEvents,
   ...extensionEvents,
   ...storiesEvents,
+  ...highlightsEvents,
 } as const
 export type EventName = keyof typeof events
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>

@@ -12,12 +12,14 @@ import { mergeChanges, orderMembers, positionBetween, type Register } from '../.
 
 const DEVICES = ['0000000000000001', '0000000000000002', '0000000000000003']
 const ARTICLES = ['a1', 'a2', 'a3', 'a4']
+const HIGHLIGHTS = ['h1', 'h2', 'h3']
 
 type Step =
   | { kind: 'state'; device: number; article: number; field: 'read' | 'starred' | 'archived'; value: boolean }
   | { kind: 'delete' | 'add'; device: number; article: number }
   | { kind: 'collect'; device: number; article: number; before: number | null }
   | { kind: 'uncollect'; device: number; article: number }
+  | { kind: 'highlight'; device: number; highlight: number; note: string | null }
   | { kind: 'hear'; device: number; from: number; lines: number }
   | { kind: 'wait'; ms: number }
 
@@ -35,6 +37,13 @@ const step = (devices: number): fc.Arbitrary<Step> => {
     fc.record({ kind: fc.constantFrom('delete' as const, 'add' as const), device, article }),
     fc.record({ kind: fc.constant('collect' as const), device, article, before: fc.option(article) }),
     fc.record({ kind: fc.constant('uncollect' as const), device, article }),
+    // A highlight made or its note changed (a string), or removed (null: its tombstone).
+    fc.record({
+      kind: fc.constant('highlight' as const),
+      device,
+      highlight: fc.integer({ min: 0, max: HIGHLIGHTS.length - 1 }),
+      note: fc.option(fc.constantFrom('', 'check', 'ask')),
+    }),
     fc.record({ kind: fc.constant('hear' as const), device, from: device, lines: fc.nat(20) }),
     fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 3 }) }),
   )
@@ -60,7 +69,11 @@ function libraryOf(registers: Map<string, Register>): unknown {
       return typeof position === 'string' ? [{ article, position }] : []
     }),
   )
-  return { articles, collection: members.map((m) => m.article) }
+  const highlights = HIGHLIGHTS.flatMap((id) => {
+    const value = registers.get(`highlight/${id}`)?.value
+    return value === undefined || value === null ? [] : [{ id, value }]
+  })
+  return { articles, collection: members.map((m) => m.article), highlights }
 }
 
 function members(registers: Map<string, Register>): { article: string; position: string }[] {
@@ -96,6 +109,11 @@ function run(devices: number, steps: Step[], finalOrders: number[][], repeats: n
     const d = all[s.device]!
     if (s.kind === 'hear') {
       hear(d, all[s.from]!.log.slice(0, s.lines))
+      continue
+    }
+    if (s.kind === 'highlight') {
+      const value = s.note === null ? null : { article: ARTICLES[0]!, exact: 'trains', note: s.note }
+      change(d, `highlight/${HIGHLIGHTS[s.highlight]!}`, value)
       continue
     }
     const id = ARTICLES[s.article]!

@@ -10,6 +10,7 @@ import { importFile } from './import-commands'
 import { followCommand, listCorrespondentsCommand } from './correspondent-commands'
 import { searchCommand } from './search-command'
 import { collectionCommand } from './collection-commands'
+import { addHighlight, listHighlights } from './highlight-commands'
 import { exportCommand, importArchiveCommand } from './export-commands'
 import { listCountries, retagLibrary, tagArticle, takeCountryEdits } from './country-commands'
 import { backUpNow, rebuildDatabase, reindexLibrary, restoreFromBackup } from './maintenance-commands'
@@ -37,6 +38,9 @@ Commands:
   trash [list]             The deleted articles, newest delete first, with the day each goes for good
   trash restore <id>...    Bring articles back from the trash
   trash empty [<id>...]    Delete the trash (or only these articles) for good
+  highlights [<id>]        The highlights and notes of an article (or of every article); orphaned
+                           ones (no longer in the text after a re-capture) are marked
+  highlight <id> --quote TEXT [--note TEXT]   Highlight a passage of an article, with a note
   collection <verb> ...    Collections: list; create NAME [--description TEXT] [--smart with list
                            filters and --words WORDS]; rename OLD NEW; describe NAME TEXT;
                            delete NAME (its articles stay); add NAME ID...; remove NAME ID...
@@ -126,6 +130,8 @@ export async function runCli(argv: string[]): Promise<number> {
       'delete-articles': { type: 'boolean', default: false },
       name: { type: 'string' },
       create: { type: 'boolean', default: false },
+      quote: { type: 'string' },
+      note: { type: 'string' },
     },
   })
   const [command, ...rest] = positionals
@@ -163,6 +169,10 @@ export async function runCli(argv: string[]): Promise<number> {
       return deleteArticles(libraryDir, rest, json)
     case 'trash':
       return trashCommand(libraryDir, rest, json)
+    case 'highlights':
+      return listHighlights(libraryDir, rest, json)
+    case 'highlight':
+      return addHighlight(libraryDir, rest, values, json)
     case 'collection':
       return collectionCommand(libraryDir, rest, values, json)
     case 'serve':

@@ -180,5 +180,10 @@ function archivedArticle(db: SqlDatabase, article: Article): ArchivedArticle {
         article.id,
       ])
       .map((r) => withoutLocalKeys('country_edits', r)),
+    highlights: db
+      .all<Record<string, unknown>>('SELECT * FROM highlights WHERE article_id = ? ORDER BY start, id', [
+        article.id,
+      ])
+      .map((r) => withoutLocalKeys('highlights', r)),
   }
 }

@@ -6,8 +6,8 @@ import { ArticleId } from '@shared/article'
  *
  *   dateline-archive.json          what this is (format, version), first, so it is found at once
  *   media/ab/<sha256>.<ext>        each picture once, before the first article that shows it
- *   articles/<id>.json             one article: its row, body and text, countries, correspondents
- *                                  and collection memberships
+ *   articles/<id>.json             one article: its row, body and text, countries, correspondents,
+ *                                  collection memberships and highlights (with their notes)
  *   collections.json               the collections (plain and smart) the articles belong to, or all
  *   correspondents.json            the correspondents of the articles, or all
  *   feeds.json                     the subscriptions with the items seen in each (whole library only)
@@ -75,6 +75,8 @@ export const ArchivedArticle = z.object({
   collections: z.array(z.object({ name: Name, row: Row })).max(100_000),
   /** The person's own country tags and removals, which a re-tagging keeps. */
   countryEdits: z.array(Row).max(300).optional(),
+  /** Highlights and notes, each with its own id (the same in every library, as sync has it). */
+  highlights: z.array(Row).max(100_000).optional(),
 })
 export type ArchivedArticle = z.infer<typeof ArchivedArticle>
 
@@ -102,6 +104,7 @@ export const LOCAL_KEYS: Record<string, string[]> = {
   collections: ['id'],
   collection_articles: ['article', 'collection'],
   country_edits: ['article_id'],
+  highlights: ['article_id'],
   feeds: ['id', 'correspondent'],
   feed_items: ['feed', 'article'],
 }

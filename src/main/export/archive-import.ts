@@ -13,6 +13,8 @@ import { sanitizeSvg } from '../ingest/sanitize-svg'
 import { writeArticleFiles } from '../library/article-files'
 import { textOfArticle, writeArticleRow } from '../library/article-rows'
 import { indexArticleText } from '../library/article-text-index'
+import { reindexArticle } from '../highlights/highlight-index'
+import { highlightFilesOf } from '../highlights/highlight-files'
 import { MAX_MEDIA_BYTES } from '../library/confined-files'
 import type { SqlDatabase } from '../library/database'
 import type { LibraryStore } from '../library/library-store'
@@ -474,7 +476,15 @@ async function restoreArticle(
 ): Promise<boolean> {
   const existing = library.get(archived.id)
   if (existing) {
-    library.change((db) => restoreMemberships(db, library.articleRowid(archived.id), archived, mapped, true))
+    const added = library.change((db) => {
+      restoreMemberships(db, library.articleRowid(archived.id), archived, mapped, true)
+      return restoreHighlights(db, archived, mapped)
+    })
+    // Their quotes and notes go into the article's search entry, and beside it for a rebuild.
+    if (added > 0) {
+      await reindexArticle(library, archived.id)
+      await highlightFilesOf(library).save(archived.id)
+    }
     return false
   }
   const people = archived.correspondents.flatMap((c) => {
@@ -511,11 +521,23 @@ async function restoreArticle(
     for (const edit of archived.countryEdits ?? []) {
       mapped.columns.insert(db, 'country_edits', edit, { article_id: archived.id })
     }
+    // Before the search entry, which takes in their quotes and notes.
+    restoreHighlights(db, archived, mapped)
     indexArticleText(db, rowid, textOfArticle(summary, body.text))
     restoreMemberships(db, rowid, archived, mapped, false)
   })
   await keepEditsBesideArticle(library, archived.id)
+  if ((archived.highlights ?? []).length > 0) await highlightFilesOf(library).save(archived.id)
   return true
+}
+
+/** The article's highlights this library lacks (by their id); the table's checks refuse odd ones. */
+function restoreHighlights(db: SqlDatabase, archived: ArchivedArticle, mapped: Mapped): number {
+  let added = 0
+  for (const highlight of archived.highlights ?? []) {
+    if (mapped.columns.insert(db, 'highlights', highlight, { article_id: archived.id })) added++
+  }
+  return added
 }
 
 /**

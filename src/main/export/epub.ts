@@ -6,6 +6,7 @@ import { articlesOf, throwIfCancelled, type ExportRun } from './export-run'
 import { languageTag, textDirection } from './text-direction'
 import { htmlToXhtml, linkTarget, xmlAttribute, xmlText } from './xhtml'
 import { ZipWriter } from './zip-writer'
+import { withHighlights } from '../highlights/highlights-export'
 
 /**
  * An EPUB 3 book of the selection, one chapter per article, written as the articles are read:
@@ -45,7 +46,8 @@ export async function writeEpub(path: string, run: ExportRun): Promise<EpubResul
     await zip.add('OEBPS/style.css', STYLE)
     const chapters: Chapter[] = []
     const pictures = new Map<string, Picture | null>()
-    for await (const article of articlesOf(run)) {
+    for await (const stored of articlesOf(run)) {
+      const article = withHighlights(run.library, stored)
       const chapter = await writeChapter(zip, article, chapters.length + 1, pictures, run)
       chapters.push(chapter)
       run.advance()

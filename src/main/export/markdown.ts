@@ -5,6 +5,7 @@ import { rewriteStoredImageSources } from '@shared/media'
 import { collectionNamesOf, articlesOf, type ExportRun } from './export-run'
 import { FileNames, safeFileStem } from './file-names'
 import type { OutputFolder } from './output-folder'
+import { withHighlights } from '../highlights/highlights-export'
 
 /**
  * A folder of Markdown files, one per article, with YAML front matter and the pictures in a
@@ -26,10 +27,13 @@ export async function writeMarkdownFolder(folder: OutputFolder, run: ExportRun):
     bulletListMarker: '-',
     emDelimiter: '*',
   })
+  // Highlighted passages as Obsidian's (and many editors') ==highlight==.
+  turndown.addRule('highlight', { filter: 'mark', replacement: (content) => `==${content}==` })
   const names = new FileNames()
   const copied = new Set<string>()
   let articles = 0
-  for await (const article of articlesOf(run)) {
+  for await (const stored of articlesOf(run)) {
+    const article = withHighlights(run.library, stored)
     const html = await copyPictures(article, folder, copied, run)
     const markdown = turndown.turndown(html)
     const name = names.unique(safeFileStem(article.title), 'md')

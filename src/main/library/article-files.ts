@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { ArticleSummary, StoredArticleMetadata } from '@shared/article'
 import { DatelineError } from '@shared/errors'
 import { COUNTRY_EDITS_FILE } from '../countries/country-edit-files'
+import { HIGHLIGHTS_FILE } from '../highlights/highlight-files'
 import { sanitizeStoredHtml } from '../ingest/sanitize'
 import { writeFileAtomic, writeFilesAtomic } from './atomic-file'
 import { metadataOf } from './article-rows'
@@ -99,14 +100,14 @@ export async function readArticleTextForIndex(layout: LibraryLayout, ref: BodyRe
 
 /**
  * After a re-capture is acknowledged, the previous copy's files (and any left by a capture that was
- * killed before its metadata was written) go; the person's country and correspondents edits stay with
+ * killed before its metadata was written) go; the person's country and correspondents edits and highlights stay with
  * the article. Best effort: a leftover costs only disk space.
  */
 export async function removeOtherRevisions(layout: LibraryLayout, ref: BodyRef): Promise<void> {
   const folder = articleDir(layout, ref.id)
   const current = bodyRevision(ref.updatedAt)
   const names = await readdir(folder).catch(() => [] as string[])
-  const kept = [COUNTRY_EDITS_FILE, CORRESPONDENTS_EDIT_FILE]
+  const kept = [COUNTRY_EDITS_FILE, CORRESPONDENTS_EDIT_FILE, HIGHLIGHTS_FILE]
   const stale = names.filter((name) => !name.startsWith(`${current}.`) && !kept.includes(name))
   await Promise.all(stale.map((name) => rm(join(folder, name), { force: true }).catch(() => undefined)))
 }

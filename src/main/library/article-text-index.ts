@@ -1,3 +1,4 @@
+import { highlightTextForIndex } from '../highlights/highlight-store'
 import { textForIndex } from '../search/index-text'
 import type { SqlDatabase } from './database'
 
@@ -12,7 +13,8 @@ export interface IndexedText {
 
 /**
  * Puts an article's text into `article_fts` under its rowid, replacing what was there. Called inside
- * the transaction that writes the article, so the index never disagrees with the library.
+ * the transaction that writes the article, so the index never disagrees with the library. The
+ * person's highlights and notes go in with the body, so a search finds an article by its notes.
  */
 export function indexArticleText(db: SqlDatabase, rowid: number, text: IndexedText): void {
   db.run('DELETE FROM article_fts WHERE rowid = ?', [rowid])
@@ -24,11 +26,15 @@ export function indexArticleText(db: SqlDatabase, rowid: number, text: IndexedTe
       textForIndex(text.correspondents),
       textForIndex(text.site),
       textForIndex(text.excerpt),
-      textForIndex(text.body),
+      textForIndex(withHighlights(text.body, highlightTextForIndex(db, rowid))),
     ],
   )
 }
 
 export function unindexArticle(db: SqlDatabase, rowid: number): void {
   db.run('DELETE FROM article_fts WHERE rowid = ?', [rowid])
+}
+
+function withHighlights(body: string, highlights: string): string {
+  return highlights === '' ? body : `${body}\n${highlights}`
 }

@@ -1,6 +1,7 @@
 import { readdir, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { StoredArticleMetadata, type ArticleSummary } from '@shared/article'
+import type { Highlight } from '@shared/highlights'
 import { DatelineError } from '@shared/errors'
 import {
   asStoredCountryEdit,
@@ -23,6 +24,8 @@ import {
 } from '../correspondents/correspondent-store'
 import { readGroupEdits, type GroupEdits } from '../correspondents/group-edits-file'
 import { readCorrespondentsEdit } from '../correspondents/person-edit-file'
+import { readHighlightsFile } from '../highlights/highlight-files'
+import { putHighlight } from '../highlights/highlight-store'
 
 /**
  * Making a whole library database at once, for the migration from schema 1 and for `dateline
@@ -46,6 +49,8 @@ interface DraftArticle {
   countryEdits?: () => Promise<StoredCountryEdit[]>
   /** Its correspondents are the person's own list (from the article folder), not the extractor's. */
   correspondentsEdited?: boolean
+  /** The person's highlights and notes (rebuild), written before the row so search takes them in. */
+  highlights?: () => Promise<Highlight[]>
 }
 
 /** Writes every article into a fresh draft database, checks it, and returns it closed. */
@@ -72,9 +77,11 @@ async function buildDraft(
       const batch = articles.slice(at, at + BATCH)
       const texts = await Promise.all(batch.map((a) => a.text()))
       const edits = await Promise.all(batch.map((a) => a.countryEdits?.() ?? []))
+      const highlights = await Promise.all(batch.map((a) => a.highlights?.() ?? []))
       draft.transaction(() =>
         batch.forEach((a, i) => {
           carryCountryEdits(draft, a.article.id, edits[i] ?? [])
+          for (const highlight of highlights[i] ?? []) putHighlight(draft, highlight)
           const rowid = writeArticleRow(draft, a.article, texts[i] ?? '')
           if (a.correspondentsEdited) markCorrespondentsEdited(draft, rowid)
         }),
@@ -162,11 +169,12 @@ export async function removeLegacyFiles(layout: LibraryLayout): Promise<void> {
 
 /**
  * `dateline rebuild`: a new database from the article folders' metadata files, with the person's
- * own lists of correspondents. The person's country edits come from each folder's edits file, and
- * from the old database where it can still be read (edits made before those files existed); their
- * merges and follows of correspondents from the library's correspondent-edits.json (or the old
- * database, for a library that has no such file yet). States (read,
- * starred, archived) and collections lived only in the database; they come back from a backup. The database it replaces is kept beside it as
+ * own lists of correspondents and their highlights and notes (highlights.json). The person's
+ * country edits come from each folder's edits file, and from the old database where it can still
+ * be read (edits made before those files existed); their merges and follows of correspondents from
+ * the library's correspondent-edits.json (or the old database, for a library that has no such file
+ * yet). States (read, starred, archived) and collections lived only in the database; they come back
+ * from a backup. The database it replaces is kept beside it as
  * library.db.replaced-<time>.
  */
 export async function rebuildLibraryDatabase(
@@ -188,6 +196,7 @@ export async function rebuildLibraryDatabase(
         ...(oldEdits.get(article.id) ?? []),
         ...(await readCountryEditsFile(layout, article.id)),
       ],
+      highlights: () => readHighlightsFile(layout, article.id),
     })
   }
   const groupEdits = (await readGroupEdits(layout)) ?? groupEditsOfOldDatabase(layout)

@@ -8,6 +8,7 @@ import { SYNC_SCHEMA_STEP } from '../sync/sync-schema'
 import { STORIES_SCHEMA_STEP } from '../stories/story-schema'
 import { READING_SCHEMA_STEP } from '../reading/reading-schema'
 import { CONTENT_KEYS_SCHEMA_STEP } from '../ingest/content-key-store'
+import { HIGHLIGHTS_SCHEMA_STEP } from '../highlights/highlight-schema'
 
 /**
  * The library database's tables, one migration per schema version, kept in `PRAGMA user_version`.
@@ -349,6 +350,7 @@ export const schemaSteps: SchemaStep[] = [
   READING_SCHEMA_STEP,
   CONTENT_KEYS_SCHEMA_STEP,
   CORRESPONDENT_COUNTRY_COUNTS_STEP,
+  HIGHLIGHTS_SCHEMA_STEP,
 ]
 
 export const LATEST_DATABASE_VERSION = Math.max(...schemaSteps.map((s) => s.version))

@@ -8,6 +8,7 @@ import {
   emptyCorrespondentFollowups,
   type CorrespondentFollowups,
 } from './correspondent-changes'
+import { applyHighlight } from './highlight-changes'
 import type { Change, RegisterValue } from './log-line'
 import { registeredOrder, STATE_FIELDS, stateKey } from './local-changes'
 import { mergeRegister, noteEvent, registerOf, registersUnder, sameValue } from './sync-store'
@@ -79,6 +80,8 @@ export function applyChange(db: SqlDatabase, change: Change, followups: Followup
       return applyByline(db, rest[0] ?? '', change.value, followups.correspondents)
     case 'merge':
       return applyMerge(db, change.key, change.value, followups.correspondents)
+    case 'highlight':
+      return applyHighlight(db, rest[0] ?? '', change.value)
     default:
       // device/, lease/, and kinds a newer Dateline writes: the register is kept, nothing to show.
       return

@@ -24,6 +24,8 @@ import {
   changedMerges,
 } from './correspondent-changes'
 import { HybridClock, parseClock } from './hlc'
+import { changedHighlights } from './highlight-changes'
+import { reindexMarked } from '../highlights/highlight-index'
 import {
   changedCollections,
   changedCountryEdits,
@@ -273,6 +275,8 @@ export class SyncEngine {
       this.options.events?.emit('collections.changed', { ids: [] })
       this.options.events?.emit('correspondents.changed', { ids: [] })
       this.options.events?.emit('sync.changed', { applied })
+      if ((await reindexMarked(this.library)) > 0)
+        this.options.events?.emit('highlights.changed', { articleIds: [] })
     }
     return { applied, written: written + more, articlesArrived, status: this.status() }
   }
@@ -296,6 +300,7 @@ export class SyncEngine {
         ...changedCountryEdits(db),
         ...changedBylines(db),
         ...changedMerges(db),
+        ...changedHighlights(db),
       ].filter((c) => c.key !== `device/${config.device}` || !sameRegister(db, c))
       for (const change of changes) {
         record(db, clock, change)

@@ -1,5 +1,7 @@
 import { openAddDialog } from '@renderer/store/capture/actions'
 import { useCapture } from '@renderer/store/capture/store'
+import { highlightSelection } from '@renderer/store/highlights/actions'
+import { useHighlights } from '@renderer/store/highlights/store'
 import {
   deleteArticle,
   moveSelection,
@@ -37,6 +39,7 @@ export const SHORTCUTS: ShortcutHelp[] = [
   { keys: ['Ctrl/⌘ A'], does: 'Pick every article of the list' },
   { keys: ['Escape'], does: 'Let the picked articles go' },
   { keys: ['Alt ↑', 'Alt ↓'], does: 'On a collection page: move the article up or down' },
+  { keys: ['h', 'Shift H'], does: 'Highlight the text selected in the article (with Shift: and add a note)' },
   { keys: ['a', 'Ctrl/⌘ N'], does: 'Add an article' },
   { keys: ['/'], does: 'Search headlines and text' },
   { keys: ['Ctrl/⌘ K'], does: 'Command palette: search articles, run a command' },
@@ -128,6 +131,10 @@ function actionFor(event: KeyboardEvent, target: Element | null): Action | null 
     case 'Backspace':
       // Holding the key would delete a run of articles, with Undo offered for the last one only.
       return event.repeat ? null : () => void deleteArticle()
+    case 'h':
+    case 'H':
+      if (event.repeat || !useHighlights.getState().selection) return null
+      return () => void highlightSelection(event.key === 'H')
     case 'a':
       return () => openAddDialog()
     case '?':

@@ -4,10 +4,12 @@ import { resolveMediaUrls } from '@shared/media'
 import type { Settings } from '@shared/settings'
 import { api } from '@renderer/api'
 import { useArticleFrame } from '@renderer/hooks/useArticleFrame'
+import { useFrameHighlights } from '@renderer/hooks/useFrameHighlights'
 import { displayTitle } from '@renderer/lib/format'
 import { buildReaderDocument, type ResolvedTheme } from '@renderer/lib/reader-document'
 import { printedMetaOf } from '@renderer/lib/reading/printed-meta'
 import { readerFonts } from '@renderer/lib/reading/reader-fonts'
+import { HighlightSelectionBar } from './highlights/HighlightSelectionBar'
 
 interface ArticleFrameProps {
   article: Article
@@ -20,7 +22,8 @@ interface ArticleFrameProps {
  * catch its links, but runs no scripts, submits no forms and opens nothing by itself.
  */
 export function ArticleFrame({ article, settings, theme }: ArticleFrameProps): JSX.Element {
-  const { frameRef, height, onLoad } = useArticleFrame()
+  const { frameRef, height, loads, onLoad } = useArticleFrame()
+  useFrameHighlights(frameRef, loads)
   const title = displayTitle(article)
   const { html, lang } = article
   const printedMeta = printedMetaOf(article)
@@ -41,15 +44,18 @@ export function ArticleFrame({ article, settings, theme }: ArticleFrameProps): J
   )
 
   return (
-    <iframe
-      ref={frameRef}
-      className="article-frame"
-      title="Article text"
-      data-testid="article-frame"
-      sandbox="allow-same-origin"
-      srcDoc={srcDoc}
-      onLoad={onLoad}
-      style={{ height }}
-    />
+    <>
+      <iframe
+        ref={frameRef}
+        className="article-frame"
+        title="Article text"
+        data-testid="article-frame"
+        sandbox="allow-same-origin"
+        srcDoc={srcDoc}
+        onLoad={onLoad}
+        style={{ height }}
+      />
+      <HighlightSelectionBar />
+    </>
   )
 }

@@ -4,6 +4,7 @@ import type { Settings } from '@shared/settings'
 import type { ResolvedTheme } from '@renderer/lib/reader-document'
 import { textDirection } from '@renderer/lib/reading/text-direction'
 import { ArticleFrame } from './ArticleFrame'
+import { HighlightsPanel } from './highlights/HighlightsPanel'
 import { ReaderHeader } from './ReaderHeader'
 
 interface ReaderProps {
@@ -22,6 +23,7 @@ export function Reader({ article, settings, theme }: ReaderProps): JSX.Element {
     >
       <ReaderHeader article={article} />
       <ArticleFrame article={article} settings={settings} theme={theme} />
+      <HighlightsPanel article={article} />
     </article>
   )
 }

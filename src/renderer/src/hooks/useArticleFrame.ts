@@ -7,6 +7,8 @@ import { mayHoldArticle } from './drop-data'
 export interface ArticleFrameWiring {
   frameRef: RefObject<HTMLIFrameElement | null>
   height: number
+  /** How many times the frame has loaded a document (highlights paint after each). */
+  loads: number
   onLoad: () => void
 }
 
@@ -26,6 +28,7 @@ export function useArticleFrame(): ArticleFrameWiring {
   const frameRef = useRef<HTMLIFrameElement | null>(null)
   const detachRef = useRef<(() => void) | null>(null)
   const [height, setHeight] = useState(0)
+  const [loads, setLoads] = useState(0)
 
   const onLoad = useCallback((): void => {
     detachRef.current?.()
@@ -38,6 +41,7 @@ export function useArticleFrame(): ArticleFrameWiring {
       forwardFrameEvents(doc, { keydown: handleShortcutKey, dragenter: onFrameDragEnter }),
     ]
     detachRef.current = () => detachers.forEach((detach) => detach())
+    setLoads((n) => n + 1)
   }, [])
 
   useEffect(() => {
@@ -45,5 +49,5 @@ export function useArticleFrame(): ArticleFrameWiring {
     return () => detach.current?.()
   }, [])
 
-  return { frameRef, height, onLoad }
+  return { frameRef, height, loads, onLoad }
 }

@@ -1,4 +1,5 @@
 import { escapeHtml } from '@shared/html'
+import { HIGHLIGHT_COLOURS, type HighlightColour } from '@shared/highlights'
 import type { FontFamily, Settings } from '@shared/settings'
 import { textDirection } from './reading/text-direction'
 
@@ -93,6 +94,21 @@ export interface ReaderDocumentInput {
   printedMeta?: string
 }
 
+/** The person's highlights (marks painted at render time), one fill per colour and theme. */
+const HIGHLIGHT_FILLS: Record<ResolvedTheme, Record<HighlightColour, string>> = {
+  light: { yellow: '#fbeea8', green: '#cdeccf', blue: '#cfe3fb', pink: '#f9d3e3' },
+  dark: { yellow: '#5c4d1a', green: '#1f4a2a', blue: '#1d3a5c', pink: '#5a2440' },
+}
+
+function highlightCss(theme: ResolvedTheme): string {
+  const fills = HIGHLIGHT_FILLS[theme]
+  return [
+    'mark.dateline-highlight { color: inherit; border-radius: 2px; padding: 0.05em 0; }',
+    ...HIGHLIGHT_COLOURS.map((c) => `.dateline-highlight-${c} { background: ${fills[c]}; }`),
+    `.dateline-highlight-current { outline: 2px solid ${READER_PALETTES[theme].link}; outline-offset: 1px; }`,
+  ].join('\n')
+}
+
 function readerCss(settings: Settings, theme: ResolvedTheme): string {
   const colours = READER_PALETTES[theme]
   const sans = READER_FONTS.sans
@@ -142,6 +158,7 @@ th, td { border: 1px solid ${colours.rule}; padding: 0.4em 0.7em; text-align: st
 th { font-weight: 650; background: ${colours.quiet}; }
 caption { color: ${colours.muted}; padding-bottom: 0.4em; }
 mark { background: ${theme === 'dark' ? '#5c4d1a' : '#fbeea8'}; color: inherit; }
+${highlightCss(theme)}
 /*
  * The frame is as tall as its content on screen and is not measured again for the printer: the
  * column keeps its width in print (a page is wider than the measure), so the lines break alike
@@ -153,6 +170,8 @@ mark { background: ${theme === 'dark' ? '#5c4d1a' : '#fbeea8'}; color: inherit; 
   blockquote, figcaption, caption { color: #333; }
   figure, img, pre, table, blockquote { break-inside: avoid; }
   h2, h3, h4 { break-after: avoid; }
+  /* On paper a highlight is a quiet underline: no ink-heavy fill, still there to find. */
+  mark.dateline-highlight { background: none; border-bottom: 1.5px solid #777; }
   .dateline-print-header { display: block; margin: 0 0 1.6em; padding-bottom: 1em; border-bottom: 1px solid #999; }
 }
 @media not print { .dateline-print-header { display: none; } }
