@@ -13,6 +13,7 @@ import {
   putInStory,
   storyMembers,
   storyOfArticle,
+  storiesOfRows,
   storyRow,
   ungroupedByIds,
   type StoryMember,
@@ -104,6 +105,9 @@ export function storyServices(ctx: ServiceContext): ServicesFor<typeof storiesPr
         if (!membership) return { story: null, articles: 0 }
         return { story: membership.story, articles: storyRow(db, membership.story)?.article_count ?? 0 }
       }),
+    'stories.ofRows': async ({ ids }) => ({
+      items: ctx.library.query((db) => storiesOfRows(db, ids)),
+    }),
     'stories.move': async ({ article, story }) =>
       correct((db) => {
         const member = memberOf(db, article)
