@@ -67,6 +67,8 @@ export function storyServices(ctx: ServiceContext): ServicesFor<typeof storiesPr
 
   /** A person's correction: done in one transaction, then the grouping's memory starts afresh. */
   const correct = (work: (db: SqlDatabase) => number[]): { stories: number[] } => {
+    // A background round's decisions not yet written are written first, so none is lost.
+    changed(index.flush())
     const touched = ctx.library.change(work)
     index.reset()
     const stories = [...new Set(touched)].filter(
