@@ -203,6 +203,8 @@ export function articleQuerySql(
   const { relations, where, params } = filterParts(filter, false)
   // dated_at (schema 11) is the page's own date, else the day saved; each has its indexes.
   const column = by === 'published' ? 'a.dated_at' : 'a.added_at'
+  const pageWhere = [...where]
+  const pageParams = [...params]
   if (foldStories) {
     const fold = firstOfItsStory(
       {
@@ -211,16 +213,21 @@ export function articleQuerySql(
       },
       { column: by === 'published' ? 'dated_at' : 'added_at', newestFirst: sort !== 'oldest' },
     )
-    where.push(fold.where)
-    params.push(...fold.params)
+    pageWhere.push(fold.where)
+    pageParams.push(...fold.params)
   }
   const order = sort === 'oldest' ? `${column} ASC, a.id DESC` : `${column} DESC, a.id`
-  const page = fromAndWhere(relations, where, params, plan.page)
+  const page = fromAndWhere(relations, pageWhere, pageParams, plan.page)
   const count = fromAndWhere(relations, where, params, plan.count)
   return {
     page: `SELECT {columns} ${page.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
     pageParams: [...page.params, limit, offset],
-    count: `SELECT count(*) AS total ${count.sql}`,
+    // Folded, the rows are the stories with an article let through plus the articles alone: one
+    // lookup a row, where counting with the page's condition probed every other article of each story
+    // (1.9 s against 77 ms at 10k on a loaded machine).
+    count: foldStories
+      ? `SELECT count(DISTINCT coalesce((SELECT -s.story FROM story_articles s WHERE s.article = a.rowid), a.rowid)) AS total ${count.sql}`
+      : `SELECT count(*) AS total ${count.sql}`,
     countParams: count.params,
     stateOnly: relations.length === 0 && !filter.site && !filter.from && !filter.to && !foldStories,
     countedGroup:
