@@ -21,6 +21,12 @@ import { migrateDatabase } from '../src/main/library/schema'
  *   group_longest_turn_ms the longest the event loop was held by one batch while it ran
  *   assign_ms             one new article joining or starting a story at SIZE (100k): median and
  *                         p95 of 50, warm, plus the first one (which loads its fortnight)
+ *   fold_page_at_*_ms     a page of 100 rows of the list grouped by story at SIZE, with its total
+ *                         (articles.list as the window asks it), the first page and one far down:
+ *                         median of 9, against the same pages not folded (flat_*)
+ *   fold_row_stories_ms   the chips of a page: its rows' stories, in one call
+ *
+ * `npm run bench:stories -- fold DIR` measures only the folded list of the library in DIR.
  */
 
 interface Item {
@@ -135,7 +141,44 @@ function percentile(times: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]! * 10) / 10
 }
 
+/** articles.list as the window asks it, folded or not: median wall time of 9, per offset. */
+async function measureFoldedList(app: DatelineApp): Promise<Record<string, number>> {
+  const results: Record<string, number> = {}
+  for (const foldStories of [false, true]) {
+    const kind = foldStories ? 'fold' : 'flat'
+    for (const offset of [0, 20_000]) {
+      const times: number[] = []
+      for (let i = 0; i < 9; i++) {
+        const start = performance.now()
+        const page = await app.dispatch('articles.list', { offset, limit: 100, foldStories })
+        times.push(performance.now() - start)
+        if (page.ok) results[`${kind}_total`] = (page.value as { total: number }).total
+      }
+      results[`${kind}_page_at_${offset}_ms`] = percentile(times, 0.5)
+    }
+  }
+  const page = await app.dispatch('articles.list', { offset: 0, limit: 100, foldStories: true })
+  const ids = page.ok ? (page.value as { items: { id: string }[] }).items.map((a) => a.id) : []
+  const times: number[] = []
+  for (let i = 0; i < 9; i++) {
+    const start = performance.now()
+    await app.dispatch('stories.ofRows', { ids })
+    times.push(performance.now() - start)
+  }
+  results.fold_row_stories_ms = percentile(times, 0.5)
+  return results
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === 'fold') {
+    const app = await openApp({ libraryDir: process.argv[3]!, extraction: 'inline' })
+    try {
+      console.log(JSON.stringify({ load: os.loadavg()[0]!.toFixed(1), ...(await measureFoldedList(app)) }))
+    } finally {
+      await app.close()
+    }
+    return
+  }
   const size = Number(process.argv[2] ?? 100_000)
   const base = process.argv[3] ?? '/tmp/dateline-bench-stories'
   const results: Record<string, unknown> = { size, load: os.loadavg()[0]!.toFixed(1) }
@@ -175,6 +218,7 @@ async function main(): Promise<void> {
     results.assign_median_ms = percentile(times.slice(1), 0.5)
     results.assign_p95_ms = percentile(times.slice(1), 0.95)
     for (let i = 0; i < 51; i++) await app.library.deleteArticle(replayed(size + i).id)
+    Object.assign(results, await measureFoldedList(app))
   } finally {
     await app.close()
   }

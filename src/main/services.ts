@@ -83,9 +83,9 @@ export function createServices(ctx: ServiceContext): Services {
       changed([result.article.id])
       return result
     },
-    'articles.list': async ({ offset, limit, sort, by, ...filter }) => ({
+    'articles.list': async ({ offset, limit, sort, by, foldStories, ...filter }) => ({
       offset,
-      ...ctx.library.listWithCounts({ filter, sort, by, offset, limit }),
+      ...ctx.library.listWithCounts({ filter, sort, by, offset, limit, foldStories }),
     }),
     'articles.search': async ({ offset, limit, sort, ...filter }) => {
       const page = ctx.library.searchArticles({ filter, sort, offset, limit })

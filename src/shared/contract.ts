@@ -78,6 +78,8 @@ export const ListArticlesInput = ArticleFilter.extend({
   limit: z.number().int().min(1).max(500).default(50),
   sort: ArticleSort.default('newest'),
   by: ListDate.default('saved'),
+  /** One row per story: the first of its articles in this order (docs/stories.md). */
+  foldStories: z.boolean().optional(),
 }).strict()
 export type ListArticlesInput = z.input<typeof ListArticlesInput>
 

@@ -111,6 +111,18 @@ export const StoryChange = z.object({
   stories: z.array(StoryId),
 })
 
+/** A row of the list folded by story: how much more the story holds than this article. */
+export const RowStory = z.object({
+  article: ArticleId,
+  story: StoryId,
+  articles: z.number().int(),
+  /** Outlets of the story's other articles, the row's own left out ("+ 7 outlets"). */
+  otherOutlets: z.number().int(),
+  /** Language codes of all its articles, most articles first. */
+  languages: z.array(z.string()),
+})
+export type RowStory = z.infer<typeof RowStory>
+
 export const storiesProcedures = {
   'stories.list': procedure(
     StoryListInput,
@@ -126,6 +138,11 @@ export const storiesProcedures = {
     z.object({ id: ArticleId }).strict(),
     z.object({ story: StoryId.nullable(), articles: z.number().int() }),
     'The story an article belongs to, and how many articles it has',
+  ),
+  'stories.ofRows': procedure(
+    z.object({ ids: z.array(ArticleId).max(500) }).strict(),
+    z.object({ items: z.array(RowStory) }),
+    "A page of the list's stories (articles alone in theirs are left out), in one read",
   ),
   'stories.move': procedure(
     MoveToStoryInput,

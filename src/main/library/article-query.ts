@@ -3,6 +3,7 @@ import type { ListDate } from '@shared/reading'
 import type { ArticleConditions } from '../search/rank-articles'
 import { correspondentKey } from './article-rows'
 import type { SqlValue } from './database'
+import { firstOfItsStory } from '../stories/story-fold'
 
 /**
  * One page of `articles.list` as SQL: pure, so the filters can be tested without a database.
@@ -197,21 +198,41 @@ export function articleQuerySql(
   limit: number,
   plan: ListPlan = { page: 'list', count: 'list' },
   by: ListDate = 'saved',
+  /** One row per story (docs/stories.md, "Group by story"). */
+  foldStories = false,
 ): ArticleQuerySql {
   const { relations, where, params } = filterParts(filter, false)
   // dated_at (schema 11) is the page's own date, else the day saved; each has its indexes.
   const column = by === 'published' ? 'a.dated_at' : 'a.added_at'
+  const pageWhere = [...where]
+  const pageParams = [...params]
+  if (foldStories) {
+    const fold = firstOfItsStory(
+      {
+        where: [...relations.map((r) => r.exists), ...where],
+        params: [...relations.map((r) => r.param), ...params],
+      },
+      { column: by === 'published' ? 'dated_at' : 'added_at', newestFirst: sort !== 'oldest' },
+    )
+    pageWhere.push(fold.where)
+    pageParams.push(...fold.params)
+  }
   const order = sort === 'oldest' ? `${column} ASC, a.id DESC` : `${column} DESC, a.id`
-  const page = fromAndWhere(relations, where, params, plan.page)
+  const page = fromAndWhere(relations, pageWhere, pageParams, plan.page)
   const count = fromAndWhere(relations, where, params, plan.count)
   return {
     page: `SELECT {columns} ${page.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
     pageParams: [...page.params, limit, offset],
-    count: `SELECT count(*) AS total ${count.sql}`,
+    // Folded, the rows are the stories with an article let through plus the articles alone: one
+    // lookup a row, where counting with the page's condition probed every other article of each story
+    // (1.9 s against 77 ms at 10k on a loaded machine).
+    count: foldStories
+      ? `SELECT count(DISTINCT coalesce((SELECT -s.story FROM story_articles s WHERE s.article = a.rowid), a.rowid)) AS total ${count.sql}`
+      : `SELECT count(*) AS total ${count.sql}`,
     countParams: count.params,
-    stateOnly: relations.length === 0 && !filter.site && !filter.from && !filter.to,
+    stateOnly: relations.length === 0 && !filter.site && !filter.from && !filter.to && !foldStories,
     countedGroup:
-      relations.length !== 1 || filter.site || filter.from || filter.to
+      relations.length !== 1 || filter.site || filter.from || filter.to || foldStories
         ? null
         : filter.country
           ? { kind: 'country', key: filter.country.toUpperCase() }

@@ -58,6 +58,8 @@ export interface ListRequest {
   by?: ListDate
   offset: number
   limit: number
+  /** One row per story (a text query's results are never folded). */
+  foldStories?: boolean
 }
 
 /** A search that cannot find anything (a smart collection whose filters contradict the list's). */

@@ -13,12 +13,19 @@ import type { SqlDatabase, SqlValue } from './database'
 /** The SQL of one page of the list, starting where planList says is cheapest for these filters. */
 export function plannedListQuery(
   db: SqlDatabase,
-  request: { filter: ArticleFilter; sort: ArticleSort; offset: number; limit: number; by?: ListDate },
+  request: {
+    filter: ArticleFilter
+    sort: ArticleSort
+    offset: number
+    limit: number
+    by?: ListDate
+    foldStories?: boolean
+  },
   library: StateCounts,
 ): ArticleQuerySql {
   const { filter, sort, offset, limit } = request
   const plan = planList(measureFilterSizes(db, filter, library), offset, limit)
-  return articleQuerySql(filter, sort, offset, limit, plan, request.by)
+  return articleQuerySql(filter, sort, offset, limit, plan, request.by, request.foldStories)
 }
 
 /**

@@ -206,6 +206,31 @@ export class StoryGrouper {
     return assignment
   }
 
+  /**
+   * Gives a story another number (a story started in memory gets the library's id when it is
+   * written): its articles, sums and the days' index follow. False, and nothing done, when the
+   * new number is held already (memory of a story the database has since dropped).
+   */
+  renameStory(from: number, to: number): boolean {
+    const state = this.stories.get(from)
+    if (!state || from === to) return true
+    if (this.stories.has(to)) return false
+    this.stories.delete(from)
+    this.stories.set(to, state)
+    for (const member of state.members) {
+      member.story = to
+      const bucket = this.days.get(dayOf(member.at))
+      for (const feature of member.features.vector.keys()) {
+        const holders = isAnchor(feature) ? bucket?.stories.get(feature) : undefined
+        const count = holders?.get(from)
+        if (holders === undefined || count === undefined) continue
+        holders.delete(from)
+        holders.set(to, (holders.get(to) ?? 0) + count)
+      }
+    }
+    return true
+  }
+
   /** Forgets the days outside [from, to] (a library keeps only the days it is working on). */
   forgetOutside(fromDay: number, toDay: number): void {
     for (const [day, bucket] of this.days) {

@@ -13,6 +13,7 @@ import {
   putInStory,
   storyMembers,
   storyOfArticle,
+  storiesOfRows,
   storyRow,
   ungroupedByIds,
   type StoryMember,
@@ -66,6 +67,8 @@ export function storyServices(ctx: ServiceContext): ServicesFor<typeof storiesPr
 
   /** A person's correction: done in one transaction, then the grouping's memory starts afresh. */
   const correct = (work: (db: SqlDatabase) => number[]): { stories: number[] } => {
+    // A background round's decisions not yet written are written first, so none is lost.
+    changed(index.flush())
     const touched = ctx.library.change(work)
     index.reset()
     const stories = [...new Set(touched)].filter(
@@ -104,6 +107,9 @@ export function storyServices(ctx: ServiceContext): ServicesFor<typeof storiesPr
         if (!membership) return { story: null, articles: 0 }
         return { story: membership.story, articles: storyRow(db, membership.story)?.article_count ?? 0 }
       }),
+    'stories.ofRows': async ({ ids }) => ({
+      items: ctx.library.query((db) => storiesOfRows(db, ids)),
+    }),
     'stories.move': async ({ article, story }) =>
       correct((db) => {
         const member = memberOf(db, article)

@@ -209,3 +209,64 @@ export function keepAsPersonChose(db: SqlDatabase, story: number): void {
 function marks(values: unknown[]): string {
   return values.map(() => '?').join(', ')
 }
+
+/** An article of a story of two or more, as the folded list shows it. */
+export interface FoldedRowStory {
+  article: string
+  story: number
+  articles: number
+  /** Outlets of the story's other articles, this article's own left out ("+ 7 outlets"). */
+  otherOutlets: number
+  /** Language codes of all its articles, most articles first. */
+  languages: string[]
+}
+
+/**
+ * The stories of a page of the list, in two queries whatever the page's size: the page's
+ * memberships, then every article of those stories (a story is tens of articles, not thousands).
+ */
+export function storiesOfRows(db: SqlDatabase, ids: string[]): FoldedRowStory[] {
+  if (ids.length === 0) return []
+  const rows = db.all<{ id: string; rowid: number; story: number; site: string | null }>(
+    `SELECT a.id, a.rowid AS rowid, s.story, a.site_name AS site FROM articles a
+     JOIN story_articles s ON s.article = a.rowid JOIN stories st ON st.id = s.story
+     WHERE a.id IN (${marks(ids)}) AND st.article_count > 1`,
+    ids,
+  )
+  if (rows.length === 0) return []
+  const storyIds = [...new Set(rows.map((row) => row.story))]
+  const members = db.all<{ story: number; rowid: number; outlet: string; lang: string | null }>(
+    `SELECT s.story, a.rowid AS rowid, coalesce(a.site_name, a.url, a.id) AS outlet, a.lang FROM story_articles s
+     JOIN articles a ON a.rowid = s.article WHERE s.story IN (${marks(storyIds)})`,
+    storyIds,
+  )
+  const byStory = new Map<number, typeof members>()
+  for (const member of members) {
+    const list = byStory.get(member.story) ?? []
+    list.push(member)
+    byStory.set(member.story, list)
+  }
+  return rows.map((row) => {
+    const story = byStory.get(row.story) ?? []
+    const own = story.find((member) => member.rowid === row.rowid)?.outlet
+    const languages = new Map<string, number>()
+    for (const member of story) {
+      const code = languageCode(member.lang)
+      if (code) languages.set(code, (languages.get(code) ?? 0) + 1)
+    }
+    return {
+      article: row.id,
+      story: row.story,
+      articles: story.length,
+      otherOutlets: new Set(story.map((member) => member.outlet).filter((outlet) => outlet !== own)).size,
+      languages: [...languages.entries()]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .map(([code]) => code),
+    }
+  })
+}
+
+/** "en-GB", "en_GB" and "EN" are one language. */
+export function languageCode(lang: string | null): string {
+  return (lang ?? '').split(/[-_]/)[0]!.trim().toLowerCase()
+}

@@ -4,6 +4,8 @@ import { showRows } from '@renderer/store/library/list-actions'
 import { articleAt } from '@renderer/store/library/selectors'
 import { useLibrary } from '@renderer/store/library/store'
 import { ArticleRow, ROW_HEIGHT, rowDomId } from './ArticleRow'
+import { FoldedStoryArticles } from './stories/FoldedStoryArticles'
+import { useExpandedHeight } from './stories/useExpandedHeight'
 
 /** Long enough to skip the pages a dragged scrollbar passes over, short enough not to be seen. */
 const SETTLE_MS = 60
@@ -13,12 +15,13 @@ export function ArticleList(): JSX.Element {
   const pages = useLibrary((state) => state.pages)
   const selectedIndex = useLibrary((state) => state.selectedIndex)
   const scrollRef = useRef<HTMLDivElement | null>(null)
+  const expandedHeight = useExpandedHeight(pages)
 
   // Every row is the same height, so 100,000 rows cost no measuring.
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: (index) => ROW_HEIGHT + expandedHeight(index),
     overscan: 6,
   })
   const rows = virtualizer.getVirtualItems()
@@ -60,6 +63,7 @@ export function ArticleList(): JSX.Element {
             selected={row.index === selectedIndex}
           />
         ))}
+        <FoldedStoryArticles rows={rows} virtualizer={virtualizer} />
       </div>
     </div>
   )

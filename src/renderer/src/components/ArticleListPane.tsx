@@ -9,6 +9,7 @@ import { SearchBox } from './SearchBox'
 import { SearchResults } from './SearchResults'
 import { BulkActionBar } from './selection/BulkActionBar'
 import { ListTools } from './reading/ListTools'
+import { GroupByStoryToggle } from './stories/GroupByStoryToggle'
 
 const TITLES: Record<ListFilter, string> = {
   all: 'All articles',
@@ -37,6 +38,7 @@ export function ArticleListPane(): JSX.Element {
         )}
       </header>
       {!searching && <ListTools />}
+      {!searching && <GroupByStoryToggle />}
       <SearchBox />
       {searching ? (
         <>

@@ -10,6 +10,7 @@ import { bylineBesideSite, creditsBesideSite } from '@shared/outlet-name'
 import { RowDate } from './reading/RowDate'
 import { RowProgress } from './reading/RowProgress'
 import { RowThumbnail } from './reading/RowThumbnail'
+import { RowStoryChips } from './stories/RowStoryChips'
 
 /** Fixed, and matched by the row styles in list.css: title (two lines at most), source line, excerpt. */
 export const ROW_HEIGHT = 124
@@ -90,6 +91,7 @@ export const ArticleRow = memo(function ArticleRow({
         <span className="row-source">
           {credited.length > 0 ? <RowSource article={{ ...article, correspondents: credited }} /> : source}
         </span>
+        <RowStoryChips id={article.id} />
         <RowCountries countries={article.countries} />
         <ArticleFeedName id={article.id} />
         <RowProgress id={article.id} readingMinutes={article.readingMinutes} />

@@ -6,6 +6,7 @@ import { ReaderCorrespondents } from './correspondents/ReaderCorrespondents'
 import { articleDate, displayTitle, formatReadingTime } from '@renderer/lib/format'
 import { ReaderCountries } from './countries/ReaderCountries'
 import { ReaderDate } from './reading/ReaderDate'
+import { ReaderStoryLink } from './stories/ReaderStoryLink'
 import { TimeLeft } from './reading/TimeLeft'
 
 export function ReaderHeader({ article }: { article: ArticleSummary }): JSX.Element {
@@ -34,6 +35,7 @@ export function ReaderHeader({ article }: { article: ArticleSummary }): JSX.Elem
         <TimeLeft id={article.id} readingMinutes={article.readingMinutes} />
       </p>
       <ReaderCountries article={article} />
+      <ReaderStoryLink id={article.id} />
     </header>
   )
 }

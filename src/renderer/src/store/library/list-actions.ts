@@ -1,6 +1,7 @@
 import type { ArticleSummary } from '@shared/article'
 import { api } from '@renderer/api'
 import { useSettings } from '../settings/store'
+import { storyFoldInput } from '../stories/fold'
 import { reportError } from '../ui/actions'
 import { loadedIndexOf, pageOf } from './selectors'
 import {
@@ -71,6 +72,7 @@ export function loadPage(page: number): Promise<void> {
       state: filter,
       by: useSettings.getState().settings.listDate,
       ...facets,
+      ...storyFoldInput(),
     })
     .then((result) => {
       if (requestGeneration !== generation) return

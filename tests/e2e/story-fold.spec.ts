@@ -1,0 +1,114 @@
+import { execFileSync } from 'node:child_process'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { axeViolations } from './support/axe'
+import { expect, test } from './support/fixtures'
+
+interface FixtureItem {
+  id: string
+  story: string
+  lang: string
+  site: string
+  publishedAt: string
+  title: string
+  text: string
+}
+
+/** The labelled set's first week: eight stories in six languages, saved with the CLI. */
+const STORIES = ['s01', 's02', 's03', 's04', 's05', 's06', 's07', 's08']
+
+async function saveFirstWeek(libraryDir: string): Promise<number> {
+  const items = (await readFile('tests/fixtures/stories/dev.jsonl', 'utf8'))
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as FixtureItem)
+    .filter((item) => STORIES.includes(item.story))
+  const folder = await mkdtemp(join(tmpdir(), 'dateline-story-fold-'))
+  try {
+    const files: string[] = []
+    for (const item of items) {
+      const file = join(folder, `${item.id}.html`)
+      await writeFile(
+        file,
+        `<!doctype html><html lang="${item.lang}"><head><meta charset="utf-8"><title>${item.title}</title>
+<meta property="og:site_name" content="${item.site}">
+<meta property="article:published_time" content="${item.publishedAt}"></head>
+<body><main><article><h1>${item.title}</h1><p>${item.text}</p></article></main></body></html>`,
+      )
+      files.push(file)
+    }
+    execFileSync(process.execPath, ['out/main/cli.js', 'add', ...files, '--library', libraryDir], {
+      stdio: 'pipe',
+    })
+  } finally {
+    await rm(folder, { recursive: true, force: true })
+  }
+  return items.length
+}
+
+test('the list grouped by story folds each story into one row that opens in place, by mouse and by keyboard, and the reader links to the story', async ({
+  page,
+  dateline,
+}) => {
+  const saved = await saveFirstWeek(dateline.libraryDir)
+  await page.goto(dateline.url)
+  const rows = page.getByTestId('article-row')
+  await expect(rows.first()).toBeVisible()
+  await expect(page.locator('.pane-count')).toHaveText(`${saved} articles`)
+
+  await page.getByTestId('group-by-story').check()
+  // One row per story: far fewer rows than articles, each story once.
+  await expect(page.locator('.pane-count')).not.toHaveText(`${saved} articles`)
+  const visit = rows.filter({ hasText: /Stubb|Стубб|Штубб/ })
+  await expect(visit).toHaveCount(1)
+  const chips = visit.getByTestId('row-story')
+  await expect(chips).toContainText('+ 5 outlets · 5 languages')
+  expect(await axeViolations(page)).toEqual([])
+
+  // A click on the chips opens the story under its row, indented; the row itself stays closed.
+  await chips.click()
+  const under = page.getByTestId('folded-story')
+  await expect(under).toHaveCount(1)
+  await expect(under.getByTestId('folded-story-article')).toHaveCount(5)
+  await expect(page.getByTestId('reader-title')).toHaveCount(0)
+  expect(await axeViolations(page)).toEqual([])
+  await under.scrollIntoViewIfNeeded()
+  await mkdir('docs/screenshots', { recursive: true })
+  await page.screenshot({ path: 'docs/screenshots/list-grouped-by-story.png' })
+  // The rows below make room: the next row starts under the opened story.
+  const lead = await visit.boundingBox()
+  const story = await under.boundingBox()
+  expect(story!.y).toBeGreaterThanOrEqual(lead!.y + lead!.height - 1)
+
+  // By keyboard: ← folds the selected row's story, → opens it again, Tab reaches its articles.
+  await visit.locator('.row-title').click()
+  await expect(page.getByTestId('reader-title')).toBeVisible()
+  await page.getByTestId('article-list').focus()
+  await page.keyboard.press('ArrowLeft')
+  await expect(under).toHaveCount(0)
+  await page.keyboard.press('ArrowRight')
+  await expect(under.getByTestId('folded-story-article')).toHaveCount(5)
+  await page.keyboard.press('Tab')
+  await expect(under.getByTestId('folded-story-article').first()).toBeFocused()
+  await page.keyboard.press('Enter')
+  const other = await under
+    .getByTestId('folded-story-article')
+    .first()
+    .locator('.folded-story-title')
+    .innerText()
+  await expect(page.getByTestId('reader-title')).toHaveText(other)
+
+  // The reader says the article is part of a story and opens the story page.
+  const link = page.getByTestId('reader-story-link')
+  await expect(link).toHaveText('Part of a story: 6 outlets')
+  expect(await axeViolations(page)).toEqual([])
+  await link.click()
+  await expect(page.getByTestId('story-page')).toBeVisible()
+  await expect(page.getByTestId('story-article')).toHaveCount(6)
+
+  // The choice is remembered.
+  await page.goto(dateline.url)
+  await expect(page.getByTestId('group-by-story')).toBeChecked()
+  await expect(rows.filter({ hasText: /Stubb|Стубб|Штубб/ })).toHaveCount(1)
+})

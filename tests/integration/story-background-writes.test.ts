@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { GroupingStatus } from '@shared/stories'
+import { openApp, type DatelineApp } from '../../src/main/app'
+import { LibraryStore } from '../../src/main/library/library-store'
+import { groupItems } from '../../src/main/stories/group-items'
+import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
+
+interface FixtureItem {
+  id: string
+  story: string
+  lang: string
+  site: string
+  publishedAt: string
+  title: string
+  text: string
+}
+
+const DEV = readFileSync(join(__dirname, '..', 'fixtures', 'stories', 'dev.jsonl'), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line) as FixtureItem)
+  .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt))
+
+let dir: string
+let app: DatelineApp | undefined
+
+const idOf = (item: FixtureItem): string => (0x1000 + Number(item.id.slice(1))).toString(16).padStart(16, '0')
+
+beforeEach(async () => {
+  dir = await makeTempDir()
+})
+
+afterEach(async () => {
+  vi.restoreAllMocks()
+  await app?.close()
+  await removeDir(dir)
+})
+
+describe('grouping a library in the background', () => {
+  it('writes its decisions in batches, not a commit per turn, and groups as one article at a time does', async () => {
+    // Articles saved without being grouped (an imported library), then the library opened as the app opens it.
+    const writer = await openApp({ libraryDir: dir, extraction: 'inline' })
+    for (const item of DEV) {
+      await writer.library.putArticle(
+        makeSummary({
+          id: idOf(item),
+          title: item.title,
+          excerpt: item.text,
+          lang: item.lang,
+          siteName: item.site,
+          url: `https://${item.site}/${item.id}`,
+          canonicalUrl: `https://${item.site}/${item.id}`,
+          publishedAt: item.publishedAt,
+          addedAt: new Date(Date.parse(item.publishedAt) + 3_600_000).toISOString(),
+          countries: [],
+          correspondents: [],
+        }),
+        { html: `<p>${item.text}</p>`, text: item.text },
+      )
+    }
+    await writer.close()
+
+    const commits = vi.spyOn(LibraryStore.prototype, 'change')
+    const progress: GroupingStatus[] = []
+    let started = 0
+    app = await openApp({ libraryDir: dir, extraction: 'inline', host: true })
+    app.events.subscribe((event, payload) => {
+      if (event !== 'stories.progress') return
+      if (progress.length === 0) started = performance.now()
+      progress.push(payload as GroupingStatus)
+    })
+    await expect.poll(() => progress.at(-1)?.running, { timeout: 60_000 }).toBe(false)
+    const elapsed = performance.now() - started
+    expect(progress.at(-1)).toMatchObject({ done: DEV.length, total: DEV.length })
+    // A write for every 200 decisions or every second, and the last: not one per 40 ms turn.
+    expect(commits.mock.calls.length).toBeLessThanOrEqual(
+      2 + Math.ceil(DEV.length / 200) + Math.ceil(elapsed / 1000),
+    )
+
+    const inLibrary = new Map<string, number | string>()
+    for (const item of DEV) {
+      const result = await app.dispatch('stories.ofArticle', { id: idOf(item) })
+      if (!result.ok) expect.fail(result.error.message)
+      inLibrary.set(item.id, (result.value as { story: number }).story)
+    }
+    const expected = groupItems(DEV, { countries: false })
+    const partition = (storyOf: (item: FixtureItem, i: number) => number | string): string[] => {
+      const groups = new Map<number | string, string[]>()
+      DEV.forEach((item, i) =>
+        groups.set(storyOf(item, i), [...(groups.get(storyOf(item, i)) ?? []), item.id]),
+      )
+      return [...groups.values()].map((ids) => ids.join(' ')).sort()
+    }
+    expect(partition((item) => inLibrary.get(item.id)!)).toEqual(partition((_, i) => expected[i]!.story))
+  })
+})
