@@ -83,6 +83,9 @@ export function loadPage(page: number): Promise<void> {
           // The counts come with every page: no second call, never out of step with the list.
           counts: libraryCountsOf(result.counts.library),
           sidebarCounts: result.counts,
+          // An empty list (Starred with nothing starred) leaves nothing to read: the reader must
+          // not keep showing the article of the list before it (issue 17).
+          ...(result.total === 0 ? { article: null } : {}),
         }),
       )
     })
