@@ -11,8 +11,9 @@ import { articlePage } from './support/reading-pages'
 const FIRST = 'Night trains keep Kyiv moving through the winter'
 const SECOND = 'Grain ships leave Odesa under a new corridor deal'
 
-function page(title: string, lead: string): string {
-  return articlePage('en', title, STORY.map((p) => `<p>${lead} ${p}</p>`).join(''), '2026-11-20T07:30:00Z')
+/** The list is newest first by published date: the second story is a day newer. */
+function page(title: string, lead: string, published: string): string {
+  return articlePage('en', title, STORY.map((p) => `<p>${lead} ${p}</p>`).join(''), published)
 }
 
 /** What the focused element of the window looks like: a focus ring must be there and be seen. */
@@ -38,8 +39,8 @@ test('a person adds, opens, moves through, stars, deletes and undoes by keyboard
 }) => {
   test.setTimeout(150_000)
   const site = await newsSite(() => ({
-    '/world/trains': { type: 'text/html', body: page(FIRST, 'Kyiv.') },
-    '/world/grain': { type: 'text/html', body: page(SECOND, 'Odesa.') },
+    '/world/trains': { type: 'text/html', body: page(FIRST, 'Kyiv.', '2026-11-20T07:30:00Z') },
+    '/world/grain': { type: 'text/html', body: page(SECOND, 'Odesa.', '2026-11-21T07:30:00Z') },
   }))
   await window.goto(dateline.url)
   await expect(window.getByTestId('add-article')).toBeVisible()
