@@ -179,6 +179,9 @@ test('headline and date line scale with the text size (small text, large sans)',
 async function shoot(page: Page, path: string): Promise<void> {
   await page.evaluate(async () => {
     await document.fonts.ready
+    // The window lays its clamped list texts out again on loadingdone, which may come just after.
+    await new Promise((done) => setTimeout(done, 300))
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
   })
   await page.screenshot({ path })
 }

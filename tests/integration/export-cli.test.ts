@@ -53,7 +53,8 @@ beforeAll(async () => {
   work = await makeTempDir('dateline-export-cli-')
   library = join(work, 'library')
   for (const path of ['/world/protest', '/world/talks']) {
-    const added = await runCli(['--library', library, 'add', site.url(path)])
+    // A new library at a path not there yet: --create (a mistyped --library is an error).
+    const added = await runCli(['--library', library, '--create', 'add', site.url(path)])
     expect(added.code, added.stderr).toBe(0)
   }
   // The collection is made directly: the collection commands are another feature's.
@@ -112,7 +113,7 @@ describe('dateline export and import-archive', () => {
     const exported = await runCli(['--library', library, 'export', '--format', 'json', '--out', archive])
     expect(exported.code, exported.stderr).toBe(0)
     const other = join(work, 'other')
-    const imported = await runCli(['--library', other, 'import-archive', archive, '--json'])
+    const imported = await runCli(['--library', other, '--create', 'import-archive', archive, '--json'])
     expect(imported.code, imported.stderr).toBe(0)
     expect(JSON.parse(imported.stdout) as ImportArchiveResult).toMatchObject({
       articlesAdded: 2,

@@ -60,7 +60,7 @@ function pocketCsv(): string {
 /** Starts `dateline import` and SIGKILLs it once it has said it captured some but not all. */
 function importUntilKilled(file: string, library: string): Promise<string> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CLI, 'import', file, '--library', library], {
+    const child = spawn(process.execPath, [CLI, 'import', file, '--library', library, '--create'], {
       cwd: REPO,
       env: { ...process.env, DATELINE_LIBRARY: '' },
     })

@@ -89,7 +89,7 @@ describe.skipIf(!existsSync(CLI))('dateline add with an MHTML file', () => {
     const run = await new Promise<{ code: number; stdout: string; stderr: string }>((done) =>
       execFile(
         process.execPath,
-        [CLI, 'add', '--library', libraryDir, '--json', HARBOUR_PATH],
+        [CLI, 'add', '--library', libraryDir, '--create', '--json', HARBOUR_PATH],
         { timeout: 45_000 },
         (error, stdout, stderr) => done({ code: error ? 1 : 0, stdout, stderr }),
       ),

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises'
+import { basename } from 'node:path'
 import { DatelineError } from '@shared/errors'
-import { libraryLayout } from '../library/layout'
+import { libraryLayout, type LibraryLayout } from '../library/layout'
 import { readManifest } from '../library/manifest'
 
 /**
@@ -8,14 +9,26 @@ import { readManifest } from '../library/manifest'
  * empty folder (made for it) or with --create. A folder that does not exist, or holds other files
  * but no library, is an error that names it.
  */
+/**
+ * The names a library's own files have: a folder holding one of them is a library being made by
+ * another command right now (its manifest comes last) or a damaged one, which opening reports.
+ */
+function libraryEntryNames(layout: LibraryLayout): Set<string> {
+  const paths = [layout.manifest, layout.lock, layout.database, layout.articlesDir, layout.mediaDir]
+  return new Set(paths.map((path) => basename(path)))
+}
+
 export async function requireLibraryUnlessCreating(libraryDir: string, create: boolean): Promise<void> {
   if (create) return
-  if (await readManifest(libraryLayout(libraryDir))) return
+  const layout = libraryLayout(libraryDir)
+  if (await readManifest(layout)) return
   const entries = await readdir(libraryDir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return null
     throw error
   })
   if (entries !== null && entries.length === 0) return
+  const own = libraryEntryNames(layout)
+  if (entries?.some((name) => own.has(name))) return
   const what = entries === null ? 'That folder does not exist' : 'That folder holds other files'
   throw new DatelineError(
     'NOT_FOUND',

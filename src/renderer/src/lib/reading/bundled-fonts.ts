@@ -1,5 +1,6 @@
 /// <reference types="vite/client" />
 import fontList from './reader-fonts.json'
+import { relayoutClampedTextAfterFontLoads } from './relayout-after-fonts'
 import { fontFaceRules, type BundledFamily, type FontFaces, type UnicodeRanges } from './font-faces'
 
 /*
@@ -54,4 +55,5 @@ export function installWindowFonts(css: string): void {
   style.dataset.readerFonts = ''
   style.textContent = css
   document.head.append(style)
+  relayoutClampedTextAfterFontLoads()
 }

@@ -85,6 +85,7 @@ export function loadPage(page: number): Promise<void> {
           // The counts come with every page: no second call, never out of step with the list.
           counts: libraryCountsOf(result.counts.library),
           sidebarCounts: result.counts,
+          ...readerAfterReload(state, requestGeneration, result.total),
         }),
       )
     })
@@ -145,7 +146,28 @@ export function startLibrary(): void {
 }
 
 /** Starts the list again from its first page under new filters. */
+/** The article open when the list last changed its filter, and that list's generation. */
+let openBeforeReload: { id: string; generation: number } | null = null
+
+/**
+ * An empty list (Starred with nothing starred) leaves nothing to read: the reader must not keep
+ * showing the article of the list before it (issue 17). Only that article goes: one opened since
+ * (a new article just added, while an older answer was on its way) stays.
+ */
+function readerAfterReload(
+  state: LibraryState,
+  requestGeneration: number,
+  total: number,
+): Partial<LibraryState> {
+  const before = openBeforeReload
+  if (!before || before.generation !== requestGeneration) return {}
+  openBeforeReload = null
+  return total === 0 && state.article?.id === before.id ? { article: null } : {}
+}
+
 function reloadWith(change: Partial<LibraryState>): void {
+  const open = useLibrary.getState().article
+  openBeforeReload = open ? { id: open.id, generation: generation + 1 } : null
   generation++
   inFlight.clear()
   stalePages.clear()
