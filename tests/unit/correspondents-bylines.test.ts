@@ -190,6 +190,17 @@ describe('choosing among a page’s signals', () => {
     })
   })
 
+  it('does not read a search form’s "Von:" date filter as a byline label', () => {
+    const form =
+      '<form class="search"><span>Von:</span> <input name="from"> <span>Erweiterte Suche</span></form>'
+    expect(credit('', `${form}<article><p>The story.</p></article>`)).toEqual([])
+  })
+
+  it('finds a printed byline above the <article> that holds the story’s text', () => {
+    const above = '<div class="metaInfo">Ein Artikel von <strong>Pamela Sladky</strong> | 27.01.2022</div>'
+    expect(credit('', `${above}<article><p>The story.</p></article>`)).toEqual(['Pamela Sladky'])
+  })
+
   it('widens a first name to its byline’s full names only, not to the section beside it', () => {
     const jsonLd = `<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Stefanus"}}</script>`
     const byline = '<div class="author-meta">Stefanus<br>26. Januar 2022<br>Werkstatt<br>120</div>'
