@@ -15,7 +15,8 @@ import {
  * set's own score.mjs (exact list joined with "; ", and names F1). Two predictions are scored: the
  * byline extraction had before correspondents (one string, as `byline`), and the correspondents;
  * then the exact list of names on the development part and on the held-out part (see isHeldOut).
- * `npm run bench:bylines`; DATELINE_TRAFILATURA_BENCH points at another copy of the set.
+ * `npm run bench:bylines`; DATELINE_TRAFILATURA_BENCH points at another copy of the set;
+ * `npm run bench:bylines -- --misses` lists the development part's pages whose exact list is wrong.
  */
 
 interface Prediction {
@@ -49,7 +50,8 @@ function main(): void {
       bylines[page.id] = { text: '', authors: article.byline === null ? [] : [article.byline] }
       const names = article.correspondents.map((c) => c.name)
       credited[page.id] = { text: '', authors: names }
-      if (names.join('; ') !== goldText)
+      // A miss is a page whose exact list is wrong (raw annotation strings are not misses).
+      if (!sameNames(goldText, names))
         misses.push({ id: page.id, text: `${page.id}\n    gold: ${goldText}\n    got:  ${names.join('; ')}` })
     } catch {
       bylines[page.id] = { text: '', authors: [] }

@@ -45,6 +45,9 @@ describe('cleaning a byline as a reader would', () => {
     ['Karen Doggenweiler sorprendió con radical cambio de look: impactó a Mauricio Pinilla', []],
     ['Auteur : Kossivi Tiassou\nEdition : Marie-Ange Pioerron', ['Kossivi Tiassou']],
     ['Text & Fotos: Ivan Valetny', ['Ivan Valetny']],
+    // A desk's credit whose "and" joins no names.
+    ['By Staff and agencies', ['Staff and agencies']],
+    ['STAFF AND NEWS SERVICE REPORTS', ['Staff and news service reports']],
   ])('reads %j as %j', (raw, names) => {
     expect(namesInByline(raw)).toEqual(names)
   })
