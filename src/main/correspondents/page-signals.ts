@@ -293,6 +293,8 @@ function labelledCreditSignals(document: DomDocument, base: string | null): Byli
   const signals: BylineSignal[] = []
   for (const label of toArray(body.querySelectorAll(LABEL_ELEMENTS))) {
     if (signals.length >= MAX_LABELLED) break
+    // A label is a word or two in at most one inner element; anything larger is not read at all.
+    if (label.children.length > 1) continue
     const text = textOf(label)
     if (text.length > 30 || !isCreditLabel(text) || isElsewhere(label)) continue
     // A search form's "Von:" is a date filter's label.
