@@ -45,6 +45,10 @@ describe('cleaning a byline as a reader would', () => {
     ['Karen Doggenweiler sorprendió con radical cambio de look: impactó a Mauricio Pinilla', []],
     ['Auteur : Kossivi Tiassou\nEdition : Marie-Ange Pioerron', ['Kossivi Tiassou']],
     ['Text & Fotos: Ivan Valetny', ['Ivan Valetny']],
+    // Accounts and labels that are nobody's name, in several languages.
+    ['Super User', []],
+    ['publisher', []],
+    ['Фото', []],
     // A desk's credit whose "and" joins no names.
     ['By Staff and agencies', ['Staff and agencies']],
     ['STAFF AND NEWS SERVICE REPORTS', ['Staff and news service reports']],
