@@ -45,6 +45,13 @@ describe('cleaning a byline as a reader would', () => {
     ['Karen Doggenweiler sorprendió con radical cambio de look: impactó a Mauricio Pinilla', []],
     ['Auteur : Kossivi Tiassou\nEdition : Marie-Ange Pioerron', ['Kossivi Tiassou']],
     ['Text & Fotos: Ivan Valetny', ['Ivan Valetny']],
+    // Accounts and labels that are nobody's name, in several languages.
+    ['Super User', []],
+    ['publisher', []],
+    ['Фото', []],
+    // A desk's credit whose "and" joins no names.
+    ['By Staff and agencies', ['Staff and agencies']],
+    ['STAFF AND NEWS SERVICE REPORTS', ['Staff and news service reports']],
   ])('reads %j as %j', (raw, names) => {
     expect(namesInByline(raw)).toEqual(names)
   })
@@ -188,6 +195,17 @@ describe('choosing among a page’s signals', () => {
       const head = '<meta name="author" content="hessenschau.de, Frankfurt, Germany">'
       expect(creditOn('hessenschau.de', 'https://www.hessenschau.de/a', head, '<p>x</p>')).toEqual([])
     })
+  })
+
+  it('does not read a search form’s "Von:" date filter as a byline label', () => {
+    const form =
+      '<form class="search"><span>Von:</span> <input name="from"> <span>Erweiterte Suche</span></form>'
+    expect(credit('', `${form}<article><p>The story.</p></article>`)).toEqual([])
+  })
+
+  it('finds a printed byline above the <article> that holds the story’s text', () => {
+    const above = '<div class="metaInfo">Ein Artikel von <strong>Pamela Sladky</strong> | 27.01.2022</div>'
+    expect(credit('', `${above}<article><p>The story.</p></article>`)).toEqual(['Pamela Sladky'])
   })
 
   it('widens a first name to its byline’s full names only, not to the section beside it', () => {

@@ -118,6 +118,9 @@ function namesInSegment(segment: string): string[] {
   }
   text = stripPrefixes(text)
   if (text === '') return []
+  // "Staff and agencies", "Staff and wire reports": one desk's credit, whose "and" joins no names.
+  const desk = text.replace(/[.;,:]+$/u, '')
+  if (bylineWords.teamWords.has(lowerPhrase(desk))) return [isShouted(desk) ? unshoutDesk(desk) : desk]
   const parts = text.split(SPLIT_RE)
   const joined: string[] = []
   for (const part of parts) {
@@ -130,6 +133,12 @@ function namesInSegment(segment: string): string[] {
   // "…cambio de look: impactó a Mauricio Pinilla": a connector inside a sentence joins no names.
   if (joined.length > 1 && WORD_CONNECTOR_RE.test(text) && joined.some(isSentence)) return []
   return joined.map(cleanName).filter((name): name is string => name !== null)
+}
+
+/** "STAFF AND WIRE REPORTS" → "Staff and wire reports". */
+function unshoutDesk(desk: string): string {
+  const lower = desk.toLocaleLowerCase()
+  return lower.charAt(0).toLocaleUpperCase() + lower.slice(1)
 }
 
 function stripPrefixes(text: string): string {

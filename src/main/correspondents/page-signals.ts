@@ -248,6 +248,16 @@ const PRINTED_ELEMENTS = 'p, div, span, small, address, h4, h5, h6'
 function printedBylineSignals(document: DomDocument): BylineSignal[] {
   const root = storyRoot(document)
   if (root === null) return []
+  const found = printedBylineIn(root)
+  // The byline may stand above the <article> or <main> that holds the story's text.
+  const credit =
+    found ?? (document.body !== null && root !== document.body ? printedBylineIn(document.body) : null)
+  return credit === null
+    ? []
+    : [{ source: 'text', credits: [{ text: credit, url: null, organisation: false }] }]
+}
+
+function printedBylineIn(root: DomElement): string | null {
   const elements = toArray(root.querySelectorAll(PRINTED_ELEMENTS)).filter(
     (element) => textOf(element) !== '' && !isElsewhere(element),
   )
@@ -258,10 +268,9 @@ function printedBylineSignals(document: DomDocument): BylineSignal[] {
   for (const element of looked) {
     if (textOf(element).length > MAX_BYLINE_CHARS) continue
     const lines = textWithBreaks(element)
-    if (!isPrintedByline(lines.split('\n')[0] ?? '') || namesInByline(lines).length === 0) continue
-    return [{ source: 'text', credits: [{ text: lines, url: null, organisation: false }] }]
+    if (isPrintedByline(lines.split('\n')[0] ?? '') && namesInByline(lines).length > 0) return lines
   }
-  return []
+  return null
 }
 
 function storyRoot(document: DomDocument): DomElement | null {
@@ -284,8 +293,12 @@ function labelledCreditSignals(document: DomDocument, base: string | null): Byli
   const signals: BylineSignal[] = []
   for (const label of toArray(body.querySelectorAll(LABEL_ELEMENTS))) {
     if (signals.length >= MAX_LABELLED) break
+    // A label is a word or two in at most one inner element; anything larger is not read at all.
+    if (label.children.length > 1) continue
     const text = textOf(label)
     if (text.length > 30 || !isCreditLabel(text) || isElsewhere(label)) continue
+    // A search form's "Von:" is a date filter's label.
+    if (label.closest('form, [role="search"], [class*="search" i], [class*="filter" i]') !== null) continue
     const value = textAfter(label, base)
     if (value === null) continue
     const credit = `${text.replace(/[:：]\s*$/u, '')}: ${value.text}`
