@@ -1,6 +1,5 @@
 /// <reference types="vite/client" />
 import fontList from './reader-fonts.json'
-import { relayoutClampedTextAfterFontLoads } from './relayout-after-fonts'
 import { fontFaceRules, type BundledFamily, type FontFaces, type UnicodeRanges } from './font-faces'
 
 /*
@@ -47,7 +46,7 @@ export function bundledFontFaces(baseUrl: string): FontFaces {
 
 let windowFontsInstalled = false
 
-/** The reader's header sits in the window, outside the frame: it gets the same faces. */
+/** The window (the list, the reader's header) gets the same faces as the frame, from the start. */
 export function installWindowFonts(css: string): void {
   if (windowFontsInstalled) return
   windowFontsInstalled = true
@@ -55,5 +54,4 @@ export function installWindowFonts(css: string): void {
   style.dataset.readerFonts = ''
   style.textContent = css
   document.head.append(style)
-  relayoutClampedTextAfterFontLoads()
 }

@@ -15,6 +15,11 @@ export interface BundledFamily {
   subsets: readonly string[] | 'all' | 'numbered'
   /** `400-normal`, `700-italic`, ... */
   faces: readonly string[]
+  /**
+   * Also declared as `<family> UI` with only its script's characters, for the window's interface
+   * font to name BEFORE the system's faces (see `windowFamily`).
+   */
+  window?: boolean
 }
 
 /** A package's unicode.json: subset name (or `[N]` for a numbered CJK slice) to a unicode-range. */
@@ -42,6 +47,42 @@ function subsetFileName(pkg: string, subset: string, face: string): string {
   return `${pkg}-${part}-${face}.woff2`
 }
 
+/**
+ * The interface font names these before `system-ui`: Chromium keeps the fallback it found for a
+ * text laid out before a web font named AFTER a system face arrived (a Chinese headline in the
+ * list stayed empty boxes for good on a machine without CJK fonts), but lays text out again when
+ * the face that arrives comes first in the list. Only the script's own characters are in these
+ * faces, so Latin text and punctuation still come from the system's interface font.
+ */
+export function windowFamily(family: string): string {
+  return `${family} UI`
+}
+
+/** Hebrew to Mongolian, and CJK onwards: what a script face adds to a Latin interface font. */
+const SCRIPT_BLOCKS: readonly (readonly [number, number])[] = [
+  [0x0590, 0x1cff],
+  [0x2e80, 0x10ffff],
+]
+
+/** A unicode-range cut down to SCRIPT_BLOCKS; empty when nothing of the script is in it. */
+export function scriptOnlyRange(range: string): string {
+  const kept: string[] = []
+  for (const part of range.split(',')) {
+    const match = /^\s*U\+([0-9a-f?]+)(?:-([0-9a-f]+))?\s*$/i.exec(part)
+    if (!match) continue
+    const from = parseInt(match[1].replace(/\?/g, '0'), 16)
+    const to = parseInt(match[2] ?? match[1].replace(/\?/g, 'f'), 16)
+    for (const [blockFrom, blockTo] of SCRIPT_BLOCKS) {
+      const start = Math.max(from, blockFrom)
+      const end = Math.min(to, blockTo)
+      if (start > end) continue
+      const hex = (n: number): string => n.toString(16)
+      kept.push(start === end ? `U+${hex(start)}` : `U+${hex(start)}-${hex(end)}`)
+    }
+  }
+  return kept.join(',')
+}
+
 function cssString(value: string): string {
   return `"${value.replace(/["\\\n<>]/g, '')}"`
 }
@@ -67,10 +108,12 @@ export function fontFaceRules(source: FontFaceSource): FontFaces {
           missing.push(fileName)
           continue
         }
-        rules.push(
-          `@font-face{font-family:${cssString(family.family)};font-style:${style};font-weight:${weight};` +
-            `font-display:swap;src:url(${cssString(url)}) format("woff2");unicode-range:${range}}`,
-        )
+        const rule = (name: string, unicodeRange: string): string =>
+          `@font-face{font-family:${cssString(name)};font-style:${style};font-weight:${weight};` +
+          `font-display:swap;src:url(${cssString(url)}) format("woff2");unicode-range:${unicodeRange}}`
+        rules.push(rule(family.family, range))
+        const scriptRange = family.window ? scriptOnlyRange(range) : ''
+        if (scriptRange) rules.push(rule(windowFamily(family.family), scriptRange))
       }
     }
   }
