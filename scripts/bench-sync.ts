@@ -7,6 +7,7 @@ import { openApp, type DatelineApp } from '../src/main/app'
 import { encodeChange, type Change } from '../src/main/sync/log-line'
 import { articleFileOf, logFileOf, sha256Of, SYNC_MARKER } from '../src/main/sync/sync-folder'
 import { Syncthing, syncthingMissing } from '../tests/helpers/syncthing'
+import { lookFigures } from './bench-sync-look'
 
 /**
  * `npm run bench:sync`: the figures of docs/sync.md.
@@ -16,6 +17,7 @@ import { Syncthing, syncthingMissing } from '../tests/helpers/syncthing'
  *                                (sanitised again, files and rows fsynced, as a capture stores them)
  *   apply_100k_changes_s         then reading a log of 100,000 changes over them (states, collection
  *                                membership and order, country edits)
+ *   look_*_ms_<size>             the look for changes here, in libraries of 10k and 100k (bench-sync-look.ts)
  *   syncthing_change_to_display  median and p90 ms from a star on one library to the other's database
  *                                showing it, through two Syncthing instances on loopback, the app's
  *                                own watcher on both sides (20 changes)
@@ -214,7 +216,13 @@ async function main(): Promise<void> {
   const root = await mkdtemp(join(tmpdir(), 'dateline-bench-sync-'))
   try {
     const load = loadavg()[0]!.toFixed(2)
-    const figures = { load_avg_1m: load, ...(await logSizeAndApply(root)), ...(await latency(root)) }
+    const lookSizes = (process.env.BENCH_SYNC_LOOK_SIZES ?? '10000,100000').split(',').map(Number)
+    const figures = {
+      load_avg_1m: load,
+      ...(await logSizeAndApply(root)),
+      ...(await latency(root)),
+      ...(await lookFigures(root, lookSizes)),
+    }
     console.log(JSON.stringify({ sync: { ...figures, load_avg_1m_end: loadavg()[0]!.toFixed(2) } }, null, 2))
   } finally {
     await rm(root, { recursive: true, force: true })

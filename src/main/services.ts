@@ -16,6 +16,7 @@ import type { ExportDownloads } from './export/export-downloads'
 import { feedServices } from './feeds/feed-services'
 import { importServices } from './imports/import-services'
 import { syncServices } from './sync/sync-services'
+import { syncthingServices } from './sync/syncthing-services'
 import { extensionServices } from './extension/extension-services'
 import type { ExtensionAccess } from './extension/extension-access'
 import { storyServices } from './stories/story-services'
@@ -62,6 +63,7 @@ export function createServices(ctx: ServiceContext): Services {
     ...exportServices(ctx),
     ...importServices(ctx),
     ...syncServices(ctx),
+    ...syncthingServices(ctx),
     ...extensionServices(ctx),
     ...storyServices(ctx),
     ...trashServices(ctx),

@@ -9,6 +9,7 @@ import { exportEvents, exportProcedures } from './export'
 import { feedsEvents, feedsProcedures } from './feeds'
 import { importsEvents, importsProcedures } from './imports'
 import { syncEvents, syncProcedures } from './sync'
+import { syncthingProcedures } from './syncthing'
 import { extensionEvents, extensionProcedures } from './extension'
 import { storiesEvents, storiesProcedures } from './stories'
 import { highlightsEvents, highlightsProcedures } from './highlights'
@@ -219,6 +220,7 @@ export const contract = {
   ...correspondentsProcedures,
   ...feedsProcedures,
   ...syncProcedures,
+  ...syncthingProcedures,
   ...readingProcedures,
   ...collectionsProcedures,
   ...exportProcedures,

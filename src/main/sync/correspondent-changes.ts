@@ -6,6 +6,7 @@ import { writePersonCorrespondents } from '../correspondents/correspondent-store
 import { writeCorrespondentsEdit } from '../correspondents/person-edit-file'
 import { reindexArticles } from '../search/reindex-articles'
 import type { LocalChange } from './local-changes'
+import { inChunks, placeholders, type Scope } from './look-scope'
 import type { RegisterValue } from './log-line'
 import { registerOf, registersUnder } from './sync-store'
 
@@ -72,14 +73,22 @@ function sameList(a: Person[] | null, b: Person[] | null): boolean {
   )
 }
 
-/** Person edits made or cleared here since they were recorded. */
-export function changedBylines(db: SqlDatabase): LocalChange[] {
+/** Person edits made or cleared here since they were recorded (of the articles in the scope). */
+export function changedBylines(db: SqlDatabase, scope: Scope = 'all'): LocalChange[] {
   const edited = new Map<string, Person[]>()
-  for (const row of db.all<{ id: string; name: string; kind: string }>(
-    `SELECT a.id, c.name, c.kind FROM article_correspondents ac
+  const lists = `SELECT a.id, c.name, c.kind FROM article_correspondents ac
      JOIN correspondents c ON c.id = ac.correspondent JOIN articles a ON a.rowid = ac.article
-     WHERE ac.origin = 'person' ORDER BY a.id, ac.position`,
-  )) {
+     WHERE ac.origin = 'person'`
+  const rows =
+    scope === 'all'
+      ? db.all<{ id: string; name: string; kind: string }>(`${lists} ORDER BY a.id, ac.position`)
+      : inChunks(scope).flatMap((ids) =>
+          db.all<{ id: string; name: string; kind: string }>(
+            `${lists} AND a.id IN (${placeholders(ids)}) ORDER BY a.id, ac.position`,
+            ids,
+          ),
+        )
+  for (const row of rows) {
     const list = edited.get(row.id) ?? []
     list.push({ name: row.name, kind: CorrespondentKind.catch('person').parse(row.kind) })
     edited.set(row.id, list)
@@ -90,8 +99,10 @@ export function changedBylines(db: SqlDatabase): LocalChange[] {
       changes.push({ key: bylineKey(id), value: people.map((p) => ({ name: p.name, kind: p.kind })) })
     }
   }
+  const inScope = scope === 'all' ? null : new Set(scope)
   for (const [key, register] of registersUnder(db, 'byline/')) {
     const id = key.slice('byline/'.length)
+    if (inScope && !inScope.has(id)) continue
     // Cleared here: the article is still here and its list is no longer the person's.
     if (register.value !== null && !edited.has(id) && db.get('SELECT 1 FROM articles WHERE id = ?', [id])) {
       changes.push({ key, value: null })

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { SqlDatabase } from '../library/database'
 import type { RegisterValue } from './log-line'
+import { inChunks, placeholders, type Scope } from './look-scope'
 import { orderMembers, positionBetween } from './registers'
 import { registerOf, registersUnder, sameValue } from './sync-store'
 
@@ -23,13 +24,17 @@ export function stateKey(article: string, field: (typeof STATE_FIELDS)[number]):
   return `state/${article}/${field}`
 }
 
-/** Articles deleted here since they were published. */
-export function deletedArticles(db: SqlDatabase): LocalChange[] {
-  return db
-    .all<{ article: string }>(
-      'SELECT p.article FROM sync_published p WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = p.article)',
-    )
-    .map(({ article }) => ({ key: `article/${article}`, value: null }))
+/** Articles deleted here since they were published (of those in the scope, look-scope.ts). */
+export function deletedArticles(db: SqlDatabase, scope: Scope = 'all'): LocalChange[] {
+  const gone =
+    'SELECT p.article FROM sync_published p WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = p.article)'
+  const rows =
+    scope === 'all'
+      ? db.all<{ article: string }>(gone)
+      : inChunks(scope).flatMap((ids) =>
+          db.all<{ article: string }>(`${gone} AND p.article IN (${placeholders(ids)})`, ids),
+        )
+  return rows.map(({ article }) => ({ key: `article/${article}`, value: null }))
 }
 
 /** States changed since `since` (an ISO time, inclusive), where they differ from the registers. */

@@ -36,6 +36,7 @@ import {
   type LocalChange,
 } from './local-changes'
 import { encodeChange, splitLines, type Change } from './log-line'
+import { dueForPublishing, LookScope, type Scope } from './look-scope'
 import {
   appendLog,
   articleFileOf,
@@ -101,6 +102,8 @@ export class SyncEngine {
   private turn: Promise<unknown> = Promise.resolve()
   private clock: HybridClock | null = null
   private stateCursor: string | null = null
+  private readonly scope = new LookScope(() => Date.now())
+  private announcing = false
   private recordTimer: NodeJS.Timeout | null = null
   private scanTimer: NodeJS.Timeout | null = null
   private watcher: FSWatcher | null = null
@@ -148,6 +151,7 @@ export class SyncEngine {
         })
       })
       this.stateCursor = ''
+      this.scope.note('all')
       return this.runSync()
     })
   }
@@ -212,7 +216,9 @@ export class SyncEngine {
   }
 
   /** Something changed here (a window, the CLI, a feed): written to the log shortly. */
-  noteLocalChange(): void {
+  noteLocalChange(articles: Scope = 'all'): void {
+    if (this.announcing) return
+    this.scope.note(articles)
     if (this.stopped || !this.enabledConfig()) return
     if (this.recordTimer) clearTimeout(this.recordTimer)
     this.recordTimer = setTimeout(() => {
@@ -270,13 +276,19 @@ export class SyncEngine {
     // Reading may have made room for changes here (a membership of an article that just arrived).
     const more = await this.recordAndWrite()
     if (applied > 0) {
-      // What arrived may be anything: the window reloads its list, collections and people.
-      this.options.events?.emit('library.changed', { ids: [] })
-      this.options.events?.emit('collections.changed', { ids: [] })
-      this.options.events?.emit('correspondents.changed', { ids: [] })
-      this.options.events?.emit('sync.changed', { applied })
-      if ((await reindexMarked(this.library)) > 0)
-        this.options.events?.emit('highlights.changed', { articleIds: [] })
+      // What arrived may be anything: the window reloads its list, collections and people. Those
+      // events are not changes made here, so they start no look (their registers are written).
+      this.announcing = true
+      try {
+        this.options.events?.emit('library.changed', { ids: [] })
+        this.options.events?.emit('collections.changed', { ids: [] })
+        this.options.events?.emit('correspondents.changed', { ids: [] })
+        this.options.events?.emit('sync.changed', { applied })
+        if ((await reindexMarked(this.library)) > 0)
+          this.options.events?.emit('highlights.changed', { articleIds: [] })
+      } finally {
+        this.announcing = false
+      }
     }
     return { applied, written: written + more, articlesArrived, status: this.status() }
   }
@@ -287,18 +299,24 @@ export class SyncEngine {
     if (!config) return 0
     const clock = this.hlc(config)
     const started = this.now()
-    await this.publishArticles(config, clock)
+    const scope = this.scope.take()
+    try {
+      await this.publishArticles(config, clock, scope)
+    } catch (error) {
+      this.scope.failed()
+      throw error
+    }
     const since = this.stateCursor ?? config.lastScanAt ?? ''
     this.library.change((db) => {
       const changes: LocalChange[] = [
         { key: `device/${config.device}`, value: { name: config.deviceName } },
-        ...deletedArticles(db),
+        ...deletedArticles(db, scope),
         ...changedStates(db, since),
         ...changedCollections(db, config.device.slice(-3)),
         ...changedFollows(db),
         ...changedFeeds(db),
         ...changedCountryEdits(db),
-        ...changedBylines(db),
+        ...changedBylines(db, scope),
         ...changedMerges(db),
         ...changedHighlights(db),
       ].filter((c) => c.key !== `device/${config.device}` || !sameRegister(db, c))
@@ -320,15 +338,13 @@ export class SyncEngine {
    * New and re-captured articles: their file (and pictures) go to the folder first, then the change
    * that names them, as the library writes a body before the row.
    */
-  private async publishArticles(config: SyncConfig & { folder: string }, clock: HybridClock): Promise<void> {
+  private async publishArticles(
+    config: SyncConfig & { folder: string },
+    clock: HybridClock,
+    scope: Scope,
+  ): Promise<void> {
     for (;;) {
-      const due = this.library.query((db) =>
-        db.all<{ id: string }>(
-          `SELECT a.id FROM articles a LEFT JOIN sync_published p ON p.article = a.id
-           WHERE p.article IS NULL OR p.updated_at <> a.updated_at LIMIT ?`,
-          [PUBLISH_BATCH],
-        ),
-      )
+      const due = this.library.query((db) => dueForPublishing(db, scope, PUBLISH_BATCH))
       if (due.length === 0) return
       const published: { id: string; updatedAt: string; sha: string }[] = []
       for (const { id } of due) {

@@ -18,7 +18,12 @@ export function syncEngineOf(
 }
 
 /** These events say the library changed here; sync records the change shortly after. */
-const LOCAL_CHANGES = new Set(['library.changed', 'collections.changed', 'correspondents.changed'])
+const LOCAL_CHANGES = new Set([
+  'library.changed',
+  'collections.changed',
+  'correspondents.changed',
+  'highlights.changed',
+])
 
 /**
  * The sync procedures (src/shared/sync.ts). Making them also starts the engine's part in the host:
@@ -27,8 +32,11 @@ const LOCAL_CHANGES = new Set(['library.changed', 'collections.changed', 'corres
  */
 export function syncServices(ctx: ServiceContext): ServicesFor<typeof syncProcedures> {
   const engine = syncEngineOf(ctx)
-  ctx.events.subscribe((event) => {
-    if (LOCAL_CHANGES.has(event)) engine.noteLocalChange()
+  ctx.events.subscribe((event, payload) => {
+    if (!LOCAL_CHANGES.has(event)) return
+    // The articles a change names are all a look must compare with the registers (look-scope.ts).
+    const ids = event === 'library.changed' ? (payload as { ids: string[] }).ids : []
+    engine.noteLocalChange(event === 'library.changed' && ids.length === 0 ? 'all' : ids)
   })
   ctx.feeds.claimFeeds = (urls) => engine.claimFeeds(urls)
   ctx.background?.onStop(() => engine.stop())

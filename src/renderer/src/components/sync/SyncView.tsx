@@ -2,6 +2,7 @@ import { useEffect, useState, type JSX } from 'react'
 import { disableSync, enableSync, loadSyncStatus, renameDevice, syncNow } from '@renderer/store/sync/actions'
 import { useSync } from '@renderer/store/sync/store'
 import { relativeTime } from '../feeds/RefreshStatus'
+import { SyncthingOffer } from './SyncthingOffer'
 
 /**
  * Settings → Sync: the folder a sync engine shares (Syncthing, Dropbox...), this device's name, the
@@ -88,6 +89,7 @@ export function SyncView(): JSX.Element {
           {notice}
         </p>
       ))}
+      {status?.enabled && status.folder && <SyncthingOffer folder={status.folder} />}
       {status?.enabled && (
         <>
           <h2>Other devices</h2>
