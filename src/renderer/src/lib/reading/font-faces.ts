@@ -69,9 +69,10 @@ export function scriptOnlyRange(range: string): string {
   const kept: string[] = []
   for (const part of range.split(',')) {
     const match = /^\s*U\+([0-9a-f?]+)(?:-([0-9a-f]+))?\s*$/i.exec(part)
-    if (!match) continue
-    const from = parseInt(match[1].replace(/\?/g, '0'), 16)
-    const to = parseInt(match[2] ?? match[1].replace(/\?/g, 'f'), 16)
+    const [, first, last] = match ?? []
+    if (!first) continue
+    const from = parseInt(first.replace(/\?/g, '0'), 16)
+    const to = parseInt(last ?? first.replace(/\?/g, 'f'), 16)
     for (const [blockFrom, blockTo] of SCRIPT_BLOCKS) {
       const start = Math.max(from, blockFrom)
       const end = Math.min(to, blockTo)
