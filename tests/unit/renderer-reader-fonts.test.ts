@@ -50,9 +50,7 @@ describe("the reader's bundled fonts", () => {
     expect(scriptOnlyRange('U+0000-00FF,U+0131,U+2000-206F')).toBe('')
     expect(scriptOnlyRange('U+0590-05FF,U+FB1D-FB4F')).toBe('U+590-5ff,U+fb1d-fb4f')
     const { css } = fontFaceRules({
-      families: [
-        { family: 'CJK', package: 'cjk', subsets: 'numbered', faces: ['400-normal'], window: true },
-      ],
+      families: [{ family: 'CJK', package: 'cjk', subsets: 'numbered', faces: ['400-normal'], window: true }],
       ranges: { cjk: { '[1]': 'U+41-5a,U+4e00-4e10', '[2]': 'U+41-5a' } },
       files: { 'cjk-1-400-normal.woff2': 'a.woff2', 'cjk-2-400-normal.woff2': 'b.woff2' },
     })
