@@ -64,6 +64,32 @@ describe('lists of other pages inside the story', () => {
   })
 })
 
+describe('a labelled line pointing to another story', () => {
+  const [first, second, third, fourth, fifth] = STORY_PARAGRAPHS
+  // The label is a fifth of the line, so the link alone is under the 80% a list of links has.
+  const body = `<p>${first}</p><p>${second}</p>
+<p><b>LE PUEDE INTERESAR: <a href="/a">Harbour fees will rise again next year</a></b></p>
+<p>${third}</p><h6><strong>Mire: </strong><a href="/b">New buses for the north of the island</a></h6>
+<p>${fourth}</p><p>Account: <a href="https://social.example/@harbourwatch">@harbourwatch</a></p>
+<p>Pro tip: <a href="/c">find the winter timetable of every ferry</a> here.</p>
+<p><strong>On 2 February:</strong> <a href="/d">Harbour authority names the new ferry operator</a></p>
+<p>${fifth}</p>`
+
+  it('is left out, in any language, as a paragraph or a heading', () => {
+    const text = extract(page(body))
+    expect(text).not.toContain('Harbour fees will rise')
+    expect(text).not.toContain('New buses for the north')
+    expect(text.split('\n\n').filter((p) => STORY_PARAGRAPHS.includes(p))).toEqual(STORY_PARAGRAPHS)
+  })
+
+  it('stays when the link is a name, the line goes on after it, or the label is a date', () => {
+    const text = extract(page(body))
+    expect(text).toContain('Account: @harbourwatch')
+    expect(text).toContain('Pro tip: find the winter timetable of every ferry here.')
+    expect(text).toContain('On 2 February: Harbour authority names the new ferry operator')
+  })
+})
+
 /** Readability's copy of the page's story block, as it comes back: the blocks' marks kept. */
 function recoveredParagraphs(pageHtml: string, mutate: (body: DomElement) => void = () => {}): string[] {
   const { body } = parseWithLinkedom(pageHtml)
