@@ -44,6 +44,34 @@ describe('the lead Readability leaves out', () => {
   })
 })
 
+describe('a short lead the page names as its lead', () => {
+  // 21 words: under the length at which any prose between headline and story counts as its lead.
+  const SHORT_LEAD =
+    'The harbour authority has chosen a new operator for the island ferries after a year of delays and two failed tenders.'
+  const withLead = (boxClass: string): string =>
+    `<!DOCTYPE html><html lang="en"><head><title>New ferry operator chosen | Island Times</title></head><body>
+<div class="menu"><a href="/">Island Times</a> <a href="/news">News</a></div>
+<div class="top"><div class="heading"><h1>New ferry operator chosen</h1>
+<div class="${boxClass}"><p>${SHORT_LEAD}</p></div><div class="metas">4.02.2026</div></div></div>
+<div class="columns"><div class="left"><div class="contenu">${storyHtml()}</div></div></div>
+</body></html>`
+
+  it('is put back when its box is named as the lead or intro', () => {
+    for (const boxClass of ['article-intro', 'lead', 'chapo']) {
+      expect([boxClass, extract(withLead(boxClass)).split('\n\n')]).toEqual([
+        boxClass,
+        [SHORT_LEAD, ...STORY_PARAGRAPHS],
+      ])
+    }
+  })
+
+  it('is left out when it is named as a dek or summary, or not named at all', () => {
+    for (const boxClass of ['c-entry-summary p-dek', 'intro-dek', 'hero']) {
+      expect([boxClass, extract(withLead(boxClass)).split('\n\n')]).toEqual([boxClass, STORY_PARAGRAPHS])
+    }
+  })
+})
+
 describe('lists of other pages inside the story', () => {
   const [first, second, third, fourth, fifth] = STORY_PARAGRAPHS
   const body = `<p>${first}</p><p>${second}</p><p>${third}</p>
