@@ -44,6 +44,34 @@ describe('the lead Readability leaves out', () => {
   })
 })
 
+describe('a short lead the page names as its lead', () => {
+  // 21 words: under the length at which any prose between headline and story counts as its lead.
+  const SHORT_LEAD =
+    'The harbour authority has chosen a new operator for the island ferries after a year of delays and two failed tenders.'
+  const withLead = (boxClass: string): string =>
+    `<!DOCTYPE html><html lang="en"><head><title>New ferry operator chosen | Island Times</title></head><body>
+<div class="menu"><a href="/">Island Times</a> <a href="/news">News</a></div>
+<div class="top"><div class="heading"><h1>New ferry operator chosen</h1>
+<div class="${boxClass}"><p>${SHORT_LEAD}</p></div><div class="metas">4.02.2026</div></div></div>
+<div class="columns"><div class="left"><div class="contenu">${storyHtml()}</div></div></div>
+</body></html>`
+
+  it('is put back when its box is named as the lead or intro', () => {
+    for (const boxClass of ['article-intro', 'lead', 'chapo']) {
+      expect([boxClass, extract(withLead(boxClass)).split('\n\n')]).toEqual([
+        boxClass,
+        [SHORT_LEAD, ...STORY_PARAGRAPHS],
+      ])
+    }
+  })
+
+  it('is left out when it is named as a dek or summary, or not named at all', () => {
+    for (const boxClass of ['c-entry-summary p-dek', 'intro-dek', 'hero']) {
+      expect([boxClass, extract(withLead(boxClass)).split('\n\n')]).toEqual([boxClass, STORY_PARAGRAPHS])
+    }
+  })
+})
+
 describe('lists of other pages inside the story', () => {
   const [first, second, third, fourth, fifth] = STORY_PARAGRAPHS
   const body = `<p>${first}</p><p>${second}</p><p>${third}</p>
@@ -61,6 +89,32 @@ describe('lists of other pages inside the story', () => {
   it('keeps every paragraph of the story, in order', () => {
     const text = extract(page(body))
     expect(text.split('\n\n').filter((p) => STORY_PARAGRAPHS.includes(p))).toEqual(STORY_PARAGRAPHS)
+  })
+})
+
+describe('a labelled line pointing to another story', () => {
+  const [first, second, third, fourth, fifth] = STORY_PARAGRAPHS
+  // The label is a fifth of the line, so the link alone is under the 80% a list of links has.
+  const body = `<p>${first}</p><p>${second}</p>
+<p><b>LE PUEDE INTERESAR: <a href="/a">Harbour fees will rise again next year</a></b></p>
+<p>${third}</p><h6><strong>Mire: </strong><a href="/b">New buses for the north of the island</a></h6>
+<p>${fourth}</p><p>Account: <a href="https://social.example/@harbourwatch">@harbourwatch</a></p>
+<p>Pro tip: <a href="/c">find the winter timetable of every ferry</a> here.</p>
+<p><strong>On 2 February:</strong> <a href="/d">Harbour authority names the new ferry operator</a></p>
+<p>${fifth}</p>`
+
+  it('is left out, in any language, as a paragraph or a heading', () => {
+    const text = extract(page(body))
+    expect(text).not.toContain('Harbour fees will rise')
+    expect(text).not.toContain('New buses for the north')
+    expect(text.split('\n\n').filter((p) => STORY_PARAGRAPHS.includes(p))).toEqual(STORY_PARAGRAPHS)
+  })
+
+  it('stays when the link is a name, the line goes on after it, or the label is a date', () => {
+    const text = extract(page(body))
+    expect(text).toContain('Account: @harbourwatch')
+    expect(text).toContain('Pro tip: find the winter timetable of every ferry here.')
+    expect(text).toContain('On 2 February: Harbour authority names the new ferry operator')
   })
 })
 

@@ -9,6 +9,8 @@ export interface BoilerplateRules {
   keepClassWords: RegExp
   embedClassWords: RegExp
   captionClassWords: RegExp
+  leadClassWords: RegExp
+  dekClassWords: RegExp
   lineTexts: RegExp
   captionLines: RegExp
   tailStarts: RegExp
@@ -33,6 +35,8 @@ export const boilerplateRules: BoilerplateRules = {
   keepClassWords: anyWord(rules.keepClassWords),
   embedClassWords: anyWord(rules.embedClassWords),
   captionClassWords: anyWord(rules.captionClassWords),
+  leadClassWords: anyWord(rules.leadClassWords),
+  dekClassWords: anyWord(rules.dekClassWords),
   lineTexts: wholeLine(rules.lineTexts),
   captionLines: wholeLine(rules.captionLines),
   tailStarts: wholeLine(rules.tailStarts),
@@ -106,6 +110,15 @@ export function neutraliseEmbeds(root: DomElement): void {
 
 export function hasCaptionName(element: DomElement): boolean {
   return namingWords(element).some((w) => boilerplateRules.captionClassWords.test(w))
+}
+
+/** Named as the story's lead paragraph ("article-intro", "chapo"), and not as a dek or summary. */
+export function hasLeadName(element: DomElement): boolean {
+  const words = namingWords(element)
+  return (
+    words.some((w) => boilerplateRules.leadClassWords.test(w)) &&
+    !words.some((w) => boilerplateRules.dekClassWords.test(w))
+  )
 }
 
 function lineKey(text: string): string {

@@ -5,6 +5,8 @@ import { textOf, toArray, type DomElement } from './dom'
  * over a line of links, teaser headlines, "see also" lines made of one link. Their mark is not a
  * word in any language but their shape: a block whose text is (almost) all link text points
  * elsewhere and is not part of the story. A heading over nothing but such blocks goes with them.
+ * A short label ending in a colon before the link ("LE PUEDE INTERESAR:", "Mire:", "Lesen Sie
+ * auch:") is part of that shape in every language: the link's share is taken of the rest.
  */
 
 /** A block with this share of its text in links is a pointer to other pages, not prose. */
@@ -16,11 +18,41 @@ const MAX_REMOVED_SHARE = 0.3
 const BLOCK_TAGS = new Set('p,li,div,dt,dd'.split(','))
 const HEADING_RE = /^h([1-6])$/
 
+/** A label longer than this is a sentence that happens to end in a colon, not a label. */
+const LABEL_MAX_WORDS = 4
+/**
+ * A labelled link points to another story when its text is that story's headline; a link of fewer
+ * words is a name the story credits or cites ("Account: @okuprin", "See it now: Amazon").
+ */
+const HEADLINE_MIN_WORDS = 4
+
 function linkedShare(block: DomElement): number {
-  const text = textOf(block).length
-  if (text === 0) return 0
+  const text = textOf(block)
+  const length = text.length - leadingLabel(block, text).length
+  if (length <= 0) return 0
   const linked = toArray(block.querySelectorAll('a')).reduce((sum, a) => sum + textOf(a).length, 0)
-  return Math.min(1, linked / text)
+  return Math.min(1, linked / length)
+}
+
+/**
+ * The text before the block's only link when the block is that label and the link, a headline,
+ * and nothing else: a pointer to another story; else ''. A line that goes on after its link ("Pro
+ * tip: get more ideas <a>here</a>!") is the story talking to the reader, not a pointer.
+ */
+function leadingLabel(block: DomElement, text: string): string {
+  const links = toArray(block.querySelectorAll('a'))
+  const linkText = links.length === 1 && links[0] !== undefined ? textOf(links[0]) : ''
+  if (linkText.split(' ').length < HEADLINE_MIN_WORDS || !text.endsWith(linkText)) return ''
+  const label = text.slice(0, text.length - linkText.length).trim()
+  // A label with a number dates or counts an entry of a list the page is made of (a press review,
+  // a timeline: "2 décembre 2019 : <a>…</a>"), which is the page's content.
+  const isLabel = label.endsWith(':') && label.split(' ').length <= LABEL_MAX_WORDS && !/\p{N}/u.test(label)
+  return isLabel ? label : ''
+}
+
+/** A heading made of a label and a link ("Mire: <a>…</a>") points elsewhere as a paragraph would. */
+function isLabelledLinkHeading(block: DomElement): boolean {
+  return HEADING_RE.test(block.localName) && leadingLabel(block, textOf(block)) !== ''
 }
 
 /** Removes the blocks of `leaves` that are made of links, and the headings over nothing but them. */
@@ -29,7 +61,7 @@ export function removeLinkBlocks(root: DomElement, leaves: DomElement[]): void {
   const linked = new Set(
     leaves.filter(
       (block) =>
-        BLOCK_TAGS.has(block.localName) &&
+        (BLOCK_TAGS.has(block.localName) || isLabelledLinkHeading(block)) &&
         block.querySelector('a') !== null &&
         linkedShare(block) >= LINKED_SHARE,
     ),

@@ -1,4 +1,4 @@
-import { boilerplateKinds, hasCaptionName, isTailStart } from './boilerplate'
+import { boilerplateKinds, hasCaptionName, hasLeadName, isTailStart } from './boilerplate'
 import { isElement, normaliseSpace, TEXT_NODE, toArray, type DomElement } from './dom'
 import { countWords } from './text'
 
@@ -124,12 +124,20 @@ function isUnlinkedText(map: BlockMap, block: LeafBlock): boolean {
 }
 
 /**
- * A lead: prose of LEAD_MIN_WORDS or more. Some CMSs mark it up as a subheading (an <h2> "bajada"
- * under the headline); a heading that long is a paragraph, whatever its tag.
+ * A lead: prose of LEAD_MIN_WORDS or more, or a prose paragraph of any length that the page names
+ * as its lead (class "article-intro", "entry-excerpt", "chapo": the CMS says it is the story's
+ * first paragraph, not a dek) on itself or on a box of its own that does not hold the story. Some
+ * CMSs mark the lead up as a subheading (an <h2> "bajada" under the headline); a heading that long
+ * is a paragraph, whatever its tag.
  */
-function isLead(map: BlockMap, block: LeafBlock): boolean {
-  if (block.words < LEAD_MIN_WORDS) return false
+function isLead(map: BlockMap, block: LeafBlock, story: LeafBlock): boolean {
+  if (block.words < LEAD_MIN_WORDS && !(block.tag === 'p' && namedAsLead(block, story))) return false
   return HEADING_TAGS.has(block.tag) ? isUnlinkedText(map, block) : isProse(map, block)
+}
+
+function namedAsLead(block: LeafBlock, story: LeafBlock): boolean {
+  if (hasLeadName(block.element)) return true
+  return block.ancestors.some((box) => !story.ancestors.includes(box) && hasLeadName(box))
 }
 
 /** The deepest element that holds every one of `blocks` in the page as it was. */
@@ -188,7 +196,7 @@ export function recoverBlocks(map: BlockMap, content: DomElement, title: string 
       const block = map.blocks[i]
       // A list there is a summary of the story ("key points"), not its lead.
       if (block === undefined || keptElements.has(i) || block.tag === 'li') continue
-      if (isLead(map, block)) take(block)
+      if (isLead(map, block, first)) take(block)
     }
   }
   insertRecovered(map, content, keptElements, recovered)
