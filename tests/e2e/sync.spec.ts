@@ -25,7 +25,7 @@ test('turning sync on in Settings brings the other computer’s articles, and la
       story,
       `Tbilisi protests grow\n\n${'Thousands marched to parliament in Tbilisi. '.repeat(20)}`,
     )
-    otherDevice(desktop, 'add', story)
+    otherDevice(desktop, 'add', story, '--create')
     otherDevice(desktop, 'sync', 'enable', folder, '--name', 'Desktop')
 
     await page.goto(dateline.url)
