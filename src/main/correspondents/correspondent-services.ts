@@ -28,10 +28,15 @@ export function correspondentServices(ctx: ServiceContext): ServicesFor<typeof c
   // (group-edits-file.ts). A procedure returns once they are; a change made elsewhere (sync, an
   // archive's import) is saved when it is announced.
   const saveEdits = (): Promise<void> => saveGroupEdits(ctx.library)
+  // Saves started by an event run one after another, and the library waits for the last one
+  // before it closes: a save still writing its temp file then would be cut off.
+  let announcedSave: Promise<void> = Promise.resolve()
   ctx.events.subscribe((event, payload) => {
     const bulk = event === 'library.changed' && (payload as { ids: string[] }).ids.length === 0
-    if (event === 'correspondents.changed' || bulk) saveEdits().catch(() => undefined)
+    if (event === 'correspondents.changed' || bulk)
+      announcedSave = announcedSave.then(saveEdits).catch(() => undefined)
   })
+  ctx.background?.onStop(() => announcedSave)
 
   /**
    * Looks for the followed correspondent's own feed on their author page. The feeds issue's refresh
