@@ -1,10 +1,7 @@
-import { join } from 'node:path'
 import { z } from 'zod'
-import { writeFileAtomic } from '../library/atomic-file'
-import { assertNoLinkBetween, readRegularFile } from '../library/confined-files'
+import { articleJsonFile } from '../library/article-json-file'
 import type { SqlDatabase } from '../library/database'
-import { articleDir, type LibraryLayout } from '../library/layout'
-import { SerialWriter } from '../library/serial-writer'
+import type { LibraryLayout } from '../library/layout'
 
 /**
  * The person's country edits of an article, kept beside its body as well as in library.db, so that
@@ -12,12 +9,8 @@ import { SerialWriter } from '../library/serial-writer'
  * them. The database stays the source of truth: the file is rewritten from it after each edit.
  */
 
-/** Not a revision's name, so a re-capture's clean-up (removeOtherRevisions) leaves it. */
-export const COUNTRY_EDITS_FILE = 'country-edits.json'
-
 /** A person edits a few countries of an article; a file with more was not written by Dateline. */
 const MAX_EDITS = 300
-const MAX_FILE_BYTES = 64 * 1024
 
 const StoredCountryEdit = z.object({
   code: z.string().regex(/^[A-Z]{2}$/),
@@ -26,10 +19,17 @@ const StoredCountryEdit = z.object({
 })
 export type StoredCountryEdit = z.infer<typeof StoredCountryEdit>
 
-const CountryEditsFile = z.object({ edits: z.array(StoredCountryEdit).max(MAX_EDITS) })
+/** Not a revision's name, so a re-capture's clean-up (removeOtherRevisions) leaves it. */
+const countryEditsFile = articleJsonFile({
+  name: 'country-edits.json',
+  schema: z.object({ edits: z.array(StoredCountryEdit).max(MAX_EDITS) }),
+  maxBytes: 64 * 1024,
+})
+
+export const COUNTRY_EDITS_FILE = countryEditsFile.name
 
 export function countryEditsPath(layout: LibraryLayout, articleId: string): string {
-  return join(articleDir(layout, articleId), COUNTRY_EDITS_FILE)
+  return countryEditsFile.path(layout, articleId)
 }
 
 /** The article's edits as the database holds them. */
@@ -60,15 +60,7 @@ export async function readCountryEditsFile(
   layout: LibraryLayout,
   articleId: string,
 ): Promise<StoredCountryEdit[]> {
-  try {
-    const path = countryEditsPath(layout, articleId)
-    await assertNoLinkBetween(layout.root, path)
-    const bytes = await readRegularFile(path, MAX_FILE_BYTES)
-    const parsed = CountryEditsFile.safeParse(JSON.parse(bytes.toString('utf8')))
-    return parsed.success ? parsed.data.edits : []
-  } catch {
-    return []
-  }
+  return (await countryEditsFile.read(layout, articleId))?.edits ?? []
 }
 
 export async function writeCountryEditsFile(
@@ -76,31 +68,20 @@ export async function writeCountryEditsFile(
   articleId: string,
   edits: StoredCountryEdit[],
 ): Promise<void> {
-  const path = countryEditsPath(layout, articleId)
-  await assertNoLinkBetween(layout.root, path)
-  await writeFileAtomic(path, `${JSON.stringify({ edits }, null, 2)}\n`)
+  await countryEditsFile.save(layout, articleId, () => ({ edits }))
 }
 
 /**
  * Keeps each article's edits file equal to the database: one write at a time per article, and an
  * edit made while one runs is written by the next (which reads the database afresh), so a slow
- * earlier write can never land after a later one. One small writer per article edited while the
- * process runs (a person edits a few hundred at most).
+ * earlier write can never land after a later one.
  */
 export function countryEditFiles(
   layout: LibraryLayout,
   editsOf: (articleId: string) => StoredCountryEdit[],
 ): { save: (articleId: string) => Promise<void> } {
-  const writers = new Map<string, SerialWriter>()
   return {
-    save: async (articleId) => {
-      let writer = writers.get(articleId)
-      if (!writer) {
-        writer = new SerialWriter(() => writeCountryEditsFile(layout, articleId, editsOf(articleId)))
-        writers.set(articleId, writer)
-      }
-      await writer.save()
-    },
+    save: (articleId) => countryEditsFile.save(layout, articleId, () => ({ edits: editsOf(articleId) })),
   }
 }
 

@@ -1,11 +1,8 @@
-import { join } from 'node:path'
 import { z } from 'zod'
 import { Highlight, MAX_NOTE_CHARS, MAX_QUOTE_CHARS } from '@shared/highlights'
-import { writeFileAtomic } from '../library/atomic-file'
-import { assertNoLinkBetween, readRegularFile } from '../library/confined-files'
-import { articleDir, type LibraryLayout } from '../library/layout'
+import { articleJsonFile } from '../library/article-json-file'
+import type { LibraryLayout } from '../library/layout'
 import type { LibraryStore } from '../library/library-store'
-import { SerialWriter } from '../library/serial-writer'
 import { highlightsOf } from './highlight-store'
 
 /**
@@ -15,34 +12,24 @@ import { highlightsOf } from './highlight-store'
  * the file is rewritten from it after each change.
  */
 
-/** Not a revision's name, so a re-capture's clean-up (removeOtherRevisions) leaves it. */
-export const HIGHLIGHTS_FILE = 'highlights.json'
-
 const MAX_HIGHLIGHTS = 10_000
-const MAX_FILE_BYTES = 64 * 1024 * 1024
 
-const HighlightsFile = z.object({ highlights: z.array(Highlight).max(MAX_HIGHLIGHTS) })
+/** Not a revision's name, so a re-capture's clean-up (removeOtherRevisions) leaves it. */
+const highlightsFile = articleJsonFile({
+  name: 'highlights.json',
+  schema: z.object({ highlights: z.array(Highlight).max(MAX_HIGHLIGHTS) }),
+  maxBytes: 64 * 1024 * 1024,
+})
 
-function highlightsPath(layout: LibraryLayout, articleId: string): string {
-  return join(articleDir(layout, articleId), HIGHLIGHTS_FILE)
-}
+export const HIGHLIGHTS_FILE = highlightsFile.name
 
 /**
  * The highlights kept in an article's folder, or [] when there are none or the file is not one
  * Dateline wrote (a link, too large, not this shape, another article's): nothing read back is trusted.
  */
 export async function readHighlightsFile(layout: LibraryLayout, articleId: string): Promise<Highlight[]> {
-  try {
-    const path = highlightsPath(layout, articleId)
-    await assertNoLinkBetween(layout.root, path)
-    const bytes = await readRegularFile(path, MAX_FILE_BYTES)
-    const parsed = HighlightsFile.safeParse(JSON.parse(bytes.toString('utf8')))
-    return parsed.success
-      ? parsed.data.highlights.filter((h) => h.articleId === articleId && storable(h))
-      : []
-  } catch {
-    return []
-  }
+  const file = await highlightsFile.read(layout, articleId)
+  return (file?.highlights ?? []).filter((h) => h.articleId === articleId && storable(h))
 }
 
 /** What the table's checks accept (schema 15), so one odd entry cannot stop a rebuild. */
@@ -55,16 +42,6 @@ function storable(h: Highlight): boolean {
   )
 }
 
-async function writeHighlightsFile(
-  layout: LibraryLayout,
-  articleId: string,
-  highlights: Highlight[],
-): Promise<void> {
-  const path = highlightsPath(layout, articleId)
-  await assertNoLinkBetween(layout.root, path)
-  await writeFileAtomic(path, `${JSON.stringify({ highlights }, null, 2)}\n`)
-}
-
 /**
  * Keeps each article's highlights file equal to the database, one write at a time per article;
  * a change made while one runs is written by the next, which reads the database afresh. An
@@ -74,19 +51,14 @@ export function highlightFiles(
   layout: LibraryLayout,
   highlightsOf: (articleId: string) => Highlight[] | null,
 ): { save: (articleId: string) => Promise<void> } {
-  const writers = new Map<string, SerialWriter>()
   return {
     save: async (articleId) => {
-      let writer = writers.get(articleId)
-      if (!writer) {
-        writer = new SerialWriter(async () => {
-          const highlights = highlightsOf(articleId)
-          if (highlights) await writeHighlightsFile(layout, articleId, highlights)
-        })
-        writers.set(articleId, writer)
+      const contents = (): { highlights: Highlight[] } | undefined => {
+        const highlights = highlightsOf(articleId)
+        return highlights ? { highlights } : undefined
       }
       // Best effort, as a leftover file is: the database already holds the change.
-      await writer.save().catch(() => undefined)
+      await highlightsFile.save(layout, articleId, contents).catch(() => undefined)
     },
   }
 }
