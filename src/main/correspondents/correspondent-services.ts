@@ -5,7 +5,7 @@ import { readArticleTextForIndex } from '../library/article-files'
 import { reindexArticles } from '../search/reindex-articles'
 import type { ServiceContext } from '../services'
 import { findAuthorFeed } from './author-feed'
-import { saveGroupEdits } from './group-edits-file'
+import { groupEditsSaved, saveGroupEdits } from './group-edits-file'
 import { writeCorrespondentsEdit } from './person-edit-file'
 import {
   articlesOfGroups,
@@ -28,15 +28,13 @@ export function correspondentServices(ctx: ServiceContext): ServicesFor<typeof c
   // (group-edits-file.ts). A procedure returns once they are; a change made elsewhere (sync, an
   // archive's import) is saved when it is announced.
   const saveEdits = (): Promise<void> => saveGroupEdits(ctx.library)
-  // Saves started by an event run one after another, and the library waits for the last one
-  // before it closes: a save still writing its temp file then would be cut off.
-  let announcedSave: Promise<void> = Promise.resolve()
   ctx.events.subscribe((event, payload) => {
     const bulk = event === 'library.changed' && (payload as { ids: string[] }).ids.length === 0
-    if (event === 'correspondents.changed' || bulk)
-      announcedSave = announcedSave.then(saveEdits).catch(() => undefined)
+    if (event === 'correspondents.changed' || bulk) saveEdits().catch(() => undefined)
   })
-  ctx.background?.onStop(() => announcedSave)
+  // Saves are one at a time already (saveGroupEdits); the library waits for the one an event
+  // started before it closes: a save still writing its temp file then would be cut off.
+  ctx.background?.onStop(() => groupEditsSaved(ctx.library))
 
   /**
    * Looks for the followed correspondent's own feed on their author page. The feeds issue's refresh

@@ -90,3 +90,8 @@ export function saveGroupEdits(library: LibraryStore): Promise<void> {
   }
   return writer.save()
 }
+
+/** Resolves once no save of the library's merges and follows is being written or waiting to be. */
+export async function groupEditsSaved(library: LibraryStore): Promise<void> {
+  await writers.get(library)?.idle()
+}
