@@ -60,8 +60,27 @@ function idsOf(db: SqlDatabase, where: string, params: (string | number)[]): str
 }
 
 /**
- * Deletes trashed articles for good: their folders first, then their trash rows, so a kill in
- * between only repeats the removal. An id that is live again (captured anew) keeps its files.
+ * What an article leaves in the database once it is gone for good. Rows keyed by its rowid went
+ * when it was moved to the trash (ON DELETE CASCADE: its countries, correspondents, collections,
+ * story, reading position and content keys; its search entry; a feed's item keeps its guid with
+ * no article, so the feed does not bring it back). Rows keyed by its id outlive the trash, so a
+ * restore gets them back; they go here. Sync's own tables are kept on purpose: the registers are
+ * what every device must agree on (a removed highlight's register becomes its tombstone at the
+ * next look), sync_published tells the next look to publish the deletion, and sync_pending is a
+ * newer copy another device sent.
+ */
+const FORGET_ARTICLE = [
+  'DELETE FROM highlights WHERE article_id = ?',
+  'DELETE FROM highlights_unindexed WHERE article_id = ?',
+  'DELETE FROM country_edits WHERE article_id = ?',
+  // The import's line stays, so the same link in the file is not queued again.
+  'UPDATE import_items SET article = NULL WHERE article = ?',
+]
+
+/**
+ * Deletes trashed articles for good: their folders first, then their trash rows and what else the
+ * database keeps of them, so a kill in between only repeats the removal. An id that is live again
+ * (captured anew) keeps its files and rows.
  */
 async function removeForGood(library: LibraryStore, ids: readonly string[]): Promise<number> {
   if (ids.length === 0) return 0
@@ -72,6 +91,8 @@ async function removeForGood(library: LibraryStore, ids: readonly string[]): Pro
     for (const id of ids) {
       if (db.get('SELECT 1 FROM trash WHERE id = ?', [id])) removed++
       db.run('DELETE FROM trash WHERE id = ?', [id])
+      if (db.get('SELECT 1 FROM articles WHERE id = ?', [id])) continue
+      for (const sql of FORGET_ARTICLE) db.run(sql, [id])
     }
     return removed
   })
