@@ -1,28 +1,18 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ArticleSummary } from '@shared/article'
 import type { GroupingStatus, StoryDetail, StoryList } from '@shared/stories'
 import { openApp, type DatelineApp } from '../../src/main/app'
-import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
+import { makeTempDir, removeDir } from '../helpers/temp-library'
+import {
+  STORY_DEV_SET,
+  storyArticle,
+  storyBody,
+  type StoryFixtureItem as FixtureItem,
+} from '../helpers/story-fixtures'
 import { rewindToSchema2 } from '../helpers/schema-2-library'
 import { groupItems } from '../../src/main/stories/group-items'
 
-interface FixtureItem {
-  id: string
-  story: string
-  lang: string
-  site: string
-  publishedAt: string
-  title: string
-  text: string
-}
-
-const DEV = readFileSync(join(__dirname, '..', 'fixtures', 'stories', 'dev.jsonl'), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as FixtureItem)
-  .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt))
+const DEV = STORY_DEV_SET
 /** Two events in Kyiv on one day (a night's drone attack; Finland's president visiting). */
 const KYIV = DEV.filter((item) => item.story === 's03' || item.story === 's04')
 
@@ -35,8 +25,6 @@ async function call<T>(name: string, input: unknown): Promise<T> {
   return result.value as T
 }
 
-const hex = (n: number): string => n.toString(16).padStart(16, '0')
-
 /** Stores the items as a capture does, and announces them the way every capture path does. */
 async function store(
   items: FixtureItem[],
@@ -45,22 +33,11 @@ async function store(
 ): Promise<Map<string, ArticleSummary>> {
   const stored = new Map<string, ArticleSummary>()
   for (const item of items) {
-    const article = makeSummary({
-      id: hex(0x1000 + Number(item.id.slice(1))),
-      title: item.title,
-      excerpt: item.text,
-      lang: item.lang,
-      siteName: item.site,
-      url: `https://${item.site}/${item.id}`,
-      canonicalUrl: `https://${item.site}/${item.id}`,
-      publishedAt: item.publishedAt,
-      addedAt: new Date(Date.parse(item.publishedAt) + 3_600_000).toISOString(),
-      countries: countryOf(item)
-        ? [{ code: countryOf(item)!, name: countryOf(item)!, role: 'primary', score: 1 }]
-        : [],
-      correspondents: [],
-    })
-    const saved = await app.library.putArticle(article, { html: `<p>${item.text}</p>`, text: item.text })
+    const article = storyArticle(
+      item,
+      countryOf(item) ? [{ code: countryOf(item)!, name: countryOf(item)!, role: 'primary', score: 1 }] : [],
+    )
+    const saved = await app.library.putArticle(article, storyBody(item))
     if (announce) app.events.emit('library.changed', { ids: [saved.id] })
     stored.set(item.id, saved)
   }

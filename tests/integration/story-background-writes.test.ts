@@ -1,32 +1,23 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { GroupingStatus } from '@shared/stories'
 import { openApp, type DatelineApp } from '../../src/main/app'
 import { LibraryStore } from '../../src/main/library/library-store'
 import { groupItems } from '../../src/main/stories/group-items'
-import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
+import {
+  STORY_DEV_SET,
+  storyArticle,
+  storyArticleId,
+  storyBody,
+  type StoryFixtureItem as FixtureItem,
+} from '../helpers/story-fixtures'
+import { makeTempDir, removeDir } from '../helpers/temp-library'
 
-interface FixtureItem {
-  id: string
-  story: string
-  lang: string
-  site: string
-  publishedAt: string
-  title: string
-  text: string
-}
-
-const DEV = readFileSync(join(__dirname, '..', 'fixtures', 'stories', 'dev.jsonl'), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as FixtureItem)
-  .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt))
+const DEV = STORY_DEV_SET
 
 let dir: string
 let app: DatelineApp | undefined
 
-const idOf = (item: FixtureItem): string => (0x1000 + Number(item.id.slice(1))).toString(16).padStart(16, '0')
+const idOf = storyArticleId
 
 beforeEach(async () => {
   dir = await makeTempDir()
@@ -43,22 +34,7 @@ describe('grouping a library in the background', () => {
     // Articles saved without being grouped (an imported library), then the library opened as the app opens it.
     const writer = await openApp({ libraryDir: dir, extraction: 'inline' })
     for (const item of DEV) {
-      await writer.library.putArticle(
-        makeSummary({
-          id: idOf(item),
-          title: item.title,
-          excerpt: item.text,
-          lang: item.lang,
-          siteName: item.site,
-          url: `https://${item.site}/${item.id}`,
-          canonicalUrl: `https://${item.site}/${item.id}`,
-          publishedAt: item.publishedAt,
-          addedAt: new Date(Date.parse(item.publishedAt) + 3_600_000).toISOString(),
-          countries: [],
-          correspondents: [],
-        }),
-        { html: `<p>${item.text}</p>`, text: item.text },
-      )
+      await writer.library.putArticle(storyArticle(item), storyBody(item))
     }
     await writer.close()
 

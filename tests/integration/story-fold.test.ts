@@ -1,28 +1,17 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ArticleSummary } from '@shared/article'
 import type { RowStory } from '@shared/stories'
 import { openApp, type DatelineApp } from '../../src/main/app'
-import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
-
-interface FixtureItem {
-  id: string
-  story: string
-  lang: string
-  site: string
-  publishedAt: string
-  title: string
-  text: string
-}
+import { makeTempDir, removeDir } from '../helpers/temp-library'
+import {
+  STORY_DEV_SET,
+  storyArticle,
+  storyBody,
+  type StoryFixtureItem as FixtureItem,
+} from '../helpers/story-fixtures'
 
 /** The labelled set's two Kyiv events of one day (the night's attack; Finland's president visiting). */
-const KYIV = readFileSync(join(__dirname, '..', 'fixtures', 'stories', 'dev.jsonl'), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as FixtureItem)
-  .filter((item) => item.story === 's03' || item.story === 's04')
-  .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt))
+const KYIV = STORY_DEV_SET.filter((item) => item.story === 's03' || item.story === 's04')
 
 let dir: string
 let app: DatelineApp
@@ -42,20 +31,7 @@ interface Page {
 async function store(items: FixtureItem[]): Promise<ArticleSummary[]> {
   const stored: ArticleSummary[] = []
   for (const item of items) {
-    const article = makeSummary({
-      id: (0x1000 + Number(item.id.slice(1))).toString(16).padStart(16, '0'),
-      title: item.title,
-      excerpt: item.text,
-      lang: item.lang,
-      siteName: item.site,
-      url: `https://${item.site}/${item.id}`,
-      canonicalUrl: `https://${item.site}/${item.id}`,
-      publishedAt: item.publishedAt,
-      addedAt: new Date(Date.parse(item.publishedAt) + 3_600_000).toISOString(),
-      countries: [],
-      correspondents: [],
-    })
-    const saved = await app.library.putArticle(article, { html: `<p>${item.text}</p>`, text: item.text })
+    const saved = await app.library.putArticle(storyArticle(item), storyBody(item))
     app.events.emit('library.changed', { ids: [saved.id] })
     stored.push(saved)
   }
