@@ -1,5 +1,7 @@
-import { expect } from 'vitest'
-import type { DatelineApp } from '../../src/main/app'
+import { join } from 'node:path'
+import { afterEach, beforeEach, expect } from 'vitest'
+import { openApp, type DatelineApp } from '../../src/main/app'
+import { makeTempDir, removeDir } from './temp-library'
 
 /** Calls a procedure and fails the test with its message when it fails. */
 export async function call<T>(app: DatelineApp, name: string, input: unknown = {}): Promise<T> {
@@ -67,4 +69,43 @@ export async function addText(app: DatelineApp, title: string, words: string): P
   const text = `${title}\n\n${words} ${'Some words of a report from the capital. '.repeat(12)}`
   const { article } = await call<{ article: { id: string } }>(app, 'articles.add', { kind: 'text', text })
   return article.id
+}
+
+/** Libraries of several devices syncing through one folder, fresh for each test. */
+export interface SyncDevices {
+  /** The test's temp folder: each library is a folder in it, beside the sync folder. */
+  readonly root: string
+  /** The folder they sync through, as their sync engine (Syncthing) would keep it the same. */
+  readonly folder: string
+  /** The apps open in this test, closed after it. */
+  readonly apps: DatelineApp[]
+  /** Opens the library of the device `name` (a folder in root) and keeps it for closing. */
+  library(name: string): Promise<DatelineApp>
+}
+
+/** Makes the test file's devices: each test gets a new temp folder, removed after it. */
+export function syncDevices(prefix: string): SyncDevices {
+  let root = ''
+  const apps: DatelineApp[] = []
+  beforeEach(async () => {
+    root = await makeTempDir(prefix)
+  })
+  afterEach(async () => {
+    for (const app of apps.splice(0)) await app.close()
+    await removeDir(root)
+  })
+  return {
+    get root() {
+      return root
+    },
+    get folder() {
+      return join(root, 'Sync')
+    },
+    apps,
+    library: async (name) => {
+      const app = await openApp({ libraryDir: join(root, name), extraction: 'inline' })
+      apps.push(app)
+      return app
+    },
+  }
 }

@@ -1,32 +1,13 @@
-import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { SearchPage } from '@shared/contract'
 import type { AnchoredHighlight } from '@shared/highlights'
 import type { SyncReport } from '@shared/sync'
-import { openApp, type DatelineApp } from '../../src/main/app'
-import { addText, call } from '../helpers/sync-libraries'
-import { makeTempDir, removeDir } from '../helpers/temp-library'
+import type { DatelineApp } from '../../src/main/app'
+import { addText, call, syncDevices } from '../helpers/sync-libraries'
 
 /** Highlights and notes made on one device, changed and removed on another, through one folder. */
-let root: string
-let folder: string
-const apps: DatelineApp[] = []
-
-async function library(name: string): Promise<DatelineApp> {
-  const app = await openApp({ libraryDir: join(root, name), extraction: 'inline' })
-  apps.push(app)
-  return app
-}
-
-beforeEach(async () => {
-  root = await makeTempDir('dateline-sync-highlights-')
-  folder = join(root, 'Sync')
-})
-
-afterEach(async () => {
-  for (const app of apps.splice(0)) await app.close()
-  await removeDir(root)
-})
+const devices = syncDevices('dateline-sync-highlights-')
+const { library } = devices
 
 const syncNow = (app: DatelineApp): Promise<SyncReport> => call<SyncReport>(app, 'sync.now')
 
@@ -58,10 +39,10 @@ describe('highlights in sync', () => {
       articleId: id,
       exact: 'polling station',
     })
-    await call(laptop, 'sync.enable', { folder, deviceName: 'Laptop' })
+    await call(laptop, 'sync.enable', { folder: devices.folder, deviceName: 'Laptop' })
 
     const desktop = await library('desktop')
-    await call(desktop, 'sync.enable', { folder, deviceName: 'Desktop' })
+    await call(desktop, 'sync.enable', { folder: devices.folder, deviceName: 'Desktop' })
     expect(await highlightsOf(desktop, id)).toEqual(await highlightsOf(laptop, id))
     expect(await found(desktop, 'OSCE')).toEqual([id])
 
@@ -85,9 +66,9 @@ describe('highlights in sync', () => {
       articleId: id,
       exact: 'restored the lines',
     })
-    await call(laptop, 'sync.enable', { folder, deviceName: 'Laptop' })
+    await call(laptop, 'sync.enable', { folder: devices.folder, deviceName: 'Laptop' })
     const desktop = await library('desktop')
-    await call(desktop, 'sync.enable', { folder, deviceName: 'Desktop' })
+    await call(desktop, 'sync.enable', { folder: devices.folder, deviceName: 'Desktop' })
 
     await call(laptop, 'highlights.update', { id: made.id, note: 'From the laptop' })
     await new Promise((done) => setTimeout(done, 5))

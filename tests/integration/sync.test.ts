@@ -1,38 +1,20 @@
 import { execFileSync } from 'node:child_process'
 import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { SyncReport, SyncStatus } from '@shared/sync'
 import { openApp, type DatelineApp } from '../../src/main/app'
 import { runCli } from '../../src/main/cli/main'
 import { checksumOf } from '../../src/main/sync/log-line'
 import { syncEngineOf } from '../../src/main/sync/sync-services'
-import { addText, call, viewOf } from '../helpers/sync-libraries'
-import { makeTempDir, removeDir } from '../helpers/temp-library'
+import { addText, call, syncDevices, viewOf } from '../helpers/sync-libraries'
 
 /**
  * Two libraries syncing through one folder, as two machines do once their sync engine has copied
  * the files (tests/e2e-sync runs the real Syncthing between two folders).
  */
-let root: string
-let folder: string
-const apps: DatelineApp[] = []
-
-async function library(name: string): Promise<DatelineApp> {
-  const app = await openApp({ libraryDir: join(root, name), extraction: 'inline' })
-  apps.push(app)
-  return app
-}
-
-beforeEach(async () => {
-  root = await makeTempDir('dateline-sync-')
-  folder = join(root, 'Sync')
-})
-
-afterEach(async () => {
-  for (const app of apps.splice(0)) await app.close()
-  await removeDir(root)
-})
+const devices = syncDevices('dateline-sync-')
+const { apps, library } = devices
 
 const COUNTRY_CODES =
   'AD AE AF AG AL AM AO AR AT AU AZ BA BB BD BE BF BG BH BI BJ BN BO BR BS BT BW BZ CA CD CF CG CH CI CL CM CN CO CR CU CV'.split(
@@ -54,11 +36,17 @@ describe('sync through a shared folder', () => {
     await call(laptop, 'collections.move', { id: reading.id, articles: [warsaw], before: minsk })
     await call(laptop, 'countries.edit', { id: kyiv, edits: [{ code: 'MD', role: 'mentioned' }] })
     // Sync is turned on for a library that already has all this: its history is the first log.
-    const enabled = await call<SyncReport>(laptop, 'sync.enable', { folder, deviceName: 'Laptop' })
+    const enabled = await call<SyncReport>(laptop, 'sync.enable', {
+      folder: devices.folder,
+      deviceName: 'Laptop',
+    })
     expect(enabled.written).toBeGreaterThan(0)
 
     const desktop = await library('desktop')
-    const arrived = await call<SyncReport>(desktop, 'sync.enable', { folder, deviceName: 'Desktop' })
+    const arrived = await call<SyncReport>(desktop, 'sync.enable', {
+      folder: devices.folder,
+      deviceName: 'Desktop',
+    })
     expect(arrived.articlesArrived).toBe(3)
     expect(viewOf(desktop)).toEqual(viewOf(laptop))
     expect(viewOf(desktop).collections[0]!.articles).toEqual([warsaw, minsk, kyiv])
@@ -72,8 +60,8 @@ describe('sync through a shared folder', () => {
   it('merges what both devices did apart: a star there and a read here both stay, a delete goes everywhere', async () => {
     const laptop = await library('laptop')
     const desktop = await library('desktop')
-    await call(laptop, 'sync.enable', { folder })
-    await call(desktop, 'sync.enable', { folder })
+    await call(laptop, 'sync.enable', { folder: devices.folder })
+    await call(desktop, 'sync.enable', { folder: devices.folder })
     const shared = await addText(laptop, 'Vilnius hosts talks', 'Lithuania talks')
     await syncNow(laptop)
     await syncNow(desktop)
@@ -96,13 +84,13 @@ describe('sync through a shared folder', () => {
   it('waits for a half-written line, reads conflict copies, ignores temp files and keeps a newer log for later', async () => {
     const laptop = await library('laptop')
     const desktop = await library('desktop')
-    await call(laptop, 'sync.enable', { folder })
-    await call(desktop, 'sync.enable', { folder })
+    await call(laptop, 'sync.enable', { folder: devices.folder })
+    await call(desktop, 'sync.enable', { folder: devices.folder })
     const id = await addText(laptop, 'Tbilisi protests', 'Georgia protests')
     await syncNow(laptop)
     await syncNow(desktop)
     const device = (await call<SyncStatus>(laptop, 'sync.status')).device!.id
-    const logs = join(folder, 'logs', device)
+    const logs = join(devices.folder, 'logs', device)
     const [log] = await readdir(logs)
     const line = (key: string, value: unknown, clock: string, v = 1): string => {
       const json = JSON.stringify({ v, c: clock, k: key, x: value })
@@ -127,7 +115,7 @@ describe('sync through a shared folder', () => {
     await syncNow(desktop)
     expect(viewOf(desktop).articles[0]).toMatchObject({ read: true, archived: false })
     // A log from a newer Dateline: kept, not applied, said; its lines after stay for later too.
-    const newer = join(folder, 'logs', '00000000000000ff')
+    const newer = join(devices.folder, 'logs', '00000000000000ff')
     await mkdir(newer, { recursive: true })
     const fromFuture = `${String(Date.now() + 3000).padStart(13, '0')}.0000.00000000000000ff`
     await writeFile(
@@ -144,10 +132,10 @@ describe('sync through a shared folder', () => {
   it('leaves both libraries whole when sync is turned off', async () => {
     const laptop = await library('laptop')
     const desktop = await library('desktop')
-    await call(laptop, 'sync.enable', { folder })
+    await call(laptop, 'sync.enable', { folder: devices.folder })
     const id = await addText(laptop, 'Baku summit', 'Azerbaijan summit')
     await syncNow(laptop)
-    await call(desktop, 'sync.enable', { folder })
+    await call(desktop, 'sync.enable', { folder: devices.folder })
     await call(desktop, 'sync.disable')
     await call(laptop, 'articles.setState', { id, starred: true })
     await syncNow(laptop)
@@ -155,15 +143,15 @@ describe('sync through a shared folder', () => {
     expect(failed.ok).toBe(false)
     expect(viewOf(desktop).articles.map((a) => [a.id, a.starred])).toEqual([[id, false]])
     expect(viewOf(laptop).articles.map((a) => [a.id, a.starred])).toEqual([[id, true]])
-    const files = await readdir(folder, { recursive: true })
+    const files = await readdir(devices.folder, { recursive: true })
     expect(files.some((f) => String(f).endsWith('library.db'))).toBe(false)
   })
 
   it('carries follows and feed subscriptions, and their undoing', async () => {
     const laptop = await library('laptop')
     const desktop = await library('desktop')
-    await call(laptop, 'sync.enable', { folder })
-    await call(desktop, 'sync.enable', { folder })
+    await call(laptop, 'sync.enable', { folder: devices.folder })
+    await call(desktop, 'sync.enable', { folder: devices.folder })
     // A correspondent as extraction makes one, and a feed as a subscription stores it.
     const olga = laptop.library.change(
       (db) =>
@@ -200,8 +188,8 @@ describe('sync through a shared folder', () => {
       id: other,
       correspondents: [{ name: 'Anna Lind' }],
     })
-    await call(laptop, 'sync.enable', { folder })
-    await call(desktop, 'sync.enable', { folder })
+    await call(laptop, 'sync.enable', { folder: devices.folder })
+    await call(desktop, 'sync.enable', { folder: devices.folder })
     const minsk = await addText(laptop, 'Minsk votes under watch', 'Belarus election')
     const kyiv = await addText(laptop, 'Kyiv power cuts', 'Ukraine energy')
     await call(laptop, 'correspondents.setForArticle', {
@@ -280,7 +268,7 @@ describe('sync through a shared folder', () => {
       console.warn('Skipping the full-disk sync test: mounting a small tmpfs needs root on Linux')
       context.skip()
     }
-    const small = join(root, 'small-disk')
+    const small = join(devices.root, 'small-disk')
     await mkdir(small)
     try {
       execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', small], { stdio: 'pipe' })
@@ -324,11 +312,19 @@ describe('sync through a shared folder', () => {
   it('lets one device at a time refresh a feed on schedule, until its lease runs out', async () => {
     let now = Date.parse('2026-12-01T08:00:00Z')
     const clock = (): Date => new Date(now)
-    const laptop = await openApp({ libraryDir: join(root, 'laptop'), extraction: 'inline', now: clock })
-    const desktop = await openApp({ libraryDir: join(root, 'desktop'), extraction: 'inline', now: clock })
+    const laptop = await openApp({
+      libraryDir: join(devices.root, 'laptop'),
+      extraction: 'inline',
+      now: clock,
+    })
+    const desktop = await openApp({
+      libraryDir: join(devices.root, 'desktop'),
+      extraction: 'inline',
+      now: clock,
+    })
     apps.push(laptop, desktop)
-    await call(laptop, 'sync.enable', { folder })
-    await call(desktop, 'sync.enable', { folder })
+    await call(laptop, 'sync.enable', { folder: devices.folder })
+    await call(desktop, 'sync.enable', { folder: devices.folder })
     const feed = 'https://example.org/feed.xml'
     const engineOf = (app: DatelineApp): ReturnType<typeof syncEngineOf> =>
       syncEngineOf({ library: app.library, events: app.events, now: clock })
@@ -345,26 +341,26 @@ describe('sync through a shared folder', () => {
 
   it('answers dateline sync status --json', async () => {
     const laptop = await library('laptop')
-    await call(laptop, 'sync.enable', { folder, deviceName: 'Laptop' })
+    await call(laptop, 'sync.enable', { folder: devices.folder, deviceName: 'Laptop' })
     await laptop.close()
     apps.splice(0)
     const printed: string[] = []
     const log = vi.spyOn(console, 'log').mockImplementation((text: string) => void printed.push(text))
     try {
-      expect(await runCli(['sync', 'status', '--json', '--library', join(root, 'laptop')])).toBe(0)
+      expect(await runCli(['sync', 'status', '--json', '--library', join(devices.root, 'laptop')])).toBe(0)
     } finally {
       log.mockRestore()
     }
     expect(JSON.parse(printed.join('\n'))).toMatchObject({
       enabled: true,
-      folder,
+      folder: devices.folder,
       device: { name: 'Laptop' },
     })
   })
 
   it('refuses a sync folder inside the library folder', async () => {
     const laptop = await library('laptop')
-    const result = await laptop.dispatch('sync.enable', { folder: join(root, 'laptop', 'sync') })
+    const result = await laptop.dispatch('sync.enable', { folder: join(devices.root, 'laptop', 'sync') })
     expect(result.ok).toBe(false)
   })
 })
