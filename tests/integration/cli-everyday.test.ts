@@ -1,43 +1,22 @@
-import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { articlePage } from '../helpers/article-page'
 import { readdir, readFile } from 'node:fs/promises'
 import { makePng } from '../helpers/images'
 import { readZip } from '../helpers/zip-entries'
 import { html, image, startFixtureServer, type FixtureServer } from '../helpers/fixture-server'
+import { cliMissing, runBuiltCli, type CliRun } from '../helpers/built-cli'
 import { makeTempDir, removeDir } from '../helpers/temp-library'
 import { articleIdForUrl } from '../../src/main/ingest/article-identity'
 
 /** The CLI of issue 17: a mistyped --library, shortened ids (as git's), and the trash. */
 
-const REPO = resolve(__dirname, '../..')
-const CLI = resolve(REPO, 'out/main/cli.js')
-const built = existsSync(CLI)
-if (!built)
-  console.warn(`Skipping the everyday CLI tests: ${CLI} is missing (run "npx electron-vite build").`)
+const built = cliMissing === null
+if (!built) console.warn(`Skipping the everyday CLI tests: ${cliMissing}`)
 
-interface CliRun {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { cwd: REPO, env: { ...process.env, DATELINE_LIBRARY: '', ...env }, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
-        done({ code, stdout: String(stdout), stderr: String(stderr) })
-      },
-    )
-  })
-}
+const runCli = (args: string[], env: Record<string, string> = {}): Promise<CliRun> => runBuiltCli(args, env)
 
 /** Each story differs in headline and words, so none is taken for a copy of another. */
 function story(n: number): string {

@@ -1,43 +1,20 @@
-import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { articlePage, EUTODAY_TITLE } from '../helpers/article-page'
 import { closedPort, html, image, startFixtureServer, type FixtureServer } from '../helpers/fixture-server'
 import { makePng } from '../helpers/images'
+import { cliMissing, runBuiltCli, type CliRun } from '../helpers/built-cli'
 import { makeTempDir, removeDir } from '../helpers/temp-library'
 import { openApp } from '../../src/main/app'
 import { startLocalEndpoint } from '../../src/main/serve/local-endpoint'
 
-const REPO = resolve(__dirname, '../..')
-const CLI = resolve(REPO, 'out/main/cli.js')
-const built = existsSync(CLI)
-if (!built) {
-  console.warn(
-    `Skipping the CLI tests: ${CLI} is missing. "npm test" builds it; or run "npx electron-vite build".`,
-  )
-}
+const built = cliMissing === null
+if (!built) console.warn(`Skipping the CLI tests: ${cliMissing}`)
 
-interface CliRun {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-/** Runs `node out/main/cli.js ...args` from the repository folder and collects what it printed. */
 function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { cwd: REPO, env: { ...process.env, DATELINE_LIBRARY: '', ...env }, timeout: 45_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
-        done({ code, stdout: String(stdout), stderr: String(stderr) })
-      },
-    )
-  })
+  return runBuiltCli(args, env, 45_000)
 }
 
 /** The id from an "Added <id>  <title>" line. */
