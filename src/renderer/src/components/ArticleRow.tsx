@@ -39,7 +39,8 @@ export const ArticleRow = memo(function ArticleRow({
   article,
   selected,
 }: ArticleRowProps): JSX.Element {
-  const position = { transform: `translateY(${start}px)`, height: ROW_HEIGHT + useStoryLineHeight(article) }
+  const storyLine = useStoryLineHeight(article)
+  const position = { transform: `translateY(${start}px)`, height: ROW_HEIGHT + storyLine }
   // Picked for a bulk action (shift/ctrl/⌘ click), besides the one article open in the reader.
   const picked = useSelection((state) => (article ? state.picked[article.id] === true : false))
   if (!article) {
