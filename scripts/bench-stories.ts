@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { mkdir, rm } from 'node:fs/promises'
 import os from 'node:os'
 import { join } from 'node:path'
@@ -10,6 +10,9 @@ import { SqlDatabase } from '../src/main/library/database'
 import { libraryLayout } from '../src/main/library/layout'
 import { newManifest, writeManifest } from '../src/main/library/manifest'
 import { migrateDatabase } from '../src/main/library/schema'
+import { articleQuerySql } from '../src/main/library/article-query'
+import { tagCountries } from '../src/main/countries/tag-countries'
+import { createStory, putInStory } from '../src/main/stories/story-store'
 
 /**
  * `npm run bench:stories [-- SIZE [DIR]]` (also in `npm run bench`): stories in libraries made of
@@ -25,11 +28,22 @@ import { migrateDatabase } from '../src/main/library/schema'
  *                         (articles.list as the window asks it), the first page and one far down:
  *                         median of 9, against the same pages not folded (flat_*)
  *   fold_row_stories_ms   the chips of a page: its rows' stories, in one call
+ *   list_<n>.*            the list grouped by story in libraries of 1k, 10k and SIZE whose stories
+ *                         are the labelled ones (written straight into the database, no grouping
+ *                         round): a first page of 100 with its total for the filters used most
+ *                         (none, unread, starred, a country, a country and unread) and a page at
+ *                         offset 1,000, median of 9; and the total counted the way it was before
+ *                         schema 17 (one lookup per listed article), for comparison
  *
- * `npm run bench:stories -- fold DIR` measures only the folded list of the library in DIR.
+ * The SIZE library for assign_* is such a labelled one too: grouping 100k in the background took
+ * 1,561 s here, and the grouping of a new article reads the stored memberships whoever made them.
+ *
+ * `npm run bench:stories -- fold DIR` measures only the folded list of the library in DIR;
+ * `npm run bench:stories -- SIZE DIR --no-round` skips the 10k background round.
  */
 
 interface Item {
+  story: string
   title: string
   text: string
   lang: string
@@ -41,7 +55,13 @@ const FIXTURES = ['dev.jsonl', 'held-out.jsonl'].flatMap((file) =>
   readFileSync(join(process.cwd(), 'tests', 'fixtures', 'stories', file), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Item),
+    .map((line) => JSON.parse(line) as Item)
+    // The two files number their stories each from s01.
+    .map((item) => ({ ...item, story: `${file}:${item.story}` })),
+)
+/** Each item's countries, tagged once (its copies say the same). */
+const COUNTRIES = FIXTURES.map((item) =>
+  tagCountries({ title: item.title, text: item.text, lang: item.lang, siteName: item.site }),
 )
 const DAY = 86_400_000
 const FIRST = Date.parse('2026-11-01T00:00:00Z')
@@ -62,7 +82,7 @@ function replayed(index: number): ArticleSummary {
     title: item.title,
     byline: null,
     correspondents: [],
-    countries: [],
+    countries: COUNTRIES[index % FIXTURES.length]!,
     siteName: item.site,
     lang: item.lang,
     excerpt: item.text,
@@ -72,13 +92,20 @@ function replayed(index: number): ArticleSummary {
     wordCount: 200,
     readingMinutes: 1,
     leadImage: null,
-    read: false,
-    starred: false,
-    archived: false,
+    // Most read, some starred, a few archived: each state's list is a real share of the library.
+    read: index % 10 < 6,
+    starred: index % 20 === 3,
+    archived: index % 33 === 5,
   }
 }
 
-async function build(dir: string, size: number): Promise<void> {
+/** Copy k of a labelled story is a story of its own (copies are three days apart). */
+function labelledStory(index: number): string {
+  return `${FIXTURES[index % FIXTURES.length]!.story}#${Math.floor(index / FIXTURES.length)}`
+}
+
+/** A library of SIZE replayed articles; `labelled`, each in its labelled story at once. */
+async function build(dir: string, size: number, labelled = false): Promise<void> {
   await rm(dir, { recursive: true, force: true })
   await mkdir(dir, { recursive: true })
   const layout = libraryLayout(dir)
@@ -86,11 +113,21 @@ async function build(dir: string, size: number): Promise<void> {
   try {
     db.exec('PRAGMA synchronous = OFF')
     migrateDatabase(db)
+    const stories = new Map<string, number>()
     for (let at = 0; at < size; at += 1000) {
       db.transaction(() => {
         for (let i = at; i < Math.min(size, at + 1000); i++) {
           const article = replayed(i)
-          writeArticleRow(db, article, article.excerpt)
+          const rowid = writeArticleRow(db, article, article.excerpt)
+          if (!labelled) continue
+          const time = Date.parse(article.publishedAt!)
+          const key = labelledStory(i)
+          let story = stories.get(key)
+          if (story === undefined) {
+            story = createStory(db, time, new Date(time))
+            stories.set(key, story)
+          }
+          putInStory(db, { rowid, at: time }, story, 'auto', 1)
         }
       })
     }
@@ -169,6 +206,82 @@ async function measureFoldedList(app: DatelineApp): Promise<Record<string, numbe
   return results
 }
 
+/** The filters a folded list is asked with most; the country is the labelled set's commonest. */
+function commonFilters(): Record<string, Record<string, string>> {
+  const tally = new Map<string, number>()
+  for (const tags of COUNTRIES) for (const tag of tags) tally.set(tag.code, (tally.get(tag.code) ?? 0) + 1)
+  const country = [...tally.entries()].sort((a, b) => b[1] - a[1])[0]![0]
+  return {
+    none: {},
+    unread: { state: 'unread' },
+    starred: { state: 'starred' },
+    country: { country },
+    country_unread: { country, state: 'unread' },
+  }
+}
+
+/**
+ * The folded list at one size: per filter, the first page of 100 with its total and a page at
+ * offset 1,000 (wall time, median of 9), the total, and the total counted as before schema 17.
+ */
+async function measureListAtSize(app: DatelineApp): Promise<Record<string, number>> {
+  const results: Record<string, number> = {}
+  for (const [name, filter] of Object.entries(commonFilters())) {
+    for (const offset of [0, 1000]) {
+      const times: number[] = []
+      const cpu: number[] = []
+      for (let i = 0; i < 9; i++) {
+        const start = performance.now()
+        const startCpu = process.cpuUsage()
+        const page = await app.dispatch('articles.list', { ...filter, offset, limit: 100, foldStories: true })
+        const used = process.cpuUsage(startCpu)
+        times.push(performance.now() - start)
+        cpu.push((used.user + used.system) / 1000)
+        if (!page.ok) throw new Error(page.error.message)
+        results[`${name}_total`] = (page.value as { total: number }).total
+      }
+      results[`${name}_page_at_${offset}_ms`] = percentile(times, 0.5)
+      results[`${name}_page_at_${offset}_cpu_ms`] = percentile(cpu, 0.5)
+    }
+    const before = articleQuerySql({ state: 'all', ...filter }, 'newest', 0, 100, undefined, 'saved', true)
+    const times: number[] = []
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now()
+      const counted = app.library.query((db) => db.get<{ total: number }>(before.count, before.countParams))
+      times.push(performance.now() - start)
+      if (counted?.total !== results[`${name}_total`])
+        throw new Error(`${name}: the counters disagree with a count`)
+    }
+    results[`${name}_counted_before_ms`] = percentile(times, 0.5)
+  }
+  return results
+}
+
+/** One new article at a time joining or starting a story in the library of `app`. */
+async function measureAssign(app: DatelineApp, size: number): Promise<Record<string, number>> {
+  const results: Record<string, number> = {}
+  const times: number[] = []
+  const cpu: number[] = []
+  for (let i = 0; i < 51; i++) {
+    const article = replayed(size + i)
+    await app.library.putArticle(article, { html: `<p>${article.excerpt}</p>`, text: article.excerpt })
+    const start = performance.now()
+    const startCpu = process.cpuUsage()
+    app.events.emit('library.changed', { ids: [article.id] })
+    const used = process.cpuUsage(startCpu)
+    times.push(performance.now() - start)
+    cpu.push((used.user + used.system) / 1000)
+  }
+  // The machine is shared: CPU time says what the grouping costs, wall time what was felt.
+  results.assign_cpu_median_ms = percentile(cpu.slice(1), 0.5)
+  results.assign_cpu_p95_ms = percentile(cpu.slice(1), 0.95)
+  results.assign_first_ms = Math.round(times[0]! * 10) / 10
+  results.assign_median_ms = percentile(times.slice(1), 0.5)
+  results.assign_p95_ms = percentile(times.slice(1), 0.95)
+  for (let i = 0; i < 51; i++) await app.library.deleteArticle(replayed(size + i).id)
+  return results
+}
+
 async function main(): Promise<void> {
   if (process.argv[2] === 'fold') {
     const app = await openApp({ libraryDir: process.argv[3]!, extraction: 'inline' })
@@ -179,48 +292,35 @@ async function main(): Promise<void> {
     }
     return
   }
-  const size = Number(process.argv[2] ?? 100_000)
-  const base = process.argv[3] ?? '/tmp/dateline-bench-stories'
+  const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'))
+  const size = Number(args[0] ?? 100_000)
+  const base = args[1] ?? '/tmp/dateline-bench-stories'
   const results: Record<string, unknown> = { size, load: os.loadavg()[0]!.toFixed(1) }
 
-  const small = `${base}-10k`
-  await build(small, Math.min(10_000, size))
-  const grouped = await groupInBackground(small)
-  await grouped.app.close()
-  results.group_10k_s = grouped.seconds
-  results.group_longest_turn_ms = grouped.longestTurnMs
-
-  const big = `${base}-${size}`
-  if (!existsSync(libraryLayout(big).manifest)) {
-    await build(big, size)
-    const first = await groupInBackground(big)
-    console.error(`  ${size} grouped in ${first.seconds} s`)
-    await first.app.close()
+  if (!process.argv.includes('--no-round')) {
+    const small = `${base}-10k`
+    await build(small, Math.min(10_000, size))
+    const grouped = await groupInBackground(small)
+    await grouped.app.close()
+    results.group_10k_s = grouped.seconds
+    results.group_longest_turn_ms = grouped.longestTurnMs
   }
-  const app = await openApp({ libraryDir: big, extraction: 'inline' })
-  try {
-    const times: number[] = []
-    const cpu: number[] = []
-    for (let i = 0; i < 51; i++) {
-      const article = replayed(size + i)
-      await app.library.putArticle(article, { html: `<p>${article.excerpt}</p>`, text: article.excerpt })
-      const start = performance.now()
-      const startCpu = process.cpuUsage()
-      app.events.emit('library.changed', { ids: [article.id] })
-      const used = process.cpuUsage(startCpu)
-      times.push(performance.now() - start)
-      cpu.push((used.user + used.system) / 1000)
+
+  for (const n of [...new Set([1000, 10_000, size])].filter((n) => n <= size)) {
+    const dir = `${base}-labelled-${n}`
+    const started = performance.now()
+    await build(dir, n, true)
+    console.error(`  ${n} built with their labelled stories in ${Math.round(performance.now() - started)} ms`)
+    const app = await openApp({ libraryDir: dir, extraction: 'inline' })
+    try {
+      results[`list_${n}`] = { load: os.loadavg()[0]!.toFixed(1), ...(await measureListAtSize(app)) }
+      if (n === size) {
+        Object.assign(results, await measureAssign(app, size))
+        Object.assign(results, await measureFoldedList(app))
+      }
+    } finally {
+      await app.close()
     }
-    // The machine is shared: CPU time says what the grouping costs, wall time what was felt.
-    results.assign_cpu_median_ms = percentile(cpu.slice(1), 0.5)
-    results.assign_cpu_p95_ms = percentile(cpu.slice(1), 0.95)
-    results.assign_first_ms = Math.round(times[0]! * 10) / 10
-    results.assign_median_ms = percentile(times.slice(1), 0.5)
-    results.assign_p95_ms = percentile(times.slice(1), 0.95)
-    for (let i = 0; i < 51; i++) await app.library.deleteArticle(replayed(size + i).id)
-    Object.assign(results, await measureFoldedList(app))
-  } finally {
-    await app.close()
   }
   console.log(JSON.stringify(results))
 }

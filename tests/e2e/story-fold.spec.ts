@@ -112,3 +112,64 @@ test('the list grouped by story folds each story into one row that opens in plac
   await expect(page.getByTestId('group-by-story')).toBeChecked()
   await expect(rows.filter({ hasText: /Stubb|Стубб|Штубб/ })).toHaveCount(1)
 })
+
+test('a story’s row keeps its site and date whole beside its chips and countries, at 1280 and 800 px', async ({
+  page,
+  dateline,
+}) => {
+  await saveFirstWeek(dateline.libraryDir)
+  await page.goto(dateline.url)
+  await page.getByTestId('group-by-story').check()
+  const storyRows = page.getByTestId('article-row').filter({ has: page.getByTestId('row-story') })
+  for (const width of [1280, 800]) {
+    await page.setViewportSize({ width, height: 800 })
+    await expect(storyRows.first()).toBeVisible()
+    const rows = await storyRows.evaluateAll((elements) =>
+      elements.map((row) => {
+        const box = (selector: string): DOMRect => row.querySelector(selector)!.getBoundingClientRect()
+        const source = row.querySelector<HTMLElement>('.row-source')!
+        const date = row.querySelector<HTMLElement>('.row-date')!
+        return {
+          site: source.innerText,
+          siteClipped: source.scrollWidth > source.clientWidth,
+          dateClipped: date.scrollWidth > date.clientWidth,
+          dateInside: box('.row-date').right <= row.getBoundingClientRect().right,
+          chipsInside: box('.story-chip').right <= row.getBoundingClientRect().right,
+          // The excerpt starts below the chips' line: the row is as tall as its lines.
+          excerptBelow: box('.row-excerpt').top >= box('.row-story').bottom,
+          excerptShown: box('.row-excerpt').height >= 19,
+          // Country chips shown stay on the chips' line, none over the excerpt.
+          countriesOnTheLine: [...row.querySelectorAll('[data-testid="row-country-chip"]')]
+            .map((chip) => chip.getBoundingClientRect())
+            .filter((chip) => chip.top < box('.row-countries').bottom)
+            .every((chip) => chip.bottom <= box('.row-excerpt').top && chip.right <= box('.row-meta').right),
+        }
+      }),
+    )
+    await page.screenshot({ path: `docs/screenshots/list-grouped-by-story-${width}.png` })
+    expect(rows.length).toBeGreaterThan(3)
+    for (const row of rows) {
+      expect({ width, ...row }).toEqual({
+        width,
+        site: row.site,
+        siteClipped: false,
+        dateClipped: false,
+        dateInside: true,
+        chipsInside: true,
+        excerptBelow: true,
+        excerptShown: true,
+        countriesOnTheLine: true,
+      })
+    }
+    // The rows do not overlap: each starts where the one above ends.
+    const tops = await page
+      .getByTestId('article-row')
+      .evaluateAll((elements) =>
+        elements.map((row) => [row.getBoundingClientRect().top, row.getBoundingClientRect().bottom]),
+      )
+    const sorted = tops.sort((a, b) => a[0]! - b[0]!)
+    for (let i = 1; i < sorted.length; i++)
+      expect(sorted[i]![0]!).toBeGreaterThanOrEqual(sorted[i - 1]![1]! - 1)
+    await page.screenshot({ path: `docs/screenshots/list-grouped-by-story-${width}.png` })
+  }
+})

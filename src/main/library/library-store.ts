@@ -34,6 +34,7 @@ import { matchesFor, searchArticles, type TextSearchPage } from '../search/searc
 import { parseQuery } from '../search/query-parser'
 import { expandSmartCollection } from '../collections/smart-filter'
 import { purgeExpiredTrash } from '../trash/trash-store'
+import { foldedTotalFromCounts } from '../stories/story-fold-counts'
 
 export type { ArticleBody } from './article-files'
 
@@ -227,11 +228,14 @@ export class LibraryStore {
     const library = this.counts()
     const sql = plannedListQuery(this.db, request, library)
     const rows = this.db.all<ArticleRow>(sql.page.replace('{columns}', ARTICLE_COLUMNS), sql.pageParams)
-    const pairCounts = sql.stateOnly ? null : correspondentCountryCounts(this.db, request.filter)
+    // Folded, a total is the list's less the articles folding hides (schema 17), never a flat one.
+    const pairCounts =
+      sql.stateOnly || request.foldStories ? null : correspondentCountryCounts(this.db, request.filter)
     const total = sql.stateOnly
       ? this.stateTotal(request.filter.state, library)
       : ((sql.countedGroup ? this.groupTotal(sql.countedGroup, request.filter.state) : null) ??
         (pairCounts ? this.stateTotal(request.filter.state, pairCounts) : null) ??
+        (request.foldStories ? foldedTotalFromCounts(this.db, request.filter) : null) ??
         this.db.get<{ total: number }>(sql.count, sql.countParams)?.total ??
         0)
     return { total, items: summariesOf(this.db, rows) }

@@ -6,6 +6,7 @@ import { LIST_INDEXES_STEP } from './list-schema'
 import { CORRESPONDENT_COUNTRY_COUNTS_STEP } from './correspondent-country-counts'
 import { SYNC_SCHEMA_STEP } from '../sync/sync-schema'
 import { STORIES_SCHEMA_STEP } from '../stories/story-schema'
+import { STORY_FOLD_COUNTS_STEP } from '../stories/story-fold-counts'
 import { READING_SCHEMA_STEP } from '../reading/reading-schema'
 import { CONTENT_KEYS_SCHEMA_STEP } from '../ingest/content-key-store'
 import { HIGHLIGHTS_SCHEMA_STEP } from '../highlights/highlight-schema'
@@ -351,6 +352,7 @@ export const schemaSteps: SchemaStep[] = [
   CONTENT_KEYS_SCHEMA_STEP,
   CORRESPONDENT_COUNTRY_COUNTS_STEP,
   HIGHLIGHTS_SCHEMA_STEP,
+  STORY_FOLD_COUNTS_STEP,
 ]
 
 export const LATEST_DATABASE_VERSION = Math.max(...schemaSteps.map((s) => s.version))

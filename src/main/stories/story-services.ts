@@ -113,18 +113,33 @@ export function storyServices(ctx: ServiceContext): ServicesFor<typeof storiesPr
     'stories.move': async ({ article, story }) =>
       correct((db) => {
         const member = memberOf(db, article)
-        const target = story ?? createStory(db, member.at, ctx.now())
         if (story !== undefined) requireStory(db, story)
+        // Already where the person asks: nothing moves. Taking it out and putting it back would
+        // empty a story of one, which its trigger deletes before the article could return.
+        if (story === member.story) return [member.story]
+        if (story === undefined && storyRow(db, member.story)?.article_count === 1) {
+          // Alone already: the story stays, marked as the person's choice so grouping leaves it.
+          keepAsPersonChose(db, member.story)
+          return [member.story]
+        }
+        const target = story ?? createStory(db, member.at, ctx.now())
         putInStory(db, member, target, 'person', 1)
         return [member.story, target]
       }),
     'stories.split': async ({ story, articles }) =>
       correct((db) => {
-        requireStory(db, story)
-        const members = articles.map((id) => memberOf(db, id))
+        const row = requireStory(db, story)
+        // Each article once: a second pass would take it out of the new story and empty it.
+        const members = [...new Set(articles)].map((id) => memberOf(db, id))
         const stranger = members.find((member) => member.story !== story)
         if (stranger)
           throw new DatelineError('INVALID_INPUT', 'Only articles of this story can be split off it.')
+        if (members.length >= row.article_count) {
+          throw new DatelineError(
+            'INVALID_INPUT',
+            'Splitting every article off a story would leave it as it is: choose some of its articles, not all.',
+          )
+        }
         const first = Math.min(...members.map((member) => member.at))
         const created = createStory(db, first, ctx.now())
         for (const member of members) putInStory(db, member, created, 'person', 1)

@@ -11,8 +11,12 @@ import { RowDate } from './reading/RowDate'
 import { RowProgress } from './reading/RowProgress'
 import { RowThumbnail } from './reading/RowThumbnail'
 import { RowStoryChips } from './stories/RowStoryChips'
+import { useStoryLineHeight } from './stories/useExpandedHeight'
 
-/** Fixed, and matched by the row styles in list.css: title (two lines at most), source line, excerpt. */
+/**
+ * Fixed, and matched by the row styles in list.css: title (two lines at most), source line, excerpt.
+ * A story's row in the folded list is a line taller (STORY_LINE_HEIGHT, store/stories/fold.ts).
+ */
 export const ROW_HEIGHT = 124
 
 export function rowDomId(index: number): string {
@@ -35,7 +39,8 @@ export const ArticleRow = memo(function ArticleRow({
   article,
   selected,
 }: ArticleRowProps): JSX.Element {
-  const position = { transform: `translateY(${start}px)`, height: ROW_HEIGHT }
+  const storyLine = useStoryLineHeight(article)
+  const position = { transform: `translateY(${start}px)`, height: ROW_HEIGHT + storyLine }
   // Picked for a bulk action (shift/ctrl/⌘ click), besides the one article open in the reader.
   const picked = useSelection((state) => (article ? state.picked[article.id] === true : false))
   if (!article) {

@@ -3,7 +3,7 @@ import type { Virtualizer, VirtualItem } from '@tanstack/react-virtual'
 import { articleAt } from '@renderer/store/library/selectors'
 import { useLibrary } from '@renderer/store/library/store'
 import { readStoryArticle } from '@renderer/store/stories/actions'
-import { useStoryFold } from '@renderer/store/stories/fold'
+import { storyLineHeight, useStoryFold } from '@renderer/store/stories/fold'
 import { ROW_HEIGHT } from '../ArticleRow'
 import { languageName, storyTime } from './story-labels'
 
@@ -22,10 +22,12 @@ export function FoldedStoryArticles({
 }): JSX.Element | null {
   const expanded = useStoryFold((state) => state.expanded)
   const folded = useStoryFold((state) => state.folded)
+  const storyRows = useStoryFold((state) => state.rows)
   const pages = useLibrary((state) => state.pages)
-  // The rows below move down (or back up) as a story opens or closes, or its row moves.
+  // The rows below move down (or back up) as a story opens or closes, or its row moves, or a
+  // page's stories arrive (a story's row is a line taller).
   const moved = Object.keys(expanded).length > 0 ? pages : null
-  useEffect(() => virtualizer.measure(), [virtualizer, expanded, folded, moved])
+  useEffect(() => virtualizer.measure(), [virtualizer, expanded, folded, moved, storyRows])
   if (!folded) return null
   return (
     <>
@@ -33,6 +35,7 @@ export function FoldedStoryArticles({
         const lead = articleAt({ pages }, row.index)
         const others = lead ? expanded[lead.id] : undefined
         if (!lead || others === undefined) return null
+        const top = ROW_HEIGHT + storyLineHeight({ folded, rows: storyRows }, lead)
         return (
           <div
             key={`story-${lead.id}`}
@@ -40,7 +43,7 @@ export function FoldedStoryArticles({
             aria-label={`The story’s other articles: ${lead.title}`}
             className="folded-story"
             data-testid="folded-story"
-            style={{ transform: `translateY(${row.start + ROW_HEIGHT}px)`, height: row.size - ROW_HEIGHT }}
+            style={{ transform: `translateY(${row.start + top}px)`, height: row.size - top }}
           >
             {others === 'loading' ? (
               <p className="folded-story-loading">Loading…</p>

@@ -38,6 +38,21 @@ export function storyFoldInput(): { foldStories?: true } {
 /** Height of the list's row at `index` beyond the row itself: its expanded story's articles. */
 export const FOLDED_MEMBER_HEIGHT = 44
 
+/**
+ * A story's row puts its chips on a line of their own under the site and the date (stories.css),
+ * so the row is this much taller: beside two country chips and the date, the chips left the site
+ * two letters ("elpai…") and pushed the date out of the row.
+ */
+export const STORY_LINE_HEIGHT = 20
+
+/** The extra line of a folded row whose article has a story of two or more (0 for the others). */
+export function storyLineHeight(
+  state: Pick<StoryFoldState, 'folded' | 'rows'>,
+  article: ArticleSummary | undefined,
+): number {
+  return state.folded && article && state.rows[article.id] ? STORY_LINE_HEIGHT : 0
+}
+
 export function expandedHeight(
   state: Pick<StoryFoldState, 'expanded'>,
   article: ArticleSummary | undefined,
