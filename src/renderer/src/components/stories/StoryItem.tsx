@@ -8,10 +8,13 @@ export function StoryItem({
   story,
   item,
   others,
+  alone,
 }: {
   story: number
   item: StoryArticle
   others: StorySummary[]
+  /** The story's only article: taking it out would leave the same story under a new number. */
+  alone: boolean
 }): JSX.Element {
   const { article } = item
   return (
@@ -39,13 +42,15 @@ export function StoryItem({
         </p>
       )}
       <div className="story-article-actions">
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => void takeOutOfStory(story, article.id)}
-        >
-          Not this story
-        </button>
+        {!alone && (
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => void takeOutOfStory(story, article.id)}
+          >
+            Not this story
+          </button>
+        )}
         {others.length > 0 && (
           <select
             className="story-move"

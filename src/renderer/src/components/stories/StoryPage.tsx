@@ -44,7 +44,13 @@ export function StoryPage({ viewKey }: { viewKey?: string }): JSX.Element {
       <h2 className="story-subheading">Who reported, first to latest</h2>
       <ol className="story-articles" aria-label="Articles by time">
         {page.items.map((item) => (
-          <StoryItem key={item.article.id} story={page.id} item={item} others={others} />
+          <StoryItem
+            key={item.article.id}
+            story={page.id}
+            item={item}
+            others={others}
+            alone={page.items.length < 2}
+          />
         ))}
       </ol>
       {others.length > 0 && (
