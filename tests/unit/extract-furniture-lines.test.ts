@@ -93,6 +93,14 @@ const FURNITURE: Record<string, string[]> = {
     'Inhaltsverzeichnis',
     'Sommaire',
   ],
+  'labels of community posts, liability notes, sources headings': [
+    'Bei diesem Beitrag handelt es sich um ein Blog aus der Community',
+    'GIS NOW Grenada is not responsible for the opinions, statements or media content presented by contributors.',
+    '(Alle Angaben ohne Gewähr)',
+    'Quellenangaben:',
+    'Sources',
+  ],
+  'read-more pointers': ['[czytaj więcej]', '... weiter zu "die Wortwahl"', 'Weiterlesen »', '[Read more]'],
 }
 
 const CREDITS = [
@@ -107,6 +115,9 @@ const CREDITS = [
   'Fot. Jan Kowalski',
 ]
 
+const OPINION_NOTE =
+  'The views and opinions expressed in the article do not necessarily reflect those of the paper.'
+
 /** Sentences of stories that use the same words and must stay. */
 const STORY_LINES = [
   'Readers were asked whether the article was useful, and most said the ratings of the new ferries were too low.',
@@ -118,6 +129,10 @@ const STORY_LINES = [
   'The advertisement campaign of the operator cost more than the new pier, the auditors found.',
   'Users download the app to buy tickets, but the latest figures show that most still pay at the quay.',
   'The table of contents of the report lists twelve chapters on the sea wall alone.',
+  'The opinions expressed at the meeting are likely to delay the project by another year.',
+  // The first set's annotators keep an opinion piece's note that its views are the author's.
+  OPINION_NOTE,
+  'Sources close to the contractor said the pier would cost twice the sum first agreed.',
   'Photographers waited at the quay, and the photo of the minister on the empty pier went round the island.',
 ]
 
@@ -163,6 +178,15 @@ describe('picture credits and rating widgets named by their class', () => {
     expect(article.text).not.toContain('Grafico conta femmine')
     expect(article.html).toContain('Frank Bräuer')
     expect(article.text.split('\n\n')).toEqual(STORY_PARAGRAPHS)
+  })
+
+  it('removes an affiliate note named so, and keeps the story and its opinion note around it', () => {
+    const article = extract(`
+      ${storyHtml()}
+      <p class="aawp-disclaimer">Letzte Aktualisierung am 2.02.2022 / Bei den Verlinkungen handelt es sich um Affiliate Links</p>
+      <div class="disclaimer">${OPINION_NOTE}</div>`)
+    expect(article.text).not.toContain('Affiliate Links')
+    expect(article.text.split('\n\n')).toEqual([...STORY_PARAGRAPHS, OPINION_NOTE])
   })
 
   it('removes a star-rating widget inside the story but not a story about ratings', () => {
