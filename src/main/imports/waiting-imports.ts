@@ -7,11 +7,17 @@ import type { LibraryStore } from '../library/library-store'
  * partial index of waiting items.
  */
 export function hasWaitingImports(library: LibraryStore): boolean {
-  return library.query(
-    (db) =>
-      db.get(
-        `SELECT 1 AS waiting FROM import_items i JOIN import_jobs j ON j.id = i.job
-         WHERE i.state = 'queued' AND j.paused = 0 LIMIT 1`,
-      ) !== undefined,
-  )
+  try {
+    return library.query(
+      (db) =>
+        db.get(
+          `SELECT 1 AS waiting FROM import_items i JOIN import_jobs j ON j.id = i.job
+           WHERE i.state = 'queued' AND j.paused = 0 LIMIT 1`,
+        ) !== undefined,
+    )
+  } catch {
+    // A queue that cannot be read does not stop the library opening; as the runner's own look
+    // at the queue, it leaves the work to the first call of an imports procedure.
+    return false
+  }
 }
