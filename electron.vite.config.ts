@@ -24,6 +24,7 @@ export default defineConfig({
   main: {
     resolve: { alias: { '@shared': shared } },
     build: {
+      externalizeDeps: { exclude: ['zod'] },
       // The main bundle also carries the plain-Node entry points (CLI, extraction worker,
       // benchmarks), so one build gives the desktop app, `dateline` and `npm run bench`.
       rollupOptions: {
