@@ -24,6 +24,7 @@ export default defineConfig({
   main: {
     resolve: { alias: { '@shared': shared } },
     build: {
+      externalizeDeps: { exclude: ['zod'] },
       // The main bundle also carries the plain-Node entry points (CLI, extraction worker,
       // benchmarks), so one build gives the desktop app, `dateline` and `npm run bench`.
       rollupOptions: {
@@ -45,6 +46,7 @@ export default defineConfig({
           'bench-feeds': resolve(__dirname, 'scripts/bench-feeds.ts'),
           'bench-sync': resolve(__dirname, 'scripts/bench-sync.ts'),
           'bench-stories': resolve(__dirname, 'scripts/bench-stories.ts'),
+          'bench-cold-open': resolve(__dirname, 'scripts/bench-cold-open.ts'),
         },
       },
     },

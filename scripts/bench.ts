@@ -48,6 +48,10 @@ import {
  *   rss_mb, disk_mb, db_mb   resident memory after the above; the library folder; library.db
  *   cli_*_ms          (1k and 10k) whole `dateline` processes, median of 5, minus bare start-up;
  *                     cli_*_cpu_ms the same in CPU time (where /usr/bin/time is installed)
+ *   cold_first_page_ms / _cpu_ms   a fresh process (bench-cold-open.ts) from its start to the
+ *                     first page, as a window's: median of 5, wall and CPU of all its threads;
+ *                     cold_modules_cpu_ms and cold_library_cpu_ms: its module loading, and its
+ *                     open of the library with the first page
  */
 
 const SIZES = (process.env.DATELINE_BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
@@ -249,6 +253,7 @@ async function measure(size: number, folder: string): Promise<Record<string, num
     index_build_s?: number
   }
   const cli = size <= 10_000 ? measureCli(folder, newest?.id ?? '') : {}
+  const cold = measureColdOpen(folder)
   return {
     articles: size,
     load_avg_1m: round(loadAtStart),
@@ -272,6 +277,7 @@ async function measure(size: number, folder: string): Promise<Record<string, num
     disk_mb: round(diskMegabytes(folder)),
     db_mb: round(statSync(libraryLayout(folder).database).size / 1024 / 1024),
     ...cli,
+    ...cold,
     load_avg_1m_end: round(loadAtEnd),
   }
 }
@@ -320,6 +326,27 @@ function measureCli(folder: string, id: string): Record<string, number> {
     }
   }
   return figures
+}
+
+/**
+ * The open of a window's process, from nothing: five fresh processes of bench-cold-open.js (run
+ * once the app above has closed the library), medians of each figure.
+ */
+function measureColdOpen(folder: string): Record<string, number> {
+  const script = resolve(fileURLToPath(import.meta.url), '../bench-cold-open.js')
+  const runs: Record<string, number>[] = []
+  for (let i = 0; i < 5; i++) {
+    const done = spawnSync(process.execPath, [script, folder], { encoding: 'utf8' })
+    if (done.status !== 0) throw new Error(`bench-cold-open: ${done.stderr}`)
+    runs.push(JSON.parse(done.stdout) as Record<string, number>)
+  }
+  const med = (field: string): number => round(median(runs.map((run) => run[field]!)))
+  return {
+    cold_first_page_ms: med('total_ms'),
+    cold_first_page_cpu_ms: med('total_cpu_ms'),
+    cold_modules_cpu_ms: med('import_cpu_ms'),
+    cold_library_cpu_ms: med('open_cpu_ms'),
+  }
 }
 
 /** Writes a schema-1 library's files directly (no fsync): generation is set-up, not what is measured. */

@@ -18,6 +18,9 @@ import { FeedRefresher } from './feeds/feed-refresher'
 import { FeedSchedule, type FeedScheduleOptions } from './feeds/feed-schedule'
 import type { FeedFetchLimits } from './feeds/fetch-feed'
 
+/** How long after the open a host loads the article reader's code (see openApp). */
+const READER_WARM_UP_MS = 2000
+
 export interface OpenAppOptions {
   libraryDir: string
   /** 'worker' (default) runs extraction off the main thread; 'inline' is for tests of pure logic. */
@@ -124,6 +127,12 @@ export async function openApp(options: OpenAppOptions): Promise<DatelineApp> {
             .catch((error: unknown) => console.error(`dateline: backup: ${toErrorInfo(error).message}`))
         }, options.backupAfterMs)
   backupTimer?.unref()
+  // The first article a window shows needs the HTML sanitiser (~120 ms of CPU to load), which the
+  // first page does not: a host loads it once that page has had time to show.
+  const readerWarmUp = options.host
+    ? setTimeout(() => void import('./ingest/sanitize').catch(() => undefined), READER_WARM_UP_MS)
+    : null
+  readerWarmUp?.unref()
   schedule?.start()
   return {
     services,
@@ -134,6 +143,7 @@ export async function openApp(options: OpenAppOptions): Promise<DatelineApp> {
     exportDownloads,
     async close() {
       if (backupTimer) clearTimeout(backupTimer)
+      if (readerWarmUp) clearTimeout(readerWarmUp)
       await exportDownloads.close()
       await background.stopAll()
       await schedule?.stop()

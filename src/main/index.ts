@@ -19,7 +19,6 @@ import { registerMediaScheme, serveMedia } from './electron/media-protocol'
 import { resolveLibraryDir } from './library/location'
 import { startLocalEndpoint, type LocalEndpoint } from './serve/local-endpoint'
 import { startExtensionEndpoint, type ExtensionEndpoint } from './extension/extension-endpoint'
-import { savedPageInput } from './extension/saved-page-file'
 
 /** The Electron shell: the only code that imports electron. Everything else is the plain-Node app. */
 
@@ -181,7 +180,9 @@ function openFiles(files: string[]): void {
   const running = dateline
   if (!running) return
   for (const file of files) {
-    void savedPageInput(file)
+    // Loaded with the first file opened: reading saved pages (MHTML, encodings) is not start-up work.
+    void import('./extension/saved-page-file')
+      .then(({ savedPageInput }) => savedPageInput(file))
       .then(async (savedPage) =>
         savedPage
           ? running.services['extension.addSavedPage'](savedPage)

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Services } from '@shared/contract'
 import type { BackgroundWork } from './api/background-work'
 import type { EventBus } from './api/event-bus'
-import { captureArticle, type CaptureSource } from './ingest/capture'
+import type { CaptureSource } from './ingest/capture'
 import type { Extractor } from './ingest/extractor-types'
 import type { FetchFunction, FetchLimits } from './ingest/fetch-page'
 import type { ImageLimits } from './ingest/download-images'
@@ -11,13 +11,10 @@ import type { SettingsStore } from './settings/settings-store'
 import { collectionServices } from './collections/collection-services'
 import { correspondentServices } from './correspondents/correspondent-services'
 import { countryServices } from './countries/country-services'
-import { exportServices } from './export/export-services'
 import type { ExportDownloads } from './export/export-downloads'
 import { feedServices } from './feeds/feed-services'
-import { importServices } from './imports/import-services'
 import { syncServices } from './sync/sync-services'
 import { syncthingServices } from './sync/syncthing-services'
-import { extensionServices } from './extension/extension-services'
 import type { ExtensionAccess } from './extension/extension-access'
 import { storyServices } from './stories/story-services'
 import { trashServices } from './trash/trash-services'
@@ -26,6 +23,11 @@ import { articleIdServices } from './library/article-id-services'
 import { highlightServices } from './highlights/highlight-services'
 import type { FeedRefresher } from './feeds/feed-refresher'
 import type { FeedFetchLimits } from './feeds/fetch-feed'
+import { exportProcedures } from '@shared/export'
+import { importsProcedures } from '@shared/imports'
+import { extensionProcedures } from '@shared/extension'
+import { lazyServices, loadOnce } from './api/lazy-services'
+import { hasWaitingImports } from './imports/waiting-imports'
 
 export interface ServiceContext {
   library: LibraryStore
@@ -54,17 +56,27 @@ export interface ServiceContext {
 /** The service table: one implementation per contract procedure, input already validated. */
 export function createServices(ctx: ServiceContext): Services {
   const changed = (ids: string[]): void => ctx.events.emit('library.changed', { ids })
+  // Reading pages, exports and archives is loaded on first use (api/lazy-services.ts): none of it
+  // is needed to show the first page. An import left unfinished is resumed as before, once the
+  // library says one waits.
+  const loadImports = loadOnce(() => import('./imports/import-services').then((m) => m.importServices(ctx)))
+  if (ctx.background?.resumeAtOpen && hasWaitingImports(ctx.library))
+    setImmediate(() => void loadImports().catch(() => undefined))
 
   return {
     ...countryServices(ctx),
     ...correspondentServices(ctx),
     ...feedServices(ctx),
     ...collectionServices(ctx),
-    ...exportServices(ctx),
-    ...importServices(ctx),
+    ...lazyServices(exportProcedures, () =>
+      import('./export/export-services').then((m) => m.exportServices(ctx)),
+    ),
+    ...lazyServices(importsProcedures, loadImports),
     ...syncServices(ctx),
     ...syncthingServices(ctx),
-    ...extensionServices(ctx),
+    ...lazyServices(extensionProcedures, () =>
+      import('./extension/extension-services').then((m) => m.extensionServices(ctx)),
+    ),
     ...storyServices(ctx),
     ...trashServices(ctx),
     ...readingServices(ctx),
@@ -73,6 +85,7 @@ export function createServices(ctx: ServiceContext): Services {
     'articles.add': async (input) => {
       const captureId = input.captureId ?? randomUUID()
       const { captureId: _ignored, ...source } = input
+      const { captureArticle } = await import('./ingest/capture')
       const result = await captureArticle(source as CaptureSource, {
         library: ctx.library,
         extractor: ctx.extractor,

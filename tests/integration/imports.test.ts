@@ -212,6 +212,20 @@ describe('importing a Pocket export', () => {
     expect((await all()).total + (await all({ state: 'archived' })).total).toBe(5)
   })
 
+  it('resumes a queued import when the app opens, while only the list is asked for', async () => {
+    await start({ concurrency: 2 })
+    gate = new Promise(() => undefined) // nothing is ever fetched in this session
+    await importFile('ril_export.csv', base64(localised('pocket.csv')))
+    await app!.close()
+    gate = null
+    // The import code is loaded on first use; a queue with work is what uses it at open.
+    await start({ host: true })
+    const stored = async (): Promise<number> => (await all()).total + (await all({ state: 'archived' })).total
+    const deadline = Date.now() + 30_000
+    while ((await stored()) < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
+    expect(await stored()).toBe(5)
+  })
+
   it('sends progress as the import goes', async () => {
     await start()
     const seen: ImportJob[] = []

@@ -2,7 +2,6 @@ import { readFile, stat } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import { MAX_PASTE_BYTES } from '@shared/contract'
 import { DatelineError } from '@shared/errors'
-import { decodeText } from '@shared/text-decoding'
 import type { CaptureSource } from '../ingest/capture'
 
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml'])
@@ -28,6 +27,8 @@ export async function sourceFromArgument(argument: string): Promise<CaptureSourc
       `"${basename(argument)}" is larger than 10 MB, so Dateline did not read it.`,
     )
   }
+  // The encoding sniffers are loaded for a file to read, not by the app's start.
+  const { decodeText } = await import('@shared/text-decoding')
   const content = decodeText(await readFile(argument))
   const fileName = basename(argument)
   const extension = extname(argument).toLowerCase()

@@ -4,7 +4,6 @@ import { DatelineError } from '@shared/errors'
 import { readArticleTextForIndex } from '../library/article-files'
 import { reindexArticles } from '../search/reindex-articles'
 import type { ServiceContext } from '../services'
-import { findAuthorFeed } from './author-feed'
 import { groupEditsSaved, saveGroupEdits } from './group-edits-file'
 import { writeCorrespondentsEdit } from './person-edit-file'
 import {
@@ -45,6 +44,8 @@ export function correspondentServices(ctx: ServiceContext): ServicesFor<typeof c
     if (summary.feedUrl !== null || !ctx.settings.get().followCorrespondents) return
     const authorUrl = authorPageOf(ctx.library, id)
     if (authorUrl === null) return
+    // The page reader (linkedom) is loaded when a feed is first looked for, not with the library.
+    const { findAuthorFeed } = await import('./author-feed')
     const feed = await findAuthorFeed(authorUrl, ctx.fetch).catch(() => null)
     if (feed !== null) setFeed(ctx.library, id, feed)
   }

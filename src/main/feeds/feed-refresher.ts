@@ -1,7 +1,8 @@
 import type { FeedRefreshResult, RefreshOutcome } from '@shared/feeds'
 import { toErrorInfo } from '@shared/errors'
 import type { EventBus } from '../api/event-bus'
-import { captureArticle, type CaptureSource } from '../ingest/capture'
+import type { AddArticleResult } from '@shared/contract'
+import type { CaptureSource } from '../ingest/capture'
 import type { ImageLimits } from '../ingest/download-images'
 import type { Extractor } from '../ingest/extractor-types'
 import type { FetchFunction, FetchLimits } from '../ingest/fetch-page'
@@ -10,7 +11,7 @@ import type { LibraryStore } from '../library/library-store'
 import { nextAttemptAfterFailure, nextAttemptAfterSuccess } from './backoff'
 import { FeedError } from './feed-error'
 import { FeedStore, type StoredFeed } from './feed-store'
-import { defaultFeedLimits, fetchFeed, type FeedFetchLimits } from './fetch-feed'
+import type { FeedFetchLimits } from './fetch-feed'
 import { createKeyedLimiter, createLimiter } from './limiter'
 import type { FeedItem } from './parse-feed'
 import { removeExpiredArticles } from './retention'
@@ -197,6 +198,8 @@ export class FeedRefresher {
       host,
     })
     try {
+      // The fetch (with its encoding sniffers) is loaded by the first refresh, not at open.
+      const { defaultFeedLimits, fetchFeed } = await import('./fetch-feed')
       const response = await fetchFeed(
         feed.url,
         { etag: feed.etag, lastModified: feed.lastModified },
@@ -405,7 +408,9 @@ export class FeedRefresher {
     ).article.id
   }
 
-  private captureSource(source: CaptureSource): ReturnType<typeof captureArticle> {
+  /** The capture code (page reading, pictures) is loaded with the first item kept, not at open. */
+  private async captureSource(source: CaptureSource): Promise<AddArticleResult> {
+    const { captureArticle } = await import('../ingest/capture')
     return captureArticle(source, {
       library: this.options.library,
       extractor: this.options.extractor,

@@ -10,7 +10,6 @@ import type { ServicesFor } from '@shared/procedure'
 import type { z } from 'zod'
 import type { ServiceContext } from '../services'
 import { anchorHighlights } from './anchor-highlights'
-import { articlePlainText } from './article-plain-text'
 import { highlightFilesOf } from './highlight-files'
 import { reindexArticle } from './highlight-index'
 import {
@@ -25,8 +24,14 @@ import {
 
 /** The highlights procedures of the service table (see src/shared/highlights.ts). */
 export function highlightServices(ctx: ServiceContext): ServicesFor<typeof highlightsProcedures> {
-  const plainText = async (articleId: string): Promise<string> =>
-    articlePlainText((await ctx.library.readArticle(articleId)).html)
+  // The HTML parser (linkedom) is loaded with the first highlight, not with the library.
+  const plainText = async (articleId: string): Promise<string> => {
+    const [{ articlePlainText }, article] = await Promise.all([
+      import('./article-plain-text'),
+      ctx.library.readArticle(articleId),
+    ])
+    return articlePlainText(article.html)
+  }
 
   const changed = async (articleId: string): Promise<void> => {
     // The article's full-text entry again, with its highlights' quotes and notes (search finds them).

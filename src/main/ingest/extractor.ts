@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url'
 import { Worker, type ResourceLimits } from 'node:worker_threads'
 import type { ExtractedArticle } from '@shared/article'
 import { DatelineError, toErrorInfo } from '@shared/errors'
-import { extractArticleAndPage } from './extract'
 import type { WorkerJob, WorkerMessage } from './extract/protocol'
 import type { Extractor, ExtractRequest } from './extractor-types'
 
@@ -27,10 +26,11 @@ export const DEFAULT_RESOURCE_LIMITS: ResourceLimits = {
 /** Extracts on the calling thread: for unit tests, and as a fallback when no worker can start. */
 export function createInlineExtractor(): Extractor {
   return {
-    // Imported on first use: the country data (1.7 MB of JS) belongs in the worker, not in every
-    // process that merely links this module.
+    // Imported on first use: the page reader (linkedom, Readability) and the country data (1.7 MB
+    // of JS) belong in the worker, not in every process that merely links this module.
     extract: async (request) => {
-      const [{ withCountries }, { withCorrespondents }] = await Promise.all([
+      const [{ extractArticleAndPage }, { withCountries }, { withCorrespondents }] = await Promise.all([
+        import('./extract'),
         import('./tag-extracted'),
         import('./credit-extracted'),
       ])

@@ -4,7 +4,6 @@ import type { ArticleSummary, StoredArticleMetadata } from '@shared/article'
 import { DatelineError } from '@shared/errors'
 import { COUNTRY_EDITS_FILE } from '../countries/country-edit-files'
 import { HIGHLIGHTS_FILE } from '../highlights/highlight-files'
-import { sanitizeStoredHtml } from '../ingest/sanitize'
 import { writeFileAtomic, writeFilesAtomic } from './atomic-file'
 import { metadataOf } from './article-rows'
 import { assertNoLinkBetween, readRegularFile } from './confined-files'
@@ -64,9 +63,11 @@ export async function readArticleBody(
   try {
     const htmlPath = articleHtmlPath(layout, ref)
     await assertNoLinkBetween(layout.root, htmlPath)
-    const [html, text] = await Promise.all([
+    // sanitize-html (with postcss) is loaded with the first article read, not with the library.
+    const [html, text, { sanitizeStoredHtml }] = await Promise.all([
       readRegularFile(htmlPath, MAX_BODY_BYTES),
       readRegularFile(articleTextPath(layout, ref), MAX_BODY_BYTES),
+      import('../ingest/sanitize'),
     ])
     // Sanitised again on the way out: the folder may have been edited since (see sanitize.ts).
     return { html: sanitizeStoredHtml(html.toString('utf8')), text: text.toString('utf8') }

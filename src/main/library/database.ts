@@ -73,6 +73,10 @@ export class SqlDatabase {
     const database = new SqlDatabase(db, path, readOnly)
     try {
       database.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? 5000))}`)
+      // Set before the first statement that reads the file: the lock directory is then made once
+      // and kept, instead of made and removed again by each pragma below (an mkdir and an rmdir,
+      // each waiting for the disk, in every cold open of the app).
+      if (options.exclusive) database.exec('PRAGMA locking_mode = EXCLUSIVE')
       if (!readOnly) {
         // TRUNCATE rather than DELETE: the same rollback journal, emptied instead of removed after
         // each commit, which saves a file deletion and a folder flush per transaction.
@@ -81,7 +85,6 @@ export class SqlDatabase {
       }
       database.exec('PRAGMA foreign_keys = ON')
       if (options.exclusive) {
-        database.exec('PRAGMA locking_mode = EXCLUSIVE')
         // 64 MB of pages: the list's indexes and the hot part of the full-text index stay in memory.
         database.exec('PRAGMA cache_size = -65536')
       }

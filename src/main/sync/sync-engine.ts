@@ -4,7 +4,6 @@ import { StoredArticleMetadata } from '@shared/article'
 import { DatelineError } from '@shared/errors'
 import type { SyncReport, SyncStatus } from '@shared/sync'
 import type { EventBus } from '../api/event-bus'
-import { sanitizeStoredHtml } from '../ingest/sanitize'
 import { MAX_MEDIA_BYTES } from '../library/confined-files'
 import type { SqlDatabase } from '../library/database'
 import type { LibraryStore } from '../library/library-store'
@@ -611,6 +610,8 @@ export class SyncEngine {
         await this.library.media.store(picture, checked.relative.split('.').at(-1)!)
       }
     }
+    // sanitize-html is loaded by the first article another device sent, not with the library.
+    const { sanitizeStoredHtml } = await import('../ingest/sanitize')
     const html = sanitizeStoredHtml(parsed.html)
     const leadImage =
       parsed.article.leadImage && checkedMediaPath(parsed.article.leadImage) ? parsed.article.leadImage : null
