@@ -38,6 +38,7 @@ export default defineConfig({
           'bench-bylines': resolve(__dirname, 'scripts/bench-bylines.ts'),
           'extraction-quality': resolve(__dirname, 'scripts/extraction-quality.ts'),
           'extraction-misses': resolve(__dirname, 'scripts/extraction-misses.ts'),
+          'extraction-identity': resolve(__dirname, 'scripts/extraction-identity.ts'),
           'bench-countries': resolve(__dirname, 'scripts/bench-countries.ts'),
           'bench-search': resolve(__dirname, 'scripts/bench-search.ts'),
           'bench-collections': resolve(__dirname, 'scripts/bench-collections.ts'),

@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path'
 import type { ExtractedArticle } from '@shared/article'
 import { toErrorInfo } from '@shared/errors'
 import { createWorkerExtractor, defaultWorkerPath } from '../src/main/ingest/extractor'
+import { runExtractionJob } from '../src/main/ingest/extraction-job'
+import { prepareCountryTagging } from '../src/main/ingest/tag-extracted'
 import type { Extractor } from '../src/main/ingest/extractor-types'
 import { FALLBACK_WARNINGS, type ReadingPath } from '../src/main/ingest/extract/wording'
 import {
@@ -24,20 +26,33 @@ import { storyRecall } from '../tests/fixtures/story-recall'
 /*
  * Scores the extractor the app ships (the worker, linkedom, Readability and Dateline's cleaning) on
  * both development sets with each set's own scorer, and reports the fallbacks taken, the pages
- * refused, the time a page takes through the worker, and the robustness corpus: every page of the
- * first set under every mutation, and the world pages. `npm run bench:extraction`;
- * DATELINE_EXTRACTION_BENCH / DATELINE_TRAFILATURA_BENCH point at other copies of the sets.
+ * refused, the time a page takes, and the robustness corpus: every page of the first set under
+ * every mutation, and the world pages. `npm run bench:extraction` (`-- --no-sweep` skips the
+ * corpus); DATELINE_EXTRACTION_BENCH / DATELINE_TRAFILATURA_BENCH point at other copies of the sets.
+ *
+ * Time is CPU time, as the machine is shared: each page's whole job (extraction, correspondents,
+ * countries) runs once in-process and once through the worker, one right after the other, so both
+ * meet the same load. The worker's start-up (loading, the country data) is timed apart, before the
+ * first page, so the per-page figures are what each page costs a warm worker.
  */
 
 /** The same bar as the unit test: a copy holding less than half the story's words lost it. */
 const MIN_STORY_RECALL = 0.5
 const SWEEP_SEED = 20_261_201
+/** How many of the slowest pages of each set are listed. */
+const SLOWEST = 20
 
 interface SetRun {
   predictions: Record<string, string>
   times: number[]
-  /** CPU time of the whole process while the page was extracted: the worker's work, nearly all of it. */
+  /** CPU time of the whole process while the worker read the page: its job and the copies of the messages. */
   cpuTimes: number[]
+  /** CPU time of the same job done on this thread. */
+  inProcessCpuTimes: number[]
+  /** Page ids, in the order of the times above. */
+  ids: string[]
+  /** Pages whose text in-process differs from the worker's (should be none: the same code). */
+  differing: string[]
   fellBack: Map<ReadingPath, string[]>
   refused: string[]
   failed: string[]
@@ -48,15 +63,28 @@ async function runSet(extractor: Extractor, pages: Iterable<BenchmarkPage>): Pro
     predictions: {},
     times: [],
     cpuTimes: [],
+    inProcessCpuTimes: [],
+    ids: [],
+    differing: [],
     fellBack: new Map(),
     refused: [],
     failed: [],
   }
   for (const page of pages) {
+    const request = { kind: 'html' as const, html: page.html, url: page.url }
+    const inProcessStarted = process.cpuUsage()
+    let inProcessText = ''
+    try {
+      inProcessText = runExtractionJob(request).text
+    } catch {
+      // Refusals and failures are counted from the worker's run below.
+    }
+    run.inProcessCpuTimes.push(cpuMs(process.cpuUsage(inProcessStarted)))
+    run.ids.push(page.id)
     const started = performance.now()
     const startedCpu = process.cpuUsage()
     try {
-      const article = await extractor.extract({ kind: 'html', html: page.html, url: page.url })
+      const article = await extractor.extract(request)
       run.predictions[page.id] = article.text
       const path = readingPathOf(article)
       if (path !== 'usual') run.fellBack.set(path, [...(run.fellBack.get(path) ?? []), page.id])
@@ -69,8 +97,28 @@ async function runSet(extractor: Extractor, pages: Iterable<BenchmarkPage>): Pro
     }
     run.times.push(performance.now() - started)
     run.cpuTimes.push(cpuMs(process.cpuUsage(startedCpu)))
+    if ((run.predictions[page.id] ?? '') !== inProcessText) run.differing.push(page.id)
   }
   return run
+}
+
+/**
+ * What the worker costs before its first page: the thread, its modules, the country data. Timed with
+ * a one-line page, which it refuses at once; the CPU is the whole process's while the main thread waits.
+ */
+async function startUp(extractor: Extractor): Promise<{ cpu: number; wall: number }> {
+  const started = performance.now()
+  const startedCpu = process.cpuUsage()
+  await extractor.extract({ kind: 'html', html: '<p>Start.</p>', url: null }).catch(() => null)
+  return { cpu: cpuMs(process.cpuUsage(startedCpu)), wall: performance.now() - started }
+}
+
+/** The same for this thread: the country data, loaded once (the modules are loaded already). */
+function inProcessStartUp(): number {
+  const started = process.cpuUsage()
+  prepareCountryTagging()
+  runExtractionJob({ kind: 'html', html: '<p>Start.</p>', url: null })
+  return cpuMs(process.cpuUsage(started))
 }
 
 function readingPathOf(article: ExtractedArticle): ReadingPath {
@@ -91,7 +139,20 @@ function report(name: string, run: SetRun, scorerLines: string[]): void {
   for (const line of run.refused) console.log(`    ${line}`)
   console.log(`  failed: ${run.failed.length}`)
   for (const line of run.failed) console.log(`    ${line}`)
-  console.log(`  time per page through the worker: wall ${spread(run.times)}; CPU ${spread(run.cpuTimes)}`)
+  console.log(
+    `  CPU per page, in-process (the worker's job on this thread): ${spread(run.inProcessCpuTimes)}`,
+  )
+  console.log(`  CPU per page, through the warm worker (job + messages):    ${spread(run.cpuTimes)}`)
+  console.log(`  wall per page, through the worker (waits for a core too):  ${spread(run.times)}`)
+  if (run.differing.length > 0) console.log(`  text differs in-process: ${run.differing.join(', ')}`)
+  const slowest = run.ids
+    .map((id, index) => [id, run.inProcessCpuTimes[index] ?? 0, run.cpuTimes[index] ?? 0] as const)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, SLOWEST)
+  console.log(`  slowest ${SLOWEST} (CPU in-process / through the worker):`)
+  for (const [id, inProcess, worker] of slowest) {
+    console.log(`    ${ms(inProcess).padStart(8)} / ${ms(worker).padStart(8)}  ${id}`)
+  }
   console.log(`  load average (1 min) at the end: ${loadavg()[0]?.toFixed(1) ?? '?'}`)
 }
 
@@ -174,6 +235,9 @@ async function main(): Promise<void> {
   const extractor = createWorkerExtractor({ workerPath: defaultWorkerPath() })
   console.log(`load average (1 min) at the start: ${loadavg()[0]?.toFixed(1) ?? '?'}`)
   try {
+    const worker = await startUp(extractor)
+    console.log(`worker start-up (before its first page): CPU ${ms(worker.cpu)}, wall ${ms(worker.wall)}`)
+    console.log(`in-process start-up (country data): CPU ${ms(inProcessStartUp())}`)
     const aeDir = articleExtractionDir()
     const ids = articleExtractionIds(aeDir)
     if (ids === null) console.log(`No article-extraction benchmark at ${aeDir}; skipped.`)

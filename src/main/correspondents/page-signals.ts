@@ -1,6 +1,8 @@
 import {
+  hasText,
   isElement,
   normaliseSpace,
+  textLongerThan,
   textOf,
   toArray,
   type DomDocument,
@@ -91,17 +93,18 @@ export function readPageSignals(document: DomDocument, url: string | null): Page
       })),
     })
   }
-  signals.push(...safely(() => metaSignals(document), []))
+  const metas = safely(() => metaTagsOf(document), [])
+  signals.push(...safely(() => metaSignals(metas), []))
   signals.push(...safely(() => microdataSignals(document, baseUrl), []))
   signals.push(...safely(() => relAuthorSignals(document, baseUrl), []))
   signals.push(...safely(() => bylineElementSignals(document, baseUrl), []))
   signals.push(...safely(() => printedBylineSignals(document), []))
   signals.push(...safely(() => labelledCreditSignals(document, baseUrl), []))
   const outletNames = [
-    ...metaValues(document, 'og:site_name'),
-    ...metaValues(document, 'application-name'),
-    ...metaValues(document, 'publisher'),
-    ...metaValues(document, 'twitter:site').map((handle) => handle.replace(/^@/, '')),
+    ...metaValues(metas, 'og:site_name'),
+    ...metaValues(metas, 'application-name'),
+    ...metaValues(metas, 'publisher'),
+    ...metaValues(metas, 'twitter:site').map((handle) => handle.replace(/^@/, '')),
     ...jsonLd.publishers,
   ]
   return { signals: signals.map((signal) => decodedSignal(document, signal)), outletNames, baseUrl }
@@ -128,24 +131,36 @@ function safely<T>(read: () => T, fallback: T): T {
   }
 }
 
-function metaValues(document: DomDocument, key: string): string[] {
+/** A <meta content> of the page: the names it goes by (property, name, itemprop) and its content. */
+interface MetaTag {
+  names: string[]
+  content: string
+}
+
+/** The page's <meta content> tags, listed once: each of the ~18 keys asked for would walk the page again. */
+function metaTagsOf(document: DomDocument): MetaTag[] {
+  return toArray(document.querySelectorAll('meta[content]')).map((meta) => ({
+    names: [meta.getAttribute('property'), meta.getAttribute('name'), meta.getAttribute('itemprop')]
+      .filter((name) => name !== null)
+      .map((name) => name.trim().toLowerCase()),
+    content: normaliseSpace(meta.getAttribute('content')),
+  }))
+}
+
+function metaValues(metas: MetaTag[], key: string): string[] {
   const wanted = key.toLowerCase()
-  return toArray(document.querySelectorAll('meta[content]'))
-    .filter((meta) =>
-      [meta.getAttribute('property'), meta.getAttribute('name'), meta.getAttribute('itemprop')].some(
-        (name) => name !== null && name.trim().toLowerCase() === wanted,
-      ),
-    )
-    .map((meta) => normaliseSpace(meta.getAttribute('content')))
+  return metas
+    .filter((meta) => meta.names.includes(wanted))
+    .map((meta) => meta.content)
     .filter((content) => content !== '')
 }
 
-function metaSignals(document: DomDocument): BylineSignal[] {
+function metaSignals(metas: MetaTag[]): BylineSignal[] {
   const signals: BylineSignal[] = []
   for (const key of AUTHOR_META_KEYS) {
     // twitter:data1 is a byline only where twitter:label1 says so ("Written by").
-    if (key === 'twitter:data1' && !isAuthorLabel(metaValues(document, 'twitter:label1')[0] ?? '')) continue
-    const values = [...new Set(metaValues(document, key))].filter(
+    if (key === 'twitter:data1' && !isAuthorLabel(metaValues(metas, 'twitter:label1')[0] ?? '')) continue
+    const values = [...new Set(metaValues(metas, key))].filter(
       (value) => !/^(?:https?:|www\.|\/)/i.test(value),
     )
     if (values.length > 0) {
@@ -258,19 +273,36 @@ function printedBylineSignals(document: DomDocument): BylineSignal[] {
 }
 
 function printedBylineIn(root: DomElement): string | null {
-  const elements = toArray(root.querySelectorAll(PRINTED_ELEMENTS)).filter(
-    (element) => textOf(element) !== '' && !isElsewhere(element),
-  )
-  const paragraphs = elements.filter((element) => element.localName === 'p')
-  const top = paragraphs[PRINTED_PARAGRAPHS]
-  const first = top === undefined ? elements : elements.slice(0, elements.indexOf(top))
-  const looked = [...first, ...paragraphs.slice(-PRINTED_LAST_PARAGRAPHS)]
-  for (const element of looked) {
-    if (textOf(element).length > MAX_BYLINE_CHARS) continue
+  for (const element of printedCandidates(root)) {
+    if (textLongerThan(element, MAX_BYLINE_CHARS)) continue
     const lines = textWithBreaks(element)
     if (isPrintedByline(lines.split('\n')[0] ?? '') && namesInByline(lines).length > 0) return lines
   }
   return null
+}
+
+/**
+ * The elements with text, outside ELSEWHERE, before the story's seventh paragraph, then its last two
+ * paragraphs. Whether an element counts costs its whole text and its ancestors, so only the
+ * elements up to the seventh paragraph, and paragraphs from the end, are weighed: on a long page
+ * weighing every element was a tenth of the whole extraction job.
+ */
+function printedCandidates(root: DomElement): DomElement[] {
+  const elements = toArray(root.querySelectorAll(PRINTED_ELEMENTS))
+  const counts = (element: DomElement): boolean => hasText(element) && !isElsewhere(element)
+  const first: DomElement[] = []
+  let paragraphs = 0
+  for (const element of elements) {
+    if (!counts(element)) continue
+    if (element.localName === 'p' && paragraphs++ === PRINTED_PARAGRAPHS) break
+    first.push(element)
+  }
+  const last: DomElement[] = []
+  for (let i = elements.length - 1; i >= 0 && last.length < PRINTED_LAST_PARAGRAPHS; i -= 1) {
+    const element = elements[i]
+    if (element !== undefined && element.localName === 'p' && counts(element)) last.unshift(element)
+  }
+  return [...first, ...last]
 }
 
 function storyRoot(document: DomDocument): DomElement | null {

@@ -1,9 +1,8 @@
 import { parentPort } from 'node:worker_threads'
 import { toErrorInfo } from '@shared/errors'
-import { extractArticleAndPage } from './extract'
 import type { WorkerJob, WorkerReady, WorkerReply } from './extract/protocol'
-import { withCorrespondents } from './credit-extracted'
-import { prepareCountryTagging, withCountries } from './tag-extracted'
+import { runExtractionJob } from './extraction-job'
+import { prepareCountryTagging } from './tag-extracted'
 
 /*
  * The extraction worker: parses pages off the main thread so a huge or malformed page cannot freeze
@@ -15,8 +14,7 @@ if (port === null) throw new Error('extract-worker must run as a worker thread')
 port.on('message', (job: WorkerJob) => {
   let reply: WorkerReply
   try {
-    const { article, page } = extractArticleAndPage(job.request)
-    reply = { id: job.id, ok: true, value: withCountries(withCorrespondents(article, job.request, page)) }
+    reply = { id: job.id, ok: true, value: runExtractionJob(job.request) }
   } catch (error) {
     reply = { id: job.id, ok: false, error: toErrorInfo(error) }
   }

@@ -1,6 +1,15 @@
 import rules from './boilerplate-tail.json'
 import { agencyNamed } from '../../correspondents/byline-words'
-import { isElement, normaliseSpace, textOf, toArray, TEXT_NODE, type DomElement, type DomNode } from './dom'
+import {
+  hasText,
+  isElement,
+  normaliseSpace,
+  textOf,
+  toArray,
+  TEXT_NODE,
+  type DomElement,
+  type DomNode,
+} from './dom'
 import { paragraphsOf } from './text'
 
 /*
@@ -99,11 +108,7 @@ function lastNodeWithText(element: DomElement): DomNode | null {
   for (let i = children.length - 1; i >= 0; i -= 1) {
     const child = children[i]
     if (child === undefined) continue
-    if (
-      child.nodeType === TEXT_NODE
-        ? normaliseSpace(child.textContent) !== ''
-        : isElement(child) && textOf(child) !== ''
-    ) {
+    if ((child.nodeType === TEXT_NODE || isElement(child)) && hasText(child)) {
       return child
     }
   }

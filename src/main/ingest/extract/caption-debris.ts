@@ -1,6 +1,15 @@
 import rules from './caption-debris.json'
 import { hasCaptionName, minorityTest, namingWords } from './boilerplate'
-import { isElement, normaliseSpace, textOf, toArray, TEXT_NODE, type DomElement, type DomNode } from './dom'
+import {
+  hasText,
+  isElement,
+  normaliseSpace,
+  textOf,
+  toArray,
+  TEXT_NODE,
+  type DomElement,
+  type DomNode,
+} from './dom'
 
 /*
  * What pictures leave at the top of a story once the page's styling is gone: the labels only a
@@ -53,7 +62,7 @@ function removeCaptionLabels(root: DomElement): void {
 
 /** A picture credit as the page's first lines, or in an element of its own at a paragraph's start. */
 function removeLeadingCredits(blocks: DomElement[]): void {
-  for (const block of blocks.filter((leaf) => textOf(leaf) !== '').slice(0, LEADING_BLOCKS)) {
+  for (const block of blocks.filter(hasText).slice(0, LEADING_BLOCKS)) {
     if (block.closest('figure') !== null) continue
     if (CREDIT_RE.test(textOf(block))) {
       block.remove()
@@ -88,7 +97,7 @@ function firstElementWithText(block: DomElement): DomElement | null {
   for (const child of toArray(block.childNodes)) {
     if (child.nodeType === TEXT_NODE) {
       if (normaliseSpace(child.textContent) !== '') return null
-    } else if (isElement(child) && textOf(child) !== '') {
+    } else if (isElement(child) && hasText(child)) {
       return INLINE_TAGS.has(child.localName) ? child : null
     }
   }

@@ -78,3 +78,30 @@ export function normaliseSpace(text: string | null | undefined): string {
 export function textOf(node: DomNode): string {
   return normaliseSpace(node.textContent)
 }
+
+const VISIBLE_RE = /[^\s\u00a0\u200b]/
+
+/** `textOf(node) !== ''`, without normalising all of a large element's text to learn it. */
+export function hasText(node: DomNode): boolean {
+  return VISIBLE_RE.test(node.textContent ?? '')
+}
+
+/**
+ * `textOf(node).length > limit`, counted as normaliseSpace would count it and stopped as soon as
+ * the limit is passed: a wrapper holding the whole story is not normalised to learn it is long.
+ */
+export function textLongerThan(node: DomNode, limit: number): boolean {
+  const text = node.textContent ?? ''
+  let length = 0
+  let space = false
+  for (let i = 0; i < text.length; i += 1) {
+    if (!VISIBLE_RE.test(text.charAt(i))) {
+      space = length > 0
+      continue
+    }
+    length += space ? 2 : 1
+    space = false
+    if (length > limit) return true
+  }
+  return false
+}

@@ -10,7 +10,7 @@ import {
 import { removeTrailingBoilerplate } from './boilerplate-tail'
 import { removeCaptionDebris } from './caption-debris'
 import { removeLinkBlocks } from './link-blocks'
-import { isElement, textOf, toArray, type DomElement, type DomNode } from './dom'
+import { hasText, isElement, textOf, toArray, type DomElement, type DomNode } from './dom'
 import { countWords, paragraphsOf } from './text'
 
 const BLOCK_TAGS = new Set(
@@ -97,7 +97,7 @@ function markCaptions(root: DomElement): void {
 }
 
 function trimTrailingLines(root: DomElement): void {
-  const blocks = leafBlocks(root).filter((block) => textOf(block) !== '' && !block.hasAttribute(CAPTION_MARK))
+  const blocks = leafBlocks(root).filter((block) => hasText(block) && !block.hasAttribute(CAPTION_MARK))
   for (let i = blocks.length - 1; i > 0; i -= 1) {
     const block = blocks[i]
     if (block === undefined || !isTrailingLine(textOf(block))) break
@@ -106,7 +106,7 @@ function trimTrailingLines(root: DomElement): void {
 }
 
 function cutTail(root: DomElement): void {
-  const blocks = leafBlocks(root).filter((block) => textOf(block) !== '')
+  const blocks = leafBlocks(root).filter(hasText)
   const totalWords = blocks.reduce((sum, block) => sum + countWords(textOf(block)), 0)
   let wordsBefore = 0
   for (const block of blocks) {
@@ -140,7 +140,7 @@ function removeFrom(start: DomElement, root: DomElement): void {
 function removeEmptyContainers(root: DomElement): void {
   for (const element of toArray(root.querySelectorAll('*')).reverse()) {
     if (!CONTAINER_TAGS.has(element.localName)) continue
-    if (textOf(element) === '' && element.querySelector(MEDIA_SELECTOR) === null) element.remove()
+    if (!hasText(element) && element.querySelector(MEDIA_SELECTOR) === null) element.remove()
   }
 }
 
