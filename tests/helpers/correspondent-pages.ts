@@ -18,6 +18,8 @@ export interface CorrespondentPage {
   end?: string
   /** The <body>'s class (themes name their layout there). */
   bodyClass?: string
+  /** The class of a block around the headline and the byline (a header module). */
+  headerClass?: string
   expected: { name: string; kind: CorrespondentKind }[]
 }
 
@@ -32,7 +34,14 @@ export function pageHtml(page: CorrespondentPage): string {
   return `<!doctype html><html lang="${page.lang}"><head><meta charset="utf-8">
 <title>Talks run late | ${escapeHtml(page.site)}</title>${page.head}</head>
 <body${page.bodyClass === undefined ? '' : ` class="${escapeHtml(page.bodyClass)}"`}><header><a href="/">${escapeHtml(page.site)}</a></header>
-<main><article><h1>Talks run late into the night</h1>${page.byline}
+<main><article>${header(page)}
 ${paragraphs}
 ${page.end ?? ''}</article>${page.after}</main><footer>© ${escapeHtml(page.site)}</footer></body></html>`
+}
+
+function header(page: CorrespondentPage): string {
+  const inner = `<h1>Talks run late into the night</h1>${page.byline}`
+  return page.headerClass === undefined
+    ? inner
+    : `<div class="${escapeHtml(page.headerClass)}">${inner}</div>`
 }

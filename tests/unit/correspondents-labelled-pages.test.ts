@@ -52,6 +52,16 @@ describe('correspondents on the labelled pages', () => {
     'signed-over-posting-account',
     'signed-over-meta-author',
     'account-kept-when-signatures-disagree',
+    'layout-sidebar-class-around-story',
+    'layout-content-sidebar-wrap',
+    'teaser-header-holds-headline',
+    'outlet-desk-beside-person',
+    'outlet-desk-before-outlet-name',
+    'degrees-after-names',
+    'company-address-in-author-meta',
+    'country-in-author-meta',
+    'anonymous-json-ld',
+    'inverted-citation-author',
   ])('credits the exact list on the class page %s', (id) => {
     const page = pages.find((p) => p.id === id)
     expect(page).toBeDefined()

@@ -34,6 +34,7 @@ export const bylineWords = {
   noise: new Set(wordData.noise.map(lower)),
   particles: new Set(wordData.nameParticles.map(lower)),
   suffixes: new Set(wordData.nameSuffixes.map(lower)),
+  degrees: new Set(wordData.degrees.map(lower)),
   companySuffixes: new Set(wordData.companySuffixes.map(lower)),
   bioStarts: byLength(wordData.bioStarts),
   otherRoles: byLength(wordData.otherRoles),

@@ -1,3 +1,4 @@
+import { COUNTRIES } from '@shared/country-list'
 import { agencyNamed, bylineWords, lowerPhrase } from './byline-words'
 import { isShouted, unshout } from './name-case'
 
@@ -52,6 +53,8 @@ const OTHER_ROLE_RE = new RegExp(
   'iu',
 )
 const BIO_START_RE = new RegExp(`^(?:${phrases(bylineWords.bioStarts)})`, 'iu')
+/** Countries by their English names ("Germany", "United States"): a place, never a correspondent. */
+const COUNTRY_NAMES = new Set(COUNTRIES.map((country) => lowerPhrase(country.name)))
 const DOMAIN_RE = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}$/u
 
 /** The names in one byline, cleaned, in the order written; agencies keep their short names. */
@@ -124,15 +127,62 @@ function namesInSegment(segment: string): string[] {
   const parts = text.split(SPLIT_RE)
   const joined: string[] = []
   for (const part of parts) {
-    const trimmed = part.trim()
+    // "Grace Holloway, PhD, and Omar Said": the serial comma leaves "and" at the next name's start.
+    const trimmed = part.trim().replace(LEADING_CONNECTOR_RE, '')
     const previous = joined.length - 1
-    // "John Smith, Jr." is one name whose comma is part of it.
+    // "John Smith, Jr." is one name whose comma is part of it; "Grant Tinsley, PhD" is the name alone.
+    if (previous >= 0 && bylineWords.degrees.has(lowerPhrase(trimmed))) continue
     if (previous >= 0 && bylineWords.suffixes.has(lowerPhrase(trimmed))) joined[previous] += `, ${trimmed}`
     else joined.push(trimmed)
   }
+  const inverted = invertedName(text, joined)
+  if (inverted !== null) return [inverted]
   // "…cambio de look: impactó a Mauricio Pinilla": a connector inside a sentence joins no names.
   if (joined.length > 1 && WORD_CONNECTOR_RE.test(text) && joined.some(isSentence)) return []
-  return joined.map(cleanName).filter((name): name is string => name !== null)
+  return withoutAddress(joined)
+    .map(cleanName)
+    .filter((name): name is string => name !== null)
+}
+
+/** "Olympia-Verlag GmbH, Nürnberg, Germany": after a company's name, lone words are its address. */
+function withoutAddress(parts: string[]): string[] {
+  const company = parts.findIndex((part) =>
+    part.split(/\s+/).some((word, i) => i > 0 && bylineWords.companySuffixes.has(word.toLocaleLowerCase())),
+  )
+  if (company < 0) return parts
+  return parts.filter((part, i) => i <= company || /\s/.test(part.trim()))
+}
+
+/** One capitalised word, as a surname or a given name is written ("Harm", "Robert", "J."). */
+const NAME_WORD_RE = /^\p{Lu}[\p{L}\p{M}'’-]*\.?$/u
+
+/**
+ * "Harm, Robert": a catalogue's or a citation's author, surname first, as meta tags give it. Only a
+ * credit of exactly two single words around one comma reads so; two authors are joined by "and", and
+ * a lone word is never a full name, so nothing a byline lists is lost by reading it as one person.
+ */
+function invertedName(text: string, parts: string[]): string | null {
+  const [surname, given] = parts
+  if (parts.length !== 2 || surname === undefined || given === undefined) return null
+  if (!/^[^,;/&+]+,[^,;/&+]+$/u.test(text.trim())) return null
+  const words = [surname, ...given.split(' ')]
+  if (words.length > 3 || !words.every((word) => NAME_WORD_RE.test(word))) return null
+  if (words.every((word) => isShouted(word) && word.length > 1)) return null
+  const either = [surname, given]
+  if (either.some((word) => agencyNamed(word) !== null || isNotAPerson(word))) return null
+  return `${given} ${surname}`
+}
+
+/** A word that names a desk, a title, a label or a country, never a person. */
+function isNotAPerson(word: string): boolean {
+  const key = lowerPhrase(word)
+  return (
+    bylineWords.teamWords.has(key) ||
+    bylineWords.titleSet.has(key) ||
+    bylineWords.noise.has(key) ||
+    bylineWords.degrees.has(key) ||
+    COUNTRY_NAMES.has(key)
+  )
 }
 
 /** "STAFF AND WIRE REPORTS" → "Staff and wire reports". */
@@ -195,6 +245,14 @@ const WORD_CONNECTOR_RE = new RegExp(
     .join('|')})\\s`,
   'iu',
 )
+/** A word connector left at a part's start by the comma before it ("A, B, and C"); not "Y", "E". */
+const LEADING_CONNECTOR_RE = new RegExp(
+  `^(?:${bylineWords.connectors
+    .filter((c) => /^\p{L}/u.test(c) && !HAN.test(c) && c.length >= 2)
+    .map((c) => escape(c).replace(/ /g, '\\s+'))
+    .join('|')})\\s+(?=\\p{Lu})`,
+  'iu',
+)
 /** Lower-case words past this many make a part a sentence, not a name with a title or a place. */
 const SENTENCE_LOWER_WORDS = 2
 
@@ -221,6 +279,8 @@ function cleanName(part: string): string | null {
   if (bylineWords.noise.has(key) || bylineWords.titleSet.has(key) || bylineWords.photoLabels.has(key))
     return null
   if (agencyNamed(name) !== null) return agencyNamed(name)?.name ?? name
+  // "Olympia-Verlag GmbH, Nürnberg, Germany": a country in the byline slot is the address's.
+  if (COUNTRY_NAMES.has(key)) return null
   if (isShouted(name)) name = unshout(name)
   return isPlausibleName(name) ? name : null
 }

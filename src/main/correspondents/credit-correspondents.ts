@@ -1,6 +1,6 @@
 import type { Correspondent } from '@shared/article'
 import type { DomDocument } from '../ingest/extract/dom'
-import { agencyNamed, lowerPhrase } from './byline-words'
+import { agencyNamed, bylineWords, lowerPhrase } from './byline-words'
 import { namesInByline } from './clean-byline'
 import { kindOf } from './kind-of'
 import { readPageSignals, type BylineSignal, type SignalSource } from './page-signals'
@@ -144,6 +144,12 @@ function peopleOf(
       if (credit.organisation && kind === 'person') continue
       people.push({ name, kind, url: names.length === 1 ? credit.url : null })
     }
+    // "By Adam Aaronson, PhillyVoice Staff": the outlet's desk beside a person is their affiliation.
+    const own = people.slice(before)
+    if (own.some(isFullPersonName)) {
+      const kept = own.filter((p) => p.kind !== 'team' || !isOutletDesk(p.name, outlet))
+      people.splice(before, own.length, ...kept)
+    }
     // The same name printed twice (a byline and its author box) is still one credit.
     if (people.length > before)
       crediting.add(
@@ -223,6 +229,20 @@ function isOutlet(name: string, outlet: Outlet): boolean {
       /^(online|news|de|com|net|redaktion)?$/.test(key.slice(outletKey.length))
     )
       return true
+  }
+  return false
+}
+
+/** "PhillyVoice Staff", "Redaktion Haus.de": a desk named for the outlet, before or after its word. */
+function isOutletDesk(name: string, outlet: Outlet): boolean {
+  const words = name.split(/\s+/)
+  const isDesk = (part: string[]): boolean => bylineWords.teamWords.has(lowerPhrase(part.join(' ')))
+  const isOwn = (part: string[]): boolean =>
+    outlet.keys.has(squash(part.join(' '))) || outlet.parts.has(squash(part.join(' ')))
+  for (let cut = 1; cut < words.length; cut += 1) {
+    const before = words.slice(0, cut)
+    const after = words.slice(cut)
+    if ((isOwn(before) && isDesk(after)) || (isDesk(before) && isOwn(after))) return true
   }
   return false
 }

@@ -70,11 +70,56 @@ const ELSEWHERE =
   'footer, nav, aside, [class*="comment" i], [id*="comment" i], [class*="related" i], [class*="teaser" i], [class*="sidebar" i], [class*="recommend" i], [class*="widget" i], [class*="footer" i]'
 /**
  * Whether an element stands inside one of ELSEWHERE's parts. The page's own <html> and <body> do not
- * count: Drupal's "no-sidebars" and themes' "cb-footer-dark" name the layout, not a part of it.
+ * count: Drupal's "no-sidebars" and themes' "cb-footer-dark" name the layout, not a part of it. Nor
+ * does a class that names a layout around the story ("zen-one-sidebar-second", "content-sidebar-
+ * wrap", "site__main--no-sidebar"), nor a teaser that holds the page's headline ("module-imageTeaser
+ * topArticle" is the story's own header, not a teaser of another story).
  */
 function isElsewhere(element: DomElement): boolean {
-  const part = element.closest(ELSEWHERE)
-  return part !== null && part.localName !== 'body' && part.localName !== 'html'
+  let part = element.closest(ELSEWHERE)
+  while (part !== null && part.localName !== 'body' && part.localName !== 'html') {
+    if (!isLayoutPart(part)) return true
+    part = part.parentElement?.closest(ELSEWHERE) ?? null
+  }
+  return false
+}
+
+/** Words beside "sidebar" or "footer" in a class that make it the layout's name: "has-left-sidebar". */
+const LAYOUT_PARTS = new Set(
+  'no one two three has with without content wrap wrapper layout container position main page site inner outer'.split(
+    ' ',
+  ),
+)
+const ELSEWHERE_WORD_RE = /comment|related|teaser|sidebar|recommend|widget|footer/i
+
+function isLayoutPart(part: DomElement): boolean {
+  if (/^(?:footer|nav|aside)$/.test(part.localName)) return false
+  const tokens = [part.getAttribute('class') ?? '', part.getAttribute('id') ?? '']
+    .join(' ')
+    .split(/\s+/)
+    .filter((token) => ELSEWHERE_WORD_RE.test(token))
+  if (tokens.length === 0) return false
+  return tokens.every((token) => {
+    const parts = token
+      .replace(/([a-z])([A-Z])/g, '$1-$2')
+      .toLowerCase()
+      .split(/[-_]+/)
+      .filter((p) => p !== '')
+    if (parts.some((p) => p.includes('teaser'))) return holdsHeadline(part)
+    return parts.some((p) => LAYOUT_PARTS.has(p))
+  })
+}
+
+const headlines = new WeakMap<DomDocument, DomElement | null>()
+
+function holdsHeadline(part: DomElement): boolean {
+  const document = part.ownerDocument
+  let headline = headlines.get(document)
+  if (headline === undefined) {
+    headline = document.querySelector('h1')
+    headlines.set(document, headline)
+  }
+  return headline !== null && part.contains(headline)
 }
 const MAX_BYLINE_CHARS = 160
 const MAX_BYLINE_ELEMENTS = 12
