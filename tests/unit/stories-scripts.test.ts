@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import { featuresOf, numbersOf, westernDigits } from '../../src/main/stories/article-features'
+
+const keysOf = (title: string, text = '', lang?: string): string[] => [
+  ...featuresOf({ title, text, lang, at: 0 }).vector.keys(),
+]
+
+describe('places across scripts', () => {
+  it('gives Turkey one key in Chinese, Japanese, Arabic, Russian, Spanish and English headlines', () => {
+    const headlines: [string, string][] = [
+      ['土耳其东部发生6.1级地震 已致4人死亡', 'zh'],
+      ['トルコ東部でM6.1の地震 4人死亡', 'ja'],
+      ['زلزال بقوة 6.1 درجات يضرب شرقي تركيا', 'ar'],
+      ['Землетрясение магнитудой 6,1 произошло на востоке Турции', 'ru'],
+      ['Un terremoto de magnitud 6,1 sacude el este de Turquía', 'es'],
+      ['Magnitude 6.1 earthquake strikes eastern Turkey', 'en'],
+    ]
+    for (const [title, lang] of headlines) {
+      const keys = keysOf(title, '', lang)
+      expect(keys, title).toContain('n:@TR')
+      expect(keys, title).toContain('d:6.1')
+    }
+  })
+
+  it('reads an Arabic name behind its clitics: "وتركيا", "بالصين", "للصين"', () => {
+    expect(keysOf('اتفاق بين مصر وتركيا')).toContain('n:@TR')
+    expect(keysOf('زلزال بالصين')).toContain('n:@CN')
+    expect(keysOf('مساعدات للصين')).toContain('n:@CN')
+  })
+
+  it('meets a city in Han, kana, Arabic and its Latin exonyms', () => {
+    for (const title of [
+      '北京发布暴雨预警',
+      'ペキンで会談',
+      'اجتماع في بكين',
+      'Réunion à Pékin',
+      'Treffen in Peking',
+    ]) {
+      expect(keysOf(title), title).toContain('n:@beijing')
+    }
+  })
+
+  it('takes the longest name: "墨西哥城" is the city, "墨西哥" the country', () => {
+    expect(keysOf('墨西哥城拉响地震警报')).toContain('n:@mexicocity')
+    expect(keysOf('墨西哥城拉响地震警报')).not.toContain('n:@MX')
+    expect(keysOf('墨西哥南部发生7.0级地震')).toContain('n:@MX')
+  })
+
+  it('does not read a lower-case word of a cased script as a country ("turkey", "chad")', () => {
+    expect(keysOf('Roast turkey recipes for the holidays')).not.toContain('n:@TR')
+  })
+})
+
+describe('words of scripts written without spaces', () => {
+  it('cuts Chinese and Japanese into words, so two headlines of one language meet on them', () => {
+    const one = keysOf('四川雅安市汉源县发生5.9级地震', '', 'zh')
+    const two = keysOf('汉源地震已造成9人遇难 救援力量紧急驰援', '', 'zh')
+    const shared = one.filter((key) => key.startsWith('w:') && two.includes(key))
+    expect(shared).toContain('w:地震')
+    expect(one.some((key) => key.startsWith('g:汉源'))).toBe(true)
+    expect(two.some((key) => key.startsWith('g:汉源'))).toBe(true)
+  })
+
+  it('leaves out hiragana particles', () => {
+    const keys = keysOf('トルコ東部でM6.1の地震', '', 'ja')
+    expect(keys).toContain('w:地震')
+    expect(keys).not.toContain('w:の')
+    expect(keys.some((key) => key === 'w:で')).toBe(false)
+  })
+})
+
+describe('numbers in other scripts', () => {
+  it('reads Arabic-Indic and full-width digits as 0-9, with the Arabic decimal mark', () => {
+    expect(westernDigits('٥٫٨')).toBe('5.8')
+    expect([...numbersOf('زلزال بقوة ٥٫٨ درجة').keys()]).toEqual(['d:5.8'])
+    expect([...numbersOf('マグニチュード６．５').keys()]).toEqual(['d:6.5'])
+    expect([...numbersOf('زلزال بقوة ۶.۱').keys()]).toEqual(['d:6.1'])
+  })
+
+  it('scales Chinese and Japanese units: 1.2万 is 12000', () => {
+    expect([...numbersOf('约1.2万人受灾').keys()]).toEqual(['d:12000'])
+    expect([...numbersOf('1万戸が停電').keys()]).toEqual(['d:10000'])
+  })
+})
