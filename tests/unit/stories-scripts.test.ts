@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { featuresOf, numbersOf, westernDigits } from '../../src/main/stories/article-features'
+import { skeletonOf, toLatin } from '../../src/main/stories/transliterate'
 
 const keysOf = (title: string, text = '', lang?: string): string[] => [
   ...featuresOf({ title, text, lang, at: 0 }).vector.keys(),
@@ -36,18 +37,46 @@ describe('places across scripts', () => {
       'Réunion à Pékin',
       'Treffen in Peking',
     ]) {
-      expect(keysOf(title), title).toContain('n:@beijing')
+      expect(keysOf(title), title).toContain(`n:${skeletonOf('beijing')}`)
     }
   })
 
+  it('keys a listed town by its Latin skeleton, which its unlisted spellings reach too', () => {
+    expect(keysOf('Quake hits Iwate prefecture')).toContain(`n:${skeletonOf('iwate')}`)
+    expect(keysOf('Землетрясение у побережья префектуры Иватэ')).toContain(
+      `n:${skeletonOf(toLatin('иватэ'))}`,
+    )
+    expect(skeletonOf(toLatin('иватэ'))).toBe(skeletonOf('iwate'))
+  })
+
   it('takes the longest name: "墨西哥城" is the city, "墨西哥" the country', () => {
-    expect(keysOf('墨西哥城拉响地震警报')).toContain('n:@mexicocity')
+    expect(keysOf('墨西哥城拉响地震警报')).toContain(`n:${skeletonOf('mexicocity')}`)
     expect(keysOf('墨西哥城拉响地震警报')).not.toContain('n:@MX')
     expect(keysOf('墨西哥南部发生7.0级地震')).toContain('n:@MX')
   })
 
   it('does not read a lower-case word of a cased script as a country ("turkey", "chad")', () => {
     expect(keysOf('Roast turkey recipes for the holidays')).not.toContain('n:@TR')
+  })
+})
+
+describe('names in scripts without capitals', () => {
+  const nameKeys = (title: string, lang: string, text = ''): string[] =>
+    keysOf(title, text, lang).filter((key) => key.startsWith('n:'))
+  it('meets an Arabic spelling of a town with its Latin one by the consonants: ملطية, Malatya', () => {
+    const latin = nameKeys('Earthquake kills four', 'en', 'A quake struck Malatya and Kerman.')
+    const arabic = nameKeys('زلزال في ملطية وكرمان', 'ar')
+    expect(latin.filter((key) => arabic.includes(key))).toHaveLength(2)
+  })
+
+  it('meets a katakana name with its Latin one, with r read as r or l: マラティヤ, Malatya', () => {
+    const latin = nameKeys('Quake hits two regions', 'en', 'It struck Malatya and Mindanao.')
+    const japanese = nameKeys('マラティヤとミンダナオで地震', 'ja')
+    expect(latin.filter((key) => japanese.includes(key))).toHaveLength(2)
+  })
+
+  it('does not key an Arabic stop word or a short word as a name', () => {
+    expect(nameKeys('في من على', 'ar')).toEqual([])
   })
 })
 
@@ -59,6 +88,11 @@ describe('words of scripts written without spaces', () => {
     expect(shared).toContain('w:地震')
     expect(one.some((key) => key.startsWith('g:汉源'))).toBe(true)
     expect(two.some((key) => key.startsWith('g:汉源'))).toBe(true)
+  })
+
+  it('reads a place with or without its administrative suffix: 四川省 and 四川', () => {
+    expect(keysOf('四川省启动地震应急响应', '', 'zh')).toContain(`n:${skeletonOf('sichuan')}`)
+    expect(keysOf('四川发生地震', '', 'zh')).toContain(`n:${skeletonOf('sichuan')}`)
   })
 
   it('leaves out hiragana particles', () => {

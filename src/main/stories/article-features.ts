@@ -3,7 +3,7 @@ import { tokeniseArticle, type Token } from '../countries/tokens'
 import stopWordData from './data/stop-words.json'
 import { unspacedWords } from './unspaced-words'
 import { foldPlaceWord, placeIndex, placeStem, placeWordForms, type PlaceIndex } from './place-names'
-import { skeletonOf, toLatin } from './transliterate'
+import { caselessToLatin, skeletonOf, toLatin } from './transliterate'
 
 /** What the grouping reads of one article: its words, and when and where it was published. */
 export interface StoryItem {
@@ -35,6 +35,8 @@ export const EVIDENCE_WEIGHT: Record<EvidenceKind, number> = { w: 1, g: 0.35, n:
  * Ukraine names Russia. Its name counts this share of a name's weight.
  */
 const COUNTRY_SHARE = 0.6
+/** A word of a script without capitals, keyed as a name, counts this share of a name. */
+const CASELESS_NAME_SHARE = 0.5
 /** The headline says what the event is; its words count this much more than the paragraph's. */
 const TITLE_WEIGHT = 1.6
 
@@ -107,13 +109,26 @@ export function featuresOf(item: StoryItem): StoryFeatures {
       const word = `w:${stemOfLatin(latin)}`
       add(word, EVIDENCE_WEIGHT.w * zoneWeight)
       for (const gram of fourGrams(latin)) add(`g:${gram}`, EVIDENCE_WEIGHT.g * zoneWeight)
-      evidence.add(word)
+      const caseless = caselessNameKey(folded)
+      if (caseless === null) {
+        evidence.add(word)
+      } else {
+        // Which words are names this script cannot say: each word is also keyed as a name would
+        // be, weighed less, and is one piece of evidence under that key.
+        add(caseless, EVIDENCE_WEIGHT.n * CASELESS_NAME_SHARE * zoneWeight, token.raw)
+        evidence.add(caseless)
+      }
     }
   }
   for (const [zone, run] of [['title', item.title] as const, ['text', text] as const]) {
     const zoneWeight = zone === 'title' ? TITLE_WEIGHT : 1
     for (const found of unspacedWords(run, item.lang ?? null, places)) {
-      const weight = (found.kind === 'n' ? placeWeight(found.key) : EVIDENCE_WEIGHT[found.kind]) * zoneWeight
+      const kindWeight = found.guessed
+        ? EVIDENCE_WEIGHT.n * CASELESS_NAME_SHARE
+        : found.kind === 'n'
+          ? placeWeight(found.key)
+          : EVIDENCE_WEIGHT[found.kind]
+      const weight = kindWeight * zoneWeight
       add(`${found.kind}:${found.key}`, weight, found.kind === 'n' ? found.written : undefined)
       if (found.kind !== 'g') evidence.add(`${found.kind}:${found.key}`)
     }
@@ -163,7 +178,18 @@ function placeAt(
   return null
 }
 
-/** Countries are `@` and two capitals ("@TR"); towns `@` and lower-case letters ("@beijing"). */
+/**
+ * A word of Arabic script (no capitals, no short vowels) keyed as a name: the skeleton of its
+ * letters, if long enough to say something (three consonants).
+ */
+function caselessNameKey(folded: string): string | null {
+  const latin = caselessToLatin(folded)
+  if (latin === null) return null
+  const skeleton = skeletonOf(latin)
+  return skeleton.length >= 3 || (skeleton.length === 2 && latin.length >= 4) ? `n:${skeleton}` : null
+}
+
+/** Countries are `@` and two capitals ("@TR"); towns the skeleton of their Latin name. */
 function placeWeight(key: string): number {
   return /^@[A-Z]{2}$/.test(key) ? EVIDENCE_WEIGHT.n * COUNTRY_SHARE : EVIDENCE_WEIGHT.n
 }

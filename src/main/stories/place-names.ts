@@ -1,14 +1,15 @@
 import { stemWord } from '../countries/stems'
 import { foldWord } from '../countries/tokens'
-import cityData from './data/cities-across-scripts.json'
+import placeData from './data/places-across-scripts.json'
 import countryData from './data/country-names.generated.json'
+import { skeletonOf, toLatin } from './transliterate'
 
 /**
  * Places written the same way in every script: "土耳其", "تركيا", "トルコ", "Turquía" and "Turkey"
- * are one key (`@TR`), "北京", "بكين", "Pékin" and "Beijing" another (`@beijing`). A consonant
+ * are one key (`@TR`), "北京", "بكين", "Pékin" and "Beijing" another (the skeleton of "Beijing"). A consonant
  * skeleton joins Latin and Cyrillic spellings of a name, but nothing joins Han, kana or an Arabic
  * spelling to a Latin one except a list: country names in 31 languages (i18n-iso-countries) and
- * the cities world news names most (data/cities-across-scripts.json).
+ * the cities world news names most (data/places-across-scripts.json).
  */
 export interface PlaceIndex {
   /** Folded words of a name joined by one space → place key. */
@@ -103,8 +104,10 @@ function buildIndex(): PlaceIndex {
     index.maxWords = Math.max(index.maxWords, words.length)
   }
   // Cities first: "Mexico City" must not be read as "Mexico" and a city's own row wins.
-  for (const [latin, , ...spellings] of cityData.cities as string[][]) {
-    const key = `@${foldPlaceWord(latin!).replace(/[^a-z]/g, '')}`
+  for (const [latin, , ...spellings] of placeData.places as string[][]) {
+    // A town's key is the skeleton of its Latin name, the key its unlisted spellings reach too
+    // (Иватэ, إيواته and イワテ meet "Iwate" by their letters alone).
+    const key = skeletonOf(toLatin(latin!))
     for (const name of [latin!, ...spellings]) add(name, key)
   }
   for (const [code, names] of Object.entries(countryData.countries as Record<string, string[]>)) {

@@ -1,11 +1,14 @@
 import type { PlaceIndex } from './place-names'
+import { caselessToLatin, skeletonOf } from './transliterate'
 
 /** One piece of evidence found in text written without spaces (Chinese, Japanese, Thai). */
 export interface UnspacedKey {
-  /** `n` a place from the list, `w` a word, `g` a pair of Han characters. */
+  /** `n` a place from the list or a katakana name, `w` a word, `g` a pair of Han characters. */
   kind: 'n' | 'w' | 'g'
   key: string
   written: string
+  /** A katakana word keyed as a name: it may be none, and its r may be a Latin l. */
+  guessed?: boolean
 }
 
 const RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}ー・]+/gu
@@ -14,6 +17,10 @@ const THAI = /\p{Script=Thai}/u
 const HAN = /\p{Script=Han}/u
 /** Hiragana alone are particles and endings (の, で, された): they say nothing of the event. */
 const ONLY_HIRAGANA = /^[\p{Script=Hiragana}ー]+$/u
+/** Japanese writes foreign names in katakana: マンダレー is Mandalay. */
+const KATAKANA = /^[\p{Script=Katakana}ー]+$/u
+/** An administrative suffix ("四川省", "汉源县", "石川県"): the place is one word with or without it. */
+const ADMIN_SUFFIX = /^(\p{Script=Han}{2,})[省市县縣州区區镇鎮村町郡県]$/u
 
 const segmenters = new Map<string, Intl.Segmenter>()
 
@@ -67,13 +74,28 @@ function placeAt(run: string, at: number, places: PlaceIndex): { key: string; wr
 
 function wordsOf(piece: string, locale: string, found: UnspacedKey[]): void {
   for (const segment of segmenter(locale).segment(piece)) {
-    const word = segment.segment
+    const word = segment.segment.replace(ADMIN_SUFFIX, '$1')
     if (!segment.isWordLike || [...word].length < 2 || ONLY_HIRAGANA.test(word)) continue
     found.push({ kind: 'w', key: word, written: word })
+    if (KATAKANA.test(word) && [...word].length >= 3) found.push(...katakanaNames(word))
   }
   const han = [...piece]
   for (let i = 0; i + 1 < han.length; i++) {
     if (HAN.test(han[i]!) && HAN.test(han[i + 1]!))
       found.push({ kind: 'g', key: han[i]! + han[i + 1]!, written: '' })
   }
+}
+
+/**
+ * A katakana word as a name's skeleton. Japanese has one sound for a Latin l and r, so the word
+ * gives both skeletons when it has an r (マラティヤ: "mrt" and "mlt" for Malatya); the one that
+ * meets nothing costs nothing.
+ */
+function katakanaNames(word: string): UnspacedKey[] {
+  const latin = caselessToLatin(word)
+  if (latin === null) return []
+  const skeletons = new Set([skeletonOf(latin), skeletonOf(latin.replace(/r/g, 'l'))])
+  return [...skeletons]
+    .filter((skeleton) => skeleton.length >= 3 || (skeleton.length === 2 && latin.length >= 4))
+    .map((skeleton) => ({ kind: 'n', key: skeleton, written: word, guessed: true }))
 }
