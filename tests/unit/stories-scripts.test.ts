@@ -29,6 +29,12 @@ describe('places across scripts', () => {
     expect(keysOf('مساعدات للصين')).toContain('n:@CN')
   })
 
+  it('reads an Arabic country adjective as the country: الإندونيسية, التركية, اليابانية', () => {
+    expect(keysOf('زلزال في جزيرة سولاويسي الإندونيسية')).toContain('n:@ID')
+    expect(keysOf('السلطات التركية')).toContain('n:@TR')
+    expect(keysOf('الحكومة اليابانية')).toContain('n:@JP')
+  })
+
   it('meets a city in Han, kana, Arabic and its Latin exonyms', () => {
     for (const title of [
       '北京发布暴雨预警',

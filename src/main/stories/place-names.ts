@@ -111,7 +111,23 @@ function buildIndex(): PlaceIndex {
     for (const name of [latin!, ...spellings]) add(name, key)
   }
   for (const [code, names] of Object.entries(countryData.countries as Record<string, string[]>)) {
-    for (const name of names) add(name, `@${code}`)
+    for (const name of names) {
+      add(name, `@${code}`)
+      for (const adjective of arabicAdjectives(name)) add(adjective, `@${code}`)
+    }
   }
   return index
+}
+
+/**
+ * The Arabic adjectives of a one-word country name, which headlines use as often as the name
+ * ("جزيرة سولاويسي الإندونيسية", "the Indonesian island of Sulawesi"): the name without its
+ * final -يا or alef, with the article and -ية (feminine) or -ي (masculine). تركيا → التركية,
+ * التركي; كندا → الكندية; اليابان → اليابانية.
+ */
+function arabicAdjectives(name: string): string[] {
+  if (!ARABIC.test(name) || /\s/.test(name)) return []
+  const bare = name.replace(/^ال/, '').replace(/يا$|ا$/, '')
+  if (bare.length < 3) return []
+  return [`ال${bare}ية`, `ال${bare}ي`]
 }
