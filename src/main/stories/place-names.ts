@@ -23,6 +23,7 @@ export interface PlaceIndex {
 const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}ー・]+$/u
 const WORDS = /[\p{L}\p{M}\p{N}]+/gu
 const CYRILLIC = /\p{Script=Cyrillic}/u
+const ASCII = /^[\x20-\x7e]*$/
 const ARABIC = /\p{Script=Arabic}/u
 const HEBREW = /\p{Script=Hebrew}/u
 /** Arabic letters that writers interchange (hamza seats, alef maqsura, ta marbuta) and the tatweel. */
@@ -49,7 +50,9 @@ export function placeIndex(): PlaceIndex {
 
 /** The form both the list and the text are compared in: lower case, no marks, Arabic letters folded. */
 export function foldPlaceWord(word: string): string {
-  let folded = foldWord(word).normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC')
+  const lower = foldWord(word)
+  if (ASCII.test(lower)) return lower
+  let folded = lower.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC')
   if (ARABIC.test(folded))
     for (const [pattern, letter] of ARABIC_FOLDS) folded = folded.replace(pattern, letter)
   return folded
