@@ -61,6 +61,12 @@ describe('places across scripts', () => {
     expect(keysOf('墨西哥南部发生7.0级地震')).toContain('n:@MX')
   })
 
+  it('leaves out a caseless country name that is also an everyday word: مالي, 中非', () => {
+    expect(keysOf('الوضع المالي للشركة')).not.toContain('n:@ML')
+    expect(keysOf('中非合作论坛开幕')).not.toContain('n:@CF')
+    expect(keysOf('Attaque au Mali')).toContain('n:@ML')
+  })
+
   it('does not read a lower-case word of a cased script as a country ("turkey", "chad")', () => {
     expect(keysOf('Roast turkey recipes for the holidays')).not.toContain('n:@TR')
   })

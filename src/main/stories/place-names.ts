@@ -83,7 +83,9 @@ export function placeWordForms(folded: string): string[] {
 
 function buildIndex(): PlaceIndex {
   const index: PlaceIndex = { spaced: new Map(), unspaced: new Map(), maxWords: 1, maxCharacters: 1 }
+  const ambiguous = new Set(placeData.ambiguous)
   const add = (name: string, key: string): void => {
+    if (ambiguous.has(name)) return
     const compact = name.replace(/\s+/g, '')
     if (UNSPACED.test(compact)) {
       const folded = compact.replace(/[・]/g, '')
