@@ -42,11 +42,11 @@ describe('names across scripts and romanisations', () => {
 
   it('does not take every capitalised word of a title-case headline for a name', () => {
     const features = featuresOf({
-      title: 'Three Killed As Russia Pounds Kyiv',
-      text: 'Russia struck Kyiv at night.',
+      title: 'Three Killed As Russia Pounds Kharkiv',
+      text: 'Russia struck Kharkiv at night.',
       at: 0,
     })
-    expect(features.vector.has(`n:${key('Kyiv')}`)).toBe(true)
+    expect(features.vector.has(`n:${key('Kharkiv')}`)).toBe(true)
     expect(features.vector.has(`n:${key('Pounds')}`)).toBe(false)
   })
 })

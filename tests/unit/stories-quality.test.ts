@@ -46,6 +46,23 @@ describe('story grouping on the labelled sets', () => {
     expect(score.crossLanguageRecall).toBeGreaterThanOrEqual(0.8)
   })
 
+  // Every story of these two is an earthquake, in nine languages and five scripts: the kind of set
+  // the method is judged on (goal F1 0.75, half the cross-language pairs). Floors sit about 0.05
+  // below the figures measured (never-tuned 0.906 / 80%, tuned 0.937 / 88%; docs/stories.md), and
+  // well above what the method did before it read Han, kana and Arabic (0.68 / 43%, 0.65 / 42%).
+  it('groups earthquakes in nine languages, the half never tuned on', () => {
+    const score = measure('earthquakes-held-out.jsonl')
+    expect(score.items).toBeGreaterThanOrEqual(120)
+    expect(score.f1).toBeGreaterThanOrEqual(0.85)
+    expect(score.crossLanguageRecall).toBeGreaterThanOrEqual(0.72)
+  })
+
+  it('groups earthquakes in nine languages, the half tuned on', () => {
+    const score = measure('earthquakes-tune.jsonl')
+    expect(score.f1).toBeGreaterThanOrEqual(0.88)
+    expect(score.crossLanguageRecall).toBeGreaterThanOrEqual(0.8)
+  })
+
   it('the set has what the issue asks: 300 items, 4 languages, 40 stories', () => {
     const lines = ['dev.jsonl', 'held-out.jsonl'].flatMap((file) =>
       readFileSync(join(FIXTURES, file), 'utf8')
@@ -56,5 +73,24 @@ describe('story grouping on the labelled sets', () => {
     expect(lines.length).toBeGreaterThanOrEqual(300)
     expect(new Set(lines.map((l) => l.lang)).size).toBeGreaterThanOrEqual(4)
     expect(new Set(lines.map((l) => l.story)).size).toBeGreaterThanOrEqual(40)
+  })
+
+  it('the earthquake set is like the judged one: 250 items, 9 languages, 35 stories of one kind', () => {
+    const lines = ['earthquakes-tune.jsonl', 'earthquakes-held-out.jsonl'].flatMap((file) =>
+      readFileSync(join(FIXTURES, file), 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as { story: string; lang: string; title: string }),
+    )
+    expect(lines.length).toBeGreaterThanOrEqual(250)
+    expect(new Set(lines.map((l) => l.lang)).size).toBeGreaterThanOrEqual(9)
+    expect(new Set(lines.map((l) => l.story)).size).toBeGreaterThanOrEqual(35)
+    for (const script of [
+      /\p{Script=Han}/u,
+      /\p{Script=Arabic}/u,
+      /[\p{Script=Hiragana}\p{Script=Katakana}]/u,
+    ]) {
+      expect(lines.filter((l) => script.test(l.title)).length).toBeGreaterThanOrEqual(25)
+    }
   })
 })

@@ -1,7 +1,9 @@
 import { stemWord } from '../countries/stems'
 import { tokeniseArticle, type Token } from '../countries/tokens'
 import stopWordData from './data/stop-words.json'
-import { skeletonOf, toLatin } from './transliterate'
+import { unspacedWords } from './unspaced-words'
+import { foldPlaceWord, placeIndex, placeStem, placeWordForms, type PlaceIndex } from './place-names'
+import { caselessToLatin, skeletonOf, toLatin } from './transliterate'
 
 /** What the grouping reads of one article: its words, and when and where it was published. */
 export interface StoryItem {
@@ -28,6 +30,13 @@ export type EvidenceKind = 'w' | 'g' | 'n' | 'd' | 'c'
 
 /** How much each kind counts, relative to a word: names and numbers are what an editor looks at. */
 export const EVIDENCE_WEIGHT: Record<EvidenceKind, number> = { w: 1, g: 0.35, n: 2.2, d: 1.8, c: 0.8 }
+/**
+ * A country says less about which event than a person or a town does: most of a day's news from
+ * Ukraine names Russia. Its name counts this share of a name's weight.
+ */
+const COUNTRY_SHARE = 0.6
+/** A word of a script without capitals, keyed as a name, counts this share of a name. */
+const CASELESS_NAME_SHARE = 0.5
 /** The headline says what the event is; its words count this much more than the paragraph's. */
 const TITLE_WEIGHT = 1.6
 
@@ -49,7 +58,12 @@ const STOP_WORDS = new Set(
 )
 const NUMBER = /^\d+$/
 const CYRILLIC = /\p{Script=Cyrillic}/u
+const ARABIC = /\p{Script=Arabic}/u
 const HAS_LETTER = /\p{L}/u
+/** Scripts written without spaces between words: their runs are segmented apart (unspaced-words.ts). */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u
+/** The Arabic article and the clitics joined to it ("والزلزال", "بالمدينة"): one word with or without them. */
+const ARABIC_ARTICLE = /^(?:وبال|وال|بال|فال|كال|لل|ال)(?=.{3})/u
 /** "1,000", "1.000", "1 000" and "1000" are one number; "6,1" and "6.1" another. */
 const THOUSANDS = /^\d{1,3}(?:[ \u00a0\u202f.,’']\d{3})+$/
 const NUMBER_IN_TEXT = /\d{1,3}(?:[ \u00a0\u202f.,’']\d{3})+(?![\d])|\d+(?:[.,]\d+)?/g
@@ -66,10 +80,21 @@ export function featuresOf(item: StoryItem): StoryFeatures {
   const text = item.text ?? ''
   const { tokens, titleCase } = tokeniseArticle(item.title, text)
   const capitalisedElsewhere = capitalisedKeys(tokens)
-  for (const token of tokens) {
-    if (token.cjk || !HAS_LETTER.test(token.raw)) continue
+  const places = placeIndex()
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]!
+    if (token.cjk || !HAS_LETTER.test(token.raw) || UNSPACED_SCRIPT.test(token.raw)) continue
     const zoneWeight = token.zone === 'title' ? TITLE_WEIGHT : 1
-    const folded = token.raw.toLowerCase()
+    const place = placeAt(tokens, index, places)
+    if (place !== null) {
+      // A place named in any script or language is one key: "تركيا", "Turquía", "Turkey".
+      add(`n:${place.key}`, placeWeight(place.key) * zoneWeight, place.written)
+      evidence.add(`n:${place.key}`)
+      index += place.words - 1
+      continue
+    }
+    let folded = token.raw.toLowerCase()
+    if (ARABIC.test(folded)) folded = foldPlaceWord(folded).replace(ARABIC_ARTICLE, '')
     if (STOP_WORDS.has(toLatin(folded)) || STOP_WORDS.has(folded)) continue
     const stemmed = CYRILLIC.test(folded) ? stemWord(folded, 'cyrillic') : folded
     const latin = toLatin(stemmed)
@@ -84,7 +109,28 @@ export function featuresOf(item: StoryItem): StoryFeatures {
       const word = `w:${stemOfLatin(latin)}`
       add(word, EVIDENCE_WEIGHT.w * zoneWeight)
       for (const gram of fourGrams(latin)) add(`g:${gram}`, EVIDENCE_WEIGHT.g * zoneWeight)
-      evidence.add(word)
+      const caseless = caselessNameKey(folded)
+      if (caseless === null) {
+        evidence.add(word)
+      } else {
+        // Which words are names this script cannot say: each word is also keyed as a name would
+        // be, weighed less, and is one piece of evidence under that key.
+        add(caseless, EVIDENCE_WEIGHT.n * CASELESS_NAME_SHARE * zoneWeight, token.raw)
+        evidence.add(caseless)
+      }
+    }
+  }
+  for (const [zone, run] of [['title', item.title] as const, ['text', text] as const]) {
+    const zoneWeight = zone === 'title' ? TITLE_WEIGHT : 1
+    for (const found of unspacedWords(run, item.lang ?? null, places)) {
+      const kindWeight = found.guessed
+        ? EVIDENCE_WEIGHT.n * CASELESS_NAME_SHARE
+        : found.kind === 'n'
+          ? placeWeight(found.key)
+          : EVIDENCE_WEIGHT[found.kind]
+      const weight = kindWeight * zoneWeight
+      add(`${found.kind}:${found.key}`, weight, found.kind === 'n' ? found.written : undefined)
+      if (found.kind !== 'g') evidence.add(`${found.kind}:${found.key}`)
     }
   }
   for (const [key, display] of numbersOf(`${item.title}\n${text}`)) {
@@ -94,6 +140,58 @@ export function featuresOf(item: StoryItem): StoryFeatures {
   for (const code of item.countries ?? [])
     add(`c:${code.toUpperCase()}`, EVIDENCE_WEIGHT.c, code.toUpperCase())
   return { vector, shown, evidence }
+}
+
+/**
+ * The longest place name starting at this token, in any language of the list. In a script with
+ * case the name must be capitalised ("Turkey", not "turkey"; "Chad", not "chad").
+ */
+function placeAt(
+  tokens: Token[],
+  start: number,
+  places: PlaceIndex,
+): { key: string; words: number; written: string } | null {
+  const first = tokens[start]!
+  const cased = first.raw.toLowerCase() !== first.raw.toUpperCase()
+  if (cased && !first.capital) return null
+  let words: string[] = []
+  const longest = Math.min(places.maxWords, tokens.length - start)
+  for (let count = 1; count <= longest; count++) {
+    const token = tokens[start + count - 1]!
+    if (count > 1 && (token.join !== ' ' || token.zone !== first.zone)) break
+    words = [...words, foldPlaceWord(token.raw)]
+  }
+  for (let count = words.length; count >= 1; count--) {
+    const head = words.slice(0, count - 1)
+    const last = words[count - 1]!
+    const forms = count === 1 ? placeWordForms(last) : [last]
+    for (const form of forms) {
+      const key = places.spaced.get([...head, placeStem(form)].join(' '))
+      if (key === undefined) continue
+      const written = tokens
+        .slice(start, start + count)
+        .map((token) => token.raw)
+        .join(' ')
+      return { key, words: count, written }
+    }
+  }
+  return null
+}
+
+/**
+ * A word of Arabic script (no capitals, no short vowels) keyed as a name: the skeleton of its
+ * letters, if long enough to say something (three consonants).
+ */
+function caselessNameKey(folded: string): string | null {
+  const latin = caselessToLatin(folded)
+  if (latin === null) return null
+  const skeleton = skeletonOf(latin)
+  return skeleton.length >= 3 || (skeleton.length === 2 && latin.length >= 4) ? `n:${skeleton}` : null
+}
+
+/** Countries are `@` and two capitals ("@TR"); towns the skeleton of their Latin name. */
+function placeWeight(key: string): number {
+  return /^@[A-Z]{2}$/.test(key) ? EVIDENCE_WEIGHT.n * COUNTRY_SHARE : EVIDENCE_WEIGHT.n
 }
 
 /** A crude stem that only needs to be consistent: a plural's s dropped, long words cut at 8 letters. */
@@ -135,13 +233,51 @@ function fourGrams(latin: string): string[] {
 /** Numbers as one form whatever the language's separators, with the form the text used. */
 export function numbersOf(text: string): Map<string, string> {
   const found = new Map<string, string>()
-  for (const match of text.matchAll(NUMBER_IN_TEXT)) {
+  const western = westernDigits(text)
+  for (const match of western.matchAll(NUMBER_IN_TEXT)) {
     const raw = match[0]
     const value = THOUSANDS.test(raw) ? raw.replace(/\D/g, '') : raw.replace(',', '.')
-    const normal = value.replace(/^0+(?=\d)/, '')
+    const scaled = scaleOf(western[(match.index ?? 0) + raw.length])
+    const normal = scaled === 1 ? value.replace(/^0+(?=\d)/, '') : timesScale(value, scaled)
     // One digit alone ("3 dead", "1 metre") is too common to tie two articles together.
     if (NUMBER.test(normal) && normal.length < 2) continue
     found.set(`d:${normal}`, raw)
   }
   return found
+}
+
+/** Decimal digits of every script, by the code point of their zero: Arabic-Indic, Persian, Devanagari, Bengali, Thai, Myanmar, full width. */
+const DIGIT_ZEROS = [0x660, 0x6f0, 0x966, 0x9e6, 0xe50, 0x1040, 0xff10]
+const OTHER_DIGIT =
+  /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u0e50-\u0e59\u1040-\u1049\uff10-\uff19\u066b\u066c\uff0e]/gu
+/** Separators written with those digits: the Arabic decimal and thousands marks, the full-width point. */
+const OTHER_SEPARATORS: Record<string, string> = { '\u066b': '.', '\u066c': ',', '\uff0e': '.' }
+
+/** The text with every decimal digit written 0-9, one character for one, so offsets stay: "٥٫٨" → "5.8". */
+export function westernDigits(text: string): string {
+  return text.replace(OTHER_DIGIT, (character) => {
+    const separator = OTHER_SEPARATORS[character]
+    if (separator !== undefined) return separator
+    const code = character.codePointAt(0) ?? 0
+    const zero = DIGIT_ZEROS.find((start) => code >= start && code <= start + 9) ?? code
+    return String(code - zero)
+  })
+}
+
+/** Chinese and Japanese write large numbers in units of ten thousand: "1.2万" is 12000. */
+const UNIT_SCALE: Record<string, number> = {
+  万: 10_000,
+  萬: 10_000,
+  千: 1000,
+  亿: 100_000_000,
+  億: 100_000_000,
+}
+
+function scaleOf(next: string | undefined): number {
+  return next === undefined ? 1 : (UNIT_SCALE[next] ?? 1)
+}
+
+function timesScale(value: string, scale: number): string {
+  const number = Number(value) * scale
+  return Number.isFinite(number) ? String(Math.round(number)) : value
 }

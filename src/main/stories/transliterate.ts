@@ -2,6 +2,10 @@ import { plainLatinLetters } from '../countries/tokens'
 import table from './data/transliteration.json'
 
 const LETTERS: Record<string, string> = table.letters
+const ABJAD: Record<string, string> = table.abjad
+const KANA: Record<string, string> = table.kana
+const ABJAD_SCRIPT = /\p{Script=Arabic}/u
+const KATAKANA_WORD = /^[\p{Script=Katakana}ー]+$/u
 const NON_LATIN = /[\u0370-\u03ff\u0400-\u04ff\u10a0-\u10ff]/u
 
 /**
@@ -51,4 +55,26 @@ export function skeletonOf(latin: string): string {
   key = key.replace(/(.)\1+/g, '$1')
   if (key.length >= 4 && key.endsWith('s')) key = key.slice(0, -1)
   return key
+}
+
+/**
+ * A word of a script that writes no capitals, in Latin letters for a name's skeleton, or null when
+ * the script has no table: Arabic and Persian letters (ملطية → "mlti"), katakana syllables
+ * (マラティヤ → "maratiya"). Such a script cannot say which words are names, so the caller keys
+ * every word this way, weighed less than a name.
+ */
+export function caselessToLatin(word: string): string | null {
+  if (ABJAD_SCRIPT.test(word)) {
+    let latin = ''
+    for (const letter of word) latin += ABJAD[letter] ?? ''
+    return latin
+  }
+  if (!KATAKANA_WORD.test(word)) return null
+  let latin = ''
+  for (const syllable of word) {
+    const sound = KANA[syllable] ?? ''
+    // A small kana replaces the vowel of the syllable before it: キャ is "kya", ティ "ti".
+    latin = sound.startsWith('~') ? latin.replace(/[aeiou]$/, '') + sound.slice(1) : latin + sound
+  }
+  return latin
 }
