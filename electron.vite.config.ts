@@ -45,6 +45,7 @@ export default defineConfig({
           'bench-feeds': resolve(__dirname, 'scripts/bench-feeds.ts'),
           'bench-sync': resolve(__dirname, 'scripts/bench-sync.ts'),
           'bench-stories': resolve(__dirname, 'scripts/bench-stories.ts'),
+          'bench-rebuild': resolve(__dirname, 'scripts/bench-rebuild.ts'),
         },
       },
     },

@@ -10,8 +10,13 @@ import {
   readCountryEditsFile,
   type StoredCountryEdit,
 } from '../countries/country-edit-files'
-import { readArticleTextForIndex, removeArticleFolder, writeMetadataFile } from './article-files'
-import { metadataOf, writeArticleRow } from './article-rows'
+import {
+  MAX_BODY_BYTES,
+  readArticleTextForIndex,
+  removeArticleFolder,
+  writeMetadataFile,
+} from './article-files'
+import { indexArticleBody, metadataOf, writeArticleRecord } from './article-rows'
 import { syncFile, syncFolder } from './atomic-file'
 import { isArticleId, assertNoLinkBetween, readRegularFile } from './confined-files'
 import { databaseLockPath, SqlDatabase } from './database'
@@ -31,7 +36,7 @@ import {
 } from '../correspondents/correspondent-store'
 import { readGroupEdits, type GroupEdits } from '../correspondents/group-edits-file'
 import { readCorrespondentsEdit } from '../correspondents/person-edit-file'
-import { readHighlightsFile } from '../highlights/highlight-files'
+import { HIGHLIGHTS_FILE, readHighlightsFile } from '../highlights/highlight-files'
 import { putHighlight } from '../highlights/highlight-store'
 
 /**
@@ -49,61 +54,69 @@ export type ProgressListener = (progress: BuildProgress) => void
 
 const BATCH = 500
 
+/** One article read from the library's files, with what the person added to it, ready to write. */
 interface DraftArticle {
   article: ArticleSummary
-  text: () => Promise<string>
+  text: string
   /** The person's country edits to keep (rebuild), written before the row so its countries apply them. */
-  countryEdits?: () => Promise<StoredCountryEdit[]>
+  countryEdits?: StoredCountryEdit[]
   /** Its correspondents are the person's own list (from the article folder), not the extractor's. */
   correspondentsEdited?: boolean
   /** The person's highlights and notes (rebuild), written before the row so search takes them in. */
-  highlights?: () => Promise<Highlight[]>
+  highlights?: Highlight[]
+}
+
+/** What a draft is filled from: batches read on demand, `covered` of `total` sources each. */
+interface DraftSource {
+  total: number
+  batches: AsyncIterable<{ articles: DraftArticle[]; covered: number }>
 }
 
 /** Writes every article into a fresh draft database, checks it, and returns it closed. */
 async function buildDraft(
   layout: LibraryLayout,
-  articles: DraftArticle[],
+  source: DraftSource,
   stage: BuildProgress['stage'],
   progress: ProgressListener | undefined,
   /** Runs in the draft after every article is in (the person's edits that span articles). */
   finish?: (draft: SqlDatabase) => void,
-): Promise<void> {
+): Promise<number> {
   await removeDraft(layout)
   // Held for the whole build (no lock directory per statement), with a large page cache; and no
   // journal nor fsync per batch, which wrote every changed page twice and waited for the disk 200
   // times at 100k: a draft is never used until it is complete, checked and flushed once (below),
   // and any failure throws it away (the next build starts with removeDraft).
   const draft = SqlDatabase.open(layout.databaseDraft, { exclusive: true })
+  let written = 0
   try {
     draft.exec('PRAGMA journal_mode = OFF')
     draft.exec('PRAGMA synchronous = OFF')
     migrateDatabase(draft)
     const putBack = setAsideForBulkLoad(draft)
-    progress?.({ stage, done: 0, total: articles.length })
-    for (let at = 0; at < articles.length; at += BATCH) {
-      const batch = articles.slice(at, at + BATCH)
-      const texts = await Promise.all(batch.map((a) => a.text()))
-      const edits = await Promise.all(batch.map((a) => a.countryEdits?.() ?? []))
-      const highlights = await Promise.all(batch.map((a) => a.highlights?.() ?? []))
-      draft.transaction(() =>
-        batch.forEach((a, i) => {
-          carryCountryEdits(draft, a.article.id, edits[i] ?? [])
-          for (const highlight of highlights[i] ?? []) putHighlight(draft, highlight)
-          const rowid = writeArticleRow(draft, a.article, texts[i] ?? '')
-          if (a.correspondentsEdited) markCorrespondentsEdited(draft, rowid)
-        }),
-      )
-      progress?.({ stage, done: Math.min(at + BATCH, articles.length), total: articles.length })
+    let covered = 0
+    progress?.({ stage, done: 0, total: source.total })
+    const batches = source.batches[Symbol.asyncIterator]()
+    let next = batches.next()
+    for (;;) {
+      const result = await next
+      if (result.done) break
+      // The next batch's files are asked for before this one is written, so the disk works
+      // while SQLite does; a failure there is reported when that batch is awaited.
+      next = batches.next()
+      next.catch(() => undefined)
+      writeBatch(draft, result.value.articles)
+      written += result.value.articles.length
+      covered += result.value.covered
+      progress?.({ stage, done: Math.min(covered, source.total), total: source.total })
     }
     if (finish) draft.transaction(() => finish(draft))
     putBack()
     const stored = draft.get<{ n: number }>('SELECT count(*) AS n FROM articles')?.n ?? -1
     const check = draft.get<{ quick_check: string }>('PRAGMA quick_check')?.quick_check
-    if (stored !== articles.length || check !== 'ok') {
+    if (stored !== written || check !== 'ok') {
       throw new DatelineError(
         'INTERNAL',
-        `The new library database did not check out (${stored} of ${articles.length} articles, ${check}); ` +
+        `The new library database did not check out (${stored} of ${written} articles, ${check}); ` +
           'nothing was changed.',
       )
     }
@@ -111,6 +124,37 @@ async function buildDraft(
     draft.close()
   }
   await syncFile(layout.databaseDraft)
+  return written
+}
+
+/** One batch in one transaction: the rows and relations, then their full-text entries. */
+function writeBatch(draft: SqlDatabase, batch: DraftArticle[]): void {
+  draft.transaction(() => {
+    const rowids = batch.map((a) => {
+      carryCountryEdits(draft, a.article.id, a.countryEdits ?? [])
+      for (const highlight of a.highlights ?? []) putHighlight(draft, highlight)
+      const rowid = writeArticleRecord(draft, a.article)
+      if (a.correspondentsEdited) markCorrespondentsEdited(draft, rowid)
+      return rowid
+    })
+    // The entries after all the batch's rows, not each after its own: FTS5 writes what it holds
+    // in memory out as a new segment at every statement savepoint, which each row's upsert opens,
+    // so entries written between rows made one segment per article for FTS5 to merge again.
+    batch.forEach((a, i) => indexArticleBody(draft, rowids[i]!, a.article, a.text, { fresh: true }))
+  })
+}
+
+/** Slices of `items` of `size`, each read by `read` when the consumer asks for it. */
+async function* inBatches<T>(
+  items: readonly T[],
+  read: (item: T) => Promise<DraftArticle | null>,
+  size = BATCH,
+): AsyncGenerator<{ articles: DraftArticle[]; covered: number }> {
+  for (let at = 0; at < items.length; at += size) {
+    const slice = items.slice(at, at + size)
+    const articles = await Promise.all(slice.map(read))
+    yield { articles: articles.filter((a): a is DraftArticle => a !== null), covered: slice.length }
+  }
 }
 
 /** Moves a checked draft over library.db; whatever was there is kept aside unless told otherwise. */
@@ -137,14 +181,11 @@ export async function removeDraft(layout: LibraryLayout): Promise<void> {
  */
 export async function migrateJsonLibrary(layout: LibraryLayout, progress?: ProgressListener): Promise<void> {
   const legacy = await readLegacyLibrary(layout)
-  const articles = legacy.articles.map((article) => ({
-    article,
-    text: async () => {
-      await ensureMetadataFile(layout, article)
-      return readArticleTextForIndex(layout, article)
-    },
-  }))
-  await buildDraft(layout, articles, 'migrating', progress)
+  const batches = inBatches(legacy.articles, async (article) => {
+    await ensureMetadataFile(layout, article)
+    return { article, text: await readArticleTextForIndex(layout, article) }
+  })
+  await buildDraft(layout, { total: legacy.articles.length, batches }, 'migrating', progress)
   // A database left by an earlier try that was killed before the manifest said 2 is replaced.
   await installDraft(layout, null)
 }
@@ -190,70 +231,87 @@ export async function rebuildLibraryDatabase(
   now: Date,
   progress?: ProgressListener,
 ): Promise<{ articles: number; skipped: number }> {
-  const found = await findStoredArticles(layout)
+  const folders = await listArticleFolders(layout)
   const oldEdits = countryEditsOfOldDatabase(layout)
-  const articles: DraftArticle[] = []
-  for (const { article, files } of found.articles) {
-    // The person's list of who wrote it, kept beside the captures (correspondents/person-edit-file.ts).
-    // The folder's listing says which edits files there are: most articles have none, and looking
-    // for each missing file (a link check of its path, then an open) was a sixth of a rebuild's CPU.
-    const has = (path: string): boolean => files.has(basename(path))
-    const edit = has(articleCorrespondentsEditPath(layout, article.id))
-      ? await readCorrespondentsEdit(layout, article.id)
-      : null
-    const editsFile = has(countryEditsPath(layout, article.id))
-    articles.push({
-      article: edit ? { ...article, correspondents: edit } : article,
-      text: () => readArticleTextForIndex(layout, article),
-      correspondentsEdited: edit !== null,
-      countryEdits: async () => [
-        ...(oldEdits.get(article.id) ?? []),
-        ...(editsFile ? await readCountryEditsFile(layout, article.id) : []),
-      ],
-      highlights: () => readHighlightsFile(layout, article.id),
-    })
-  }
   const groupEdits = (await readGroupEdits(layout)) ?? groupEditsOfOldDatabase(layout)
-  await buildDraft(layout, articles, 'rebuilding', progress, (draft) => {
-    if (groupEdits) restoreGroupEdits(draft, groupEdits)
-  })
+  // Each folder is read whole when its batch is written, not all of them first: its files are
+  // read right after the folder was found free of links, and memory stays flat at any size.
+  const batches = inBatches(folders.ids, (id) => readStoredArticle(layout, id, oldEdits))
+  const articles = await buildDraft(
+    layout,
+    { total: folders.ids.length, batches },
+    'rebuilding',
+    progress,
+    (draft) => {
+      if (groupEdits) restoreGroupEdits(draft, groupEdits)
+    },
+  )
   const stamp = now.toISOString().replace(/[^0-9TZ]/g, '')
   await installDraft(layout, `${layout.database}.replaced-${stamp}`)
-  return { articles: articles.length, skipped: found.skipped }
+  return { articles, skipped: folders.skipped + folders.ids.length - articles }
 }
 
-/** Every article folder's newest complete capture (html, txt and json), validated, with the folder's file names. */
-async function findStoredArticles(
-  layout: LibraryLayout,
-): Promise<{ articles: { article: ArticleSummary; files: Set<string> }[]; skipped: number }> {
-  const articles: { article: ArticleSummary; files: Set<string> }[] = []
+/** The article folders' ids, in the order the folders list them; a name that is not an id is skipped. */
+async function listArticleFolders(layout: LibraryLayout): Promise<{ ids: string[]; skipped: number }> {
+  const ids: string[] = []
   let skipped = 0
   for (const prefix of await readdir(layout.articlesDir).catch(() => [] as string[])) {
     if (!/^[0-9a-f]{2}$/.test(prefix)) continue
     for (const id of await readdir(join(layout.articlesDir, prefix)).catch(() => [] as string[])) {
-      if (!isArticleId(id) || id.slice(0, 2) !== prefix) {
-        skipped++
-        continue
-      }
-      const capture = await newestCapture(layout, id)
-      if (capture) articles.push(capture)
+      if (isArticleId(id) && id.slice(0, 2) === prefix) ids.push(id)
       else skipped++
     }
   }
-  return { articles, skipped }
+  return { ids, skipped }
 }
 
-async function newestCapture(
+/**
+ * An article folder's newest complete capture (html, txt and json, the metadata validated), its
+ * text, and what the person added beside it; null when it holds no complete capture. The
+ * folder's listing says which edits files there are: most articles have none, and looking for
+ * each missing file (a link check of its path, then an open) was a sixth of a rebuild's CPU.
+ */
+async function readStoredArticle(
   layout: LibraryLayout,
   id: string,
-): Promise<{ article: ArticleSummary; files: Set<string> } | null> {
+  oldEdits: Map<string, StoredCountryEdit[]>,
+): Promise<DraftArticle | null> {
   const folder = join(layout.articlesDir, id.slice(0, 2), id)
   try {
     await assertNoLinkBetween(layout.root, folder)
   } catch {
     return null
   }
-  const names = new Set(await readdir(folder).catch(() => [] as string[]))
+  const files = new Set(await readdir(folder).catch(() => [] as string[]))
+  const found = await newestCapture(folder, id, files)
+  if (!found) return null
+  const has = (path: string): boolean => files.has(basename(path))
+  // The person's list of who wrote it, kept beside the captures (correspondents/person-edit-file.ts).
+  const edit = has(articleCorrespondentsEditPath(layout, id))
+    ? await readCorrespondentsEdit(layout, id)
+    : null
+  const countryEdits = [
+    ...(oldEdits.get(id) ?? []),
+    ...(has(countryEditsPath(layout, id)) ? await readCountryEditsFile(layout, id) : []),
+  ]
+  return {
+    article: edit ? { ...found.article, correspondents: edit } : found.article,
+    text: found.text,
+    correspondentsEdited: edit !== null,
+    countryEdits,
+    highlights: files.has(HIGHLIGHTS_FILE) ? await readHighlightsFile(layout, id) : [],
+  }
+}
+
+/**
+ * The newest capture of a folder just found free of links: its metadata and its text, each file
+ * opened without following a link (readRegularFile), so the folder's walk is not repeated per file.
+ */
+async function newestCapture(
+  folder: string,
+  id: string,
+  names: Set<string>,
+): Promise<{ article: ArticleSummary; text: string } | null> {
   const revisions = [...names]
     .filter((name) => name.endsWith('.json'))
     .map((name) => name.slice(0, -5))
@@ -265,7 +323,12 @@ async function newestCapture(
       const bytes = await readRegularFile(join(folder, `${revision}.json`), 1024 * 1024)
       const parsed = StoredArticleMetadata.safeParse(JSON.parse(bytes.toString('utf8')))
       if (parsed.success && parsed.data.id === id && bodyRevision(parsed.data.updatedAt) === revision) {
-        return { article: { ...parsed.data, read: false, starred: false, archived: false }, files: names }
+        // The row counts without its text, as in readArticleTextForIndex.
+        const text = await readRegularFile(join(folder, `${revision}.txt`), MAX_BODY_BYTES).then(
+          (body) => body.toString('utf8'),
+          () => '',
+        )
+        return { article: { ...parsed.data, read: false, starred: false, archived: false }, text }
       }
     } catch {
       // A damaged metadata file: try the capture before it.
