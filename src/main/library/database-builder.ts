@@ -23,6 +23,7 @@ import { databaseLockPath, SqlDatabase } from './database'
 import { readLegacyLibrary } from './legacy-json-library'
 import {
   articleCorrespondentsEditPath,
+  articleDir,
   articleMetadataPath,
   bodyRevision,
   type LibraryLayout,
@@ -46,7 +47,8 @@ import { putHighlight } from '../highlights/highlight-store'
  */
 
 export interface BuildProgress {
-  stage: 'migrating' | 'rebuilding' | 'indexing'
+  /** `reading`: a rebuild's first pass over the article folders, before any is written. */
+  stage: 'migrating' | 'reading' | 'rebuilding' | 'indexing'
   done: number
   total: number
 }
@@ -181,11 +183,13 @@ export async function removeDraft(layout: LibraryLayout): Promise<void> {
  */
 export async function migrateJsonLibrary(layout: LibraryLayout, progress?: ProgressListener): Promise<void> {
   const legacy = await readLegacyLibrary(layout)
-  const batches = inBatches(legacy.articles, async (article) => {
+  // The shards hold the articles in the order of their ids' hash; see byArrival.
+  const articles = [...legacy.articles].sort(byArrival)
+  const batches = inBatches(articles, async (article) => {
     await ensureMetadataFile(layout, article)
     return { article, text: await readArticleTextForIndex(layout, article) }
   })
-  await buildDraft(layout, { total: legacy.articles.length, batches }, 'migrating', progress)
+  await buildDraft(layout, { total: articles.length, batches }, 'migrating', progress)
   // A database left by an earlier try that was killed before the manifest said 2 is replaced.
   await installDraft(layout, null)
 }
@@ -232,14 +236,15 @@ export async function rebuildLibraryDatabase(
   progress?: ProgressListener,
 ): Promise<{ articles: number; skipped: number }> {
   const folders = await listArticleFolders(layout)
+  const captures = await readCaptures(layout, folders.ids, progress)
   const oldEdits = countryEditsOfOldDatabase(layout)
   const groupEdits = (await readGroupEdits(layout)) ?? groupEditsOfOldDatabase(layout)
-  // Each folder is read whole when its batch is written, not all of them first: its files are
-  // read right after the folder was found free of links, and memory stays flat at any size.
-  const batches = inBatches(folders.ids, (id) => readStoredArticle(layout, id, oldEdits))
+  // The rest of each folder (text, edits, highlights) is read when its batch is written, so
+  // memory holds only the metadata, whatever the library's size.
+  const batches = inBatches(captures, (capture) => readCaptureFiles(layout, capture, oldEdits))
   const articles = await buildDraft(
     layout,
-    { total: folders.ids.length, batches },
+    { total: captures.length, batches },
     'rebuilding',
     progress,
     (draft) => {
@@ -251,7 +256,7 @@ export async function rebuildLibraryDatabase(
   return { articles, skipped: folders.skipped + folders.ids.length - articles }
 }
 
-/** The article folders' ids, in the order the folders list them; a name that is not an id is skipped. */
+/** The article folders' ids; a name that is not an article's id is counted, and left alone. */
 async function listArticleFolders(layout: LibraryLayout): Promise<{ ids: string[]; skipped: number }> {
   const ids: string[] = []
   let skipped = 0
@@ -265,53 +270,61 @@ async function listArticleFolders(layout: LibraryLayout): Promise<{ ids: string[
   return { ids, skipped }
 }
 
-/**
- * An article folder's newest complete capture (html, txt and json, the metadata validated), its
- * text, and what the person added beside it; null when it holds no complete capture. The
- * folder's listing says which edits files there are: most articles have none, and looking for
- * each missing file (a link check of its path, then an open) was a sixth of a rebuild's CPU.
- */
-async function readStoredArticle(
+/** An article folder's newest complete capture, and which of the person's files lie beside it. */
+interface StoredCapture {
+  article: ArticleSummary
+  revision: string
+  correspondentsEdit: boolean
+  countryEdits: boolean
+  highlights: boolean
+}
+
+/** Every folder's newest complete capture, in the order the articles came into the library. */
+async function readCaptures(
   layout: LibraryLayout,
-  id: string,
-  oldEdits: Map<string, StoredCountryEdit[]>,
-): Promise<DraftArticle | null> {
-  const folder = join(layout.articlesDir, id.slice(0, 2), id)
+  ids: string[],
+  progress: ProgressListener | undefined,
+): Promise<StoredCapture[]> {
+  const captures: StoredCapture[] = []
+  progress?.({ stage: 'reading', done: 0, total: ids.length })
+  for (let at = 0; at < ids.length; at += BATCH) {
+    const slice = ids.slice(at, at + BATCH)
+    for (const capture of await Promise.all(slice.map((id) => newestCapture(layout, id)))) {
+      if (capture) captures.push(capture)
+    }
+    progress?.({ stage: 'reading', done: at + slice.length, total: ids.length })
+  }
+  return captures.sort((a, b) => byArrival(a.article, b.article))
+}
+
+/**
+ * The order articles came into the library: the day added, then the id. An index written article
+ * by article numbers its entries (rowid) in that order, and search breaks ties, and orders
+ * phrases and common words, newest first by that number; a library made in one go from the
+ * folders or shards, in the order they list the articles, would rank them differently.
+ */
+function byArrival(a: ArticleSummary, b: ArticleSummary): number {
+  return compare(a.addedAt, b.addedAt) || compare(a.id, b.id)
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
+ * A folder's newest capture whose metadata reads and validates; null when it holds none. The
+ * folder's listing says which of the person's files there are: most articles have none, and
+ * looking for each missing file (a link check of its path, then an open) was a sixth of a
+ * rebuild's CPU.
+ */
+async function newestCapture(layout: LibraryLayout, id: string): Promise<StoredCapture | null> {
+  const folder = articleDir(layout, id)
   try {
     await assertNoLinkBetween(layout.root, folder)
   } catch {
     return null
   }
-  const files = new Set(await readdir(folder).catch(() => [] as string[]))
-  const found = await newestCapture(folder, id, files)
-  if (!found) return null
-  const has = (path: string): boolean => files.has(basename(path))
-  // The person's list of who wrote it, kept beside the captures (correspondents/person-edit-file.ts).
-  const edit = has(articleCorrespondentsEditPath(layout, id))
-    ? await readCorrespondentsEdit(layout, id)
-    : null
-  const countryEdits = [
-    ...(oldEdits.get(id) ?? []),
-    ...(has(countryEditsPath(layout, id)) ? await readCountryEditsFile(layout, id) : []),
-  ]
-  return {
-    article: edit ? { ...found.article, correspondents: edit } : found.article,
-    text: found.text,
-    correspondentsEdited: edit !== null,
-    countryEdits,
-    highlights: files.has(HIGHLIGHTS_FILE) ? await readHighlightsFile(layout, id) : [],
-  }
-}
-
-/**
- * The newest capture of a folder just found free of links: its metadata and its text, each file
- * opened without following a link (readRegularFile), so the folder's walk is not repeated per file.
- */
-async function newestCapture(
-  folder: string,
-  id: string,
-  names: Set<string>,
-): Promise<{ article: ArticleSummary; text: string } | null> {
+  const names = new Set(await readdir(folder).catch(() => [] as string[]))
   const revisions = [...names]
     .filter((name) => name.endsWith('.json'))
     .map((name) => name.slice(0, -5))
@@ -320,21 +333,59 @@ async function newestCapture(
     .reverse()
   for (const revision of revisions) {
     try {
+      // The folder was just found free of links, and the file is opened without following one.
       const bytes = await readRegularFile(join(folder, `${revision}.json`), 1024 * 1024)
       const parsed = StoredArticleMetadata.safeParse(JSON.parse(bytes.toString('utf8')))
       if (parsed.success && parsed.data.id === id && bodyRevision(parsed.data.updatedAt) === revision) {
-        // The row counts without its text, as in readArticleTextForIndex.
-        const text = await readRegularFile(join(folder, `${revision}.txt`), MAX_BODY_BYTES).then(
-          (body) => body.toString('utf8'),
-          () => '',
-        )
-        return { article: { ...parsed.data, read: false, starred: false, archived: false }, text }
+        return {
+          article: { ...parsed.data, read: false, starred: false, archived: false },
+          revision,
+          correspondentsEdit: names.has(basename(articleCorrespondentsEditPath(layout, id))),
+          countryEdits: names.has(basename(countryEditsPath(layout, id))),
+          highlights: names.has(HIGHLIGHTS_FILE),
+        }
       }
     } catch {
       // A damaged metadata file: try the capture before it.
     }
   }
   return null
+}
+
+/**
+ * A capture's text and what the person added beside it, read when its batch is written; null
+ * when its folder has become a link since it was listed. Its files are opened without following
+ * a link, right after the folder's walk, so the walk is not repeated for each.
+ */
+async function readCaptureFiles(
+  layout: LibraryLayout,
+  capture: StoredCapture,
+  oldEdits: Map<string, StoredCountryEdit[]>,
+): Promise<DraftArticle | null> {
+  const { id } = capture.article
+  const folder = articleDir(layout, id)
+  try {
+    await assertNoLinkBetween(layout.root, folder)
+  } catch {
+    return null
+  }
+  // The row counts without its text, as in readArticleTextForIndex.
+  const text = await readRegularFile(join(folder, `${capture.revision}.txt`), MAX_BODY_BYTES).then(
+    (body) => body.toString('utf8'),
+    () => '',
+  )
+  // The person's list of who wrote it, kept beside the captures (correspondents/person-edit-file.ts).
+  const edit = capture.correspondentsEdit ? await readCorrespondentsEdit(layout, id) : null
+  return {
+    article: edit ? { ...capture.article, correspondents: edit } : capture.article,
+    text,
+    correspondentsEdited: edit !== null,
+    countryEdits: [
+      ...(oldEdits.get(id) ?? []),
+      ...(capture.countryEdits ? await readCountryEditsFile(layout, id) : []),
+    ],
+    highlights: capture.highlights ? await readHighlightsFile(layout, id) : [],
+  }
 }
 
 /**
