@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { rebuildLibraryDatabase } from '../src/main/library/database-builder'
 import { SqlDatabase } from '../src/main/library/database'
 import { libraryLayout } from '../src/main/library/layout'
-import { compareSearches } from './search-equality'
+import { compareSearches, timeSearches } from './search-equality'
 
 /**
  * `npm run bench:rebuild -- DIR`: `dateline rebuild` of the library in DIR (its article folders
@@ -54,6 +54,19 @@ function profileStatements(): Map<string, Tally> {
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === '--search') {
+    // CPU time of the search mix on a database already built: `bench:rebuild -- --search FILE`.
+    const db = SqlDatabase.open(process.argv[3]!, { readOnly: true, exclusive: true })
+    try {
+      const { p50, p95 } = timeSearches(db)
+      console.log(
+        JSON.stringify({ search_cpu_p50_ms: p50, search_cpu_p95_ms: p95, load_avg_1m: loadavg()[0] }),
+      )
+    } finally {
+      db.close()
+    }
+    return
+  }
   const folder = process.argv[2]
   if (!folder) throw new Error('usage: bench-rebuild DIR (a Dateline library with article folders)')
   const tallies = process.env.BENCH_SQL_PROFILE ? profileStatements() : null

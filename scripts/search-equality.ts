@@ -36,6 +36,36 @@ export function searchMixOf(db: SqlDatabase, samples = 12): string[] {
   return [...new Set(queries)]
 }
 
+/** CPU time of each search of the mix (alone and with the commonest country), one warm-up round first. */
+export function timeSearches(db: SqlDatabase, rounds = 3): { p50: number; p95: number } {
+  const queries = searchMixOf(db)
+  const country = db.get<{ code: string }>(
+    'SELECT code FROM article_countries GROUP BY code ORDER BY count(*) DESC, code LIMIT 1',
+  )?.code
+  const times: number[] = []
+  for (let round = 0; round <= rounds; round++) {
+    for (const query of queries) {
+      for (const filter of [{ query }, ...(country ? [{ query, country }] : [])]) {
+        const started = process.cpuUsage()
+        db.read(() =>
+          searchArticles(db, {
+            filter: { state: 'all', ...filter },
+            sort: 'relevance',
+            offset: 0,
+            limit: 50,
+          }),
+        )
+        const spent = process.cpuUsage(started)
+        if (round > 0) times.push((spent.user + spent.system) / 1000)
+      }
+    }
+  }
+  times.sort((a, b) => a - b)
+  const at = (p: number): number =>
+    Math.round(times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)]! * 100) / 100
+  return { p50: at(0.5), p95: at(0.95) }
+}
+
 export function compareSearches(before: SqlDatabase, after: SqlDatabase): SearchComparison {
   const queries = searchMixOf(before)
   const country = before.get<{ code: string }>(

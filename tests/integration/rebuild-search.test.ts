@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto'
+import { cp, mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ArticleSummary } from '@shared/article'
 import type { SearchPage } from '@shared/contract'
 import { openApp, type DatelineApp } from '../../src/main/app'
 import { rebuildLibraryDatabase } from '../../src/main/library/database-builder'
-import { libraryLayout } from '../../src/main/library/layout'
+import { articleDir, articleTextPath, libraryLayout } from '../../src/main/library/layout'
+import { symlinksUnavailable } from '../helpers/file-system-features'
 import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
 
 /**
@@ -103,5 +106,38 @@ describe('dateline rebuild and search', () => {
     expect(rebuilt.articles).toBe(40)
     app = await openApp({ libraryDir: dir, extraction: 'inline' })
     expect(await answers()).toEqual(before)
+  })
+})
+
+describe('dateline rebuild and links in the library folder', () => {
+  it('takes nothing through a linked article folder or a linked text file', async (context) => {
+    if (symlinksUnavailable) context.skip()
+    await storeLibrary(3)
+    const second = app.library.get(idOf(1))!
+    await app.close()
+    const layout = libraryLayout(dir)
+    const outside = join(dir, '..', `${idOf(0)}-outside`)
+    await mkdir(outside, { recursive: true })
+    // The first article's folder moved out and replaced by a link to it.
+    await cp(articleDir(layout, idOf(0)), outside, { recursive: true })
+    await rm(articleDir(layout, idOf(0)), { recursive: true })
+    await symlink(outside, articleDir(layout, idOf(0)), 'dir')
+    // The second article's text replaced by a link to a file outside the library.
+    const secret = join(outside, 'secret.txt')
+    await writeFile(secret, 'Quartermaster ledger of someone else')
+    const text = articleTextPath(layout, second)
+    await rename(text, `${text}.moved`)
+    await symlink(secret, text, 'file')
+    try {
+      const rebuilt = await rebuildLibraryDatabase(layout, new Date('2025-03-01T00:00:00Z'))
+      expect(rebuilt).toEqual({ articles: 2, skipped: 1 })
+      app = await openApp({ libraryDir: dir, extraction: 'inline' })
+      const found = await app.dispatch('articles.search', { query: 'quartermaster' })
+      expect(found.ok && (found.value as SearchPage).total).toBe(0)
+      expect(app.library.get(idOf(0))).toBeUndefined()
+      expect(app.library.get(idOf(1))?.title).toBe(second.title)
+    } finally {
+      await rm(outside, { recursive: true, force: true })
+    }
   })
 })

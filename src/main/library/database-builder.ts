@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs'
 import { readdir, readFile, rename, rm } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { StoredArticleMetadata, type ArticleSummary } from '@shared/article'
@@ -18,7 +19,12 @@ import {
 } from './article-files'
 import { indexArticleBody, metadataOf, writeArticleRecord } from './article-rows'
 import { syncFile, syncFolder } from './atomic-file'
-import { isArticleId, assertNoLinkBetween, readRegularFile } from './confined-files'
+import {
+  assertNoLinkBetween,
+  assertNoLinkBetweenSync,
+  isArticleId,
+  readRegularFileSync,
+} from './confined-files'
 import { databaseLockPath, SqlDatabase } from './database'
 import { readLegacyLibrary } from './legacy-json-library'
 import {
@@ -228,7 +234,9 @@ export async function removeLegacyFiles(layout: LibraryLayout): Promise<void> {
  * the library's correspondent-edits.json (or the old database, for a library that has no such file
  * yet). States (read, starred, archived) and collections lived only in the database; they come back
  * from a backup. The database it replaces is kept beside it as
- * library.db.replaced-<time>.
+ * library.db.replaced-<time>. It runs in the `dateline rebuild` command, which has nothing else to
+ * do meanwhile, so the article folders are read with synchronous calls (see
+ * assertNoLinkBetweenSync), a batch at a time.
  */
 export async function rebuildLibraryDatabase(
   layout: LibraryLayout,
@@ -289,10 +297,13 @@ async function readCaptures(
   progress?.({ stage: 'reading', done: 0, total: ids.length })
   for (let at = 0; at < ids.length; at += BATCH) {
     const slice = ids.slice(at, at + BATCH)
-    for (const capture of await Promise.all(slice.map((id) => newestCapture(layout, id)))) {
+    for (const id of slice) {
+      const capture = newestCapture(layout, id)
       if (capture) captures.push(capture)
     }
     progress?.({ stage: 'reading', done: at + slice.length, total: ids.length })
+    // Lets a signal or the progress output through between batches.
+    await new Promise((resolve) => setImmediate(resolve))
   }
   return captures.sort((a, b) => byArrival(a.article, b.article))
 }
@@ -317,14 +328,15 @@ function compare(a: string, b: string): number {
  * looking for each missing file (a link check of its path, then an open) was a sixth of a
  * rebuild's CPU.
  */
-async function newestCapture(layout: LibraryLayout, id: string): Promise<StoredCapture | null> {
+function newestCapture(layout: LibraryLayout, id: string): StoredCapture | null {
   const folder = articleDir(layout, id)
+  let names: Set<string>
   try {
-    await assertNoLinkBetween(layout.root, folder)
+    assertNoLinkBetweenSync(layout.root, folder)
+    names = new Set(readdirSync(folder))
   } catch {
     return null
   }
-  const names = new Set(await readdir(folder).catch(() => [] as string[]))
   const revisions = [...names]
     .filter((name) => name.endsWith('.json'))
     .map((name) => name.slice(0, -5))
@@ -334,7 +346,7 @@ async function newestCapture(layout: LibraryLayout, id: string): Promise<StoredC
   for (const revision of revisions) {
     try {
       // The folder was just found free of links, and the file is opened without following one.
-      const bytes = await readRegularFile(join(folder, `${revision}.json`), 1024 * 1024)
+      const bytes = readRegularFileSync(join(folder, `${revision}.json`), 1024 * 1024)
       const parsed = StoredArticleMetadata.safeParse(JSON.parse(bytes.toString('utf8')))
       if (parsed.success && parsed.data.id === id && bodyRevision(parsed.data.updatedAt) === revision) {
         return {
@@ -365,15 +377,16 @@ async function readCaptureFiles(
   const { id } = capture.article
   const folder = articleDir(layout, id)
   try {
-    await assertNoLinkBetween(layout.root, folder)
+    assertNoLinkBetweenSync(layout.root, folder)
   } catch {
     return null
   }
-  // The row counts without its text, as in readArticleTextForIndex.
-  const text = await readRegularFile(join(folder, `${capture.revision}.txt`), MAX_BODY_BYTES).then(
-    (body) => body.toString('utf8'),
-    () => '',
-  )
+  let text = ''
+  try {
+    text = readRegularFileSync(join(folder, `${capture.revision}.txt`), MAX_BODY_BYTES).toString('utf8')
+  } catch {
+    // The row counts without its text, as in readArticleTextForIndex.
+  }
   // The person's list of who wrote it, kept beside the captures (correspondents/person-edit-file.ts).
   const edit = capture.correspondentsEdit ? await readCorrespondentsEdit(layout, id) : null
   return {
