@@ -48,6 +48,7 @@ export default defineConfig({
           'bench-sync': resolve(__dirname, 'scripts/bench-sync.ts'),
           'bench-stories': resolve(__dirname, 'scripts/bench-stories.ts'),
           'bench-cold-open': resolve(__dirname, 'scripts/bench-cold-open.ts'),
+          'bench-rebuild': resolve(__dirname, 'scripts/bench-rebuild.ts'),
         },
       },
     },

@@ -42,7 +42,9 @@ export function printUpgradeProgress(progress: BuildProgress): void {
       ? 'Upgrading the library'
       : progress.stage === 'indexing'
         ? 'Indexing the library for search'
-        : 'Rebuilding the library database'
+        : progress.stage === 'reading'
+          ? 'Reading the article folders'
+          : 'Rebuilding the library database'
   if (progress.done === 0 || progress.done === progress.total || progress.done % 5000 === 0) {
     console.error(`dateline: ${what}: ${progress.done} of ${progress.total} articles`)
   }

@@ -8,7 +8,7 @@ import {
 } from '@shared/article'
 import { DatelineError } from '@shared/errors'
 import { storeArticleCountries } from '../countries/country-store'
-import { indexArticleText, type IndexedText } from './article-text-index'
+import { indexArticleText, type IndexedText, type IndexOptions } from './article-text-index'
 import { isArticleId } from './confined-files'
 import type { SqlDatabase } from './database'
 
@@ -115,6 +115,35 @@ export function metadataOf(article: ArticleSummary): StoredArticleMetadata {
  * An article already stored keeps its rowid (the key of its relations and of the index).
  */
 export function writeArticleRow(db: SqlDatabase, article: ArticleSummary, body: string): number {
+  const rowid = writeArticleRecord(db, article)
+  indexArticleBody(db, rowid, article, body)
+  return rowid
+}
+
+/**
+ * The full-text entry of an article whose row and relations are written: what it shows, which is
+ * the person's list of correspondents when they edited it, not the extractor's.
+ */
+export function indexArticleBody(
+  db: SqlDatabase,
+  rowid: number,
+  article: ArticleSummary,
+  body: string,
+  options?: IndexOptions,
+): void {
+  indexArticleText(
+    db,
+    rowid,
+    { ...textOfArticle(article, body), correspondents: indexedNames(db, rowid) },
+    options,
+  )
+}
+
+/**
+ * Writes one article's row and relations without its full-text entry (`indexArticleBody` adds it):
+ * a bulk load writes a batch's rows first, then their entries (see database-builder.ts).
+ */
+export function writeArticleRecord(db: SqlDatabase, article: ArticleSummary): number {
   const values = [
     article.id,
     article.source,
@@ -154,11 +183,6 @@ export function writeArticleRow(db: SqlDatabase, article: ArticleSummary, body: 
   // The tagger's countries, with the person's edits applied over them (countries/country-store.ts).
   storeArticleCountries(db, row.rowid, article.id, article.countries)
   writeCorrespondents(db, row.rowid, article.correspondents, article.siteName)
-  // What the article shows, which is the person's list when they edited it, not the extractor's.
-  indexArticleText(db, row.rowid, {
-    ...textOfArticle(article, body),
-    correspondents: indexedNames(db, row.rowid),
-  })
   return row.rowid
 }
 

@@ -16,8 +16,18 @@ export interface IndexedText {
  * the transaction that writes the article, so the index never disagrees with the library. The
  * person's highlights and notes go in with the body, so a search finds an article by its notes.
  */
-export function indexArticleText(db: SqlDatabase, rowid: number, text: IndexedText): void {
-  db.run('DELETE FROM article_fts WHERE rowid = ?', [rowid])
+export interface IndexOptions {
+  /** The article has no entry yet (a draft being filled): nothing to replace. */
+  fresh?: boolean
+}
+
+export function indexArticleText(
+  db: SqlDatabase,
+  rowid: number,
+  text: IndexedText,
+  options: IndexOptions = {},
+): void {
+  if (!options.fresh) db.run('DELETE FROM article_fts WHERE rowid = ?', [rowid])
   db.run(
     'INSERT INTO article_fts (rowid, title, correspondents, site, excerpt, body) VALUES (?, ?, ?, ?, ?, ?)',
     [

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs'
 import { readdir, readFile, rename, rm } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { StoredArticleMetadata, type ArticleSummary } from '@shared/article'
@@ -10,14 +11,25 @@ import {
   readCountryEditsFile,
   type StoredCountryEdit,
 } from '../countries/country-edit-files'
-import { readArticleTextForIndex, removeArticleFolder, writeMetadataFile } from './article-files'
-import { metadataOf, writeArticleRow } from './article-rows'
+import {
+  MAX_BODY_BYTES,
+  readArticleTextForIndex,
+  removeArticleFolder,
+  writeMetadataFile,
+} from './article-files'
+import { indexArticleBody, metadataOf, writeArticleRecord } from './article-rows'
 import { syncFile, syncFolder } from './atomic-file'
-import { isArticleId, assertNoLinkBetween, readRegularFile } from './confined-files'
+import {
+  assertNoLinkBetween,
+  assertNoLinkBetweenSync,
+  isArticleId,
+  readRegularFileSync,
+} from './confined-files'
 import { databaseLockPath, SqlDatabase } from './database'
 import { readLegacyLibrary } from './legacy-json-library'
 import {
   articleCorrespondentsEditPath,
+  articleDir,
   articleMetadataPath,
   bodyRevision,
   type LibraryLayout,
@@ -31,7 +43,7 @@ import {
 } from '../correspondents/correspondent-store'
 import { readGroupEdits, type GroupEdits } from '../correspondents/group-edits-file'
 import { readCorrespondentsEdit } from '../correspondents/person-edit-file'
-import { readHighlightsFile } from '../highlights/highlight-files'
+import { HIGHLIGHTS_FILE, readHighlightsFile } from '../highlights/highlight-files'
 import { putHighlight } from '../highlights/highlight-store'
 
 /**
@@ -41,7 +53,8 @@ import { putHighlight } from '../highlights/highlight-store'
  */
 
 export interface BuildProgress {
-  stage: 'migrating' | 'rebuilding' | 'indexing'
+  /** `reading`: a rebuild's first pass over the article folders, before any is written. */
+  stage: 'migrating' | 'reading' | 'rebuilding' | 'indexing'
   done: number
   total: number
 }
@@ -49,61 +62,69 @@ export type ProgressListener = (progress: BuildProgress) => void
 
 const BATCH = 500
 
+/** One article read from the library's files, with what the person added to it, ready to write. */
 interface DraftArticle {
   article: ArticleSummary
-  text: () => Promise<string>
+  text: string
   /** The person's country edits to keep (rebuild), written before the row so its countries apply them. */
-  countryEdits?: () => Promise<StoredCountryEdit[]>
+  countryEdits?: StoredCountryEdit[]
   /** Its correspondents are the person's own list (from the article folder), not the extractor's. */
   correspondentsEdited?: boolean
   /** The person's highlights and notes (rebuild), written before the row so search takes them in. */
-  highlights?: () => Promise<Highlight[]>
+  highlights?: Highlight[]
+}
+
+/** What a draft is filled from: batches read on demand, `covered` of `total` sources each. */
+interface DraftSource {
+  total: number
+  batches: AsyncIterable<{ articles: DraftArticle[]; covered: number }>
 }
 
 /** Writes every article into a fresh draft database, checks it, and returns it closed. */
 async function buildDraft(
   layout: LibraryLayout,
-  articles: DraftArticle[],
+  source: DraftSource,
   stage: BuildProgress['stage'],
   progress: ProgressListener | undefined,
   /** Runs in the draft after every article is in (the person's edits that span articles). */
   finish?: (draft: SqlDatabase) => void,
-): Promise<void> {
+): Promise<number> {
   await removeDraft(layout)
   // Held for the whole build (no lock directory per statement), with a large page cache; and no
   // journal nor fsync per batch, which wrote every changed page twice and waited for the disk 200
   // times at 100k: a draft is never used until it is complete, checked and flushed once (below),
   // and any failure throws it away (the next build starts with removeDraft).
   const draft = SqlDatabase.open(layout.databaseDraft, { exclusive: true })
+  let written = 0
   try {
     draft.exec('PRAGMA journal_mode = OFF')
     draft.exec('PRAGMA synchronous = OFF')
     migrateDatabase(draft)
     const putBack = setAsideForBulkLoad(draft)
-    progress?.({ stage, done: 0, total: articles.length })
-    for (let at = 0; at < articles.length; at += BATCH) {
-      const batch = articles.slice(at, at + BATCH)
-      const texts = await Promise.all(batch.map((a) => a.text()))
-      const edits = await Promise.all(batch.map((a) => a.countryEdits?.() ?? []))
-      const highlights = await Promise.all(batch.map((a) => a.highlights?.() ?? []))
-      draft.transaction(() =>
-        batch.forEach((a, i) => {
-          carryCountryEdits(draft, a.article.id, edits[i] ?? [])
-          for (const highlight of highlights[i] ?? []) putHighlight(draft, highlight)
-          const rowid = writeArticleRow(draft, a.article, texts[i] ?? '')
-          if (a.correspondentsEdited) markCorrespondentsEdited(draft, rowid)
-        }),
-      )
-      progress?.({ stage, done: Math.min(at + BATCH, articles.length), total: articles.length })
+    let covered = 0
+    progress?.({ stage, done: 0, total: source.total })
+    const batches = source.batches[Symbol.asyncIterator]()
+    let next = batches.next()
+    for (;;) {
+      const result = await next
+      if (result.done) break
+      // The next batch's files are asked for before this one is written, so the disk works
+      // while SQLite does; a failure there is reported when that batch is awaited.
+      next = batches.next()
+      next.catch(() => undefined)
+      writeBatch(draft, result.value.articles)
+      written += result.value.articles.length
+      covered += result.value.covered
+      progress?.({ stage, done: Math.min(covered, source.total), total: source.total })
     }
     if (finish) draft.transaction(() => finish(draft))
     putBack()
     const stored = draft.get<{ n: number }>('SELECT count(*) AS n FROM articles')?.n ?? -1
     const check = draft.get<{ quick_check: string }>('PRAGMA quick_check')?.quick_check
-    if (stored !== articles.length || check !== 'ok') {
+    if (stored !== written || check !== 'ok') {
       throw new DatelineError(
         'INTERNAL',
-        `The new library database did not check out (${stored} of ${articles.length} articles, ${check}); ` +
+        `The new library database did not check out (${stored} of ${written} articles, ${check}); ` +
           'nothing was changed.',
       )
     }
@@ -111,6 +132,37 @@ async function buildDraft(
     draft.close()
   }
   await syncFile(layout.databaseDraft)
+  return written
+}
+
+/** One batch in one transaction: the rows and relations, then their full-text entries. */
+function writeBatch(draft: SqlDatabase, batch: DraftArticle[]): void {
+  draft.transaction(() => {
+    const rowids = batch.map((a) => {
+      carryCountryEdits(draft, a.article.id, a.countryEdits ?? [])
+      for (const highlight of a.highlights ?? []) putHighlight(draft, highlight)
+      const rowid = writeArticleRecord(draft, a.article)
+      if (a.correspondentsEdited) markCorrespondentsEdited(draft, rowid)
+      return rowid
+    })
+    // The entries after all the batch's rows, not each after its own: FTS5 writes what it holds
+    // in memory out as a new segment at every statement savepoint, which each row's upsert opens,
+    // so entries written between rows made one segment per article for FTS5 to merge again.
+    batch.forEach((a, i) => indexArticleBody(draft, rowids[i]!, a.article, a.text, { fresh: true }))
+  })
+}
+
+/** Slices of `items` of `size`, each read by `read` when the consumer asks for it. */
+async function* inBatches<T>(
+  items: readonly T[],
+  read: (item: T) => Promise<DraftArticle | null>,
+  size = BATCH,
+): AsyncGenerator<{ articles: DraftArticle[]; covered: number }> {
+  for (let at = 0; at < items.length; at += size) {
+    const slice = items.slice(at, at + size)
+    const articles = await Promise.all(slice.map(read))
+    yield { articles: articles.filter((a): a is DraftArticle => a !== null), covered: slice.length }
+  }
 }
 
 /** Moves a checked draft over library.db; whatever was there is kept aside unless told otherwise. */
@@ -137,14 +189,13 @@ export async function removeDraft(layout: LibraryLayout): Promise<void> {
  */
 export async function migrateJsonLibrary(layout: LibraryLayout, progress?: ProgressListener): Promise<void> {
   const legacy = await readLegacyLibrary(layout)
-  const articles = legacy.articles.map((article) => ({
-    article,
-    text: async () => {
-      await ensureMetadataFile(layout, article)
-      return readArticleTextForIndex(layout, article)
-    },
-  }))
-  await buildDraft(layout, articles, 'migrating', progress)
+  // The shards hold the articles in the order of their ids' hash; see byArrival.
+  const articles = [...legacy.articles].sort(byArrival)
+  const batches = inBatches(articles, async (article) => {
+    await ensureMetadataFile(layout, article)
+    return { article, text: await readArticleTextForIndex(layout, article) }
+  })
+  await buildDraft(layout, { total: articles.length, batches }, 'migrating', progress)
   // A database left by an earlier try that was killed before the manifest said 2 is replaced.
   await installDraft(layout, null)
 }
@@ -183,77 +234,109 @@ export async function removeLegacyFiles(layout: LibraryLayout): Promise<void> {
  * the library's correspondent-edits.json (or the old database, for a library that has no such file
  * yet). States (read, starred, archived) and collections lived only in the database; they come back
  * from a backup. The database it replaces is kept beside it as
- * library.db.replaced-<time>.
+ * library.db.replaced-<time>. It runs in the `dateline rebuild` command, which has nothing else to
+ * do meanwhile, so the article folders are read with synchronous calls (see
+ * assertNoLinkBetweenSync), a batch at a time.
  */
 export async function rebuildLibraryDatabase(
   layout: LibraryLayout,
   now: Date,
   progress?: ProgressListener,
 ): Promise<{ articles: number; skipped: number }> {
-  const found = await findStoredArticles(layout)
+  const folders = await listArticleFolders(layout)
+  const captures = await readCaptures(layout, folders.ids, progress)
   const oldEdits = countryEditsOfOldDatabase(layout)
-  const articles: DraftArticle[] = []
-  for (const { article, files } of found.articles) {
-    // The person's list of who wrote it, kept beside the captures (correspondents/person-edit-file.ts).
-    // The folder's listing says which edits files there are: most articles have none, and looking
-    // for each missing file (a link check of its path, then an open) was a sixth of a rebuild's CPU.
-    const has = (path: string): boolean => files.has(basename(path))
-    const edit = has(articleCorrespondentsEditPath(layout, article.id))
-      ? await readCorrespondentsEdit(layout, article.id)
-      : null
-    const editsFile = has(countryEditsPath(layout, article.id))
-    articles.push({
-      article: edit ? { ...article, correspondents: edit } : article,
-      text: () => readArticleTextForIndex(layout, article),
-      correspondentsEdited: edit !== null,
-      countryEdits: async () => [
-        ...(oldEdits.get(article.id) ?? []),
-        ...(editsFile ? await readCountryEditsFile(layout, article.id) : []),
-      ],
-      highlights: () => readHighlightsFile(layout, article.id),
-    })
-  }
   const groupEdits = (await readGroupEdits(layout)) ?? groupEditsOfOldDatabase(layout)
-  await buildDraft(layout, articles, 'rebuilding', progress, (draft) => {
-    if (groupEdits) restoreGroupEdits(draft, groupEdits)
-  })
+  // The rest of each folder (text, edits, highlights) is read when its batch is written, so
+  // memory holds only the metadata, whatever the library's size.
+  const batches = inBatches(captures, (capture) => readCaptureFiles(layout, capture, oldEdits))
+  const articles = await buildDraft(
+    layout,
+    { total: captures.length, batches },
+    'rebuilding',
+    progress,
+    (draft) => {
+      if (groupEdits) restoreGroupEdits(draft, groupEdits)
+    },
+  )
   const stamp = now.toISOString().replace(/[^0-9TZ]/g, '')
   await installDraft(layout, `${layout.database}.replaced-${stamp}`)
-  return { articles: articles.length, skipped: found.skipped }
+  return { articles, skipped: folders.skipped + folders.ids.length - articles }
 }
 
-/** Every article folder's newest complete capture (html, txt and json), validated, with the folder's file names. */
-async function findStoredArticles(
-  layout: LibraryLayout,
-): Promise<{ articles: { article: ArticleSummary; files: Set<string> }[]; skipped: number }> {
-  const articles: { article: ArticleSummary; files: Set<string> }[] = []
+/** The article folders' ids; a name that is not an article's id is counted, and left alone. */
+async function listArticleFolders(layout: LibraryLayout): Promise<{ ids: string[]; skipped: number }> {
+  const ids: string[] = []
   let skipped = 0
   for (const prefix of await readdir(layout.articlesDir).catch(() => [] as string[])) {
     if (!/^[0-9a-f]{2}$/.test(prefix)) continue
     for (const id of await readdir(join(layout.articlesDir, prefix)).catch(() => [] as string[])) {
-      if (!isArticleId(id) || id.slice(0, 2) !== prefix) {
-        skipped++
-        continue
-      }
-      const capture = await newestCapture(layout, id)
-      if (capture) articles.push(capture)
+      if (isArticleId(id) && id.slice(0, 2) === prefix) ids.push(id)
       else skipped++
     }
   }
-  return { articles, skipped }
+  return { ids, skipped }
 }
 
-async function newestCapture(
+/** An article folder's newest complete capture, and which of the person's files lie beside it. */
+interface StoredCapture {
+  article: ArticleSummary
+  revision: string
+  correspondentsEdit: boolean
+  countryEdits: boolean
+  highlights: boolean
+}
+
+/** Every folder's newest complete capture, in the order the articles came into the library. */
+async function readCaptures(
   layout: LibraryLayout,
-  id: string,
-): Promise<{ article: ArticleSummary; files: Set<string> } | null> {
-  const folder = join(layout.articlesDir, id.slice(0, 2), id)
+  ids: string[],
+  progress: ProgressListener | undefined,
+): Promise<StoredCapture[]> {
+  const captures: StoredCapture[] = []
+  progress?.({ stage: 'reading', done: 0, total: ids.length })
+  for (let at = 0; at < ids.length; at += BATCH) {
+    const slice = ids.slice(at, at + BATCH)
+    for (const id of slice) {
+      const capture = newestCapture(layout, id)
+      if (capture) captures.push(capture)
+    }
+    progress?.({ stage: 'reading', done: at + slice.length, total: ids.length })
+    // Lets a signal or the progress output through between batches.
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+  return captures.sort((a, b) => byArrival(a.article, b.article))
+}
+
+/**
+ * The order articles came into the library: the day added, then the id. An index written article
+ * by article numbers its entries (rowid) in that order, and search breaks ties, and orders
+ * phrases and common words, newest first by that number; a library made in one go from the
+ * folders or shards, in the order they list the articles, would rank them differently.
+ */
+function byArrival(a: ArticleSummary, b: ArticleSummary): number {
+  return compare(a.addedAt, b.addedAt) || compare(a.id, b.id)
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
+ * A folder's newest capture whose metadata reads and validates; null when it holds none. The
+ * folder's listing says which of the person's files there are: most articles have none, and
+ * looking for each missing file (a link check of its path, then an open) was a sixth of a
+ * rebuild's CPU.
+ */
+function newestCapture(layout: LibraryLayout, id: string): StoredCapture | null {
+  const folder = articleDir(layout, id)
+  let names: Set<string>
   try {
-    await assertNoLinkBetween(layout.root, folder)
+    assertNoLinkBetweenSync(layout.root, folder)
+    names = new Set(readdirSync(folder))
   } catch {
     return null
   }
-  const names = new Set(await readdir(folder).catch(() => [] as string[]))
   const revisions = [...names]
     .filter((name) => name.endsWith('.json'))
     .map((name) => name.slice(0, -5))
@@ -262,16 +345,60 @@ async function newestCapture(
     .reverse()
   for (const revision of revisions) {
     try {
-      const bytes = await readRegularFile(join(folder, `${revision}.json`), 1024 * 1024)
+      // The folder was just found free of links, and the file is opened without following one.
+      const bytes = readRegularFileSync(join(folder, `${revision}.json`), 1024 * 1024)
       const parsed = StoredArticleMetadata.safeParse(JSON.parse(bytes.toString('utf8')))
       if (parsed.success && parsed.data.id === id && bodyRevision(parsed.data.updatedAt) === revision) {
-        return { article: { ...parsed.data, read: false, starred: false, archived: false }, files: names }
+        return {
+          article: { ...parsed.data, read: false, starred: false, archived: false },
+          revision,
+          correspondentsEdit: names.has(basename(articleCorrespondentsEditPath(layout, id))),
+          countryEdits: names.has(basename(countryEditsPath(layout, id))),
+          highlights: names.has(HIGHLIGHTS_FILE),
+        }
       }
     } catch {
       // A damaged metadata file: try the capture before it.
     }
   }
   return null
+}
+
+/**
+ * A capture's text and what the person added beside it, read when its batch is written; null
+ * when its folder has become a link since it was listed. Its files are opened without following
+ * a link, right after the folder's walk, so the walk is not repeated for each.
+ */
+async function readCaptureFiles(
+  layout: LibraryLayout,
+  capture: StoredCapture,
+  oldEdits: Map<string, StoredCountryEdit[]>,
+): Promise<DraftArticle | null> {
+  const { id } = capture.article
+  const folder = articleDir(layout, id)
+  try {
+    assertNoLinkBetweenSync(layout.root, folder)
+  } catch {
+    return null
+  }
+  let text = ''
+  try {
+    text = readRegularFileSync(join(folder, `${capture.revision}.txt`), MAX_BODY_BYTES).toString('utf8')
+  } catch {
+    // The row counts without its text, as in readArticleTextForIndex.
+  }
+  // The person's list of who wrote it, kept beside the captures (correspondents/person-edit-file.ts).
+  const edit = capture.correspondentsEdit ? await readCorrespondentsEdit(layout, id) : null
+  return {
+    article: edit ? { ...capture.article, correspondents: edit } : capture.article,
+    text,
+    correspondentsEdited: edit !== null,
+    countryEdits: [
+      ...(oldEdits.get(id) ?? []),
+      ...(capture.countryEdits ? await readCountryEditsFile(layout, id) : []),
+    ],
+    highlights: capture.highlights ? await readHighlightsFile(layout, id) : [],
+  }
 }
 
 /**
