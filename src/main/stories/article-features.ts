@@ -51,6 +51,12 @@ export interface StoryFeatures {
    * theft to a strike in the same museum.
    */
   evidence: Set<string>
+  /**
+   * The evidence keys that name places (countries, towns, provinces). However many an article
+   * names, together they are one piece of evidence: "Kyiv" and "Ukraine" say where, not which of
+   * the day's events there (a night's attack, a president's visit).
+   */
+  places: Set<string>
 }
 
 const STOP_WORDS = new Set(
@@ -73,6 +79,7 @@ export function featuresOf(item: StoryItem): StoryFeatures {
   const vector = new Map<string, number>()
   const shown = new Map<string, string>()
   const evidence = new Set<string>()
+  const places = new Set<string>()
   const add = (key: string, weight: number, display?: string): void => {
     vector.set(key, (vector.get(key) ?? 0) + weight)
     if (display !== undefined && !shown.has(key)) shown.set(key, display)
@@ -80,16 +87,23 @@ export function featuresOf(item: StoryItem): StoryFeatures {
   const text = item.text ?? ''
   const { tokens, titleCase } = tokeniseArticle(item.title, text)
   const capitalisedElsewhere = capitalisedKeys(tokens)
-  const places = placeIndex()
+  const placeNames = placeIndex()
+  // A name written right before another ("Alexander Stubb", "President Putin") is a given name or
+  // a title: shared alone it says nothing about which event ("Alexander" Lukashenko and
+  // "Alexander" Stubb), so a key seen only there is no piece of evidence of its own.
+  const nameSeen = new Map<string, number>()
+  const nameBeforeName = new Map<string, number>()
+  let previousName: { key: string; index: number } | null = null
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!
     if (token.cjk || !HAS_LETTER.test(token.raw) || UNSPACED_SCRIPT.test(token.raw)) continue
     const zoneWeight = token.zone === 'title' ? TITLE_WEIGHT : 1
-    const place = placeAt(tokens, index, places)
+    const place = placeAt(tokens, index, placeNames)
     if (place !== null) {
       // A place named in any script or language is one key: "تركيا", "Turquía", "Turkey".
       add(`n:${place.key}`, placeWeight(place.key) * zoneWeight, place.written)
       evidence.add(`n:${place.key}`)
+      places.add(`n:${place.key}`)
       index += place.words - 1
       continue
     }
@@ -103,8 +117,13 @@ export function featuresOf(item: StoryItem): StoryFeatures {
     if (skeleton.length >= 3 || (skeleton.length === 2 && latin.length >= 4)) {
       // A name counts once, as its skeleton (which meets its other spellings too): as a word and
       // its 4-grams as well, one name would weigh like three pieces of evidence.
-      add(`n:${skeleton}`, EVIDENCE_WEIGHT.n * zoneWeight, token.raw)
-      evidence.add(`n:${skeleton}`)
+      const key = `n:${skeleton}`
+      add(key, EVIDENCE_WEIGHT.n * zoneWeight, token.raw)
+      evidence.add(key)
+      nameSeen.set(key, (nameSeen.get(key) ?? 0) + 1)
+      if (previousName !== null && previousName.index === index - 1 && token.join === ' ')
+        nameBeforeName.set(previousName.key, (nameBeforeName.get(previousName.key) ?? 0) + 1)
+      previousName = { key, index }
     } else {
       const word = `w:${stemOfLatin(latin)}`
       add(word, EVIDENCE_WEIGHT.w * zoneWeight)
@@ -120,9 +139,12 @@ export function featuresOf(item: StoryItem): StoryFeatures {
       }
     }
   }
+  for (const [key, count] of nameBeforeName) {
+    if (count === nameSeen.get(key)) evidence.delete(key)
+  }
   for (const [zone, run] of [['title', item.title] as const, ['text', text] as const]) {
     const zoneWeight = zone === 'title' ? TITLE_WEIGHT : 1
-    for (const found of unspacedWords(run, item.lang ?? null, places)) {
+    for (const found of unspacedWords(run, item.lang ?? null, placeNames)) {
       const kindWeight = found.guessed
         ? EVIDENCE_WEIGHT.n * CASELESS_NAME_SHARE
         : found.kind === 'n'
@@ -131,6 +153,7 @@ export function featuresOf(item: StoryItem): StoryFeatures {
       const weight = kindWeight * zoneWeight
       add(`${found.kind}:${found.key}`, weight, found.kind === 'n' ? found.written : undefined)
       if (found.kind !== 'g') evidence.add(`${found.kind}:${found.key}`)
+      if (found.kind === 'n' && !found.guessed) places.add(`n:${found.key}`)
     }
   }
   for (const [key, display] of numbersOf(`${item.title}\n${text}`)) {
@@ -139,7 +162,7 @@ export function featuresOf(item: StoryItem): StoryFeatures {
   }
   for (const code of item.countries ?? [])
     add(`c:${code.toUpperCase()}`, EVIDENCE_WEIGHT.c, code.toUpperCase())
-  return { vector, shown, evidence }
+  return { vector, shown, evidence, places }
 }
 
 /**

@@ -327,8 +327,14 @@ function score(
   const crossing = (key: string): boolean => isInterlingual(key) && crossesLanguages(key, lang)
   const interlingual = cosine(features.vector, all, idf, cachedNorm(`cross:${lang}`, all, crossing), crossing)
   let distinct = 0
+  let placeCounted = false
   for (const key of features.vector.keys()) {
-    if ((key.startsWith('n:') || key.startsWith('d:')) && all.has(key)) distinct++
+    if (!(key.startsWith('n:') || key.startsWith('d:')) || !all.has(key)) continue
+    if (features.places.has(key)) {
+      if (placeCounted) continue
+      placeCounted = true
+    }
+    distinct++
   }
   const across = distinct >= SHARED_KEYS_NEEDED ? interlingual * INTERLINGUAL_SCALE : 0
   const shared = (): string[] =>
@@ -344,8 +350,15 @@ function sharedEvidence(
   telling: (feature: string) => boolean,
 ): number {
   let shared = 0
+  // The places an article names are one piece of evidence together: where, not which event.
+  let placeCounted = false
   for (const key of features.evidence) {
-    if (telling(key) && near.some((member) => member.features.evidence.has(key))) shared++
+    if (!telling(key) || !near.some((member) => member.features.evidence.has(key))) continue
+    if (features.places.has(key)) {
+      if (placeCounted) continue
+      placeCounted = true
+    }
+    shared++
     if (shared >= SHARED_KEYS_NEEDED) break
   }
   return shared
