@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ArticleSummary } from '@shared/article'
 import type {
   CollectionArticles,
@@ -8,25 +8,12 @@ import type {
   MembershipResult,
 } from '@shared/collections'
 import type { ArticlePage } from '@shared/contract'
-import { openApp, type DatelineApp } from '../../src/main/app'
 import { addToCollection, ensureCollection, POSITION_GAP } from '../../src/main/collections/collection-store'
 import { recountSidebar } from '../../src/main/library/schema'
-import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
+import { appForEachTest } from '../helpers/app-for-each-test'
+import { makeSummary } from '../helpers/temp-library'
 
-let dir: string
-let app: DatelineApp
-
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const result = await app.dispatch(name, input)
-  if (!result.ok) expect.fail(`${name} failed: ${result.error.code} ${result.error.message}`)
-  return result.value as T
-}
-
-async function failure(name: string, input: unknown): Promise<{ code: string; message: string }> {
-  const result = await app.dispatch(name, input)
-  if (result.ok) expect.fail(`${name} should have failed`)
-  return result.error
-}
+const { app, call, refused } = appForEachTest()
 
 const hex = (n: number): string => n.toString(16).padStart(16, '0')
 
@@ -67,7 +54,7 @@ async function seed(): Promise<ArticleSummary[]> {
       countries: [{ code: spec.country, name: spec.name, role: 'primary', score: 1 }],
       addedAt: `2024-06-0${i + 1}T10:00:00.000Z`,
     })
-    stored.push(await app.library.putArticle(article, { html: `<p>${spec.words}</p>`, text: spec.words }))
+    stored.push(await app().library.putArticle(article, { html: `<p>${spec.words}</p>`, text: spec.words }))
   }
   return stored
 }
@@ -84,16 +71,6 @@ async function order(id: number): Promise<string[]> {
   return page.items.map((a) => a.title)
 }
 
-beforeEach(async () => {
-  dir = await makeTempDir()
-  app = await openApp({ libraryDir: dir, extraction: 'inline' })
-})
-
-afterEach(async () => {
-  await app.close()
-  await removeDir(dir)
-})
-
 describe('collections', () => {
   it('are created, renamed, described and listed by name with their counts', async () => {
     const articles = await seed()
@@ -108,10 +85,10 @@ describe('collections', () => {
       articles: 0,
     })
     await call<CollectionInfo>('collections.create', { name: 'Weekend' })
-    expect((await failure('collections.create', { name: 'belarus DOSSIER' })).message).toMatch(
+    expect((await refused('collections.create', { name: 'belarus DOSSIER' })).message).toMatch(
       /already a collection/,
     )
-    expect((await failure('collections.create', { name: '   ' })).code).toBe('INVALID_INPUT')
+    expect((await refused('collections.create', { name: '   ' })).code).toBe('INVALID_INPUT')
 
     const added = await call<MembershipResult>('collections.add', {
       id: dossier.id,
@@ -189,7 +166,7 @@ describe('collections', () => {
     const lastMoved = moves % 2 === 1 ? 'Vilnius hosts talks' : 'Kyiv power cuts'
     const other = lastMoved === 'Kyiv power cuts' ? 'Vilnius hosts talks' : 'Kyiv power cuts'
     expect(await order(c.id)).toEqual([other, lastMoved, 'Minsk votes under watch'])
-    const positions = app.library.query((db) =>
+    const positions = app().library.query((db) =>
       db.all<{ position: number }>('SELECT position FROM collection_articles WHERE collection = ?', [c.id]),
     )
     expect(new Set(positions.map((p) => p.position)).size).toBe(3)
@@ -206,7 +183,7 @@ describe('collections', () => {
     expect((await call<CollectionList>('collections.list', {})).collections.map((x) => x.name)).toEqual([
       'Kept',
     ])
-    expect((await failure('collections.articles', { id: c.id })).code).toBe('NOT_FOUND')
+    expect((await refused('collections.articles', { id: c.id })).code).toBe('NOT_FOUND')
 
     await call('articles.delete', { id: a[3]!.id })
     expect(await collectionNamed('Kept')).toMatchObject({ articles: 0 })
@@ -226,7 +203,7 @@ describe('collections', () => {
     })
     expect(removed.changed).toBe(2)
     expect(removed.collection).toMatchObject({ articles: 2, unread: 2, archived: 1 })
-    app.library.change((db) => recountSidebar(db))
+    app().library.change((db) => recountSidebar(db))
     expect(await collectionNamed('Many')).toMatchObject({ articles: 2, unread: 2, archived: 1 })
     // Archived members stay on the collection's page, in their place.
     expect(await order(c.id)).toEqual(['Vilnius hosts talks', 'Warsaw budget', 'Grodno border queue'])
@@ -250,11 +227,11 @@ describe('collections', () => {
 
   it('give other features ensureCollection and addToCollection', async () => {
     const a = await seed()
-    const id = app.library.change((db) => ensureCollection(db, 'From Pocket'))
-    expect(app.library.change((db) => ensureCollection(db, ' from  pocket'))).toBe(id)
-    const rowids = a.slice(0, 2).map((x) => app.library.articleRowid(x.id))
-    expect(app.library.change((db) => addToCollection(db, id, rowids))).toBe(2)
-    expect(app.library.change((db) => addToCollection(db, id, rowids))).toBe(0)
+    const id = app().library.change((db) => ensureCollection(db, 'From Pocket'))
+    expect(app().library.change((db) => ensureCollection(db, ' from  pocket'))).toBe(id)
+    const rowids = a.slice(0, 2).map((x) => app().library.articleRowid(x.id))
+    expect(app().library.change((db) => addToCollection(db, id, rowids))).toBe(2)
+    expect(app().library.change((db) => addToCollection(db, id, rowids))).toBe(0)
     expect(await collectionNamed('From Pocket')).toMatchObject({ articles: 2 })
   })
 })
@@ -276,7 +253,7 @@ describe('smart collections', () => {
       countries: [{ code: 'BY', name: 'Belarus', role: 'primary', score: 1 }],
       addedAt: '2024-06-09T10:00:00.000Z',
     })
-    await app.library.putArticle(newer, { html: '<p>border</p>', text: 'border' })
+    await app().library.putArticle(newer, { html: '<p>border</p>', text: 'border' })
     expect(await collectionNamed('Belarus unread')).toMatchObject({ articles: 2 })
     const page = await call<ArticlePage>('articles.list', { collection: 'Belarus unread' })
     expect(page.items.map((x) => x.title)).toEqual(['Brest crossing closed', 'Grodno border queue'])
@@ -366,14 +343,14 @@ describe('smart collections', () => {
       name: 'Loop',
       filter: { country: 'BY' },
     })
-    expect((await failure('collections.add', { id: smart.id, articles: [a[0]!.id] })).message).toMatch(
+    expect((await refused('collections.add', { id: smart.id, articles: [a[0]!.id] })).message).toMatch(
       /smart collection/,
     )
     await call('collections.setFilter', { id: smart.id, filter: { collection: 'Loop' } })
     expect(await collectionNamed('Loop')).toMatchObject({ articles: 0 })
     const plain = await call<CollectionInfo>('collections.create', { name: 'Plain' })
     expect(
-      (await failure('collections.setFilter', { id: plain.id, filter: { country: 'BY' } })).message,
+      (await refused('collections.setFilter', { id: plain.id, filter: { country: 'BY' } })).message,
     ).toMatch(/kept by hand/)
   })
 
@@ -383,7 +360,7 @@ describe('smart collections', () => {
       name: 'Damaged',
       filter: { country: 'BY' },
     })
-    app.library.change((db) =>
+    app().library.change((db) =>
       db.run(`UPDATE collections SET query = '{"country": 7, "evil": true}' WHERE id = ?`, [smart.id]),
     )
     expect(await collectionNamed('Damaged')).toMatchObject({ articles: 0 })

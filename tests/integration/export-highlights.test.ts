@@ -4,14 +4,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { SearchPage } from '@shared/contract'
 import type { ExportResult, ImportArchiveResult } from '@shared/export'
 import type { AnchoredHighlight } from '@shared/highlights'
-import { openApp, type DatelineApp } from '../../src/main/app'
+import { openApp } from '../../src/main/app'
+import { appForEachTest } from '../helpers/app-for-each-test'
 import { call, epubcheck } from '../helpers/export-library'
 import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
 import { readZip } from '../helpers/zip-entries'
 
-let dir: string
+const { app } = appForEachTest()
 let out: string
-let app: DatelineApp
 
 const ID = 'c0ffee0000000001'
 const PARAGRAPHS = [
@@ -23,14 +23,14 @@ const PARAGRAPHS = [
 const ESCAPED_NOTE = /Ask the city &(lt|#60);council&(gt|#62); about it/
 
 async function put(paragraphs: string[], updatedAt: string): Promise<void> {
-  await app.library.putArticle(makeSummary({ id: ID, title: 'Night trains', lang: 'en', updatedAt }), {
+  await app().library.putArticle(makeSummary({ id: ID, title: 'Night trains', lang: 'en', updatedAt }), {
     html: paragraphs.map((p) => `<p>${p}</p>`).join('\n'),
     text: paragraphs.join('\n\n').replace(/<\/?em>/g, ''),
   })
 }
 
 async function exportTo(format: string, path: string): Promise<ExportResult> {
-  return call<ExportResult>(app, 'export.write', {
+  return call<ExportResult>(app(), 'export.write', {
     selection: { kind: 'ids', ids: [ID] },
     format,
     destination: { kind: 'path', path },
@@ -38,26 +38,23 @@ async function exportTo(format: string, path: string): Promise<ExportResult> {
 }
 
 beforeEach(async () => {
-  dir = await makeTempDir()
   out = await makeTempDir('dateline-export-highlights-')
-  app = await openApp({ libraryDir: dir, extraction: 'inline' })
   await put([...PARAGRAPHS, 'A paragraph the re-capture drops.'], '2026-11-01T00:00:00.000Z')
   // One across the <em>, one with a note and characters to escape, one that a re-capture orphans.
-  await call<AnchoredHighlight>(app, 'highlights.add', { articleId: ID, exact: 'through the coldest winter' })
-  await call<AnchoredHighlight>(app, 'highlights.add', {
+  await call<AnchoredHighlight>(app(), 'highlights.add', {
+    articleId: ID,
+    exact: 'through the coldest winter',
+  })
+  await call<AnchoredHighlight>(app(), 'highlights.add', {
     articleId: ID,
     exact: 'the kiosks < 6 were shut',
     note: 'Ask the city <council> about it',
   })
-  await call<AnchoredHighlight>(app, 'highlights.add', { articleId: ID, exact: 'the re-capture drops' })
+  await call<AnchoredHighlight>(app(), 'highlights.add', { articleId: ID, exact: 'the re-capture drops' })
   await put(PARAGRAPHS, '2026-11-02T00:00:00.000Z')
 })
 
-afterEach(async () => {
-  await app.close()
-  await removeDir(dir)
-  await removeDir(out)
-})
+afterEach(() => removeDir(out))
 
 describe('exports with highlights', () => {
   it('mark the passages in Markdown as ==…== and list them with their notes', async () => {
@@ -99,12 +96,12 @@ describe('exports with highlights', () => {
 
 describe('the Dateline archive', () => {
   it('carries highlights and notes to another library, once however often it is imported', async () => {
-    const archive = await call<ExportResult>(app, 'export.write', {
+    const archive = await call<ExportResult>(app(), 'export.write', {
       selection: { kind: 'library' },
       format: 'archive',
       destination: { kind: 'path', path: join(out, 'library.dateline.zip') },
     })
-    const original = await call<{ highlights: AnchoredHighlight[] }>(app, 'highlights.list', {
+    const original = await call<{ highlights: AnchoredHighlight[] }>(app(), 'highlights.list', {
       articleId: ID,
     })
     const other = await openApp({ libraryDir: join(out, 'other'), extraction: 'inline' })

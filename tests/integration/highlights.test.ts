@@ -1,23 +1,16 @@
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ArticleSummary } from '@shared/article'
 import type { SearchPage } from '@shared/contract'
 import type { AnchoredHighlight } from '@shared/highlights'
-import { openApp, type DatelineApp } from '../../src/main/app'
 import { rebuildLibraryDatabase } from '../../src/main/library/database-builder'
 import { libraryLayout } from '../../src/main/library/layout'
-import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
+import { appForEachTest } from '../helpers/app-for-each-test'
+import { makeSummary } from '../helpers/temp-library'
 
-let dir: string
-let app: DatelineApp
-
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const result = await app.dispatch(name, input)
-  if (!result.ok) expect.fail(`${name} failed: ${result.error.code} ${result.error.message}`)
-  return result.value as T
-}
+const { app, dir, call, close, reopen } = appForEachTest()
 
 const ID = 'a1b2c3d4e5f60718'
 const PARAGRAPHS = [
@@ -32,21 +25,11 @@ const bodyOf = (paragraphs: string[]): { html: string; text: string } => ({
 
 async function put(paragraphs: string[], updatedAt = '2026-11-01T10:00:00.000Z'): Promise<ArticleSummary> {
   const article = makeSummary({ id: ID, title: 'Night trains keep Kyiv moving', updatedAt })
-  return app.library.putArticle(article, bodyOf(paragraphs))
+  return app().library.putArticle(article, bodyOf(paragraphs))
 }
 
 const list = async (): Promise<AnchoredHighlight[]> =>
   (await call<{ highlights: AnchoredHighlight[] }>('highlights.list', { articleId: ID })).highlights
-
-beforeEach(async () => {
-  dir = await makeTempDir()
-  app = await openApp({ libraryDir: dir, extraction: 'inline' })
-})
-
-afterEach(async () => {
-  await app.close()
-  await removeDir(dir)
-})
 
 describe('highlights', () => {
   it('are kept with their notes across a restart, changed and removed', async () => {
@@ -60,8 +43,7 @@ describe('highlights', () => {
     expect(made.prefix.endsWith('every night, and ')).toBe(true)
     await call('highlights.add', { articleId: ID, exact: 'night trains', colour: 'green' })
 
-    await app.close()
-    app = await openApp({ libraryDir: dir, extraction: 'inline' })
+    await reopen()
     expect((await list()).map((h) => [h.exact, h.note, h.colour])).toEqual([
       ['night trains', '', 'green'],
       ['the buffet car ran out of tea', 'Ask the railway about supplies', 'yellow'],
@@ -84,9 +66,9 @@ describe('highlights', () => {
     // A re-capture removes the old capture's files; the highlights file stays.
     await put([...PARAGRAPHS, 'A later paragraph.'], '2026-11-02T10:00:00.000Z')
     const before = await list()
-    await app.close()
-    await rebuildLibraryDatabase(libraryLayout(dir), new Date())
-    app = await openApp({ libraryDir: dir, extraction: 'inline' })
+    await close()
+    await rebuildLibraryDatabase(libraryLayout(dir()), new Date())
+    await reopen()
     expect(await list()).toEqual(before)
     const found = await call<SearchPage>('articles.search', { query: 'samovar' })
     expect(found.items.map((i) => i.article.id)).toEqual([ID])
@@ -94,7 +76,7 @@ describe('highlights', () => {
 
   it('refuses a passage that is not in the article', async () => {
     await put(PARAGRAPHS)
-    const result = await app.dispatch('highlights.add', { articleId: ID, exact: 'a ferry to Odesa' })
+    const result = await app().dispatch('highlights.add', { articleId: ID, exact: 'a ferry to Odesa' })
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.error.code).toBe('NOT_FOUND')
   })
@@ -114,7 +96,7 @@ describe('highlights', () => {
     const after = await list()
     const moved = after.find((h) => h.id === station.id)!
     expect(moved.at!.start).toBeGreaterThan(station.at!.start)
-    const article = await app.library.readArticle(ID)
+    const article = await app().library.readArticle(ID)
     expect(article.html).toContain('services resume')
 
     await put([PARAGRAPHS[0]!, PARAGRAPHS[2]!], '2026-11-03T10:00:00.000Z')
@@ -153,7 +135,7 @@ describe.skipIf(!existsSync(CLI))(
       new Promise((done) => {
         execFile(
           process.execPath,
-          [CLI, '--library', dir, ...args],
+          [CLI, '--library', dir(), ...args],
           { cwd: REPO, env: { ...process.env, DATELINE_LIBRARY: '' }, timeout: 45_000 },
           (error, stdout, stderr) =>
             done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
@@ -162,7 +144,7 @@ describe.skipIf(!existsSync(CLI))(
 
     it('highlights a passage with a note and lists it, as text and as JSON', async () => {
       await put(PARAGRAPHS)
-      await app.close()
+      await close()
       const added = await runCli([
         'highlight',
         ID,
@@ -186,7 +168,7 @@ describe.skipIf(!existsSync(CLI))(
       const missing = await runCli(['highlight', ID, '--quote', 'not in the text'])
       expect(missing.code).toBe(1)
       expect(missing.stderr).toContain('not in the article')
-      app = await openApp({ libraryDir: dir, extraction: 'inline' })
+      await reopen()
     })
   },
 )

@@ -1,36 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ArticleSummary } from '@shared/article'
 import type { ArticlePage } from '@shared/contract'
 import type { ReadingPosition, UnfinishedArticle } from '@shared/reading'
-import { openApp, type DatelineApp } from '../../src/main/app'
+import { appForEachTest } from '../helpers/app-for-each-test'
 import { rewindToSchema2 } from '../helpers/schema-2-library'
-import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
+import { makeSummary } from '../helpers/temp-library'
 
-let dir: string
-let app: DatelineApp
-
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const result = await app.dispatch(name, input)
-  if (!result.ok) expect.fail(`${name} failed: ${result.error.code} ${result.error.message}`)
-  return result.value as T
-}
+const { app, dir, call, close, reopen } = appForEachTest()
 
 const hex = (n: number): string => n.toString(16).padStart(16, '0')
 
 async function put(i: number, overrides: Partial<ArticleSummary>): Promise<ArticleSummary> {
   const article = makeSummary({ id: hex(0xb0 + i), title: `Story ${i}`, ...overrides })
-  return app.library.putArticle(article, { html: '<p>Words</p>', text: 'Words' })
+  return app().library.putArticle(article, { html: '<p>Words</p>', text: 'Words' })
 }
-
-beforeEach(async () => {
-  dir = await makeTempDir()
-  app = await openApp({ libraryDir: dir, extraction: 'inline' })
-})
-
-afterEach(async () => {
-  await app.close()
-  await removeDir(dir)
-})
 
 describe('reading positions', () => {
   it('are remembered per article, across a restart, and offered to continue until finished', async () => {
@@ -42,8 +25,7 @@ describe('reading positions', () => {
     await call('reading.savePosition', { id: c.id, progress: 0.2 })
     await call('reading.savePosition', { id: a.id, progress: 0.5 })
 
-    await app.close()
-    app = await openApp({ libraryDir: dir, extraction: 'inline' })
+    await reopen()
 
     const { positions } = await call<{ positions: ReadingPosition[] }>('reading.positions', {
       ids: [a.id, b.id, c.id, hex(0xff)],
@@ -62,7 +44,7 @@ describe('reading positions', () => {
   })
 
   it('refuses a position for an article that is not in the library, and goes with a deleted one', async () => {
-    const result = await app.dispatch('reading.savePosition', { id: hex(0xee), progress: 0.5 })
+    const result = await app().dispatch('reading.savePosition', { id: hex(0xee), progress: 0.5 })
     expect(result.ok).toBe(false)
     const a = await put(1, {})
     await call('reading.savePosition', { id: a.id, progress: 0.5 })
@@ -124,7 +106,7 @@ describe('the order of the list', () => {
   })
 
   it('walks an index for the published order, as for the saved one', async () => {
-    const plan = app.library.query((db) =>
+    const plan = app().library.query((db) =>
       db
         .all<{ detail: string }>(
           'EXPLAIN QUERY PLAN SELECT a.id FROM articles a WHERE a.read = 0 AND a.archived = 0 ORDER BY a.dated_at DESC, a.id LIMIT 50',
@@ -139,9 +121,9 @@ describe('the order of the list', () => {
   it('is there for a library made before schema 11, once it is opened', async () => {
     await put(1, { publishedAt: '2019-03-01T08:00:00Z', addedAt: '2026-12-01T09:00:00.000Z' })
     await put(2, { publishedAt: '2026-11-28T12:00:00Z', addedAt: '2026-11-10T09:00:00.000Z' })
-    await app.close()
-    await rewindToSchema2(dir)
-    app = await openApp({ libraryDir: dir, extraction: 'inline' })
+    await close()
+    await rewindToSchema2(dir())
+    await reopen()
     const page = await call<ArticlePage>('articles.list', { by: 'published' })
     expect(page.items.map((x) => x.title)).toEqual(['Story 2', 'Story 1'])
     await call('reading.savePosition', { id: page.items[0]!.id, progress: 0.3 })

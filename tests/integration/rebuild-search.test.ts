@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto'
 import { cp, mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ArticleSummary } from '@shared/article'
 import type { SearchPage } from '@shared/contract'
-import { openApp, type DatelineApp } from '../../src/main/app'
 import { rebuildLibraryDatabase } from '../../src/main/library/database-builder'
 import { articleDir, articleTextPath, libraryLayout } from '../../src/main/library/layout'
+import { appForEachTest } from '../helpers/app-for-each-test'
 import { symlinksUnavailable } from '../helpers/file-system-features'
-import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
+import { makeSummary } from '../helpers/temp-library'
 
 /**
  * `dateline rebuild` makes the full-text index in one go, from the article folders; the library's
@@ -17,17 +17,7 @@ import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
  * words, by how recently each article came into the library.
  */
 
-let dir: string
-let app: DatelineApp
-
-beforeEach(async () => {
-  dir = await makeTempDir()
-  app = await openApp({ libraryDir: dir, extraction: 'inline' })
-})
-afterEach(async () => {
-  await app.close()
-  await removeDir(dir)
-})
+const { app, dir, close, reopen } = appForEachTest()
 
 const PASSAGES = [
   'Peace talks resumed in Geneva as the delegations met again.',
@@ -63,7 +53,7 @@ async function storeLibrary(count: number): Promise<void> {
       addedAt,
       updatedAt: addedAt,
     })
-    await app.library.putArticle(article, { html: `<p>${text}</p>`, text })
+    await app().library.putArticle(article, { html: `<p>${text}</p>`, text })
   }
 }
 
@@ -84,7 +74,7 @@ async function answers(): Promise<string[]> {
   const found: string[] = []
   for (const query of QUERIES) {
     for (const more of [{}, { country: 'UA' }, { offset: 5, limit: 5 }]) {
-      const result = await app.dispatch('articles.search', { query, ...more })
+      const result = await app().dispatch('articles.search', { query, ...more })
       if (!result.ok) expect.fail(`search ${query} failed: ${result.error.message}`)
       const page = result.value as SearchPage
       found.push(
@@ -101,10 +91,10 @@ describe('dateline rebuild and search', () => {
     const before = await answers()
     // Something to find for each query, else the comparison proves little.
     expect(before.filter((line) => / 0 $/.test(line))).toEqual([])
-    await app.close()
-    const rebuilt = await rebuildLibraryDatabase(libraryLayout(dir), new Date('2025-03-01T00:00:00Z'))
+    await close()
+    const rebuilt = await rebuildLibraryDatabase(libraryLayout(dir()), new Date('2025-03-01T00:00:00Z'))
     expect(rebuilt.articles).toBe(40)
-    app = await openApp({ libraryDir: dir, extraction: 'inline' })
+    await reopen()
     expect(await answers()).toEqual(before)
   })
 })
@@ -113,10 +103,10 @@ describe('dateline rebuild and links in the library folder', () => {
   it('takes nothing through a linked article folder or a linked text file', async (context) => {
     if (symlinksUnavailable) context.skip()
     await storeLibrary(3)
-    const second = app.library.get(idOf(1))!
-    await app.close()
-    const layout = libraryLayout(dir)
-    const outside = join(dir, '..', `${idOf(0)}-outside`)
+    const second = app().library.get(idOf(1))!
+    await close()
+    const layout = libraryLayout(dir())
+    const outside = join(dir(), '..', `${idOf(0)}-outside`)
     await mkdir(outside, { recursive: true })
     // The first article's folder moved out and replaced by a link to it.
     await cp(articleDir(layout, idOf(0)), outside, { recursive: true })
@@ -131,11 +121,11 @@ describe('dateline rebuild and links in the library folder', () => {
     try {
       const rebuilt = await rebuildLibraryDatabase(layout, new Date('2025-03-01T00:00:00Z'))
       expect(rebuilt).toEqual({ articles: 2, skipped: 1 })
-      app = await openApp({ libraryDir: dir, extraction: 'inline' })
-      const found = await app.dispatch('articles.search', { query: 'quartermaster' })
+      await reopen()
+      const found = await app().dispatch('articles.search', { query: 'quartermaster' })
       expect(found.ok && (found.value as SearchPage).total).toBe(0)
-      expect(app.library.get(idOf(0))).toBeUndefined()
-      expect(app.library.get(idOf(1))?.title).toBe(second.title)
+      expect(app().library.get(idOf(0))).toBeUndefined()
+      expect(app().library.get(idOf(1))?.title).toBe(second.title)
     } finally {
       await rm(outside, { recursive: true, force: true })
     }

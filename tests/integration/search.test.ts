@@ -1,32 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ArticleSummary } from '@shared/article'
 import type { ArticlePage, SearchPage } from '@shared/contract'
 import type { HighlightedText } from '@shared/search'
-import { openApp, type DatelineApp } from '../../src/main/app'
-import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
+import { appForEachTest } from '../helpers/app-for-each-test'
+import { makeSummary } from '../helpers/temp-library'
 
-let dir: string
-let app: DatelineApp
-
-beforeEach(async () => {
-  dir = await makeTempDir()
-  app = await openApp({ libraryDir: dir, extraction: 'inline' })
-})
-afterEach(async () => {
-  await app.close()
-  await removeDir(dir)
-})
+const { app } = appForEachTest()
 
 let serial = 0
 async function store(overrides: Partial<ArticleSummary>, text: string): Promise<ArticleSummary> {
   serial++
   const addedAt = new Date(Date.UTC(2025, 0, 1) + serial * 60_000).toISOString()
   const article = makeSummary({ addedAt, updatedAt: addedAt, excerpt: text.slice(0, 80), ...overrides })
-  return app.library.putArticle(article, { html: `<p>${text}</p>`, text })
+  return app().library.putArticle(article, { html: `<p>${text}</p>`, text })
 }
 
 async function search(query: string, more: Record<string, unknown> = {}): Promise<SearchPage> {
-  const result = await app.dispatch('articles.search', { query, ...more })
+  const result = await app().dispatch('articles.search', { query, ...more })
   if (!result.ok) expect.fail(`search failed: ${result.error.message}`)
   return result.value as SearchPage
 }
@@ -76,8 +66,8 @@ describe('searching the library by its words', () => {
 
   it('finds archived articles, which the default list leaves out', async () => {
     const kept = await store({ title: 'Border crossing reopens' }, 'Trucks queue at the border.')
-    await app.dispatch('articles.setStates', { ids: [kept.id], archived: true })
-    const list = await app.dispatch('articles.list', {})
+    await app().dispatch('articles.setStates', { ids: [kept.id], archived: true })
+    const list = await app().dispatch('articles.list', {})
     expect(list.ok && (list.value as ArticlePage).items.map((a) => a.id)).not.toContain(kept.id)
     expect(await titles('border')).toEqual(['Border crossing reopens'])
     expect(await titles('border', { state: 'unread' })).toEqual([])
@@ -99,7 +89,7 @@ describe('searching the library by its words', () => {
       'Grain.',
     )
     expect(await titles('grain', { country: 'PL' })).toEqual(['Grain deal in Poland'])
-    const list = await app.dispatch('articles.list', { query: 'grain', country: 'BY', sort: 'relevance' })
+    const list = await app().dispatch('articles.list', { query: 'grain', country: 'BY', sort: 'relevance' })
     expect(list.ok && (list.value as ArticlePage).items.map((a) => a.title)).toEqual([
       'Grain deal in Belarus',
     ])
@@ -132,7 +122,7 @@ describe('searching the library by its words', () => {
     await store({ title: 'Flood warning' }, 'Rivers rose overnight.')
     await store({ title: 'Drought' }, 'Rivers ran dry.')
     const steps: number[] = []
-    const result = await app.library.reindex(({ done }) => steps.push(done))
+    const result = await app().library.reindex(({ done }) => steps.push(done))
     expect(result).toBe(2)
     expect(steps.at(-1)).toBe(2)
     expect(await titles('rivers')).toHaveLength(2)

@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ArticleSummary } from '@shared/article'
 import type { GroupingStatus, StoryDetail, StoryList } from '@shared/stories'
-import { openApp, type DatelineApp } from '../../src/main/app'
-import { makeTempDir, removeDir } from '../helpers/temp-library'
+import { appForEachTest } from '../helpers/app-for-each-test'
 import {
   STORY_DEV_SET,
   storyArticle,
@@ -12,18 +11,11 @@ import {
 import { rewindToSchema2 } from '../helpers/schema-2-library'
 import { groupItems } from '../../src/main/stories/group-items'
 
+const { app, dir, call, close, reopen } = appForEachTest()
+
 const DEV = STORY_DEV_SET
 /** Two events in Kyiv on one day (a night's drone attack; Finland's president visiting). */
 const KYIV = DEV.filter((item) => item.story === 's03' || item.story === 's04')
-
-let dir: string
-let app: DatelineApp
-
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const result = await app.dispatch(name, input)
-  if (!result.ok) expect.fail(`${name} failed: ${result.error.code} ${result.error.message}`)
-  return result.value as T
-}
 
 /** Stores the items as a capture does, and announces them the way every capture path does. */
 async function store(
@@ -37,8 +29,8 @@ async function store(
       item,
       countryOf(item) ? [{ code: countryOf(item)!, name: countryOf(item)!, role: 'primary', score: 1 }] : [],
     )
-    const saved = await app.library.putArticle(article, storyBody(item))
-    if (announce) app.events.emit('library.changed', { ids: [saved.id] })
+    const saved = await app().library.putArticle(article, storyBody(item))
+    if (announce) app().events.emit('library.changed', { ids: [saved.id] })
     stored.set(item.id, saved)
   }
   return stored
@@ -47,16 +39,6 @@ async function store(
 async function storyOf(id: string): Promise<number | null> {
   return (await call<{ story: number | null }>('stories.ofArticle', { id })).story
 }
-
-beforeEach(async () => {
-  dir = await makeTempDir()
-  app = await openApp({ libraryDir: dir, extraction: 'inline' })
-})
-
-afterEach(async () => {
-  await app?.close()
-  await removeDir(dir)
-})
 
 describe('stories', () => {
   it('groups each article as it arrives, as the grouping of a file does, two events of one city and day apart', async () => {
@@ -129,16 +111,16 @@ describe('stories', () => {
 
     await call('stories.merge', { story: own, into: visitStory })
     expect(await storyOf(visitReport)).toBe(visitStory)
-    expect((await app.dispatch('stories.get', { id: own })).ok).toBe(false)
+    expect((await app().dispatch('stories.get', { id: own })).ok).toBe(false)
   })
 
   it('groups a library from before stories in the background, with progress', async () => {
     await store(KYIV, false)
-    await app.close()
-    await rewindToSchema2(dir)
+    await close()
+    await rewindToSchema2(dir())
     const progress: GroupingStatus[] = []
-    app = await openApp({ libraryDir: dir, extraction: 'inline', host: true })
-    app.events.subscribe((event, payload) => {
+    await reopen({ host: true })
+    app().events.subscribe((event, payload) => {
       if (event === 'stories.progress') progress.push(payload as GroupingStatus)
     })
     await expect.poll(() => progress.at(-1)?.running, { timeout: 20_000 }).toBe(false)
@@ -161,6 +143,6 @@ describe('stories', () => {
     const stored = await store(KYIV.filter((i) => i.story === 's04'))
     const story = (await storyOf(stored.get('d023')!.id))!
     for (const item of stored.values()) await call('articles.delete', { id: item.id })
-    expect((await app.dispatch('stories.get', { id: story })).ok).toBe(false)
+    expect((await app().dispatch('stories.get', { id: story })).ok).toBe(false)
   })
 })

@@ -1,77 +1,31 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { ArticleSummary } from '@shared/article'
 import type { StoryDetail } from '@shared/stories'
-import { openApp, type DatelineApp } from '../../src/main/app'
-import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
+import { appForEachTest } from '../helpers/app-for-each-test'
+import { STORY_DEV_SET, storyArticle } from '../helpers/story-fixtures'
+import { makeSummary } from '../helpers/temp-library'
 
 /**
  * The person's corrections at their edges (issue 19): a correction that would change nothing
  * changes nothing, one that cannot be done says why, and either way the library is as it was.
  */
 
-interface FixtureItem {
-  id: string
-  story: string
-  lang: string
-  site: string
-  publishedAt: string
-  title: string
-  text: string
-}
-
 /** Finland's president visiting Kyiv, reported by several outlets in several languages. */
-const VISIT = readFileSync(join(__dirname, '..', 'fixtures', 'stories', 'dev.jsonl'), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as FixtureItem)
-  .filter((item) => item.story === 's04')
+const VISIT = STORY_DEV_SET.filter((item) => item.story === 's04')
 
-let dir: string
-let app: DatelineApp
-
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const result = await app.dispatch(name, input)
-  if (!result.ok) expect.fail(`${name} failed: ${result.error.code} ${result.error.message}`)
-  return result.value as T
-}
-
-async function refused(name: string, input: unknown): Promise<{ code: string; message: string }> {
-  const result = await app.dispatch(name, input)
-  if (result.ok) expect.fail(`${name} should have been refused`)
-  return result.error
-}
+const { app, call, refused } = appForEachTest()
 
 const hex = (n: number): string => n.toString(16).padStart(16, '0')
 
 async function put(article: ArticleSummary, text: string): Promise<string> {
-  const saved = await app.library.putArticle(article, { html: `<p>${text}</p>`, text })
-  app.events.emit('library.changed', { ids: [saved.id] })
+  const saved = await app().library.putArticle(article, { html: `<p>${text}</p>`, text })
+  app().events.emit('library.changed', { ids: [saved.id] })
   return saved.id
 }
 
 async function storeVisit(): Promise<string[]> {
   const ids: string[] = []
-  for (const item of VISIT) {
-    ids.push(
-      await put(
-        makeSummary({
-          id: hex(0x1000 + Number(item.id.slice(1))),
-          title: item.title,
-          excerpt: item.text,
-          lang: item.lang,
-          siteName: item.site,
-          url: `https://${item.site}/${item.id}`,
-          canonicalUrl: `https://${item.site}/${item.id}`,
-          publishedAt: item.publishedAt,
-          countries: [],
-          correspondents: [],
-        }),
-        item.text,
-      ),
-    )
-  }
+  for (const item of VISIT) ids.push(await put(storyArticle(item), item.text))
   return ids
 }
 
@@ -99,7 +53,7 @@ async function storyOf(id: string): Promise<{ story: number | null; articles: nu
 
 /** Every story and membership as stored: what a failed or empty correction must leave alone. */
 function snapshot(): unknown {
-  return app.library.query((db) => ({
+  return app().library.query((db) => ({
     stories: db.all('SELECT id, created_at, first_at, last_at, article_count FROM stories ORDER BY id'),
     members: db.all('SELECT article, story, at, day, origin, score FROM story_articles ORDER BY article'),
   }))
@@ -110,8 +64,6 @@ let loner: string
 let other: string
 
 beforeEach(async () => {
-  dir = await makeTempDir()
-  app = await openApp({ libraryDir: dir, extraction: 'inline' })
   visit = await storeVisit()
   loner = await storeLoner(
     3,
@@ -123,11 +75,6 @@ beforeEach(async () => {
     'Chess olympiad opens in Montevideo with 180 teams',
     'The tournament hall filled with players.',
   )
-})
-
-afterEach(async () => {
-  await app?.close()
-  await removeDir(dir)
 })
 
 describe('story corrections at their edges', () => {
@@ -179,7 +126,7 @@ describe('story corrections at their edges', () => {
     const gone = (await storyOf(loner)).story!
     const target = (await storyOf(other)).story!
     await call('stories.move', { article: loner, story: target })
-    expect((await app.dispatch('stories.get', { id: gone })).ok).toBe(false)
+    expect((await app().dispatch('stories.get', { id: gone })).ok).toBe(false)
     const before = snapshot()
     const error = await refused('stories.move', { article: visit[0], story: gone })
     expect(error.code).toBe('NOT_FOUND')

@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ArticleSummary } from '@shared/article'
 import type { RowStory } from '@shared/stories'
-import { openApp, type DatelineApp } from '../../src/main/app'
-import { makeTempDir, removeDir } from '../helpers/temp-library'
+import { appForEachTest } from '../helpers/app-for-each-test'
 import {
   STORY_DEV_SET,
   storyArticle,
@@ -13,14 +12,7 @@ import {
 /** The labelled set's two Kyiv events of one day (the night's attack; Finland's president visiting). */
 const KYIV = STORY_DEV_SET.filter((item) => item.story === 's03' || item.story === 's04')
 
-let dir: string
-let app: DatelineApp
-
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const result = await app.dispatch(name, input)
-  if (!result.ok) expect.fail(`${name} failed: ${result.error.code} ${result.error.message}`)
-  return result.value as T
-}
+const { app, call } = appForEachTest()
 
 interface Page {
   total: number
@@ -31,8 +23,8 @@ interface Page {
 async function store(items: FixtureItem[]): Promise<ArticleSummary[]> {
   const stored: ArticleSummary[] = []
   for (const item of items) {
-    const saved = await app.library.putArticle(storyArticle(item), storyBody(item))
-    app.events.emit('library.changed', { ids: [saved.id] })
+    const saved = await app().library.putArticle(storyArticle(item), storyBody(item))
+    app().events.emit('library.changed', { ids: [saved.id] })
     stored.push(saved)
   }
   return stored
@@ -47,16 +39,6 @@ async function storiesOf(articles: ArticleSummary[]): Promise<Map<string, number
   }
   return stories
 }
-
-beforeEach(async () => {
-  dir = await makeTempDir()
-  app = await openApp({ libraryDir: dir, extraction: 'inline' })
-})
-
-afterEach(async () => {
-  await app?.close()
-  await removeDir(dir)
-})
 
 describe('the list grouped by story', () => {
   it('shows each story once, by the first of its articles in the list, and every lone article', async () => {

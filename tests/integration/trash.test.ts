@@ -1,22 +1,15 @@
 import { access } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import type { AddArticleResult } from '@shared/contract'
 import type { AnchoredHighlight } from '@shared/highlights'
 import type { EmptyTrashResult, TrashPage } from '@shared/trash'
-import { openApp, type DatelineApp } from '../../src/main/app'
 import type { SqlDatabase } from '../../src/main/library/database'
 import { articleDir, libraryLayout } from '../../src/main/library/layout'
+import { appForEachTest } from '../helpers/app-for-each-test'
 import { makeTempDir, removeDir } from '../helpers/temp-library'
 
-let dir: string
-let app: DatelineApp | null = null
-
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const result = await app!.dispatch(name, input)
-  if (!result.ok) expect.fail(`${name} failed: ${result.error.code} ${result.error.message}`)
-  return result.value as T
-}
+const { app, dir, call, reopen } = appForEachTest()
 
 async function exists(path: string): Promise<boolean> {
   return access(path).then(
@@ -58,17 +51,6 @@ async function addText(title: string): Promise<string> {
   return article.id
 }
 
-beforeEach(async () => {
-  dir = await makeTempDir()
-  app = await openApp({ libraryDir: dir, extraction: 'inline' })
-})
-
-afterEach(async () => {
-  await app?.close()
-  app = null
-  await removeDir(dir)
-})
-
 describe('the trash', () => {
   it('lists deleted articles newest first, keeps them across a restart, and restores any of them', async () => {
     const first = await addText('Talks in Vienna resume')
@@ -85,8 +67,7 @@ describe('the trash', () => {
     const [latest] = trash.items
     expect(Date.parse(latest!.purgeAt) - Date.parse(latest!.deletedAt)).toBe(30 * 24 * 60 * 60 * 1000)
 
-    await app!.close()
-    app = await openApp({ libraryDir: dir, extraction: 'inline' })
+    await reopen()
     // The first delete, not only the last, can still be undone after the app was closed.
     await call('articles.restore', { id: first })
     expect((await call<TrashPage>('trash.list', {})).items.map((item) => item.id)).toEqual([second])
@@ -99,12 +80,12 @@ describe('the trash', () => {
       await addText('Vote recount'),
     ]
     for (const id of ids) await call('articles.delete', { id })
-    const layout = libraryLayout(dir)
+    const layout = libraryLayout(dir())
 
     expect(await call<EmptyTrashResult>('trash.empty', { ids: [ids[0]] })).toEqual({ removed: 1 })
     expect(await exists(articleDir(layout, ids[0]!)), 'the emptied article’s folder').toBe(false)
     expect(await exists(articleDir(layout, ids[1]!)), 'another trashed article’s folder').toBe(true)
-    const gone = await app!.dispatch('articles.restore', { id: ids[0] })
+    const gone = await app().dispatch('articles.restore', { id: ids[0] })
     expect(gone.ok).toBe(false)
 
     expect(await call<EmptyTrashResult>('trash.empty', {})).toEqual({ removed: 2 })
@@ -118,7 +99,7 @@ describe('the trash', () => {
     const syncRoot = await makeTempDir('dateline-trash-sync-')
     onTestFinished(() => removeDir(syncRoot))
     await call('sync.enable', { folder: join(syncRoot, 'Sync'), deviceName: 'Laptop' })
-    const rowid = app!.library.articleRowid(id)
+    const rowid = app().library.articleRowid(id)
     const highlight = await call<AnchoredHighlight>('highlights.add', {
       articleId: id,
       exact: 'talks in Vienna',
@@ -133,7 +114,7 @@ describe('the trash', () => {
     const collection = await call<{ id: number }>('collections.create', { name: 'Black Sea' })
     await call('collections.add', { id: collection.id, articles: [id, kept] })
     await call('reading.savePosition', { id, progress: 0.4 })
-    app!.library.change((db) => {
+    app().library.change((db) => {
       db.run("INSERT INTO feeds (url, title, added_at) VALUES ('https://news.example/rss', 'News', 'x')")
       db.run(
         `INSERT INTO feed_items (feed, guid, link, article, seen_at)
@@ -158,30 +139,30 @@ describe('the trash', () => {
     const notes = await call<{ highlights: AnchoredHighlight[] }>('highlights.list', { articleId: id })
     expect(notes.highlights.map((h) => h.note)).toEqual(['Who attends?'])
 
-    const restoredRowid = app!.library.articleRowid(id)
+    const restoredRowid = app().library.articleRowid(id)
     await call('articles.delete', { id })
     await call('trash.empty', {})
     await call('sync.now', {})
-    const naming = app!.library.query((db) => [
+    const naming = app().library.query((db) => [
       ...tablesNaming(db, id, rowid),
       ...tablesNaming(db, id, restoredRowid),
     ])
     // The registers hold its tombstones (the article's, each highlight's); the outbox and the
     // events are the log the other devices read them from.
     expect(naming.filter((table) => !table.startsWith('sync_'))).toEqual([])
-    expect(app!.library.query((db) => tablesNaming(db, kept, app!.library.articleRowid(kept)))).toEqual(
+    expect(app().library.query((db) => tablesNaming(db, kept, app().library.articleRowid(kept)))).toEqual(
       expect.arrayContaining(['collection_articles', 'highlights']),
     )
     // The feed's item stays, with no article, so the next refresh does not capture it again.
     // Its highlights' removal reaches the other devices as any removal does.
-    const register = app!.library.query((db) =>
+    const register = app().library.query((db) =>
       db.get<{ value: string }>('SELECT value FROM sync_registers WHERE key = ?', [
         `highlight/${highlight.id}`,
       ]),
     )
     expect(JSON.parse(register!.value)).toBeNull()
     expect(
-      app!.library.query((db) =>
+      app().library.query((db) =>
         db.get<{ article: number | null }>("SELECT article FROM feed_items WHERE guid = 'item-1'"),
       ),
     ).toEqual({ article: null })
