@@ -1,47 +1,14 @@
-import { execFileSync } from 'node:child_process'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { mkdir } from 'node:fs/promises'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
+import { saveStoriesWithCli } from '../helpers/story-fixtures'
 import { expect, test } from './support/fixtures'
-
-interface FixtureItem {
-  id: string
-  story: string
-  lang: string
-  site: string
-  publishedAt: string
-  title: string
-  text: string
-}
 
 /**
  * Pages of the labelled set's first week (eight stories, six languages), with its hard case: two
  * Kyiv events of one day, the night's attack and Finland's president visiting.
  */
 const STORIES = ['s01', 's02', 's03', 's04', 's05', 's06', 's07', 's08']
-
-async function writePages(folder: string): Promise<string[]> {
-  const items = (await readFile('tests/fixtures/stories/dev.jsonl', 'utf8'))
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as FixtureItem)
-    .filter((item) => STORIES.includes(item.story))
-  const files: string[] = []
-  for (const item of items) {
-    const file = join(folder, `${item.id}.html`)
-    await writeFile(
-      file,
-      `<!doctype html><html lang="${item.lang}"><head><meta charset="utf-8"><title>${item.title}</title>
-<meta property="og:site_name" content="${item.site}">
-<meta property="article:published_time" content="${item.publishedAt}"></head>
-<body><main><article><h1>${item.title}</h1><p>${item.text}</p></article></main></body></html>`,
-    )
-    files.push(file)
-  }
-  return files
-}
 
 async function expectAxeClean(page: Page, selector: string): Promise<void> {
   const axe = await new AxeBuilder({ page }).include(selector).include('.sidebar').analyze()
@@ -56,19 +23,8 @@ test('a person opens a story and sees every outlet side by side, why they are gr
   page,
   dateline,
 }) => {
-  const folder = await mkdtemp(join(tmpdir(), 'dateline-stories-'))
-  try {
-    // Saved with the CLI while the host runs: the capture path every article takes.
-    execFileSync(
-      process.execPath,
-      ['out/main/cli.js', 'add', ...(await writePages(folder)), '--library', dateline.libraryDir],
-      {
-        stdio: 'pipe',
-      },
-    )
-  } finally {
-    await rm(folder, { recursive: true, force: true })
-  }
+  // Saved with the CLI while the host runs: the capture path every article takes.
+  await saveStoriesWithCli(dateline.libraryDir, STORIES)
   await page.goto(dateline.url)
   await page.getByTestId('show-stories').click()
   const stories = page.getByTestId('story-item')

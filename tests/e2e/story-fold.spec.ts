@@ -1,57 +1,16 @@
-import { execFileSync } from 'node:child_process'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { mkdir } from 'node:fs/promises'
+import { saveStoriesWithCli } from '../helpers/story-fixtures'
 import { axeViolations } from './support/axe'
 import { expect, test } from './support/fixtures'
 
-interface FixtureItem {
-  id: string
-  story: string
-  lang: string
-  site: string
-  publishedAt: string
-  title: string
-  text: string
-}
-
 /** The labelled set's first week: eight stories in six languages, saved with the CLI. */
 const STORIES = ['s01', 's02', 's03', 's04', 's05', 's06', 's07', 's08']
-
-async function saveFirstWeek(libraryDir: string): Promise<number> {
-  const items = (await readFile('tests/fixtures/stories/dev.jsonl', 'utf8'))
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as FixtureItem)
-    .filter((item) => STORIES.includes(item.story))
-  const folder = await mkdtemp(join(tmpdir(), 'dateline-story-fold-'))
-  try {
-    const files: string[] = []
-    for (const item of items) {
-      const file = join(folder, `${item.id}.html`)
-      await writeFile(
-        file,
-        `<!doctype html><html lang="${item.lang}"><head><meta charset="utf-8"><title>${item.title}</title>
-<meta property="og:site_name" content="${item.site}">
-<meta property="article:published_time" content="${item.publishedAt}"></head>
-<body><main><article><h1>${item.title}</h1><p>${item.text}</p></article></main></body></html>`,
-      )
-      files.push(file)
-    }
-    execFileSync(process.execPath, ['out/main/cli.js', 'add', ...files, '--library', libraryDir], {
-      stdio: 'pipe',
-    })
-  } finally {
-    await rm(folder, { recursive: true, force: true })
-  }
-  return items.length
-}
 
 test('the list grouped by story folds each story into one row that opens in place, by mouse and by keyboard, and the reader links to the story', async ({
   page,
   dateline,
 }) => {
-  const saved = await saveFirstWeek(dateline.libraryDir)
+  const saved = await saveStoriesWithCli(dateline.libraryDir, STORIES)
   await page.goto(dateline.url)
   const rows = page.getByTestId('article-row')
   await expect(rows.first()).toBeVisible()
@@ -117,7 +76,7 @@ test('a story’s row keeps its site and date whole beside its chips and countri
   page,
   dateline,
 }) => {
-  await saveFirstWeek(dateline.libraryDir)
+  await saveStoriesWithCli(dateline.libraryDir, STORIES)
   await page.goto(dateline.url)
   await page.getByTestId('group-by-story').check()
   const storyRows = page.getByTestId('article-row').filter({ has: page.getByTestId('row-story') })
