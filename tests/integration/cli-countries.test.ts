@@ -1,33 +1,11 @@
-import { execFile } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { cliMissing, runBuiltCli, type CliRun } from '../helpers/built-cli'
 import { makeTempDir, removeDir } from '../helpers/temp-library'
 
-const REPO = resolve(__dirname, '../..')
-const CLI = resolve(REPO, 'out/main/cli.js')
-const built = existsSync(CLI)
-if (!built) console.warn(`Skipping the countries CLI tests: ${CLI} is missing (npx electron-vite build).`)
+const built = cliMissing === null
+if (!built) console.warn(`Skipping the countries CLI tests: ${cliMissing}`)
 
-interface CliRun {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-function runCli(args: string[]): Promise<CliRun> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [CLI, '--library', library, ...args],
-      { cwd: REPO, env: { ...process.env, DATELINE_LIBRARY: '' }, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
-        done({ code, stdout: String(stdout), stderr: String(stderr) })
-      },
-    )
-  })
-}
+const runCli = (args: string[]): Promise<CliRun> => runBuiltCli(['--library', library, ...args])
 
 interface CountryJson {
   code: string

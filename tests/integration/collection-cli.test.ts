@@ -1,36 +1,16 @@
-import { execFile } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CollectionInfo } from '@shared/collections'
 import { openApp } from '../../src/main/app'
+import { cliMissing, runBuiltCli, type CliRun } from '../helpers/built-cli'
 import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
 
-const REPO = resolve(__dirname, '../..')
-const CLI = resolve(REPO, 'out/main/cli.js')
-const built = existsSync(CLI)
-if (!built) console.warn(`Skipping the collection CLI tests: ${CLI} is missing ("npx electron-vite build").`)
-
-interface CliRun {
-  code: number
-  stdout: string
-  stderr: string
-}
+const built = cliMissing === null
+if (!built) console.warn(`Skipping the collection CLI tests: ${cliMissing}`)
 
 let dir: string
 
 function dateline(...args: string[]): Promise<CliRun> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [CLI, '--library', dir, ...args],
-      { cwd: REPO, env: { ...process.env, DATELINE_LIBRARY: '' }, timeout: 45_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
-        done({ code, stdout: String(stdout), stderr: String(stderr) })
-      },
-    )
-  })
+  return runBuiltCli(['--library', dir, ...args], {}, 45_000)
 }
 
 async function ok(...args: string[]): Promise<string> {

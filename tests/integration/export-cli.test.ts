@@ -1,40 +1,18 @@
-import { execFile } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { readdir } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ExportResult, ImportArchiveResult } from '@shared/export'
 import { openApp } from '../../src/main/app'
 import { articlePage } from '../helpers/article-page'
+import { cliMissing, runBuiltCli, type CliRun } from '../helpers/built-cli'
 import { epubcheck } from '../helpers/export-library'
 import { html, image, startFixtureServer, type FixtureServer } from '../helpers/fixture-server'
 import { makePng } from '../helpers/images'
 import { makeTempDir, removeDir } from '../helpers/temp-library'
 
-const REPO = resolve(__dirname, '../..')
-const CLI = resolve(REPO, 'out/main/cli.js')
-if (!existsSync(CLI))
-  throw new Error(`${CLI} is missing: "npm test" builds it; or run "npx electron-vite build".`)
+if (cliMissing) throw new Error(cliMissing)
 
-interface CliRun {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-function runCli(args: string[]): Promise<CliRun> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { cwd: REPO, env: { ...process.env, DATELINE_LIBRARY: '' }, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
-        done({ code, stdout: String(stdout), stderr: String(stderr) })
-      },
-    )
-  })
-}
+const runCli = (args: string[]): Promise<CliRun> => runBuiltCli(args)
 
 let site: FixtureServer
 let work: string

@@ -1,26 +1,12 @@
-import { execFile } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { articleRoutes, rss2 } from '../fixtures/feeds/feed-documents'
+import { cliMissing, runBuiltCli, type CliRun } from '../helpers/built-cli'
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server'
 import { makeTempDir, removeDir } from '../helpers/temp-library'
 
-const REPO = resolve(__dirname, '../..')
-const CLI = resolve(REPO, 'out/main/cli.js')
-
-function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { cwd: REPO, env: { ...process.env, DATELINE_LIBRARY: '' }, timeout: 60_000 },
-      (error, stdout, stderr) =>
-        done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    )
-  })
-}
+const run = (args: string[]): Promise<CliRun> => runBuiltCli(args)
 
 let dir: string
 let files: string
@@ -42,7 +28,7 @@ afterEach(async () => {
   await removeDir(files)
 })
 
-describe.skipIf(!existsSync(CLI))('dateline feed, refresh and opml', () => {
+describe.skipIf(cliMissing !== null)('dateline feed, refresh and opml', () => {
   it('subscribes, refreshes with one JSON line per feed, imports and exports OPML, lists and unsubscribes', async () => {
     const lib = ['--library', dir]
     const added = await run(['feed', 'add', site.url('/world.xml'), '--folder', 'World', ...lib])

@@ -1,6 +1,3 @@
-import { execFile } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ArticleSummary } from '@shared/article'
 import type { SearchPage } from '@shared/contract'
@@ -8,6 +5,7 @@ import type { AnchoredHighlight } from '@shared/highlights'
 import { rebuildLibraryDatabase } from '../../src/main/library/database-builder'
 import { libraryLayout } from '../../src/main/library/layout'
 import { appForEachTest } from '../helpers/app-for-each-test'
+import { cliMissing, runBuiltCli, type CliRun } from '../helpers/built-cli'
 import { makeSummary } from '../helpers/temp-library'
 
 const { app, dir, call, close, reopen } = appForEachTest()
@@ -125,22 +123,10 @@ describe('highlights', () => {
   })
 })
 
-const REPO = resolve(__dirname, '../..')
-const CLI = resolve(REPO, 'out/main/cli.js')
-
-describe.skipIf(!existsSync(CLI))(
+describe.skipIf(cliMissing !== null)(
   'dateline highlight and highlights (the built CLI; npm test builds it)',
   () => {
-    const runCli = (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
-      new Promise((done) => {
-        execFile(
-          process.execPath,
-          [CLI, '--library', dir(), ...args],
-          { cwd: REPO, env: { ...process.env, DATELINE_LIBRARY: '' }, timeout: 45_000 },
-          (error, stdout, stderr) =>
-            done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-        )
-      })
+    const runCli = (args: string[]): Promise<CliRun> => runBuiltCli(['--library', dir(), ...args], {}, 45_000)
 
     it('highlights a passage with a note and lists it, as text and as JSON', async () => {
       await put(PARAGRAPHS)
