@@ -84,14 +84,18 @@ export async function openApp(options: OpenAppOptions): Promise<DatelineApp> {
   const events = new EventBus()
   const exportDownloads = new ExportDownloads()
   const background = new BackgroundWork(options.host ?? false)
-  const feeds = new FeedRefresher({
-    library,
+  // Feed refreshes and the services capture pages the same way: one extractor, one clock, one set of limits.
+  const capture = {
     extractor,
     events,
     fetch: options.fetch ?? fetch,
     now,
     ...(options.pageLimits ? { pageLimits: options.pageLimits } : {}),
     ...(options.imageLimits ? { imageLimits: options.imageLimits } : {}),
+  }
+  const feeds = new FeedRefresher({
+    library,
+    ...capture,
     ...(options.feedLimits ? { feedLimits: options.feedLimits } : {}),
     ...(options.isOnline ? { isOnline: options.isOnline } : {}),
   })
@@ -107,12 +111,7 @@ export async function openApp(options: OpenAppOptions): Promise<DatelineApp> {
     library,
     settings,
     extensions,
-    extractor,
-    events,
-    fetch: options.fetch ?? fetch,
-    now,
-    ...(options.pageLimits ? { pageLimits: options.pageLimits } : {}),
-    ...(options.imageLimits ? { imageLimits: options.imageLimits } : {}),
+    ...capture,
     ...(options.chooseExportPath ? { chooseExportPath: options.chooseExportPath } : {}),
     exportDownloads,
   })

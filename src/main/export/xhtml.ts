@@ -1,5 +1,5 @@
 import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5'
-import { MISSING_IMAGE_CLASS } from '../ingest/sanitize'
+import { ARTICLE_TAGS, MISSING_IMAGE_CLASS } from '../ingest/sanitize'
 
 /**
  * Sanitised article HTML as XHTML that an EPUB reader and epubcheck accept: parsed by the HTML
@@ -64,33 +64,8 @@ const VOID = new Set(['br', 'hr', 'img'])
 /** Semantic wrappers that may not nest in themselves in HTML5; as a plain <div> they always may. */
 const AS_DIV = new Set(['header', 'footer'])
 
-const KNOWN = new Set([
-  ...PHRASING_PARENTS,
-  ...PHRASING,
-  'hr',
-  'blockquote',
-  'ul',
-  'ol',
-  'li',
-  'dl',
-  'dd',
-  'figure',
-  'figcaption',
-  'div',
-  'section',
-  'article',
-  'aside',
-  'header',
-  'footer',
-  'table',
-  'thead',
-  'tbody',
-  'tfoot',
-  'tr',
-  'th',
-  'td',
-  'caption',
-])
+/** The tags the sanitiser lets into the library (and h1, which it renames h2); any other is unwrapped. */
+const KNOWN = new Set([...ARTICLE_TAGS, ...PHRASING_PARENTS])
 
 const LANG = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/
 const NON_NEGATIVE = /^\d{1,6}$/

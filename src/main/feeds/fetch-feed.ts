@@ -1,14 +1,10 @@
 import { DatelineError } from '@shared/errors'
-import { parseWebAddress, USER_AGENT, type FetchFunction } from '../ingest/fetch-page'
+import { parseWebAddress, USER_AGENT, type FetchFunction, type FetchLimits } from '../ingest/fetch-page'
 import { readCappedBody } from '../ingest/read-capped-body'
 import { FeedError } from './feed-error'
 
-export interface FeedFetchLimits {
-  /** The whole request, redirects included. */
-  timeoutMs: number
-  maxBytes: number
-  maxRedirects: number
-}
+/** A feed is fetched within the same three bounds as a page, with its own defaults. */
+export type FeedFetchLimits = FetchLimits
 
 export const defaultFeedLimits: FeedFetchLimits = {
   timeoutMs: 20_000,

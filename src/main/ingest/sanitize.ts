@@ -8,7 +8,7 @@ import { isMediaPath } from '@shared/media'
  * only pictures already stored in the library.
  */
 
-const ARTICLE_TAGS = [
+export const ARTICLE_TAGS = [
   'p',
   'br',
   'hr',

@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync'
-import type { BrokenRow } from '@shared/imports'
+import type { BrokenRow, ImportFormat } from '@shared/imports'
+import { importRow, type ImportRow, type ParsedExport } from '../import-row'
+import { readWebAddress } from './web-address'
 
 /** A CSV record by its header's column names (lower-case, trimmed), with the line it starts on. */
 export interface CsvRecord {
@@ -56,6 +58,29 @@ export function readCsvRecords(text: string): CsvRecords {
     })),
     broken,
   }
+}
+
+/**
+ * An app's CSV export, one saved article a record: a record whose `url` is not a web address is
+ * reported with its line, every other one becomes a row with the fields `readFields` reads from it.
+ */
+export function parseCsvExport(
+  text: string,
+  format: ImportFormat,
+  readFields: (record: CsvRecord, url: string) => Partial<ImportRow>,
+): ParsedExport {
+  const { records, broken } = readCsvRecords(text)
+  const rows: ImportRow[] = []
+  const problems: BrokenRow[] = [...broken]
+  for (const record of records) {
+    const address = readWebAddress(record.get('url'))
+    if ('reason' in address) {
+      problems.push({ line: record.line, unit: 'line', reason: address.reason })
+      continue
+    }
+    rows.push(importRow(record.line, address.url, readFields(record, address.url)))
+  }
+  return { format, rows, broken: problems.sort((a, b) => a.line - b.line) }
 }
 
 /** csv-parse's messages name its own terms ("field 0 at line 5"); the line is reported apart. */

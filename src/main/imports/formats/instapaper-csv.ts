@@ -1,8 +1,7 @@
-import type { BrokenRow } from '@shared/imports'
-import { importRow, type ImportRow, type ParsedExport } from '../import-row'
-import { readCsvRecords } from './csv-records'
+import type { ParsedExport } from '../import-row'
+import { parseCsvExport } from './csv-records'
 import { cleanTitle } from './pocket-csv'
-import { distinctTags, readSaveDate, readWebAddress } from './web-address'
+import { distinctTags, readSaveDate } from './web-address'
 
 /**
  * Instapaper's export (Settings > Export to CSV): `URL,Title,Selection,Folder,Timestamp`, newer files
@@ -10,30 +9,19 @@ import { distinctTags, readSaveDate, readWebAddress } from './web-address'
  * own, which becomes a collection; Timestamp is Unix seconds.
  */
 export function parseInstapaperCsv(text: string): ParsedExport {
-  const { records, broken } = readCsvRecords(text)
-  const rows: ImportRow[] = []
-  const problems: BrokenRow[] = [...broken]
-  for (const record of records) {
-    const address = readWebAddress(record.get('url'))
-    if ('reason' in address) {
-      problems.push({ line: record.line, unit: 'line', reason: address.reason })
-      continue
-    }
+  return parseCsvExport(text, 'instapaper', (record, url) => {
     const folder = (record.get('folder') ?? '').trim()
     const kind = folder.toLowerCase()
     const ownFolder = kind !== '' && kind !== 'unread' && kind !== 'archive' && kind !== 'starred'
-    rows.push(
-      importRow(record.line, address.url, {
-        title: cleanTitle(record.get('title'), address.url),
-        tags: distinctTags([...(ownFolder ? [folder] : []), ...readTagList(record.get('tags'))]),
-        archived: kind === 'archive',
-        read: kind === 'archive',
-        starred: kind === 'starred',
-        savedAt: readSaveDate(record.get('timestamp')),
-      }),
-    )
-  }
-  return { format: 'instapaper', rows, broken: problems.sort((a, b) => a.line - b.line) }
+    return {
+      title: cleanTitle(record.get('title'), url),
+      tags: distinctTags([...(ownFolder ? [folder] : []), ...readTagList(record.get('tags'))]),
+      archived: kind === 'archive',
+      read: kind === 'archive',
+      starred: kind === 'starred',
+      savedAt: readSaveDate(record.get('timestamp')),
+    }
+  })
 }
 
 /** `["a","b"]` as Instapaper writes it, or a plain comma-separated list from elsewhere. */

@@ -1,7 +1,6 @@
-import type { BrokenRow } from '@shared/imports'
-import { importRow, type ParsedExport } from '../import-row'
-import { readCsvRecords } from './csv-records'
-import { distinctTags, readSaveDate, readWebAddress } from './web-address'
+import type { ParsedExport } from '../import-row'
+import { parseCsvExport } from './csv-records'
+import { distinctTags, readSaveDate } from './web-address'
 
 /**
  * Pocket's export (getpocket.com/export, 2024–2025): a CSV with the header
@@ -9,28 +8,17 @@ import { distinctTags, readSaveDate, readWebAddress } from './web-address'
  * joined by `|`, status `unread` or `archive`. Pocket's CSV has no favourite flag.
  */
 export function parsePocketCsv(text: string): ParsedExport {
-  const { records, broken } = readCsvRecords(text)
-  const rows = []
-  const problems: BrokenRow[] = [...broken]
-  for (const record of records) {
-    const address = readWebAddress(record.get('url'))
-    if ('reason' in address) {
-      problems.push({ line: record.line, unit: 'line', reason: address.reason })
-      continue
-    }
+  return parseCsvExport(text, 'pocket', (record, url) => {
     const status = (record.get('status') ?? '').trim().toLowerCase()
-    rows.push(
-      importRow(record.line, address.url, {
-        title: cleanTitle(record.get('title'), address.url),
-        tags: distinctTags((record.get('tags') ?? '').split('|')),
-        archived: status === 'archive' || status === 'archived',
-        // Pocket archives what was read; an archived save counts as read.
-        read: status === 'archive' || status === 'archived',
-        savedAt: readSaveDate(record.get('time_added')),
-      }),
-    )
-  }
-  return { format: 'pocket', rows, broken: problems.sort((a, b) => a.line - b.line) }
+    return {
+      title: cleanTitle(record.get('title'), url),
+      tags: distinctTags((record.get('tags') ?? '').split('|')),
+      archived: status === 'archive' || status === 'archived',
+      // Pocket archives what was read; an archived save counts as read.
+      read: status === 'archive' || status === 'archived',
+      savedAt: readSaveDate(record.get('time_added')),
+    }
+  })
 }
 
 /** Pocket writes the address itself as the title of a page it could not read. */

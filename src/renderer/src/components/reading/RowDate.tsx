@@ -1,23 +1,17 @@
 import type { JSX } from 'react'
-import type { ArticleSummary } from '@shared/article'
-import { articleDating, formatListDate, formatSavedDate } from '@renderer/lib/format'
+import { formatListDate, formatSavedDate } from '@renderer/lib/format'
+import { ArticleDateTime, type DatedArticle, type DateLook } from './ArticleDateTime'
+
+const rowLook: DateLook = (date, saved) =>
+  saved
+    ? {
+        text: formatSavedDate(date),
+        className: 'row-date row-date-saved',
+        title: 'The page gives no date; this is the day it was saved',
+      }
+    : { text: formatListDate(date), className: 'row-date' }
 
 /** The row's date: the published one, or "saved Dec 1", set apart, when the page gave none. */
-export function RowDate({
-  article,
-}: {
-  article: Pick<ArticleSummary, 'publishedAt' | 'addedAt'>
-}): JSX.Element | null {
-  const dating = articleDating(article)
-  if (!dating) return null
-  return (
-    <time
-      className={`row-date${dating.saved ? ' row-date-saved' : ''}`}
-      dateTime={dating.date.toISOString()}
-      data-testid="row-date"
-      title={dating.saved ? 'The page gives no date; this is the day it was saved' : undefined}
-    >
-      {dating.saved ? formatSavedDate(dating.date) : formatListDate(dating.date)}
-    </time>
-  )
+export function RowDate({ article }: { article: DatedArticle }): JSX.Element | null {
+  return <ArticleDateTime article={article} testId="row-date" look={rowLook} />
 }
