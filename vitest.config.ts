@@ -1,10 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
-import { linkedomLazyListeners } from './scripts/linkedom-lazy-listeners'
 
 export default defineConfig({
-  // The tests read pages with the same linkedom as the built app: inlined, its listener maps rewritten.
-  plugins: [linkedomLazyListeners()],
   resolve: {
     alias: {
       '@shared': resolve(__dirname, 'src/shared'),
@@ -14,7 +11,6 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
-    server: { deps: { inline: ['linkedom'] } },
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Two cores: the kill test and the extraction worker tests spawn processes of their own.

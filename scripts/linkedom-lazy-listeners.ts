@@ -45,8 +45,9 @@ export function withLazyListenerMaps(source: string): string {
 }
 
 /**
- * The rewrite as a Vite plugin, for the bundles (which must then bundle linkedom rather than load it
- * from node_modules) and for the tests (which must inline it).
+ * The rewrite as a Vite plugin for the main bundles, which must then bundle linkedom rather than load
+ * it from node_modules. The tests run linkedom as installed (the same behaviour, only slower); the
+ * rewrite itself is tested on the installed source.
  */
 export function linkedomLazyListeners(): Plugin {
   let rewritten = false
