@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
+import { linkedomLazyListeners } from './scripts/linkedom-lazy-listeners'
 
 /**
  * `npm run dev` serves the renderer through Vite, whose hot reload injects an inline script and
@@ -23,8 +24,10 @@ const shared = resolve(__dirname, 'src/shared')
 export default defineConfig({
   main: {
     resolve: { alias: { '@shared': shared } },
+    plugins: [linkedomLazyListeners()],
     build: {
-      externalizeDeps: { exclude: ['zod'] },
+      // linkedom is bundled so its listener maps can be rewritten (scripts/linkedom-lazy-listeners.ts).
+      externalizeDeps: { exclude: ['zod', 'linkedom'] },
       // The main bundle also carries the plain-Node entry points (CLI, extraction worker,
       // benchmarks), so one build gives the desktop app, `dateline` and `npm run bench`.
       rollupOptions: {

@@ -22,7 +22,7 @@ import {
  * every field of every result, so two builds can be compared field by field:
  *   node out/main/extraction-identity.js --save before      (writes .bench/identity-before.json)
  *   node out/main/extraction-identity.js --compare before   (exit code 1 on any difference)
- * `--only TEXT` takes the pages whose id holds TEXT; `--limit N` takes the first N pages of each set (for profiling with `node --cpu-prof`); `--slowest N`
+ * `--only TEXT[,TEXT…]` takes the pages whose id holds one of the TEXTs; `--limit N` takes the first N pages of each set (for profiling with `node --cpu-prof`); `--slowest N`
  * lists the N pages that took the most CPU time.
  */
 
@@ -36,13 +36,15 @@ function argument(name: string): string | null {
 }
 
 function* pages(limit: number, only: string | null): Generator<BenchmarkPage> {
+  const wanted = only?.split(',') ?? null
+  const taken = (id: string): boolean => wanted === null || wanted.some((text) => id.includes(text))
   const ids = articleExtractionIds(articleExtractionDir()) ?? []
   for (const id of ids.slice(0, limit)) {
-    if (only === null || `ae/${id}`.includes(only)) yield { ...readArticleExtractionPage(id), id: `ae/${id}` }
+    if (taken(`ae/${id}`)) yield { ...readArticleExtractionPage(id), id: `ae/${id}` }
   }
   const entries = trafilaturaEntries(trafilaturaEvalDir()) ?? []
   for (const [url, entry] of entries.slice(0, limit)) {
-    if (only !== null && !`tf/${entry.file}`.includes(only)) continue
+    if (!taken(`tf/${entry.file}`)) continue
     const page = readTrafilaturaPage(url, entry)
     yield { ...page, id: `tf/${page.id}` }
   }

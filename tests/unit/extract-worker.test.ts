@@ -10,10 +10,10 @@ const built = existsSync(workerPath)
 if (!built)
   console.log(`Skipping the extraction worker tests: ${workerPath} is not built (run electron-vite build).`)
 
-/** Five thousand nested blocks: about 8 s of parsing and scoring on a laptop, far beyond the limit below. */
-function hugePage(): string {
+/** Five thousand nested blocks: about 8 s of parsing and scoring on a laptop, far beyond the limits below. */
+function hugePage(blocks = 5_000): string {
   const block = `<div class="c"><div><p>${STORY_PARAGRAPHS[0]} <a href="/x">link</a></p></div></div>`
-  return newsPage(block.repeat(5_000))
+  return newsPage(block.repeat(blocks))
 }
 
 describe('worker extractor', () => {
@@ -49,6 +49,51 @@ describe('worker extractor', () => {
         'Reading this page took too long (over 2 s), so Dateline stopped. The page may be unusually large or malformed.',
     })
     expect((await next).text).toBe(STORY_PARAGRAPHS.join('\n\n'))
+  })
+
+  it.skipIf(!built)(
+    'lets a page finish that outlasts the limit on the clock while the machine gives the reader little CPU',
+    async () => {
+      // The reader gets a hundredth of a core: 300 ms of CPU would take 30 s of the clock.
+      const startedAt = Date.now()
+      extractor = createWorkerExtractor({
+        workerPath,
+        timeoutMs: 300,
+        hardTimeoutMs: 60_000,
+        cpuTimeMs: () => (Date.now() - startedAt) / 100,
+      })
+      await extractor.extract({ kind: 'html', html: newsPage(storyHtml()), url: null })
+      const before = Date.now()
+      const article = await extractor.extract({ kind: 'html', html: hugePage(400), url: null })
+      // Over the limit by the clock, which a wall-clock limit would have stopped.
+      expect(Date.now() - before).toBeGreaterThan(300)
+      expect(article.text).toContain(STORY_PARAGRAPHS[0])
+    },
+  )
+
+  it.skipIf(!built)('stops a page at the hard wall-clock limit however little CPU it was given', async () => {
+    // The CPU clock runs for the first page and stops for the second: a reader starved outright.
+    let starved = false
+    const cpuMs = (): number => {
+      const usage = process.cpuUsage()
+      return starved ? 0 : (usage.user + usage.system) / 1000
+    }
+    extractor = createWorkerExtractor({
+      workerPath,
+      timeoutMs: 1500,
+      hardTimeoutMs: 10_000,
+      cpuTimeMs: cpuMs,
+    })
+    await extractor.extract({ kind: 'html', html: newsPage(storyHtml()), url: null })
+    starved = true
+    const before = Date.now()
+    await expect(extractor.extract({ kind: 'html', html: hugePage(), url: null })).rejects.toMatchObject({
+      code: 'TIMEOUT',
+    })
+    expect(Date.now() - before).toBeGreaterThanOrEqual(10_000)
+    starved = false
+    const next = await extractor.extract({ kind: 'html', html: newsPage(storyHtml()), url: null })
+    expect(next.text).toBe(STORY_PARAGRAPHS.join('\n\n'))
   })
 
   it.skipIf(!built)('passes NOT_AN_ARTICLE back from the worker as a typed error', async () => {

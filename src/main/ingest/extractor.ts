@@ -6,10 +6,26 @@ import { DatelineError, toErrorInfo } from '@shared/errors'
 import type { WorkerJob, WorkerMessage } from './extract/protocol'
 import type { Extractor, ExtractRequest } from './extractor-types'
 
-/** The slowest of 181 real pages took under 2 s on a busy 2-core machine; a person can wait this long. */
+/**
+ * The CPU time one page may take. The slowest of 1,171 real pages took under 2 s on a busy 2-core
+ * machine; a person can wait this long.
+ */
 const DEFAULT_TIMEOUT_MS = 20_000
+/**
+ * However little CPU the machine gives the reader, a page is stopped after this many times its CPU
+ * allowance of wall-clock time, so a page that hangs without spinning cannot hold the queue forever.
+ */
+const HARD_LIMIT_FACTOR = 5
 /** Loading the worker (linkedom, Readability) is not the page's fault, so it gets time of its own. */
 const START_UP_ALLOWANCE_MS = 15_000
+
+/** CPU time this process has used, in ms: the worker thread's time included, as the worker is ours. */
+function processCpuMs(): number {
+  const usage = process.cpuUsage()
+  return (usage.user + usage.system) / 1000
+}
+/** A job under its limits is looked at again no sooner than this, so a nearly spent one is not polled. */
+const MIN_RECHECK_MS = 100
 
 /**
  * What one page may cost the reader. A 10 MB paste once grew the worker past 1 GB; past these limits
@@ -44,8 +60,21 @@ export function createInlineExtractor(): Extractor {
 export interface WorkerExtractorOptions {
   /** The built worker entry, normally `defaultWorkerPath()`. */
   workerPath: string
+  /** The CPU time a page may take (20 s). */
   timeoutMs?: number
+  /** The wall-clock time a page may take however loaded the machine is (five times `timeoutMs`). */
+  hardTimeoutMs?: number
   resourceLimits?: ResourceLimits
+  /** The process's CPU time in ms; tests stand in a starved machine with it. */
+  cpuTimeMs?: () => number
+}
+
+/** When the current job started, in both clocks, and how much of each it may use. */
+interface JobClock {
+  startedAt: number
+  cpuAtStart: number
+  cpuBudgetMs: number
+  wallBudgetMs: number
 }
 
 interface PendingJob {
@@ -58,14 +87,24 @@ interface PendingJob {
  * Extracts in one long-lived worker thread, one job at a time, so an add costs no worker start-up.
  * A job over the time limit terminates the worker (a runaway parse cannot be interrupted any other
  * way); a crash fails only the job that caused it. Either way the next job starts a fresh worker.
+ *
+ * The limit counts CPU time, not the clock: on a machine busy with other work a page that would
+ * finish in 3 s can take 30 s of wall-clock time, and stopping it would fail a good page for the
+ * machine's load. A hostile page that spins uses CPU as fast as the clock runs and is stopped at the
+ * same time as before; a hard wall-clock limit stops anything else. The process's CPU time stands in
+ * for the worker's (Node offers no other thread's time); other work in the process only makes the
+ * limit come sooner, never later than the hard limit, and never before `timeoutMs` of wall-clock time.
  */
 export function createWorkerExtractor(options: WorkerExtractorOptions): Extractor {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const hardTimeoutMs = Math.max(timeoutMs, options.hardTimeoutMs ?? timeoutMs * HARD_LIMIT_FACTOR)
+  const cpuTimeMs = options.cpuTimeMs ?? processCpuMs
   const resourceLimits = options.resourceLimits ?? DEFAULT_RESOURCE_LIMITS
   const queue: PendingJob[] = []
   let worker: Worker | null = null
   let current: PendingJob | null = null
   let timer: NodeJS.Timeout | null = null
+  let clock: JobClock | null = null
   let workerReady = false
   let nextId = 1
   let closed = false
@@ -73,6 +112,7 @@ export function createWorkerExtractor(options: WorkerExtractorOptions): Extracto
   const finish = (settle: (pending: PendingJob) => void): void => {
     if (timer !== null) clearTimeout(timer)
     timer = null
+    clock = null
     const pending = current
     current = null
     worker?.unref()
@@ -80,12 +120,36 @@ export function createWorkerExtractor(options: WorkerExtractorOptions): Extracto
     pump()
   }
 
+  /** Starts the current job's clocks: `allowanceMs` more of each when the worker is still loading. */
+  const startClock = (allowanceMs: number): void => {
+    clock = {
+      startedAt: Date.now(),
+      cpuAtStart: cpuTimeMs(),
+      cpuBudgetMs: timeoutMs + allowanceMs,
+      wallBudgetMs: hardTimeoutMs + allowanceMs,
+    }
+    armTimer(timeoutMs + allowanceMs)
+  }
+
   const armTimer = (ms: number): void => {
     if (timer !== null) clearTimeout(timer)
-    timer = setTimeout(() => {
-      void discardWorker()
-      finish((pending) => pending.reject(new DatelineError('TIMEOUT', timeoutMessage(timeoutMs))))
-    }, ms)
+    timer = setTimeout(checkClock, ms)
+  }
+
+  // A page cannot use CPU time faster than the clock runs, so the next look comes no sooner than the
+  // CPU time it has left, and no later than the hard limit.
+  const checkClock = (): void => {
+    timer = null
+    if (clock === null) return
+    const wallMs = Date.now() - clock.startedAt
+    const cpuLeftMs = clock.cpuBudgetMs - (cpuTimeMs() - clock.cpuAtStart)
+    const wallLeftMs = clock.wallBudgetMs - wallMs
+    if (cpuLeftMs > 0 && wallLeftMs > 0) {
+      armTimer(Math.min(Math.max(cpuLeftMs, MIN_RECHECK_MS), wallLeftMs))
+      return
+    }
+    void discardWorker()
+    finish((pending) => pending.reject(new DatelineError('TIMEOUT', timeoutMessage(timeoutMs))))
   }
 
   const discardWorker = async (): Promise<void> => {
@@ -105,7 +169,7 @@ export function createWorkerExtractor(options: WorkerExtractorOptions): Extracto
     started.on('message', (message: WorkerMessage) => {
       if ('ready' in message) {
         workerReady = true
-        if (current !== null) armTimer(timeoutMs)
+        if (current !== null) startClock(0)
         return
       }
       const reply = message
@@ -148,7 +212,7 @@ export function createWorkerExtractor(options: WorkerExtractorOptions): Extracto
       return
     }
     worker.ref()
-    armTimer(workerReady ? timeoutMs : timeoutMs + START_UP_ALLOWANCE_MS)
+    startClock(workerReady ? 0 : START_UP_ALLOWANCE_MS)
     worker.postMessage(next.job)
   }
 
@@ -168,6 +232,7 @@ export function createWorkerExtractor(options: WorkerExtractorOptions): Extracto
       for (const pending of queue.splice(0)) pending.reject(stopped)
       if (timer !== null) clearTimeout(timer)
       timer = null
+      clock = null
       current?.reject(stopped)
       current = null
       await discardWorker()
