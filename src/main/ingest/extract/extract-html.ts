@@ -19,6 +19,7 @@ import { paragraphsHtml } from './plain-text'
 import { CAPTION_MARK, postClean, stripPresentation } from './post-clean'
 import { mapBlocks, recoverBlocks, type BlockMap } from './recover-blocks'
 import { StepRunner } from './steps'
+import { markTeaserCards } from './teaser-cards'
 import { countWords, paragraphsOf, textOfParagraphs } from './text'
 import { chooseBody, splitArticleBody } from './choose-body'
 import {
@@ -218,6 +219,7 @@ function readCleaned(
     steps.apply('loading the pictures', () => foldLazyImages(body))
     steps.apply('removing page furniture', () => removeBoilerplate(body))
     steps.apply('keeping embedded posts', () => neutraliseEmbeds(body))
+    steps.apply('finding teaser cards', () => markTeaserCards(body))
     blocks = steps.run('mapping the page’s blocks', () => mapBlocks(body), null)
   }
   const readability = steps.run('finding the story', () => runReadability(document), null)

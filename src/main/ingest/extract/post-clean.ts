@@ -10,6 +10,7 @@ import {
 import { removeTrailingBoilerplate } from './boilerplate-tail'
 import { removeCaptionDebris } from './caption-debris'
 import { removeLinkBlocks } from './link-blocks'
+import { removeTeaserCards } from './teaser-cards'
 import { hasText, isElement, textOf, toArray, type DomElement, type DomNode } from './dom'
 import { countWords, paragraphsOf } from './text'
 
@@ -71,6 +72,7 @@ export function postClean(root: DomElement): void {
       block.setAttribute(CAPTION_MARK, '')
     }
   }
+  removeTeaserCards(root)
   removeLinkBlocks(root, leafBlocks(root))
   markCaptions(root)
   cutTail(root)
