@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Readability } from '@mozilla/readability'
-import { neutraliseEmbeds, removeBoilerplate } from '../src/main/ingest/extract/boilerplate'
+import {
+  keepCaptionNames,
+  neutraliseDisplayStates,
+  neutraliseEmbeds,
+  removeBoilerplate,
+} from '../src/main/ingest/extract/boilerplate'
 import { normaliseSpace, type DomElement } from '../src/main/ingest/extract/dom'
 import { markTeaserCards } from '../src/main/ingest/extract/teaser-cards'
 import { foldLazyImages } from '../src/main/ingest/extract/lazy-images'
@@ -43,6 +48,8 @@ function classify(html: string, snippet: string): MissClass {
   foldLazyImages(body)
   removeBoilerplate(body)
   neutraliseEmbeds(body)
+  neutraliseDisplayStates(body)
+  keepCaptionNames(body)
   markTeaserCards(body)
   if (!norm(body.textContent ?? '').includes(wanted)) return 'removed-before-readability'
   const map = mapBlocks(body)
@@ -94,6 +101,8 @@ function printBlocks(file: string): void {
   foldLazyImages(body)
   removeBoilerplate(body)
   neutraliseEmbeds(body)
+  neutraliseDisplayStates(body)
+  keepCaptionNames(body)
   markTeaserCards(body)
   const map = mapBlocks(body)
   const parsed = new Readability(document as never, { keepClasses: true, charThreshold: 300 }).parse()

@@ -1,7 +1,7 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability'
 import type { ExtractedArticle } from '@shared/article'
 import { DatelineError } from '@shared/errors'
-import { neutraliseEmbeds, removeBoilerplate } from './boilerplate'
+import { keepCaptionNames, neutraliseDisplayStates, neutraliseEmbeds, removeBoilerplate } from './boilerplate'
 import { textOf, toArray, type DomDocument, type DomElement } from './dom'
 import { largestTextBlock, markedArticleElement, revealScriptedContent } from './fallback-blocks'
 import {
@@ -219,6 +219,8 @@ function readCleaned(
     steps.apply('loading the pictures', () => foldLazyImages(body))
     steps.apply('removing page furniture', () => removeBoilerplate(body))
     steps.apply('keeping embedded posts', () => neutraliseEmbeds(body))
+    steps.apply('keeping the story’s Drupal paragraphs', () => neutraliseDisplayStates(body))
+    steps.apply('keeping captions’ names', () => keepCaptionNames(body))
     steps.apply('finding teaser cards', () => markTeaserCards(body))
     blocks = steps.run('mapping the page’s blocks', () => mapBlocks(body), null)
   }
