@@ -1,8 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Readability } from '@mozilla/readability'
-import { neutraliseEmbeds, removeBoilerplate } from '../src/main/ingest/extract/boilerplate'
+import {
+  keepCaptionNames,
+  neutraliseDisplayStates,
+  neutraliseEmbeds,
+  removeBoilerplate,
+} from '../src/main/ingest/extract/boilerplate'
 import { normaliseSpace, type DomElement } from '../src/main/ingest/extract/dom'
+import { markTeaserCards } from '../src/main/ingest/extract/teaser-cards'
 import { foldLazyImages } from '../src/main/ingest/extract/lazy-images'
 import { parseWithLinkedom, readPageTree } from '../src/main/ingest/extract/page-tree'
 import { BLOCK_MARK, mapBlocks, type BlockMap } from '../src/main/ingest/extract/recover-blocks'
@@ -42,6 +48,9 @@ function classify(html: string, snippet: string): MissClass {
   foldLazyImages(body)
   removeBoilerplate(body)
   neutraliseEmbeds(body)
+  neutraliseDisplayStates(body)
+  keepCaptionNames(body)
+  markTeaserCards(body)
   if (!norm(body.textContent ?? '').includes(wanted)) return 'removed-before-readability'
   const map = mapBlocks(body)
   const parsed = new Readability(document as never, { keepClasses: true, charThreshold: 300 }).parse()
@@ -92,6 +101,9 @@ function printBlocks(file: string): void {
   foldLazyImages(body)
   removeBoilerplate(body)
   neutraliseEmbeds(body)
+  neutraliseDisplayStates(body)
+  keepCaptionNames(body)
+  markTeaserCards(body)
   const map = mapBlocks(body)
   const parsed = new Readability(document as never, { keepClasses: true, charThreshold: 300 }).parse()
   const content = parseWithLinkedom(parsed?.content ?? '').body

@@ -1,5 +1,6 @@
 import rules from './boilerplate.json'
 import { normaliseSpace, textOf, toArray, type DomElement } from './dom'
+import { PHRASING_TAGS } from './phrasing-tags'
 
 /** The boilerplate rules of boilerplate.json, compiled once. */
 export interface BoilerplateRules {
@@ -108,8 +109,56 @@ export function neutraliseEmbeds(root: DomElement): void {
   }
 }
 
+/**
+ * Drupal's "paragraphs" module splits a story into entities (text, quote, picture, box), each a
+ * field printed with `field--label-hidden`, inside one multi-value field. Readability reads
+ * "hidden" anywhere in a class as a mark against the element, so the story's own boxes scored
+ * below a teaser beside them and were dropped. Inside such a field the token only says that a
+ * label is not printed, and it is taken off there. Elsewhere it is left: on a Drupal page's other
+ * fields (sidebar blocks, "you may also like" boxes) it keeps helping Readability leave them out.
+ */
+const PARAGRAPHS_FIELD_SELECTOR = [
+  '.field--type-entity-reference-revisions',
+  '.field-type-paragraphs',
+  '.paragraphs-items',
+].join(',')
+const LABEL_HIDDEN_TOKEN_RE = /^field-?-label-hidden$/
+
+export function neutraliseDisplayStates(root: DomElement): void {
+  for (const field of toArray(root.querySelectorAll(PARAGRAPHS_FIELD_SELECTOR))) {
+    for (const element of [field, ...toArray(field.querySelectorAll('[class*="label-hidden"]'))]) {
+      const tokens = (element.getAttribute('class') ?? '').split(/\s+/).filter((token) => token !== '')
+      const kept = tokens.filter((token) => !LABEL_HIDDEN_TOKEN_RE.test(token))
+      if (kept.length < tokens.length) element.setAttribute('class', kept.join(' '))
+    }
+  }
+}
+
 export function hasCaptionName(element: DomElement): boolean {
   return namingWords(element).some((w) => boilerplateRules.captionClassWords.test(w))
+}
+
+/**
+ * Readability turns a <div> holding only a line of text into a new <p> without the div's class, so
+ * a caption printed in a bare box (`<div class="dida">`, `<div class="caption">`) reached the copy
+ * as a paragraph of the story. Its text is wrapped in a <span> carrying the box's class, which
+ * travels with the text into the new paragraph, where the caption is then recognised.
+ */
+export function keepCaptionNames(root: DomElement): void {
+  for (const box of toArray(root.querySelectorAll('div[class],section[class]'))) {
+    if (box.firstElementChild !== null && !onlyPhrasing(box)) continue
+    if (!hasCaptionName(box) || box.textContent?.trim() === '') continue
+    const span = box.ownerDocument.createElement('span')
+    span.setAttribute('class', box.getAttribute('class') ?? '')
+    span.append(...toArray(box.childNodes))
+    box.append(span)
+  }
+}
+
+function onlyPhrasing(box: DomElement): boolean {
+  return toArray(box.children).every(
+    (child) => PHRASING_TAGS.has(child.localName) || child.localName === 'br',
+  )
 }
 
 /** Named as the story's lead paragraph ("article-intro", "chapo"), and not as a dek or summary. */

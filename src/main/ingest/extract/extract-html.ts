@@ -1,7 +1,7 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability'
 import type { ExtractedArticle } from '@shared/article'
 import { DatelineError } from '@shared/errors'
-import { neutraliseEmbeds, removeBoilerplate } from './boilerplate'
+import { keepCaptionNames, neutraliseDisplayStates, neutraliseEmbeds, removeBoilerplate } from './boilerplate'
 import { textOf, toArray, type DomDocument, type DomElement } from './dom'
 import { largestTextBlock, markedArticleElement, revealScriptedContent } from './fallback-blocks'
 import {
@@ -19,6 +19,7 @@ import { paragraphsHtml } from './plain-text'
 import { CAPTION_MARK, postClean, stripPresentation } from './post-clean'
 import { mapBlocks, recoverBlocks, type BlockMap } from './recover-blocks'
 import { StepRunner } from './steps'
+import { markTeaserCards } from './teaser-cards'
 import { countWords, paragraphsOf, textOfParagraphs } from './text'
 import { chooseBody, splitArticleBody } from './choose-body'
 import {
@@ -218,6 +219,9 @@ function readCleaned(
     steps.apply('loading the pictures', () => foldLazyImages(body))
     steps.apply('removing page furniture', () => removeBoilerplate(body))
     steps.apply('keeping embedded posts', () => neutraliseEmbeds(body))
+    steps.apply('keeping the story’s Drupal paragraphs', () => neutraliseDisplayStates(body))
+    steps.apply('keeping captions’ names', () => keepCaptionNames(body))
+    steps.apply('finding teaser cards', () => markTeaserCards(body))
     blocks = steps.run('mapping the page’s blocks', () => mapBlocks(body), null)
   }
   const readability = steps.run('finding the story', () => runReadability(document), null)

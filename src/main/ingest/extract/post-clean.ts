@@ -10,6 +10,7 @@ import {
 import { removeTrailingBoilerplate } from './boilerplate-tail'
 import { removeCaptionDebris } from './caption-debris'
 import { removeLinkBlocks } from './link-blocks'
+import { removeTeaserCards } from './teaser-cards'
 import { hasText, isElement, textOf, toArray, type DomElement, type DomNode } from './dom'
 import { countWords, paragraphsOf } from './text'
 
@@ -71,12 +72,44 @@ export function postClean(root: DomElement): void {
       block.setAttribute(CAPTION_MARK, '')
     }
   }
+  removeTeaserCards(root)
   removeLinkBlocks(root, leafBlocks(root))
+  separateDates(root)
   markCaptions(root)
   cutTail(root)
   trimTrailingLines(root)
   removeTrailingBoilerplate(root)
   removeEmptyContainers(root)
+}
+
+/** An inline element named as a date or a time ("date", "post-time", "timestamp", "datum"). */
+const DATE_NAME_RE = /(?:^|[-_ ])(?:date|time|timestamp|datetime|datum|fecha|heure|uhrzeit)(?:$|[-_ ])/i
+const WORD_END_RE = /[\p{L}\p{N}]$/u
+const WORD_START_RE = /^[\p{L}\p{N}]/u
+
+/**
+ * A date or a time printed right against the next word ("<time>21:22</time><mark>Frances
+ * Watkins</mark>", "<span class="date">06.03.2016</span>Werden Sie …"): the page's stylesheet sets
+ * them apart (a block, a margin), which the copy does not have, so the words would run together
+ * ("21:22Frances"). A space is put between them where letters or digits meet.
+ */
+function separateDates(root: DomElement): void {
+  for (const element of toArray(root.querySelectorAll('time,span[class],small[class],em[class]'))) {
+    if (element.localName !== 'time' && !isNamedAsDate(element)) continue
+    const text = element.textContent ?? ''
+    const before = element.previousSibling
+    if (before !== null && WORD_END_RE.test(before.textContent ?? '') && WORD_START_RE.test(text)) {
+      element.before(' ')
+    }
+    const after = element.nextSibling
+    if (after === null || !WORD_END_RE.test(text) || !WORD_START_RE.test(after.textContent ?? '')) continue
+    if (isElement(after)) after.before(' ')
+    else after.textContent = ` ${after.textContent ?? ''}`
+  }
+}
+
+function isNamedAsDate(element: DomElement): boolean {
+  return (element.getAttribute('class') ?? '').split(/\s+/).some((token) => DATE_NAME_RE.test(token))
 }
 
 /**

@@ -1,5 +1,6 @@
 import { boilerplateKinds, hasCaptionName, hasLeadName, isTailStart } from './boilerplate'
 import { isElement, normaliseSpace, TEXT_NODE, toArray, type DomElement } from './dom'
+import { CARD_MARK } from './teaser-cards'
 import { countWords } from './text'
 
 /*
@@ -40,7 +41,7 @@ interface LeafBlock {
   text: string
   words: number
   linkShare: number
-  /** Inside nav, aside, footer, form, figure, or an element named as furniture or a caption. */
+  /** Inside nav, aside, footer, form, figure, a teaser card, or an element named as furniture or a caption. */
   furniture: boolean
   /** The element's ancestors, outermost first, as the page had them before Readability. */
   ancestors: DomElement[]
@@ -66,7 +67,11 @@ export function mapBlocks(body: DomElement): BlockMap {
   const walk = (element: DomElement, furniture: boolean): [number, number, boolean] => {
     const tag = element.localName
     const here =
-      furniture || FURNITURE_TAGS.has(tag) || boilerplateKinds(element).length > 0 || hasCaptionName(element)
+      furniture ||
+      FURNITURE_TAGS.has(tag) ||
+      element.hasAttribute(CARD_MARK) ||
+      boilerplateKinds(element).length > 0 ||
+      hasCaptionName(element)
     let text = 0
     let linked = 0
     let hasBlock = false
