@@ -60,3 +60,47 @@ export function bylineLines(text: string): string[] {
   const looked = [...lines.slice(0, FIRST_LINES), ...lines.slice(-LAST_LINES), ...labelled]
   return [...new Set(looked)].filter(isPrintedByline)
 }
+
+/** "11.12.2019", "2024-03-12", "12/03/2024", "12. März 2024", "March 12, 2024", "12 mars 2024". */
+function datePattern(): string {
+  const months = [...bylineWords.months].map(escape).join('|')
+  const numeric = '\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{1,2}-\\d{1,2}'
+  const named = `\\d{1,2}\\.?\\s+(?:${months})\\.?\\s+\\d{4}|(?:${months})\\.?\\s+\\d{1,2},?\\s+\\d{4}`
+  return `(?:${numeric}|${named})(?:,?\\s*(?:um\\s+|at\\s+|à\\s+)?\\d{1,2}[:.h]\\d{2}(?:\\s*(?:Uhr|h|am|pm|a\\.m\\.|p\\.m\\.))?)?`
+}
+/** What a page prints between a date, its time and the name: "-", "|", "·", "/". */
+const DATE_SEPARATOR = '\\s*[-–—|·•/]\\s*'
+let datedPatterns: { before: RegExp; after: RegExp } | null = null
+
+/**
+ * A date, maybe its time, and a name with no label between them: "11.12.2019 - Amelie Loevenich",
+ * "04.02.2022 | 13:10 Uhr | Uta Helkenberg", "Anna Schmidt | 12.03.2024". The name part is given
+ * back for the cleaning to read; it must look like a name (see isBareName).
+ */
+export function datedBylineName(line: string): string | null {
+  if (datedPatterns === null) {
+    const date = `${datePattern()}(?:${DATE_SEPARATOR}\\d{1,2}[:.]\\d{2}(?:\\s*(?:Uhr|h))?)?`
+    datedPatterns = {
+      before: new RegExp(`^(?:${date})${DATE_SEPARATOR}(.+)$`, 'iu'),
+      after: new RegExp(`^(.+?)${DATE_SEPARATOR}(?:${date})$`, 'iu'),
+    }
+  }
+  const text = line.replace(/\s+/g, ' ').trim()
+  const name = (datedPatterns.before.exec(text) ?? datedPatterns.after.exec(text))?.[1]?.trim()
+  // Beside a date, words in capitals are the section or a label ("04. November 2021 | PAID CONTENT").
+  if (name === undefined || name === name.toLocaleUpperCase()) return null
+  return isBareName(name) ? name : null
+}
+
+/** A name as printed on its own: two to four words, each capitalised (or a particle), no digits. */
+const BARE_NAME_WORD_RE = /^(?:\p{Lu}[\p{L}\p{M}'’-]*\.?|\p{Lu}\.(?:-?\p{Lu}\.)*)$/u
+const BARE_NAME_CHARS = 48
+
+export function isBareName(text: string): boolean {
+  if (text.length > BARE_NAME_CHARS || /\d/.test(text)) return false
+  const words = text.split(/\s+/)
+  if (words.length < 2 || words.length > 4) return false
+  const capitalised = words.filter((word) => BARE_NAME_WORD_RE.test(word))
+  const particles = words.filter((word) => bylineWords.particles.has(word.toLocaleLowerCase()))
+  return capitalised.length >= 2 && capitalised.length + particles.length === words.length
+}
