@@ -11,7 +11,7 @@ import {
 import { bylineWords, lowerPhrase } from './byline-words'
 import { namesInByline } from './clean-byline'
 import { readJsonLdAuthors } from './json-ld-authors'
-import { datedBylineName, isBareName, isPrintedByline } from './printed-byline'
+import { datedBylineName, isBareName, isPrintedByline, isWorkSheetField } from './printed-byline'
 
 /*
  * Every place a page names who wrote it, read from the page as served (before Readability rewrites
@@ -99,27 +99,37 @@ function isLayoutPart(part: DomElement): boolean {
     .split(/\s+/)
     .filter((token) => ELSEWHERE_WORD_RE.test(token))
   if (tokens.length === 0) return false
+  if (holdsStory(part)) return true
   return tokens.every((token) => {
     const parts = token
       .replace(/([a-z])([A-Z])/g, '$1-$2')
       .toLowerCase()
       .split(/[-_]+/)
       .filter((p) => p !== '')
-    if (parts.some((p) => p.includes('teaser'))) return holdsHeadline(part)
+    if (parts.some((p) => p.includes('teaser'))) return false
     return parts.some((p) => LAYOUT_PARTS.has(p))
   })
 }
 
-const headlines = new WeakMap<DomDocument, DomElement | null>()
+const storyMarks = new WeakMap<DomDocument, DomElement[]>()
 
-function holdsHeadline(part: DomElement): boolean {
+/**
+ * Whether a part holds the story itself: the page's headline, or the body its structured data
+ * marks (itemprop=articleBody). Blogger puts every post in a "widget Blog" block, so a part that
+ * holds the story is its frame, not a widget beside it.
+ */
+function holdsStory(part: DomElement): boolean {
   const document = part.ownerDocument
-  let headline = headlines.get(document)
-  if (headline === undefined) {
-    headline = document.querySelector('h1')
-    headlines.set(document, headline)
+  let marks = storyMarks.get(document)
+  if (marks === undefined) {
+    // The body's mark counts only when it is the page's one: teasers of other posts carry it too.
+    const bodies = document.querySelectorAll('[itemprop~="articleBody" i]')
+    marks = [document.querySelector('h1'), bodies.length === 1 ? (bodies[0] ?? null) : null].filter(
+      (mark) => mark !== null,
+    )
+    storyMarks.set(document, marks)
   }
-  return headline !== null && part.contains(headline)
+  return marks.some((mark) => part.contains(mark))
 }
 const MAX_BYLINE_CHARS = 160
 const MAX_BYLINE_ELEMENTS = 12
@@ -322,12 +332,28 @@ function printedBylineIn(root: DomElement): string | null {
   for (const element of printedCandidates(root)) {
     if (textLongerThan(element, MAX_BYLINE_CHARS)) continue
     const lines = textWithBreaks(element)
-    if (isPrintedByline(lines.split('\n')[0] ?? '') && namesInByline(lines).length > 0) return lines
+    if (isPrintedByline(lines.split('\n')[0] ?? '') && namesInByline(lines).length > 0) {
+      if (!isDataSheetField(element)) return lines
+      continue
+    }
     // "11.12.2019 - Amelie Loevenich": a date and a name in a short line of their own.
     const dated = lines.includes('\n') ? null : datedBylineName(lines)
     if (dated !== null && namesInByline(dated).length === 1) return dated
   }
   return null
+}
+
+/**
+ * Whether a labelled line is one field of a data sheet about a work (a review's "Titel:",
+ * "Seiten:", "Autorin:", "Verlag:"), whose author is the book's, not the story's.
+ */
+function isDataSheetField(element: DomElement): boolean {
+  return [element.previousElementSibling, element.nextElementSibling].some(
+    (neighbour) =>
+      neighbour !== null &&
+      !textLongerThan(neighbour, MAX_BYLINE_CHARS) &&
+      isWorkSheetField(textOf(neighbour)),
+  )
 }
 
 /**

@@ -1,4 +1,5 @@
-import { bylineWords } from './byline-words'
+import { bylineWords, lowerPhrase } from './byline-words'
+import workSheet from './data/work-sheet-labels.json'
 
 /*
  * A byline printed as a line of the story itself ("Von Daniela Obers", "Text: Klausmartin
@@ -58,7 +59,28 @@ export function bylineLines(text: string): string[] {
     .filter((line) => line !== '')
   const labelled = lines.slice(-LAST_LABELLED_LINES).filter((line) => LABELLED_RE.test(line))
   const looked = [...lines.slice(0, FIRST_LINES), ...lines.slice(-LAST_LINES), ...labelled]
-  return [...new Set(looked)].filter(isPrintedByline)
+  return [...new Set(looked)].filter((line) => isPrintedByline(line) && !inWorkSheet(line, lines))
+}
+
+/** "Seiten: 400", "Verlag: Piper": a field of a data sheet, its label a few words and a colon. */
+const FIELD_RE = /^([\p{L}][\p{L} .-]{0,24}?)\s*[:：]\s*\S/u
+const WORK_SHEET_LABELS = new Set(workSheet.labels.map(lowerPhrase))
+
+/**
+ * A field of a data sheet about a work, as reviews print it beside its credits ("Titel:",
+ * "Seiten:", "Verlag:", data/work-sheet-labels.json): an "Autorin:" next to one is the book's
+ * author, not the story's. Bylines stand among fields too ("Autor: X" above "Kategorie: Y" and
+ * "Datum: Z"), so only a work's labels say so.
+ */
+export function isWorkSheetField(line: string): boolean {
+  const label = FIELD_RE.exec(line.trim())?.[1]
+  return label !== undefined && WORK_SHEET_LABELS.has(lowerPhrase(label))
+}
+
+/** Whether a line of the text stands next to a field of a work's data sheet. */
+function inWorkSheet(line: string, lines: string[]): boolean {
+  const at = lines.indexOf(line)
+  return [lines[at - 1], lines[at + 1]].some((next) => next !== undefined && isWorkSheetField(next))
 }
 
 /** "11.12.2019", "2024-03-12", "12/03/2024", "12. März 2024", "March 12, 2024", "12 mars 2024". */
