@@ -11,7 +11,7 @@ import {
 import { bylineWords, lowerPhrase } from './byline-words'
 import { namesInByline } from './clean-byline'
 import { readJsonLdAuthors } from './json-ld-authors'
-import { isPrintedByline } from './printed-byline'
+import { datedBylineName, isBareName, isPrintedByline, isWorkSheetField } from './printed-byline'
 
 /*
  * Every place a page names who wrote it, read from the page as served (before Readability rewrites
@@ -99,27 +99,37 @@ function isLayoutPart(part: DomElement): boolean {
     .split(/\s+/)
     .filter((token) => ELSEWHERE_WORD_RE.test(token))
   if (tokens.length === 0) return false
+  if (holdsStory(part)) return true
   return tokens.every((token) => {
     const parts = token
       .replace(/([a-z])([A-Z])/g, '$1-$2')
       .toLowerCase()
       .split(/[-_]+/)
       .filter((p) => p !== '')
-    if (parts.some((p) => p.includes('teaser'))) return holdsHeadline(part)
+    if (parts.some((p) => p.includes('teaser'))) return false
     return parts.some((p) => LAYOUT_PARTS.has(p))
   })
 }
 
-const headlines = new WeakMap<DomDocument, DomElement | null>()
+const storyMarks = new WeakMap<DomDocument, DomElement[]>()
 
-function holdsHeadline(part: DomElement): boolean {
+/**
+ * Whether a part holds the story itself: the page's headline, or the body its structured data
+ * marks (itemprop=articleBody). Blogger puts every post in a "widget Blog" block, so a part that
+ * holds the story is its frame, not a widget beside it.
+ */
+function holdsStory(part: DomElement): boolean {
   const document = part.ownerDocument
-  let headline = headlines.get(document)
-  if (headline === undefined) {
-    headline = document.querySelector('h1')
-    headlines.set(document, headline)
+  let marks = storyMarks.get(document)
+  if (marks === undefined) {
+    // The body's mark counts only when it is the page's one: teasers of other posts carry it too.
+    const bodies = document.querySelectorAll('[itemprop~="articleBody" i]')
+    marks = [document.querySelector('h1'), bodies.length === 1 ? (bodies[0] ?? null) : null].filter(
+      (mark) => mark !== null,
+    )
+    storyMarks.set(document, marks)
   }
-  return headline !== null && part.contains(headline)
+  return marks.some((mark) => part.contains(mark))
 }
 const MAX_BYLINE_CHARS = 160
 const MAX_BYLINE_ELEMENTS = 12
@@ -145,6 +155,7 @@ export function readPageSignals(document: DomDocument, url: string | null): Page
   signals.push(...safely(() => bylineElementSignals(document, baseUrl), []))
   signals.push(...safely(() => printedBylineSignals(document), []))
   signals.push(...safely(() => labelledCreditSignals(document, baseUrl), []))
+  signals.push(...safely(() => closingSignatureSignals(document), []))
   const outletNames = [
     ...metaValues(metas, 'og:site_name'),
     ...metaValues(metas, 'application-name'),
@@ -321,9 +332,28 @@ function printedBylineIn(root: DomElement): string | null {
   for (const element of printedCandidates(root)) {
     if (textLongerThan(element, MAX_BYLINE_CHARS)) continue
     const lines = textWithBreaks(element)
-    if (isPrintedByline(lines.split('\n')[0] ?? '') && namesInByline(lines).length > 0) return lines
+    if (isPrintedByline(lines.split('\n')[0] ?? '') && namesInByline(lines).length > 0) {
+      if (!isDataSheetField(element)) return lines
+      continue
+    }
+    // "11.12.2019 - Amelie Loevenich": a date and a name in a short line of their own.
+    const dated = lines.includes('\n') ? null : datedBylineName(lines)
+    if (dated !== null && namesInByline(dated).length === 1) return dated
   }
   return null
+}
+
+/**
+ * Whether a labelled line is one field of a data sheet about a work (a review's "Titel:",
+ * "Seiten:", "Autorin:", "Verlag:"), whose author is the book's, not the story's.
+ */
+function isDataSheetField(element: DomElement): boolean {
+  return [element.previousElementSibling, element.nextElementSibling].some(
+    (neighbour) =>
+      neighbour !== null &&
+      !textLongerThan(neighbour, MAX_BYLINE_CHARS) &&
+      isWorkSheetField(textOf(neighbour)),
+  )
 }
 
 /**
@@ -348,6 +378,69 @@ function printedCandidates(root: DomElement): DomElement[] {
     if (element !== undefined && element.localName === 'p' && counts(element)) last.unshift(element)
   }
   return [...first, ...last]
+}
+
+/** Emphasis a story's closing signature is printed in: "<p><b><i>Stefan Wasmer</i></b></p>". */
+const SIGNATURE_EMPHASIS = 'strong, b, em, i'
+/** The paragraph a signature closes: prose, ending a sentence, not a heading or a caption. */
+const PROSE_CHARS = 80
+const SENTENCE_END_RE = /[.!?…"»“”)]$/u
+/** Longer than this, a paragraph is not a name alone (its text is not even read). */
+const BARE_NAME_LIMIT = 60
+
+/**
+ * A bare name that signs the story at its end, as many papers and blogs print it: a paragraph of
+ * its own holding only the name, emphasised (bold, italic) or set to the right, after the story's
+ * last paragraph of prose. An emphasised line before a list or a box ("<b>Weitere Informationen
+ * </b>" then links) is a heading, so the name must close its block; a signature set to the right
+ * may have footnotes after it. Several such names on one page are a list, and credit nobody.
+ */
+function closingSignatureSignals(document: DomDocument): BylineSignal[] {
+  const body = document.body
+  if (body === null) return []
+  const names = new Set<string>()
+  let found: string | null = null
+  for (const paragraph of toArray(body.querySelectorAll('p'))) {
+    if (textLongerThan(paragraph, BARE_NAME_LIMIT)) continue
+    const text = textOf(paragraph)
+    if (!isBareName(text)) continue
+    const rightAligned = isRightAligned(paragraph)
+    if (!rightAligned && !isEmphasised(paragraph, text)) continue
+    if (!rightAligned && nextWithText(paragraph) !== null) continue
+    if (!closesProse(paragraph) || isElsewhere(paragraph)) continue
+    names.add(text)
+    found = text
+  }
+  if (found === null || names.size > 1) return []
+  return [{ source: 'text', credits: [{ text: found, url: null, organisation: false }] }]
+}
+
+function isEmphasised(paragraph: DomElement, text: string): boolean {
+  return toArray(paragraph.querySelectorAll(SIGNATURE_EMPHASIS)).some((inner) => textOf(inner) === text)
+}
+
+function isRightAligned(element: DomElement): boolean {
+  const align = (element.getAttribute('align') ?? '').trim().toLowerCase()
+  return align === 'right' || /text-align\s*:\s*right/i.test(element.getAttribute('style') ?? '')
+}
+
+function nextWithText(element: DomElement): DomElement | null {
+  for (let next = element.nextElementSibling; next !== null; next = next.nextElementSibling)
+    if (hasText(next)) return next
+  return null
+}
+
+function closesProse(paragraph: DomElement): boolean {
+  for (
+    let before = paragraph.previousElementSibling;
+    before !== null;
+    before = before.previousElementSibling
+  ) {
+    if (!hasText(before)) continue
+    const text = textOf(before)
+    return text.length >= PROSE_CHARS && SENTENCE_END_RE.test(text)
+  }
+  return false
 }
 
 function storyRoot(document: DomDocument): DomElement | null {

@@ -1,4 +1,5 @@
-import { bylineWords } from './byline-words'
+import { bylineWords, lowerPhrase } from './byline-words'
+import workSheet from './data/work-sheet-labels.json'
 
 /*
  * A byline printed as a line of the story itself ("Von Daniela Obers", "Text: Klausmartin
@@ -58,5 +59,70 @@ export function bylineLines(text: string): string[] {
     .filter((line) => line !== '')
   const labelled = lines.slice(-LAST_LABELLED_LINES).filter((line) => LABELLED_RE.test(line))
   const looked = [...lines.slice(0, FIRST_LINES), ...lines.slice(-LAST_LINES), ...labelled]
-  return [...new Set(looked)].filter(isPrintedByline)
+  return [...new Set(looked)].filter((line) => isPrintedByline(line) && !inWorkSheet(line, lines))
+}
+
+/** "Seiten: 400", "Verlag: Piper": a field of a data sheet, its label a few words and a colon. */
+const FIELD_RE = /^([\p{L}][\p{L} .-]{0,24}?)\s*[:：]\s*\S/u
+const WORK_SHEET_LABELS = new Set(workSheet.labels.map(lowerPhrase))
+
+/**
+ * A field of a data sheet about a work, as reviews print it beside its credits ("Titel:",
+ * "Seiten:", "Verlag:", data/work-sheet-labels.json): an "Autorin:" next to one is the book's
+ * author, not the story's. Bylines stand among fields too ("Autor: X" above "Kategorie: Y" and
+ * "Datum: Z"), so only a work's labels say so.
+ */
+export function isWorkSheetField(line: string): boolean {
+  const label = FIELD_RE.exec(line.trim())?.[1]
+  return label !== undefined && WORK_SHEET_LABELS.has(lowerPhrase(label))
+}
+
+/** Whether a line of the text stands next to a field of a work's data sheet. */
+function inWorkSheet(line: string, lines: string[]): boolean {
+  const at = lines.indexOf(line)
+  return [lines[at - 1], lines[at + 1]].some((next) => next !== undefined && isWorkSheetField(next))
+}
+
+/** "11.12.2019", "2024-03-12", "12/03/2024", "12. März 2024", "March 12, 2024", "12 mars 2024". */
+function datePattern(): string {
+  const months = [...bylineWords.months].map(escape).join('|')
+  const numeric = '\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{1,2}-\\d{1,2}'
+  const named = `\\d{1,2}\\.?\\s+(?:${months})\\.?\\s+\\d{4}|(?:${months})\\.?\\s+\\d{1,2},?\\s+\\d{4}`
+  return `(?:${numeric}|${named})(?:,?\\s*(?:um\\s+|at\\s+|à\\s+)?\\d{1,2}[:.h]\\d{2}(?:\\s*(?:Uhr|h|am|pm|a\\.m\\.|p\\.m\\.))?)?`
+}
+/** What a page prints between a date, its time and the name: "-", "|", "·", "/". */
+const DATE_SEPARATOR = '\\s*[-–—|·•/]\\s*'
+let datedPatterns: { before: RegExp; after: RegExp } | null = null
+
+/**
+ * A date, maybe its time, and a name with no label between them: "11.12.2019 - Amelie Loevenich",
+ * "04.02.2022 | 13:10 Uhr | Uta Helkenberg", "Anna Schmidt | 12.03.2024". The name part is given
+ * back for the cleaning to read; it must look like a name (see isBareName).
+ */
+export function datedBylineName(line: string): string | null {
+  if (datedPatterns === null) {
+    const date = `${datePattern()}(?:${DATE_SEPARATOR}\\d{1,2}[:.]\\d{2}(?:\\s*(?:Uhr|h))?)?`
+    datedPatterns = {
+      before: new RegExp(`^(?:${date})${DATE_SEPARATOR}(.+)$`, 'iu'),
+      after: new RegExp(`^(.+?)${DATE_SEPARATOR}(?:${date})$`, 'iu'),
+    }
+  }
+  const text = line.replace(/\s+/g, ' ').trim()
+  const name = (datedPatterns.before.exec(text) ?? datedPatterns.after.exec(text))?.[1]?.trim()
+  // Beside a date, words in capitals are the section or a label ("04. November 2021 | PAID CONTENT").
+  if (name === undefined || name === name.toLocaleUpperCase()) return null
+  return isBareName(name) ? name : null
+}
+
+/** A name as printed on its own: two to four words, each capitalised (or a particle), no digits. */
+const BARE_NAME_WORD_RE = /^(?:\p{Lu}[\p{L}\p{M}'’-]*\.?|\p{Lu}\.(?:-?\p{Lu}\.)*)$/u
+const BARE_NAME_CHARS = 48
+
+export function isBareName(text: string): boolean {
+  if (text.length > BARE_NAME_CHARS || /\d/.test(text)) return false
+  const words = text.split(/\s+/)
+  if (words.length < 2 || words.length > 4) return false
+  const capitalised = words.filter((word) => BARE_NAME_WORD_RE.test(word))
+  const particles = words.filter((word) => bylineWords.particles.has(word.toLocaleLowerCase()))
+  return capitalised.length >= 2 && capitalised.length + particles.length === words.length
 }
