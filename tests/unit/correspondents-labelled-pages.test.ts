@@ -80,6 +80,9 @@ describe('correspondents on the labelled pages', () => {
     'de-handle-is-nobody',
     'fr-foundation-is-nobody',
     'en-place-and-title-after-name',
+    'de-organisation-and-its-acronym',
+    'en-reference-list-is-not-byline',
+    'de-copyright-in-creator',
   ])('credits the exact list on the class page %s', (id) => {
     const page = pages.find((p) => p.id === id)
     expect(page).toBeDefined()

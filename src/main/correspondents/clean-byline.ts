@@ -1,6 +1,7 @@
 import { COUNTRIES } from '@shared/country-list'
 import { agencyNamed, bylineWords, lowerPhrase } from './byline-words'
 import { CJK_RE, cjkNames } from './cjk-names'
+import { kindOf } from './kind-of'
 import { isShouted, unshout, unshoutSurnames } from './name-case'
 
 /*
@@ -92,6 +93,11 @@ export function namesInByline(raw: string | null | undefined, options: BylineOpt
   })
   const names: string[] = []
   let roleLabelBefore = false
+  let organisation = false
+  const add = (found: string[] | null): void => {
+    if (found === null) organisation = true
+    else names.push(...found)
+  }
   for (const segment of text.split(SEGMENT_RE)) {
     // "Übersetzt von:" on its own line: the next line is the translator's name, not an author's.
     if (roleLabelBefore) {
@@ -99,12 +105,15 @@ export function namesInByline(raw: string | null | undefined, options: BylineOpt
       continue
     }
     const role = OTHER_ROLE_RE.exec(segment)
-    if (role === null) names.push(...namesInSegment(segment, bracketed, options))
-    else if (role.index > 0) names.push(...namesInSegment(segment.slice(0, role.index), bracketed, options))
+    if (role === null) add(namesInSegment(segment, bracketed, options))
+    else if (role.index > 0) add(namesInSegment(segment.slice(0, role.index), bracketed, options))
     else roleLabelBefore = /^[\s:：]*$/u.test(segment.slice(role[0].length))
   }
   names.push(...bracketed)
-  const kept = withoutStrayWords(dedupe(names))
+  // "Bayerische Landesanstalt für Wald und Forstwirtschaft - LWF": beside an organisation's name,
+  // a word in capitals is its acronym.
+  const named = organisation ? names.filter((name) => !isAcronym(name)) : names
+  const kept = withoutStrayWords(dedupe(named))
   // Several lone words are a description ("Medizinstudent, Papa, Jogger"), not a list of authors.
   return kept.length > 3 && kept.every((name) => !name.includes(' ')) ? [] : kept
 }
@@ -115,7 +124,11 @@ const INNER_PREFIX_RE = new RegExp(
   'giu',
 )
 
-function namesInSegment(segment: string, agencies: string[], options: BylineOptions): string[] {
+/**
+ * The names in one part of a byline, or null when the part is an organisation's name (and its
+ * address or its departments), which credits nobody.
+ */
+function namesInSegment(segment: string, agencies: string[], options: BylineOptions): string[] | null {
   let text = segment.trim()
   let inner: RegExpExecArray | null = null
   for (const match of text.matchAll(INNER_PREFIX_RE)) inner = match
@@ -155,6 +168,8 @@ function namesInSegment(segment: string, agencies: string[], options: BylineOpti
   }
   const inverted = invertedName(text, joined)
   if (inverted !== null) return [inverted]
+  // "Eidgenössisches Departement für Wirtschaft, Bildung und Forschung": split, its parts are no names.
+  if (joined[0] !== undefined && agencyNamed(joined[0]) === null && isOrganisation(joined[0])) return null
   // "…cambio de look: impactó a Mauricio Pinilla": a connector inside a sentence joins no names.
   if (joined.length > 1 && WORD_CONNECTOR_RE.test(text) && joined.some(isSentence)) return []
   const names: string[] = []
@@ -173,6 +188,9 @@ function namesInSegment(segment: string, agencies: string[], options: BylineOpti
 }
 
 const isName = (name: string | null): name is string => name !== null
+
+const isAcronym = (name: string): boolean =>
+  !name.includes(' ') && agencyNamed(name) === null && /^\p{Lu}{2,6}$/u.test(name)
 
 /** "By Tom Smith, Moscow Correspondent": after a name, a word and a title are that name's post. */
 function isPlaceAndTitle(part: string): boolean {
@@ -383,6 +401,8 @@ function isJoinedNoise(name: string): boolean {
 
 /** "Deutsches Rotes Kreuz", "Landesfeuerwehrverband Bayern": an organisation publishes; it did not write. */
 function isOrganisation(name: string): boolean {
+  // "Redaktion Süddeutsche Zeitung" is the paper's desk, a team.
+  if (kindOf(name) === 'team') return false
   const key = lowerPhrase(name)
   const words = key.split(/[\s-]+/)
   if (bylineWords.organisationWords.some((word) => ` ${key} `.includes(` ${word} `))) return true

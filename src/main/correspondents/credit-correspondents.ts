@@ -65,7 +65,8 @@ export function creditCorrespondents(sources: CreditSources): Correspondent[] {
   )
   const candidates = signals
     .map((signal) => ({ source: signal.source, ...peopleOf(signal, outlet, typed) }))
-    .filter((candidate) => candidate.people.length > 0)
+    // More people than a page credits is a list of something else (a paper's references).
+    .filter((candidate) => candidate.people.length > 0 && candidate.people.length <= MAX_CORRESPONDENTS)
     .sort((a, b) => SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source))
 
   let chosen = candidates.find((c) => c.people.some(isFullPersonName)) ?? candidates[0] ?? null
