@@ -48,6 +48,7 @@ export const bylineWords = {
   particlePrefixes: new Set(wordData.nameParticlePrefixes.map(lower)),
   organisationWords: byLength(wordData.organisationWords),
   organisationSuffixes: byLength(wordData.organisationSuffixes),
+  cjkOrganisationEnds: byLength(wordData.cjkOrganisationEnds),
 }
 
 /** Short names (AP, PA, TT) match only as written; longer ones in any case. */

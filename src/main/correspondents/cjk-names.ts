@@ -18,6 +18,8 @@ const TRAILING_GAP_RE = /[\s・･:：／/]+$/u
 const SIMPLIFIED_RE = /[记报讯编辑责员实习]/u
 const HAN_NAME_RE = /^\p{Script=Han}{2,4}$/u
 const HANGUL_NAME_RE = /^\p{Script=Hangul}{2,4}$/u
+/** "作者：王小明 来源：新华网": a later label starts other information (the source, the editor). */
+const LATER_LABEL_RE = /\s+[^\s:：]{1,4}[:：].*$/u
 /** Rounds of cutting: an agency, then a title, then a place ("新华社北京记者 王小明"). */
 const MAX_ROUNDS = 4
 
@@ -29,7 +31,7 @@ export interface CjkCredit {
 
 export function cjkNames(part: string): CjkCredit {
   const agencies: string[] = []
-  let text = part.trim().replace(PLACE_BEFORE_EQUALS_RE, '')
+  let text = part.trim().replace(PLACE_BEFORE_EQUALS_RE, '').replace(LATER_LABEL_RE, '')
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const before = text
     const agency = leadingAgency(text)
@@ -88,8 +90,9 @@ function withoutTrailing(text: string): string {
  * one name unless the credit is written in simplified characters.
  */
 function peopleIn(text: string, credit: string): string[] {
-  const runs = text.split(/\s+/)
-  if (runs.length < 2) return [text]
+  // "本报记者 王小明 通讯员 李华": a title between two names belongs to the second.
+  const runs = text.split(/\s+/).filter((run) => !bylineWords.cjkTitles.includes(run))
+  if (runs.length < 2) return runs
   if (runs.every((run) => HANGUL_NAME_RE.test(run))) return runs
   if (runs.every((run) => HAN_NAME_RE.test(run)) && (runs.length >= 3 || SIMPLIFIED_RE.test(credit)))
     return runs

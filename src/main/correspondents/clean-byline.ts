@@ -32,7 +32,7 @@ const BRACKETS_RE = /[([{（【〔［]([^)\]}）】〕］]*)[)\]}）】〕］]/g
 /** A byline that is all one bracket ("（记者 王小明）", "【ワシントン＝山田太郎】", "(Reuters)"). */
 const WRAPPED_RE = /^[([{（【〔［]([^()[\]{}（）【】〔〕［］]+)[)\]}）】〕］]$/u
 /** What separates a byline's parts: bars, bullets, dashes between spaces, line breaks. */
-const SEGMENT_RE = /\s*(?:[|•·◆⋅►▪\n\r\t]|\s[-–—]+\s|\s[–—]|[–—]\s)\s*/u
+const SEGMENT_RE = /\s*(?:[|｜•·◆⋅►▪\n\r\t]|\s[-–—]+\s|\s[–—]|[–—]\s)\s*/u
 
 const PREFIX_RE = new RegExp(`^(?:${phrases(bylineWords.prefixes)})\\s*[:：]?\\s*`, 'iu')
 const LABEL_RE = /^([^:：]{1,30})[:：]\s*/u
@@ -303,11 +303,13 @@ function cutAtPhotoCredit(text: string): string {
 }
 
 function cutAtComments(text: string): string {
-  const words = text.split(/\s+/)
+  // "Ein Kommentar von Anna Schmidt": a comment word inside the byline's own prefix is no count.
+  const prefix = PREFIX_RE.exec(text)?.[0] ?? ''
+  const words = text.slice(prefix.length).split(/\s+/)
   const index = words.findIndex((word) =>
     bylineWords.commentWords.has(lowerPhrase(word.replace(/[^\p{L}]/gu, ''))),
   )
-  return index < 0 ? text : words.slice(0, index).join(' ')
+  return index < 0 ? text : `${prefix}${words.slice(0, index).join(' ')}`.trim()
 }
 
 /** Connectors that are words ("and", "a", "y"), as opposed to commas and ampersands. */
@@ -404,6 +406,7 @@ function isOrganisation(name: string): boolean {
   // "Redaktion Süddeutsche Zeitung" is the paper's desk, a team.
   if (kindOf(name) === 'team') return false
   const key = lowerPhrase(name)
+  if (bylineWords.cjkOrganisationEnds.some((end) => key.endsWith(end) && key.length > end.length)) return true
   const words = key.split(/[\s-]+/)
   if (bylineWords.organisationWords.some((word) => ` ${key} `.includes(` ${word} `))) return true
   return words.some(
