@@ -42,6 +42,13 @@ export const bylineWords = {
   authorLabels: new Set(wordData.authorLabels.map(lower)),
   printedStarts: byLength(wordData.printedStarts),
   creditLabels: new Set(wordData.creditLabels.map(lower)),
+  cjkTitles: byLength(wordData.cjkTitles),
+  cjkReportMarks: byLength(wordData.cjkReportMarks),
+  cjkHonorifics: byLength(wordData.cjkHonorifics),
+  particlePrefixes: new Set(wordData.nameParticlePrefixes.map(lower)),
+  organisationWords: byLength(wordData.organisationWords),
+  organisationSuffixes: byLength(wordData.organisationSuffixes),
+  cjkOrganisationEnds: byLength(wordData.cjkOrganisationEnds),
 }
 
 /** Short names (AP, PA, TT) match only as written; longer ones in any case. */

@@ -1,6 +1,8 @@
 import { COUNTRIES } from '@shared/country-list'
 import { agencyNamed, bylineWords, lowerPhrase } from './byline-words'
-import { isShouted, unshout } from './name-case'
+import { CJK_RE, cjkNames } from './cjk-names'
+import { kindOf } from './kind-of'
+import { isShouted, unshout, unshoutSurnames } from './name-case'
 
 /*
  * A byline as a page prints it ("By JOHN SMITH and Anna Müller in Minsk | Updated 3 March 2024,
@@ -15,21 +17,27 @@ const AFTER = '(?![\\p{L}\\p{N}])'
 /** One alternation of phrases as whole words (CJK phrases need no word edge: there are no spaces). */
 function phrases(list: string[]): string {
   return list
-    .map((p) => (HAN.test(p) ? escape(p) : `${BEFORE}${escape(p).replace(/ /g, '\\s+')}${AFTER}`))
+    .map((p) => {
+      if (!HAN.test(p)) return `${BEFORE}${escape(p).replace(/ /g, '\\s+')}${AFTER}`
+      // "文/王小明", but not the surname of "文在寅": a one-character word needs a mark after it.
+      return [...p].length === 1 ? `${escape(p)}(?=[\\s:：/／・])` : escape(p)
+    })
     .join('|')
 }
 
 const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu
 const URL_RE = /\b(?:https?:\/\/|www\.)\S+/giu
 const HANDLE_RE = /(?<![\p{L}\p{N}])@[\p{L}\p{N}_]{2,}/gu
-const BRACKETS_RE = /[([{（【]([^)\]}）】]*)[)\]}）】]/gu
+const BRACKETS_RE = /[([{（【〔［]([^)\]}）】〕］]*)[)\]}）】〕］]/gu
+/** A byline that is all one bracket ("（记者 王小明）", "【ワシントン＝山田太郎】", "(Reuters)"). */
+const WRAPPED_RE = /^[([{（【〔［]([^()[\]{}（）【】〔〕［］]+)[)\]}）】〕］]$/u
 /** What separates a byline's parts: bars, bullets, dashes between spaces, line breaks. */
-const SEGMENT_RE = /\s*(?:[|•·◆⋅►▪\n\r\t]|\s[-–—]+\s|\s[–—]|[–—]\s)\s*/u
+const SEGMENT_RE = /\s*(?:[|｜•·◆⋅►▪\n\r\t]|\s[-–—]+\s|\s[–—]|[–—]\s)\s*/u
 
 const PREFIX_RE = new RegExp(`^(?:${phrases(bylineWords.prefixes)})\\s*[:：]?\\s*`, 'iu')
 const LABEL_RE = /^([^:：]{1,30})[:：]\s*/u
 const SPLIT_RE = new RegExp(
-  `\\s*(?:[,;/&+＆、，；]|${bylineWords.connectors
+  `\\s*(?:[,;/&+＆、，；／]|${bylineWords.connectors
     .map((c) => (HAN.test(c) || c === '&' ? escape(c) : `\\s${escape(c).replace(/ /g, '\\s+')}\\s`))
     .join('|')})\\s*`,
   'iu',
@@ -57,18 +65,27 @@ const BIO_START_RE = new RegExp(`^(?:${phrases(bylineWords.bioStarts)})`, 'iu')
 const COUNTRY_NAMES = new Set(COUNTRIES.map((country) => lowerPhrase(country.name)))
 const DOMAIN_RE = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}$/u
 
+export interface BylineOptions {
+  /**
+   * The credit is a name typed into a CMS (JSON-LD, a meta tag), not text printed on the page: one
+   * written all in lower case ("mobasir hassan") is still the person's name, in normal case.
+   */
+  typedName?: boolean
+}
+
 /** The names in one byline, cleaned, in the order written; agencies keep their short names. */
-export function namesInByline(raw: string | null | undefined): string[] {
+export function namesInByline(raw: string | null | undefined, options: BylineOptions = {}): string[] {
   let text = (raw ?? '')
     .normalize('NFC')
     .replace(/[\u200B-\u200D\uFEFF\u00AD]/g, '')
     .replace(/\u00A0/g, ' ')
   text = text.replace(/[ \t]+/g, ' ').trim()
   if (text === '' || /^(?:https?:|www\.)/i.test(text) || text.length > 300) return []
-  text = text.replace(EMAIL_RE, ' ').replace(URL_RE, ' ').replace(HANDLE_RE, ' ')
+  text = text.replace(EMAIL_RE, ' ').replace(URL_RE, ' ').replace(HANDLE_RE, ' ').trim()
+  text = WRAPPED_RE.exec(text)?.[1]?.trim() ?? text
   const bracketed: string[] = []
   text = text.replace(BRACKETS_RE, (_whole, inner: string) => {
-    for (const part of inner.split(/[/,;]/)) {
+    for (const part of inner.split(/[/,;=＝]/)) {
       const agency = agencyNamed(part.trim())
       if (agency !== null) bracketed.push(agency.name)
     }
@@ -76,6 +93,11 @@ export function namesInByline(raw: string | null | undefined): string[] {
   })
   const names: string[] = []
   let roleLabelBefore = false
+  let organisation = false
+  const add = (found: string[] | null): void => {
+    if (found === null) organisation = true
+    else names.push(...found)
+  }
   for (const segment of text.split(SEGMENT_RE)) {
     // "Übersetzt von:" on its own line: the next line is the translator's name, not an author's.
     if (roleLabelBefore) {
@@ -83,12 +105,15 @@ export function namesInByline(raw: string | null | undefined): string[] {
       continue
     }
     const role = OTHER_ROLE_RE.exec(segment)
-    if (role === null) names.push(...namesInSegment(segment))
-    else if (role.index > 0) names.push(...namesInSegment(segment.slice(0, role.index)))
+    if (role === null) add(namesInSegment(segment, bracketed, options))
+    else if (role.index > 0) add(namesInSegment(segment.slice(0, role.index), bracketed, options))
     else roleLabelBefore = /^[\s:：]*$/u.test(segment.slice(role[0].length))
   }
   names.push(...bracketed)
-  const kept = withoutStrayWords(dedupe(names))
+  // "Bayerische Landesanstalt für Wald und Forstwirtschaft - LWF": beside an organisation's name,
+  // a word in capitals is its acronym.
+  const named = organisation ? names.filter((name) => !isAcronym(name)) : names
+  const kept = withoutStrayWords(dedupe(named))
   // Several lone words are a description ("Medizinstudent, Papa, Jogger"), not a list of authors.
   return kept.length > 3 && kept.every((name) => !name.includes(' ')) ? [] : kept
 }
@@ -99,7 +124,11 @@ const INNER_PREFIX_RE = new RegExp(
   'giu',
 )
 
-function namesInSegment(segment: string): string[] {
+/**
+ * The names in one part of a byline, or null when the part is an organisation's name (and its
+ * address or its departments), which credits nobody.
+ */
+function namesInSegment(segment: string, agencies: string[], options: BylineOptions): string[] | null {
   let text = segment.trim()
   let inner: RegExpExecArray | null = null
   for (const match of text.matchAll(INNER_PREFIX_RE)) inner = match
@@ -123,12 +152,14 @@ function namesInSegment(segment: string): string[] {
   if (text === '') return []
   // "Staff and agencies", "Staff and wire reports": one desk's credit, whose "and" joins no names.
   const desk = text.replace(/[.;,:]+$/u, '')
-  if (bylineWords.teamWords.has(lowerPhrase(desk))) return [isShouted(desk) ? unshoutDesk(desk) : desk]
+  if (bylineWords.teamWords.has(lowerPhrase(desk)))
+    return [isShouted(desk) || desk === desk.toLocaleLowerCase() ? unshoutDesk(desk) : desk]
   const parts = text.split(SPLIT_RE)
   const joined: string[] = []
   for (const part of parts) {
     // "Grace Holloway, PhD, and Omar Said": the serial comma leaves "and" at the next name's start.
-    const trimmed = part.trim().replace(LEADING_CONNECTOR_RE, '')
+    // "Brendan Carlin for The Mail on Sunday": where they write is not part of the name, nor a sentence.
+    const trimmed = part.trim().replace(LEADING_CONNECTOR_RE, '').replace(AFFILIATION_RE, '')
     const previous = joined.length - 1
     // "John Smith, Jr." is one name whose comma is part of it; "Grant Tinsley, PhD" is the name alone.
     if (previous >= 0 && bylineWords.degrees.has(lowerPhrase(trimmed))) continue
@@ -137,15 +168,57 @@ function namesInSegment(segment: string): string[] {
   }
   const inverted = invertedName(text, joined)
   if (inverted !== null) return [inverted]
+  // "Eidgenössisches Departement für Wirtschaft, Bildung und Forschung": split, its parts are no names.
+  if (joined[0] !== undefined && agencyNamed(joined[0]) === null && isOrganisation(joined[0])) return null
   // "…cambio de look: impactó a Mauricio Pinilla": a connector inside a sentence joins no names.
   if (joined.length > 1 && WORD_CONNECTOR_RE.test(text) && joined.some(isSentence)) return []
-  return withoutAddress(joined)
-    .map(cleanName)
-    .filter((name): name is string => name !== null)
+  const names: string[] = []
+  for (const [index, part] of withoutAddress(joined).flatMap(arabicNames).entries()) {
+    if (index > 0 && isPlaceAndTitle(part)) continue
+    if (CJK_RE.test(part)) {
+      const credit = cjkNames(part)
+      agencies.push(...credit.agencies)
+      names.push(...credit.names.map((name) => cleanName(name, options)).filter(isName))
+    } else {
+      const name = cleanName(part, options)
+      if (name !== null) names.push(name)
+    }
+  }
+  return names
+}
+
+const isName = (name: string | null): name is string => name !== null
+
+const isAcronym = (name: string): boolean =>
+  !name.includes(' ') && agencyNamed(name) === null && /^\p{Lu}{2,6}$/u.test(name)
+
+/** "By Tom Smith, Moscow Correspondent": after a name, a word and a title are that name's post. */
+function isPlaceAndTitle(part: string): boolean {
+  const words = lowerPhrase(part).split(' ')
+  if (words.length < 2 || words.length > 3) return false
+  return (
+    bylineWords.titleSet.has(words[words.length - 1] ?? '') ||
+    bylineWords.titleSet.has(words.slice(-2).join(' '))
+  )
+}
+
+/** Arabic joins "and" to the next word ("محمد علي وأحمد حسن"); only between two full names. */
+const ARABIC_AND_RE = /\s+و(?=\p{Script=Arabic}{2,})/u
+
+function arabicNames(part: string): string[] {
+  const match = ARABIC_AND_RE.exec(part)
+  if (match === null) return [part]
+  const before = part.slice(0, match.index)
+  const after = part.slice(match.index + match[0].length)
+  const words = (text: string): number => text.trim().split(/\s+/).length
+  return words(before) >= 2 && words(after) >= 2 ? [before, ...arabicNames(after)] : [part]
 }
 
 /** "Olympia-Verlag GmbH, Nürnberg, Germany": after a company's name, lone words are its address. */
 function withoutAddress(parts: string[]): string[] {
+  // "Münster, Germany": beside a country, a lone word is a place of it.
+  if (parts.some((part) => COUNTRY_NAMES.has(lowerPhrase(part.replace(/[.;:]+$/u, '')))))
+    return parts.filter((part) => /\s/.test(part.trim()) || agencyNamed(part.trim()) !== null)
   const company = parts.findIndex((part) =>
     part.split(/\s+/).some((word, i) => i > 0 && bylineWords.companySuffixes.has(word.toLocaleLowerCase())),
   )
@@ -230,11 +303,13 @@ function cutAtPhotoCredit(text: string): string {
 }
 
 function cutAtComments(text: string): string {
-  const words = text.split(/\s+/)
+  // "Ein Kommentar von Anna Schmidt": a comment word inside the byline's own prefix is no count.
+  const prefix = PREFIX_RE.exec(text)?.[0] ?? ''
+  const words = text.slice(prefix.length).split(/\s+/)
   const index = words.findIndex((word) =>
     bylineWords.commentWords.has(lowerPhrase(word.replace(/[^\p{L}]/gu, ''))),
   )
-  return index < 0 ? text : words.slice(0, index).join(' ')
+  return index < 0 ? text : `${prefix}${words.slice(0, index).join(' ')}`.trim()
 }
 
 /** Connectors that are words ("and", "a", "y"), as opposed to commas and ampersands. */
@@ -257,18 +332,17 @@ const LEADING_CONNECTOR_RE = new RegExp(
 const SENTENCE_LOWER_WORDS = 2
 
 function isSentence(part: string): boolean {
-  const lowerWords = part
-    .split(/\s+/)
-    .filter((word) => /^\p{Ll}/u.test(word) && !bylineWords.particles.has(word.toLocaleLowerCase()))
+  const lowerWords = part.split(/\s+/).filter((word) => /^\p{Ll}/u.test(word) && !isParticle(word))
   return lowerWords.length >= SENTENCE_LOWER_WORDS && !bylineWords.titleSet.has(lowerPhrase(part))
 }
 
 /** One credited name, or null when what is left is a title, a label, a date or a sentence. */
-function cleanName(part: string): string | null {
+function cleanName(part: string, options: BylineOptions = {}): string | null {
   let name = stripPrefixes(part.replace(/^[©~*•·>»\s]+/u, '').replace(/\s*[([{].*$/u, ''))
   if (BIO_START_RE.test(name) || PLACE_PART_RE.test(name)) return null
   name = name.replace(BIO_RE, '')
   name = name.replace(PLACE_RE, '')
+  name = name.replace(AFFILIATION_RE, '')
   name = stripTitles(name)
   name = name.replace(/^[\s"'“”„«»‹›,.:;*–—-]+/u, '').replace(/[\s"'“”„«»‹›,:;*–—→←-]+$/u, '')
   // A full stop ends an initial or "Jr.", not a name.
@@ -281,8 +355,63 @@ function cleanName(part: string): string | null {
   if (agencyNamed(name) !== null) return agencyNamed(name)?.name ?? name
   // "Olympia-Verlag GmbH, Nürnberg, Germany": a country in the byline slot is the address's.
   if (COUNTRY_NAMES.has(key)) return null
+  // "redaktion" as a CMS account writes it is the desk all the same.
+  if (bylineWords.teamWords.has(key) && name === name.toLocaleLowerCase()) return capitalised(name)
+  if (isJoinedNoise(name) || isOrganisation(name)) return null
   if (isShouted(name)) name = unshout(name)
-  return isPlausibleName(name) ? name : null
+  else name = unshoutSurnames(name)
+  if (options.typedName === true && isTypedInLowerCase(name))
+    name = name.split(' ').map(capitalised).join(' ')
+  return isPlausibleName(name, options) ? name : null
+}
+
+/** "James Lynch from University of Michigan", "Glen Owen For The Mail On Sunday": a name's employer. */
+const AFFILIATION_RE =
+  /(?<=\S\s+\S+)\s+(?:for|from|für|pour)\s+(?:the\s+|die\s+|der\s+|le\s+|la\s+)?\p{Lu}.*$/iu
+
+const capitalised = (word: string): string => word.charAt(0).toLocaleUpperCase() + word.slice(1)
+
+/**
+ * "mobasir hassan", "Mobasir hassan": a name typed into a CMS in lower case, two or three words of
+ * letters, none of them a word bylines use for something else (a title, a label, a desk).
+ */
+function isTypedInLowerCase(name: string): boolean {
+  const words = name.split(' ')
+  if (words.length < 2 || words.length > 3) return false
+  if (!words.some((word) => /^\p{Ll}/u.test(word))) return false
+  return words.every((word) => {
+    const key = word.toLocaleLowerCase()
+    if (!/^\p{L}{2,}$/u.test(word) || bylineWords.particles.has(key)) return false
+    return ![
+      bylineWords.titleSet,
+      bylineWords.noise,
+      bylineWords.teamWords,
+      bylineWords.dateGlue,
+      bylineWords.months,
+      bylineWords.placeWords,
+      bylineWords.commentWords,
+      bylineWords.photoLabels,
+    ].some((set) => set.has(key))
+  })
+}
+
+/** "Zur PersonAlle Beiträge": labels of an author box whose elements were joined without a space. */
+function isJoinedNoise(name: string): boolean {
+  const pieces = name.split(/(?<=\p{Ll})(?=\p{Lu})/u)
+  return pieces.length > 1 && pieces.some((piece) => bylineWords.noise.has(lowerPhrase(piece)))
+}
+
+/** "Deutsches Rotes Kreuz", "Landesfeuerwehrverband Bayern": an organisation publishes; it did not write. */
+function isOrganisation(name: string): boolean {
+  // "Redaktion Süddeutsche Zeitung" is the paper's desk, a team.
+  if (kindOf(name) === 'team') return false
+  const key = lowerPhrase(name)
+  if (bylineWords.cjkOrganisationEnds.some((end) => key.endsWith(end) && key.length > end.length)) return true
+  const words = key.split(/[\s-]+/)
+  if (bylineWords.organisationWords.some((word) => ` ${key} `.includes(` ${word} `))) return true
+  return words.some(
+    (word) => word.length > 8 && bylineWords.organisationSuffixes.some((suffix) => word.endsWith(suffix)),
+  )
 }
 
 function stripTitles(name: string): string {
@@ -310,7 +439,7 @@ function stripTitles(name: string): string {
 }
 
 /** A name as a reader would take it: short, no numbers, no run of lower-case words (a sentence). */
-export function isPlausibleName(name: string): boolean {
+export function isPlausibleName(name: string, options: BylineOptions = {}): boolean {
   if (name.length < 2 || name.length > 70) return false
   if (!/\p{L}/u.test(name) || DOMAIN_RE.test(name)) return false
   const words = name.split(' ')
@@ -320,13 +449,25 @@ export function isPlausibleName(name: string): boolean {
   if (words.some((word, i) => i > 0 && bylineWords.companySuffixes.has(word.toLocaleLowerCase())))
     return false
   if (/admin/i.test(name)) return false
+  // "fhaacker", "sv_team" in a CMS field: the account's login, which names nobody. (Printed on a
+  // forum, a handle is how the poster is known, and is kept.)
+  if (options.typedName === true && isHandle(name)) return false
   if (words.length >= 2) {
-    const lowerWords = words.filter(
-      (word) => /^\p{Ll}/u.test(word) && !bylineWords.particles.has(word.toLocaleLowerCase()),
-    )
+    const lowerWords = words.filter((word) => /^\p{Ll}/u.test(word) && !isParticle(word))
     if (lowerWords.length > 0) return false
   }
   return true
+}
+
+const isHandle = (name: string): boolean =>
+  /[_\d]/u.test(name) || (!name.includes(' ') && /^\p{Ll}/u.test(name) && /\p{Script=Latin}/u.test(name))
+
+/** "von", "de la", and those written against the next part: "al-Masri", "d'Ormesson", "dell'Acqua". */
+function isParticle(word: string): boolean {
+  const key = word.toLocaleLowerCase()
+  if (bylineWords.particles.has(key)) return true
+  const joined = /^(\p{Ll}+)[-'’]\p{L}/u.exec(word)
+  return joined?.[1] !== undefined && bylineWords.particlePrefixes.has(joined[1])
 }
 
 function dedupe(names: string[]): string[] {
@@ -345,9 +486,12 @@ function dedupe(names: string[]): string[] {
  */
 function withoutStrayWords(names: string[]): string[] {
   const hasFullName = names.some((name) => name.includes(' ') && agencyNamed(name) === null)
+  // "EFE | Madrid", "AFP/Getty": beside an agency, a lone word is its dateline's place or a picture's credit.
+  const hasAgency = names.some((name) => agencyNamed(name) !== null)
   return names.filter((name) => {
     if (agencyNamed(name) !== null) return true
     if (/^\p{Ll}{1,4}$/u.test(name) && (names.length > 1 || name.length <= 3)) return false
-    return !(hasFullName && !name.includes(' ') && !HAN.test(name))
+    if (name.includes(' ') || HAN.test(name)) return true
+    return !(hasFullName || (hasAgency && !bylineWords.teamWords.has(lowerPhrase(name))))
   })
 }

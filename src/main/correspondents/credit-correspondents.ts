@@ -57,9 +57,16 @@ export function creditCorrespondents(sources: CreditSources): Correspondent[] {
     })
   }
   const outlet = outletKeys([sources.siteName, ...(page?.outletNames ?? [])], sources.url)
+  // Readability's byline is often the author meta itself, a name typed into a CMS field too.
+  const typed = new Set(
+    signals
+      .filter((signal) => STRUCTURED.includes(signal.source))
+      .flatMap((signal) => signal.credits.map((credit) => credit.text.trim())),
+  )
   const candidates = signals
-    .map((signal) => ({ source: signal.source, ...peopleOf(signal, outlet) }))
-    .filter((candidate) => candidate.people.length > 0)
+    .map((signal) => ({ source: signal.source, ...peopleOf(signal, outlet, typed) }))
+    // More people than a page credits is a list of something else (a paper's references).
+    .filter((candidate) => candidate.people.length > 0 && candidate.people.length <= MAX_CORRESPONDENTS)
     .sort((a, b) => SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source))
 
   let chosen = candidates.find((c) => c.people.some(isFullPersonName)) ?? candidates[0] ?? null
@@ -120,13 +127,16 @@ function signedOverAccount(chosen: Candidate | null, candidates: Candidate[]): C
 function peopleOf(
   signal: BylineSignal,
   outlet: Outlet,
+  typed: Set<string>,
 ): { people: Correspondent[]; credits: number; signed: boolean } {
   const people: Correspondent[] = []
   const crediting = new Set<string>()
   // Printed with a label ("By", "Von", "Text:"): a signature, not a name that merely stands there.
   const signed = signal.credits.some((credit) => isSignature(credit.text))
   for (const credit of signal.credits) {
-    const names = namesInByline(credit.text)
+    // A name typed into a CMS field, not printed: "mobasir hassan" there is still a person's name.
+    const typedName = STRUCTURED.includes(signal.source) || typed.has(credit.text.trim())
+    const names = namesInByline(credit.text, { typedName })
     const before = people.length
     // "hessenschau.de, Frankfurt, Germany": after the outlet's name, lone words are its places.
     // (The outlet may be a domain, which is never a name and so is looked for in the raw text.)

@@ -5,11 +5,17 @@ import { agencyNamed, bylineWords, lowerPhrase } from './byline-words'
  * Person, team or agency, from the name alone: an agency is one of the data file's, a team is a
  * credit whose words name a group ("Our Foreign Staff", "EUToday Correspondents", "Redaktion").
  */
+const ARTICLES = new Set(['the', 'la', 'el', 'le', 'il', 'die', 'der', 'das', 'de', 'a', 'o', "l'"])
+
 export function kindOf(name: string): CorrespondentKind {
   if (agencyNamed(name) !== null) return 'agency'
   const key = lowerPhrase(name)
   if (bylineWords.teamWords.has(key)) return 'team'
-  const words = key.split(/[\s-]+/).map((word) => word.replace(/[.,]$/, ''))
+  // "La Redacción de El País", "The Newsroom": an article before the desk's word.
+  const words = key
+    .split(/[\s-]+/)
+    .map((word) => word.replace(/[.,]$/, ''))
+    .filter((word, index) => index > 0 || !ARTICLES.has(word))
   const last = words[words.length - 1] ?? ''
   if (bylineWords.teamWords.has(last) || bylineWords.teamWords.has(words.slice(-2).join(' '))) return 'team'
   // "Redaktion Gelbe Liste", "Redacción Diario Pagina Siete", "Équipe Sport".

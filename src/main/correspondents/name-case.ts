@@ -39,3 +39,19 @@ function capitalise(piece: string): string {
   if (/^mc\p{L}{2,}/u.test(piece)) return `Mc${piece.charAt(2).toLocaleUpperCase()}${piece.slice(3)}`
   return `${piece.charAt(0).toLocaleUpperCase()}${piece.slice(1)}`
 }
+
+/** A surname in capitals needs this many letters to be told from an acronym (SPD, CNN). */
+const MIN_SHOUTED_SURNAME = 4
+
+/**
+ * "Jean DUPONT", "Иван ПЕТРОВ", "Kazım TÜRKMEN": the surname in capitals, as French and Russian
+ * pages print it, beside a given name in normal case, is written in normal case too.
+ */
+export function unshoutSurnames(name: string): string {
+  const words = name.split(' ')
+  if (words.length < 2 || !words.some((word) => /\p{Ll}/u.test(word))) return name
+  const shouted = (word: string): boolean =>
+    SHOUTED_WORD.test(word) && word.replace(/[^\p{L}]/gu, '').length >= MIN_SHOUTED_SURNAME
+  if (!words.some(shouted)) return name
+  return words.map((word) => (shouted(word) ? unshout(word) : word)).join(' ')
+}
