@@ -4,6 +4,7 @@ import type { ArticleConditions } from '../search/rank-articles'
 import { correspondentKey } from './article-rows'
 import type { SqlValue } from './database'
 import { firstOfItsStory } from '../stories/story-fold'
+import { afterMark, type PageMark } from '../stories/folded-page-marks'
 
 /**
  * One page of `articles.list` as SQL: pure, so the filters can be tested without a database.
@@ -200,12 +201,20 @@ export function articleQuerySql(
   by: ListDate = 'saved',
   /** One row per story (docs/stories.md, "Group by story"). */
   foldStories = false,
+  /** Folded: start after this row of the list (stories/folded-page-marks.ts), `offset` counted from it. */
+  after?: PageMark,
 ): ArticleQuerySql {
   const { relations, where, params } = filterParts(filter, false)
   // dated_at (schema 11) is the page's own date, else the day saved; each has its indexes.
   const column = by === 'published' ? 'a.dated_at' : 'a.added_at'
   const pageWhere = [...where]
   const pageParams = [...params]
+  if (foldStories && after) {
+    // First, so the walk starts at the mark before any story is probed.
+    const keyset = afterMark(by === 'published' ? 'a.dated_at' : 'a.added_at', sort !== 'oldest', after)
+    pageWhere.unshift(keyset.where)
+    pageParams.unshift(...keyset.params)
+  }
   if (foldStories) {
     const fold = firstOfItsStory(
       {

@@ -35,6 +35,7 @@ import { parseQuery } from '../search/query-parser'
 import { expandSmartCollection } from '../collections/smart-filter'
 import { purgeExpiredTrash } from '../trash/trash-store'
 import { foldedTotalFromCounts } from '../stories/story-fold-counts'
+import { FoldedPageMarks, foldedMarkOf } from '../stories/folded-page-marks'
 
 export type { ArticleBody } from './article-files'
 
@@ -84,6 +85,8 @@ interface TrashRecord {
 export class LibraryStore {
   readonly media: MediaStore
   private readonly puts = new Map<string, Promise<ArticleSummary>>()
+  /** Where the folded list's pages ended, so a deep page need not walk the rows above it. */
+  private readonly foldedMarks = new FoldedPageMarks()
   private closed = false
 
   private constructor(
@@ -226,8 +229,18 @@ export class LibraryStore {
       return { total, items }
     }
     const library = this.counts()
-    const sql = plannedListQuery(this.db, request, library)
-    const rows = this.db.all<ArticleRow>(sql.page.replace('{columns}', ARTICLE_COLUMNS), sql.pageParams)
+    let sql = plannedListQuery(this.db, request, library)
+    const rows = request.foldStories
+      ? this.foldedMarks.page(
+          this.db,
+          request,
+          (offset, after) => {
+            sql = plannedListQuery(this.db, { ...request, offset, after }, library)
+            return this.db.all<ArticleRow>(sql.page.replace('{columns}', ARTICLE_COLUMNS), sql.pageParams)
+          },
+          (row) => foldedMarkOf(this.db, row.rowid, request.by),
+        )
+      : this.db.all<ArticleRow>(sql.page.replace('{columns}', ARTICLE_COLUMNS), sql.pageParams)
     // Folded, a total is the list's less the articles folding hides (schema 17), never a flat one.
     const pairCounts =
       sql.stateOnly || request.foldStories ? null : correspondentCountryCounts(this.db, request.filter)

@@ -1,3 +1,4 @@
+import type { PageMark } from '../stories/folded-page-marks'
 import type { ArticleFilter, ArticleSort, StateCounts } from '@shared/contract'
 import type { ListDate } from '@shared/reading'
 import {
@@ -20,12 +21,14 @@ export function plannedListQuery(
     limit: number
     by?: ListDate
     foldStories?: boolean
+    /** Folded: the page starts after this row, `offset` counted from it. */
+    after?: PageMark
   },
   library: StateCounts,
 ): ArticleQuerySql {
   const { filter, sort, offset, limit } = request
   const plan = planList(measureFilterSizes(db, filter, library), offset, limit)
-  return articleQuerySql(filter, sort, offset, limit, plan, request.by, request.foldStories)
+  return articleQuerySql(filter, sort, offset, limit, plan, request.by, request.foldStories, request.after)
 }
 
 /**
