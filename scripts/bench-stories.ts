@@ -38,7 +38,8 @@ import { createStory, putInStory } from '../src/main/stories/story-store'
  * The SIZE library for assign_* is such a labelled one too: grouping 100k in the background took
  * 1,561 s here, and the grouping of a new article reads the stored memberships whoever made them.
  *
- * `npm run bench:stories -- fold DIR` measures only the folded list of the library in DIR;
+ * `npm run bench:stories -- fold DIR` measures only the folded list of the library in DIR, `-- list
+ * DIR` its figures by filter (list_<n>), `-- assign DIR [ROUNDS]` one new article (assign_*);
  * `npm run bench:stories -- SIZE DIR --no-round` skips the 10k background round.
  */
 
@@ -243,6 +244,21 @@ async function measureListAtSize(app: DatelineApp): Promise<Record<string, numbe
       results[`${name}_page_at_${offset}_ms`] = percentile(times, 0.5)
       results[`${name}_page_at_${offset}_cpu_ms`] = percentile(cpu, 0.5)
     }
+    // Scrolled down to it: the pages above asked first, as the window asks them.
+    for (let offset = 100; offset < 1000; offset += 100)
+      await app.dispatch('articles.list', { ...filter, offset, limit: 100, foldStories: true })
+    const scrolled: number[] = []
+    const scrolledCpu: number[] = []
+    for (let i = 0; i < 9; i++) {
+      const start = performance.now()
+      const startCpu = process.cpuUsage()
+      await app.dispatch('articles.list', { ...filter, offset: 1000, limit: 100, foldStories: true })
+      const used = process.cpuUsage(startCpu)
+      scrolled.push(performance.now() - start)
+      scrolledCpu.push((used.user + used.system) / 1000)
+    }
+    results[`${name}_scrolled_page_at_1000_ms`] = percentile(scrolled, 0.5)
+    results[`${name}_scrolled_page_at_1000_cpu_ms`] = percentile(scrolledCpu, 0.5)
     const before = articleQuerySql({ state: 'all', ...filter }, 'newest', 0, 100, undefined, 'saved', true)
     const times: number[] = []
     for (let i = 0; i < 3; i++) {
@@ -276,6 +292,7 @@ async function measureAssign(app: DatelineApp, size: number): Promise<Record<str
   results.assign_cpu_median_ms = percentile(cpu.slice(1), 0.5)
   results.assign_cpu_p95_ms = percentile(cpu.slice(1), 0.95)
   results.assign_first_ms = Math.round(times[0]! * 10) / 10
+  results.assign_first_cpu_ms = Math.round(cpu[0]! * 10) / 10
   results.assign_median_ms = percentile(times.slice(1), 0.5)
   results.assign_p95_ms = percentile(times.slice(1), 0.95)
   for (let i = 0; i < 51; i++) await app.library.deleteArticle(replayed(size + i).id)
@@ -283,6 +300,33 @@ async function measureAssign(app: DatelineApp, size: number): Promise<Record<str
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'assign') {
+    // One new article at a time in the library of DIR (built by an earlier run), several rounds.
+    const dir = process.argv[3]!
+    const rounds = Number(process.argv[4] ?? 3)
+    const size = Number(process.argv[5] ?? 100_000)
+    for (let round = 0; round < rounds; round++) {
+      const app = await openApp({ libraryDir: dir, extraction: 'inline' })
+      try {
+        console.log(
+          JSON.stringify({ load: os.loadavg()[0]!.toFixed(1), ...(await measureAssign(app, size)) }),
+        )
+      } finally {
+        await app.close()
+      }
+    }
+    return
+  }
+  if (process.argv[2] === 'list') {
+    // The folded list's figures of one size on the library of DIR (built by an earlier run).
+    const app = await openApp({ libraryDir: process.argv[3]!, extraction: 'inline' })
+    try {
+      console.log(JSON.stringify({ load: os.loadavg()[0]!.toFixed(1), ...(await measureListAtSize(app)) }))
+    } finally {
+      await app.close()
+    }
+    return
+  }
   if (process.argv[2] === 'fold') {
     const app = await openApp({ libraryDir: process.argv[3]!, extraction: 'inline' })
     try {

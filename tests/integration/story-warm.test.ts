@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { LibraryStore } from '../../src/main/library/library-store'
+import { SqlDatabase, type SqlParams } from '../../src/main/library/database'
+import { LibraryStoryIndex } from '../../src/main/stories/story-index'
+import { ungroupedByIds } from '../../src/main/stories/story-store'
+import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
+
+/** The week around today is loaded when the app opens a day per turn, not in one long turn. */
+
+interface Item {
+  id: string
+  lang: string
+  site: string
+  publishedAt: string
+  title: string
+  text: string
+}
+
+const ITEMS: Item[] = readFileSync(join(__dirname, '..', 'fixtures', 'stories', 'dev.jsonl'), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line) as Item)
+  .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt))
+  .slice(0, 40)
+
+const idOf = (item: Item): string => (0x6000 + Number(item.id.slice(1))).toString(16).padStart(16, '0')
+
+let dir: string
+let store: LibraryStore
+
+beforeEach(async () => {
+  dir = await makeTempDir()
+  store = await LibraryStore.open(dir)
+})
+
+afterEach(async () => {
+  vi.restoreAllMocks()
+  await store?.close()
+  await removeDir(dir)
+})
+
+describe('warming the grouping when the app opens', () => {
+  it('reads the week a day per turn, and a new article of that week then reads nothing more', async () => {
+    for (const item of ITEMS.slice(0, -1)) {
+      await store.putArticle(
+        makeSummary({
+          id: idOf(item),
+          title: item.title,
+          excerpt: item.text,
+          lang: item.lang,
+          siteName: item.site,
+          publishedAt: item.publishedAt,
+          addedAt: item.publishedAt,
+          countries: [],
+          correspondents: [],
+        }),
+        { html: `<p>${item.text}</p>`, text: item.text },
+      )
+    }
+    const writer = new LibraryStoryIndex(store, () => new Date())
+    for (const item of ITEMS.slice(0, -1)) writer.group(store.query((db) => ungroupedByIds(db, [idOf(item)])))
+
+    const dayReads: number[] = []
+    const all = SqlDatabase.prototype.all
+    vi.spyOn(SqlDatabase.prototype, 'all').mockImplementation(function (
+      this: SqlDatabase,
+      sql: string,
+      params?: SqlParams,
+    ) {
+      if (sql.includes('s.day BETWEEN')) dayReads.push(dayReads.length)
+      return all.call(this, sql, params) as never
+    })
+    const last = ITEMS.at(-1)!
+    const index = new LibraryStoryIndex(store, () => new Date())
+    const readsPerTurn: number[] = []
+    let before = 0
+    await index.warm(Date.parse(last.publishedAt), async () => {
+      readsPerTurn.push(dayReads.length - before)
+      before = dayReads.length
+    })
+    // Seven days (three either side), one read each, each in a turn of its own.
+    expect(readsPerTurn).toEqual([1, 1, 1, 1, 1, 1, 1])
+
+    await store.putArticle(
+      makeSummary({
+        id: idOf(last),
+        title: last.title,
+        excerpt: last.text,
+        lang: last.lang,
+        siteName: last.site,
+        publishedAt: last.publishedAt,
+        addedAt: last.publishedAt,
+        countries: [],
+        correspondents: [],
+      }),
+      { html: `<p>${last.text}</p>`, text: last.text },
+    )
+    const reads = dayReads.length
+    const grouped = index.group(store.query((db) => ungroupedByIds(db, [idOf(last)])))
+    expect(grouped.grouped).toBe(1)
+    expect(dayReads.length).toBe(reads)
+  })
+})
