@@ -1,7 +1,7 @@
 import { readdir, rm, stat } from 'node:fs/promises'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
-import { BUILD_PACING, rebuildLibraryDatabase } from '../src/main/library/database-builder'
+import { rebuildLibraryDatabase } from '../src/main/library/database-builder'
 import { SqlDatabase } from '../src/main/library/database'
 import { libraryLayout } from '../src/main/library/layout'
 import { compareSearches, timeSearches } from './search-equality'
@@ -12,13 +12,9 @@ import { compareSearches, timeSearches } from './search-equality'
  * and in CPU time of the process, which a busy machine's waits for a core leave out. The database
  * it replaces is removed afterwards (the command itself keeps it), so the folder can be rebuilt
  * again. With BENCH_SQL_PROFILE=1 the CPU time of each statement is added up and printed, the
- * costliest first (the tally itself costs a little). BENCH_PACING='{"ahead":2}' changes how the
- * files are read (BUILD_PACING in database-builder.ts).
+ * costliest first (the tally itself costs a little).
  *
  *   index_build_s, index_build_cpu_s   the whole rebuild
- *   reading_s, reading_cpu_s           the first pass over the folders (their metadata), alone
- *   read_wait_s                         of the second pass, the time the writer waited for a
- *                                       batch's files (what read-ahead did not hide behind writes)
  *   db_mb                               the new library.db
  *   load_avg_1m, load_avg_1m_end        the machine's load before and after
  *   same_searches                       with BENCH_COMPARE_WITH=FILE (a library.db of the same
@@ -75,33 +71,20 @@ async function main(): Promise<void> {
   if (!folder) throw new Error('usage: bench-rebuild DIR (a Dateline library with article folders)')
   const tallies = process.env.BENCH_SQL_PROFILE ? profileStatements() : null
   const layout = libraryLayout(folder)
-  const pacing = { ...BUILD_PACING, ...(JSON.parse(process.env.BENCH_PACING ?? '{}') as object) }
   const load = loadavg()[0]!
   const cpu = process.cpuUsage()
   const started = performance.now()
   let reported = -1
-  let reading = null as { wall: number; cpu: number } | null
-  let readWaitMs = 0
-  const result = await rebuildLibraryDatabase(
-    layout,
-    new Date(),
-    ({ stage, done, total, readWaitMs: waited }) => {
-      if (stage !== 'reading' && !reading) {
-        const spent = process.cpuUsage(cpu)
-        reading = { wall: (performance.now() - started) / 1000, cpu: (spent.user + spent.system) / 1e6 }
-      }
-      if (stage === 'rebuilding' && waited !== undefined) readWaitMs = waited
-      const tenth = Math.floor((done / Math.max(1, total)) * 10)
-      if (tenth === reported) return
-      reported = tenth
-      const spent = process.cpuUsage(cpu)
-      console.error(
-        `  ${done} of ${total}: ${((performance.now() - started) / 1000).toFixed(1)} s, ` +
-          `${((spent.user + spent.system) / 1e6).toFixed(1)} s CPU`,
-      )
-    },
-    pacing,
-  )
+  const result = await rebuildLibraryDatabase(layout, new Date(), ({ done, total }) => {
+    const tenth = Math.floor((done / Math.max(1, total)) * 10)
+    if (tenth === reported) return
+    reported = tenth
+    const spent = process.cpuUsage(cpu)
+    console.error(
+      `  ${done} of ${total}: ${((performance.now() - started) / 1000).toFixed(1)} s, ` +
+        `${((spent.user + spent.system) / 1e6).toFixed(1)} s CPU`,
+    )
+  })
   const wall = (performance.now() - started) / 1000
   const spent = process.cpuUsage(cpu)
   for (const name of await readdir(folder)) {
@@ -137,9 +120,6 @@ async function main(): Promise<void> {
       index_build_cpu_s: round((spent.user + spent.system) / 1e6),
       index_build_user_s: round(spent.user / 1e6),
       index_build_system_s: round(spent.system / 1e6),
-      reading_s: round(reading?.wall ?? 0),
-      reading_cpu_s: round(reading?.cpu ?? 0),
-      read_wait_s: round(readWaitMs / 1000),
       db_mb: round((await stat(layout.database)).size / 1024 / 1024),
       ...(sameSearches ? { same_searches: sameSearches } : {}),
       load_avg_1m_end: round(loadavg()[0]!),

@@ -1,4 +1,4 @@
-import { constants } from 'node:fs'
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs'
 import { lstat, open } from 'node:fs/promises'
 import { isAbsolute, join, relative, sep } from 'node:path'
 import { ArticleId } from '@shared/article'
@@ -60,6 +60,32 @@ export async function assertNoLinkBetween(root: string, target: string): Promise
   }
 }
 
+/**
+ * `assertNoLinkBetween` without leaving the thread, for a command that reads a whole library and
+ * has nothing else to do meanwhile (`dateline rebuild`): a system call waited for costs a few
+ * microseconds, one handed to the thread pool and back several times that (1.6 s of CPU against
+ * 0.7 s for a walk and a read of 10,000 articles).
+ */
+export function assertNoLinkBetweenSync(root: string, target: string): void {
+  const inside = relative(root, target)
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+    throw new DatelineError('INTERNAL', `${target} is not inside the library folder ${root}.`)
+  }
+  let current = root
+  for (const part of inside.split(sep)) {
+    current = join(current, part)
+    const info = lstatSync(current, { throwIfNoEntry: false })
+    if (!info) return
+    if (info.isSymbolicLink()) {
+      throw new DatelineError(
+        'LIBRARY_DAMAGED',
+        `The library folder holds a link, ${relative(root, current)}, that could lead outside it. ` +
+          'Dateline does not follow links in a library; remove it or replace it with the real folder.',
+      )
+    }
+  }
+}
+
 // O_NOFOLLOW makes the final step of the path refuse a link at the moment it is opened, with no gap
 // between a check and the open. Windows has no such flag; the lstat walk above covers it there.
 const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)
@@ -109,5 +135,30 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<B
     return filled === buffer.length ? buffer : buffer.subarray(0, filled)
   } finally {
     await handle.close()
+  }
+}
+
+/** `readRegularFile` without leaving the thread; see assertNoLinkBetweenSync for when. */
+export function readRegularFileSync(path: string, maxBytes: number): Buffer {
+  const fd = openSync(path, READ_NO_FOLLOW)
+  try {
+    const info = fstatSync(fd)
+    if (!info.isFile()) throw new DatelineError('LIBRARY_DAMAGED', `${path} is not a regular file.`)
+    if (info.size > maxBytes) {
+      throw new DatelineError(
+        'LIBRARY_DAMAGED',
+        `${path} is larger than Dateline ever stores (${info.size} bytes).`,
+      )
+    }
+    const buffer = Buffer.alloc(info.size)
+    let filled = 0
+    while (filled < buffer.length) {
+      const bytesRead = readSync(fd, buffer, filled, buffer.length - filled, filled)
+      if (bytesRead === 0) break
+      filled += bytesRead
+    }
+    return filled === buffer.length ? buffer : buffer.subarray(0, filled)
+  } finally {
+    closeSync(fd)
   }
 }

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs'
 import { readdir, readFile, rename, rm } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { StoredArticleMetadata, type ArticleSummary } from '@shared/article'
@@ -18,7 +19,12 @@ import {
 } from './article-files'
 import { indexArticleBody, metadataOf, writeArticleRecord } from './article-rows'
 import { syncFile, syncFolder } from './atomic-file'
-import { assertNoLinkBetween, isArticleId, readRegularFile } from './confined-files'
+import {
+  assertNoLinkBetween,
+  assertNoLinkBetweenSync,
+  isArticleId,
+  readRegularFileSync,
+} from './confined-files'
 import { databaseLockPath, SqlDatabase } from './database'
 import { readLegacyLibrary } from './legacy-json-library'
 import {
@@ -30,7 +36,6 @@ import {
 } from './layout'
 import { migrateDatabase } from './schema'
 import { setAsideForBulkLoad } from './bulk-load'
-import { readAhead, WriteSlicer, type ReadPacing } from './read-ahead'
 import {
   groupEditsOf,
   markCorrespondentsEdited,
@@ -52,24 +57,10 @@ export interface BuildProgress {
   stage: 'migrating' | 'reading' | 'rebuilding' | 'indexing'
   done: number
   total: number
-  /** How long the build has waited for the library's files so far (reads not hidden behind writes). */
-  readWaitMs?: number
 }
 export type ProgressListener = (progress: BuildProgress) => void
 
-/**
- * How the files are read while the draft is written. 500 articles per transaction (the measured
- * sweet spot of the FTS5 bulk load, see docs/benchmarks.md); one batch read while the one before it
- * is written; 64 reads in flight keep libuv's four threads busy between the writer's pauses, each
- * read needing the thread for every one of its steps.
- */
-export interface BuildPacing extends ReadPacing {
-  /** The longest a batch's write keeps the thread before the reads in flight may go on. */
-  writeSliceMs: number
-  /** Runs each article's read of the build pass (tests watch when reads start and end). */
-  aroundRead?: <R>(read: () => Promise<R>) => Promise<R>
-}
-export const BUILD_PACING: BuildPacing = { batchSize: 500, ahead: 1, concurrency: 64, writeSliceMs: 8 }
+const BATCH = 500
 
 /** One article read from the library's files, with what the person added to it, ready to write. */
 interface DraftArticle {
@@ -83,22 +74,18 @@ interface DraftArticle {
   highlights?: Highlight[]
 }
 
-/**
- * What a draft is filled from: `total` sources, each read into an article (null: none to write),
- * batch by batch while the batch before is written.
- */
-interface DraftSource<T> {
-  sources: readonly T[]
-  read: (source: T) => Promise<DraftArticle | null>
+/** What a draft is filled from: batches read on demand, `covered` of `total` sources each. */
+interface DraftSource {
+  total: number
+  batches: AsyncIterable<{ articles: DraftArticle[]; covered: number }>
 }
 
 /** Writes every article into a fresh draft database, checks it, and returns it closed. */
-async function buildDraft<T>(
+async function buildDraft(
   layout: LibraryLayout,
-  { sources, read }: DraftSource<T>,
+  source: DraftSource,
   stage: BuildProgress['stage'],
   progress: ProgressListener | undefined,
-  pacing: BuildPacing,
   /** Runs in the draft after every article is in (the person's edits that span articles). */
   finish?: (draft: SqlDatabase) => void,
 ): Promise<number> {
@@ -115,20 +102,20 @@ async function buildDraft<T>(
     migrateDatabase(draft)
     const putBack = setAsideForBulkLoad(draft)
     let covered = 0
-    const total = sources.length
-    const waits = new ReadWaits()
-    progress?.({ stage, done: 0, total, readWaitMs: 0 })
-    // The next batch's files are read while this one is written (readAhead), and the write pauses
-    // now and then so that those reads go on (WriteSlicer).
-    const slicer = new WriteSlicer(pacing.writeSliceMs)
-    const around = pacing.aroundRead
-    const readOne = around ? (source: T): Promise<DraftArticle | null> => around(() => read(source)) : read
-    for await (const batch of waits.timed(readAhead(sources, readOne, pacing))) {
-      const articles = batch.filter((a): a is DraftArticle => a !== null)
-      await writeBatch(draft, articles, slicer)
-      written += articles.length
-      covered += batch.length
-      progress?.({ stage, done: Math.min(covered, total), total, readWaitMs: waits.ms })
+    progress?.({ stage, done: 0, total: source.total })
+    const batches = source.batches[Symbol.asyncIterator]()
+    let next = batches.next()
+    for (;;) {
+      const result = await next
+      if (result.done) break
+      // The next batch's files are asked for before this one is written, so the disk works
+      // while SQLite does; a failure there is reported when that batch is awaited.
+      next = batches.next()
+      next.catch(() => undefined)
+      writeBatch(draft, result.value.articles)
+      written += result.value.articles.length
+      covered += result.value.covered
+      progress?.({ stage, done: Math.min(covered, source.total), total: source.total })
     }
     if (finish) draft.transaction(() => finish(draft))
     putBack()
@@ -148,45 +135,33 @@ async function buildDraft<T>(
   return written
 }
 
-/**
- * One batch in one transaction: the rows and relations, then their full-text entries. The
- * transaction stays open across the slicer's pauses; that is safe only because the draft is this
- * build's alone (opened exclusive, never used until it is complete), and nothing else runs in it.
- */
-async function writeBatch(draft: SqlDatabase, batch: DraftArticle[], slicer: WriteSlicer): Promise<void> {
-  draft.exec('BEGIN IMMEDIATE')
-  const rowids: number[] = []
-  for (const a of batch) {
-    carryCountryEdits(draft, a.article.id, a.countryEdits ?? [])
-    for (const highlight of a.highlights ?? []) putHighlight(draft, highlight)
-    const rowid = writeArticleRecord(draft, a.article)
-    if (a.correspondentsEdited) markCorrespondentsEdited(draft, rowid)
-    rowids.push(rowid)
-    await slicer.pause()
-  }
-  // The entries after all the batch's rows, not each after its own: FTS5 writes what it holds
-  // in memory out as a new segment at every statement savepoint, which each row's upsert opens,
-  // so entries written between rows made one segment per article for FTS5 to merge again.
-  for (const [i, a] of batch.entries()) {
-    indexArticleBody(draft, rowids[i]!, a.article, a.text, { fresh: true })
-    await slicer.pause()
-  }
-  draft.exec('COMMIT')
+/** One batch in one transaction: the rows and relations, then their full-text entries. */
+function writeBatch(draft: SqlDatabase, batch: DraftArticle[]): void {
+  draft.transaction(() => {
+    const rowids = batch.map((a) => {
+      carryCountryEdits(draft, a.article.id, a.countryEdits ?? [])
+      for (const highlight of a.highlights ?? []) putHighlight(draft, highlight)
+      const rowid = writeArticleRecord(draft, a.article)
+      if (a.correspondentsEdited) markCorrespondentsEdited(draft, rowid)
+      return rowid
+    })
+    // The entries after all the batch's rows, not each after its own: FTS5 writes what it holds
+    // in memory out as a new segment at every statement savepoint, which each row's upsert opens,
+    // so entries written between rows made one segment per article for FTS5 to merge again.
+    batch.forEach((a, i) => indexArticleBody(draft, rowids[i]!, a.article, a.text, { fresh: true }))
+  })
 }
 
-/** The time a consumer spends waiting for the next batch of an async iterable. */
-class ReadWaits {
-  ms = 0
-
-  async *timed<T>(batches: AsyncIterable<T>): AsyncGenerator<T> {
-    const iterator = batches[Symbol.asyncIterator]()
-    for (;;) {
-      const started = performance.now()
-      const next = await iterator.next()
-      this.ms += performance.now() - started
-      if (next.done) return
-      yield next.value
-    }
+/** Slices of `items` of `size`, each read by `read` when the consumer asks for it. */
+async function* inBatches<T>(
+  items: readonly T[],
+  read: (item: T) => Promise<DraftArticle | null>,
+  size = BATCH,
+): AsyncGenerator<{ articles: DraftArticle[]; covered: number }> {
+  for (let at = 0; at < items.length; at += size) {
+    const slice = items.slice(at, at + size)
+    const articles = await Promise.all(slice.map(read))
+    yield { articles: articles.filter((a): a is DraftArticle => a !== null), covered: slice.length }
   }
 }
 
@@ -212,19 +187,15 @@ export async function removeDraft(layout: LibraryLayout): Promise<void> {
  * beside its body. The old files stay until the new database is in place and checked; the caller
  * then records version 2 and calls `removeLegacyFiles`. Run again after a kill, it starts over.
  */
-export async function migrateJsonLibrary(
-  layout: LibraryLayout,
-  progress?: ProgressListener,
-  pacing = BUILD_PACING,
-): Promise<void> {
+export async function migrateJsonLibrary(layout: LibraryLayout, progress?: ProgressListener): Promise<void> {
   const legacy = await readLegacyLibrary(layout)
   // The shards hold the articles in the order of their ids' hash; see byArrival.
   const articles = [...legacy.articles].sort(byArrival)
-  const read = async (article: ArticleSummary): Promise<DraftArticle> => {
+  const batches = inBatches(articles, async (article) => {
     await ensureMetadataFile(layout, article)
     return { article, text: await readArticleTextForIndex(layout, article) }
-  }
-  await buildDraft(layout, { sources: articles, read }, 'migrating', progress, pacing)
+  })
+  await buildDraft(layout, { total: articles.length, batches }, 'migrating', progress)
   // A database left by an earlier try that was killed before the manifest said 2 is replaced.
   await installDraft(layout, null)
 }
@@ -263,29 +234,27 @@ export async function removeLegacyFiles(layout: LibraryLayout): Promise<void> {
  * the library's correspondent-edits.json (or the old database, for a library that has no such file
  * yet). States (read, starred, archived) and collections lived only in the database; they come back
  * from a backup. The database it replaces is kept beside it as
- * library.db.replaced-<time>. The folders are read many at once (the disk answers several
- * requests faster than one after another), a batch ahead of the one being written.
+ * library.db.replaced-<time>. It runs in the `dateline rebuild` command, which has nothing else to
+ * do meanwhile, so the article folders are read with synchronous calls (see
+ * assertNoLinkBetweenSync), a batch at a time.
  */
 export async function rebuildLibraryDatabase(
   layout: LibraryLayout,
   now: Date,
   progress?: ProgressListener,
-  pacing = BUILD_PACING,
 ): Promise<{ articles: number; skipped: number }> {
   const folders = await listArticleFolders(layout)
-  const captures = await readCaptures(layout, folders.ids, progress, pacing)
+  const captures = await readCaptures(layout, folders.ids, progress)
   const oldEdits = countryEditsOfOldDatabase(layout)
   const groupEdits = (await readGroupEdits(layout)) ?? groupEditsOfOldDatabase(layout)
-  // The rest of each folder (text, edits, highlights) is read when its batch is about to be
-  // written, so memory holds only the metadata, whatever the library's size.
-  const read = (capture: StoredCapture): Promise<DraftArticle | null> =>
-    readCaptureFiles(layout, capture, oldEdits)
+  // The rest of each folder (text, edits, highlights) is read when its batch is written, so
+  // memory holds only the metadata, whatever the library's size.
+  const batches = inBatches(captures, (capture) => readCaptureFiles(layout, capture, oldEdits))
   const articles = await buildDraft(
     layout,
-    { sources: captures, read },
+    { total: captures.length, batches },
     'rebuilding',
     progress,
-    pacing,
     (draft) => {
       if (groupEdits) restoreGroupEdits(draft, groupEdits)
     },
@@ -323,15 +292,18 @@ async function readCaptures(
   layout: LibraryLayout,
   ids: string[],
   progress: ProgressListener | undefined,
-  pacing: ReadPacing,
 ): Promise<StoredCapture[]> {
   const captures: StoredCapture[] = []
-  let done = 0
-  progress?.({ stage: 'reading', done, total: ids.length })
-  for await (const batch of readAhead(ids, (id) => newestCapture(layout, id), pacing)) {
-    for (const capture of batch) if (capture) captures.push(capture)
-    done += batch.length
-    progress?.({ stage: 'reading', done, total: ids.length })
+  progress?.({ stage: 'reading', done: 0, total: ids.length })
+  for (let at = 0; at < ids.length; at += BATCH) {
+    const slice = ids.slice(at, at + BATCH)
+    for (const id of slice) {
+      const capture = newestCapture(layout, id)
+      if (capture) captures.push(capture)
+    }
+    progress?.({ stage: 'reading', done: at + slice.length, total: ids.length })
+    // Lets a signal or the progress output through between batches.
+    await new Promise((resolve) => setImmediate(resolve))
   }
   return captures.sort((a, b) => byArrival(a.article, b.article))
 }
@@ -356,12 +328,12 @@ function compare(a: string, b: string): number {
  * looking for each missing file (a link check of its path, then an open) was a sixth of a
  * rebuild's CPU.
  */
-async function newestCapture(layout: LibraryLayout, id: string): Promise<StoredCapture | null> {
+function newestCapture(layout: LibraryLayout, id: string): StoredCapture | null {
   const folder = articleDir(layout, id)
   let names: Set<string>
   try {
-    await assertNoLinkBetween(layout.root, folder)
-    names = new Set(await readdir(folder))
+    assertNoLinkBetweenSync(layout.root, folder)
+    names = new Set(readdirSync(folder))
   } catch {
     return null
   }
@@ -374,7 +346,7 @@ async function newestCapture(layout: LibraryLayout, id: string): Promise<StoredC
   for (const revision of revisions) {
     try {
       // The folder was just found free of links, and the file is opened without following one.
-      const bytes = await readRegularFile(join(folder, `${revision}.json`), 1024 * 1024)
+      const bytes = readRegularFileSync(join(folder, `${revision}.json`), 1024 * 1024)
       const parsed = StoredArticleMetadata.safeParse(JSON.parse(bytes.toString('utf8')))
       if (parsed.success && parsed.data.id === id && bodyRevision(parsed.data.updatedAt) === revision) {
         return {
@@ -405,13 +377,13 @@ async function readCaptureFiles(
   const { id } = capture.article
   const folder = articleDir(layout, id)
   try {
-    await assertNoLinkBetween(layout.root, folder)
+    assertNoLinkBetweenSync(layout.root, folder)
   } catch {
     return null
   }
   let text = ''
   try {
-    text = (await readRegularFile(join(folder, `${capture.revision}.txt`), MAX_BODY_BYTES)).toString('utf8')
+    text = readRegularFileSync(join(folder, `${capture.revision}.txt`), MAX_BODY_BYTES).toString('utf8')
   } catch {
     // The row counts without its text, as in readArticleTextForIndex.
   }

@@ -1,10 +1,8 @@
-import type { ArticleSummary } from '@shared/article'
 import { readArticleTextForIndex } from '../library/article-files'
 import { ARTICLE_COLUMNS, indexedNames, summariesOf, type ArticleRow } from '../library/article-rows'
 import { indexArticleText } from '../library/article-text-index'
 import type { SqlDatabase } from '../library/database'
 import type { LibraryLayout } from '../library/layout'
-import { mapWithLimit } from '../library/read-ahead'
 import { INDEX_REBUILT_THROUGH } from '../library/schema'
 
 export interface ReindexProgress {
@@ -14,15 +12,6 @@ export interface ReindexProgress {
 
 /** Articles indexed per transaction: big enough to be quick, small enough to keep memory flat. */
 const REINDEX_BATCH = 250
-/** Text files read at once (see BUILD_PACING in database-builder.ts). */
-const READS_IN_FLIGHT = 64
-
-/** One batch's rows and stored text, read before its transaction. */
-interface ReadBatch {
-  rows: ArticleRow[]
-  articles: ArticleSummary[]
-  bodies: string[]
-}
 
 /**
  * The rowid after which an interrupted rebuild of the full-text index goes on, or null when the
@@ -64,25 +53,21 @@ export async function rebuildTextIndex(
     db.get<{ n: number }>('SELECT count(*) AS n FROM articles WHERE rowid <= ?', [after])?.n ?? 0,
   )
   progress({ done, total })
-  // The next batch's text is read while this one is indexed, so the disk works while SQLite does.
-  let next = readBatch(db, layout, after)
   for (;;) {
-    const { rows, articles, bodies } = await next
+    const rows = db.all<ArticleRow>(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.rowid > ? ORDER BY a.rowid LIMIT ?`,
+      [after, REINDEX_BATCH],
+    )
     if (rows.length === 0) break
-    const last = Number(rows[rows.length - 1]!.rowid)
-    next = readBatch(db, layout, last)
-    next.catch(() => undefined)
+    const articles = summariesOf(db, rows)
+    const bodies = await Promise.all(articles.map((article) => readArticleTextForIndex(layout, article)))
     const rowidOf = new Map(rows.map((row) => [row.id, Number(row.rowid)]))
+    const last = Number(rows[rows.length - 1]!.rowid)
     transaction(() => {
-      const unchanged = unchangedSince(db, rows)
       articles.forEach((article, i) => {
-        const rowid = rowidOf.get(article.id)!
-        // Changed or deleted since it was read (a capture while the app reindexes): its own
-        // write indexed it afresh, which a stale text must not overwrite.
-        if (!unchanged.has(rowid)) return
-        indexArticleText(db, rowid, {
+        indexArticleText(db, rowidOf.get(article.id)!, {
           title: article.title,
-          correspondents: indexedNames(db, rowid),
+          correspondents: indexedNames(db, rowidOf.get(article.id)!),
           site: article.siteName ?? '',
           excerpt: article.excerpt,
           body: bodies[i]!,
@@ -90,6 +75,7 @@ export async function rebuildTextIndex(
       })
       recordProgress(db, last)
     })
+    after = last
     done += rows.length
     progress({ done, total })
   }
@@ -100,38 +86,6 @@ export async function rebuildTextIndex(
     db.run('DELETE FROM library_facts WHERE key = ?', [INDEX_REBUILT_THROUGH])
   })
   return { done, total }
-}
-
-/** The rows after `after`, with their text read many at once. */
-async function readBatch(db: SqlDatabase, layout: LibraryLayout, after: number): Promise<ReadBatch> {
-  const rows = db.all<ArticleRow>(
-    `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.rowid > ? ORDER BY a.rowid LIMIT ?`,
-    [after, REINDEX_BATCH],
-  )
-  const articles = summariesOf(db, rows)
-  const bodies = await mapWithLimit(articles, READS_IN_FLIGHT, (article) =>
-    readArticleTextForIndex(layout, article),
-  )
-  return { rows, articles, bodies }
-}
-
-/** Which of `rows` still hold the same article, as it was when read. */
-function unchangedSince(db: SqlDatabase, rows: ArticleRow[]): Set<number> {
-  const first = Number(rows[0]!.rowid)
-  const last = Number(rows[rows.length - 1]!.rowid)
-  const now = new Map(
-    db
-      .all<{ rowid: number; id: string; updated_at: string }>(
-        'SELECT rowid, id, updated_at FROM articles WHERE rowid BETWEEN ? AND ?',
-        [first, last],
-      )
-      .map((row) => [Number(row.rowid), `${row.id} ${row.updated_at}`]),
-  )
-  return new Set(
-    rows
-      .filter((row) => now.get(Number(row.rowid)) === `${row.id} ${row.updated_at}`)
-      .map((row) => Number(row.rowid)),
-  )
 }
 
 function recordProgress(db: SqlDatabase, after: number): void {
