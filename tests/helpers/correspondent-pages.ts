@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { escapeHtml } from '@shared/html'
 import type { CorrespondentKind } from '@shared/article'
+import { withCorrespondents } from '../../src/main/ingest/credit-extracted'
+import { extractArticle } from '../../src/main/ingest/extract'
 
 /** One page of tests/fixtures/correspondents/pages.json, and who a careful reader credits on it. */
 export interface CorrespondentPage {
@@ -44,4 +46,13 @@ function header(page: CorrespondentPage): string {
   return page.headerClass === undefined
     ? inner
     : `<div class="${escapeHtml(page.headerClass)}">${inner}</div>`
+}
+
+/** The correspondents Dateline credits on a labelled page, as names and kinds (what is compared). */
+export function creditedOn(page: CorrespondentPage): { name: string; kind: CorrespondentKind }[] {
+  const request = { kind: 'html' as const, html: pageHtml(page), url: page.url }
+  return withCorrespondents(extractArticle(request), request).correspondents.map(({ name, kind }) => ({
+    name,
+    kind,
+  }))
 }

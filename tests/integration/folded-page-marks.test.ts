@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ArticleFilter, ArticleSort } from '@shared/contract'
 import type { ListDate } from '@shared/reading'
-import { LibraryStore } from '../../src/main/library/library-store'
 import { SqlDatabase, type SqlParams } from '../../src/main/library/database'
 import { createStory, putInStory } from '../../src/main/stories/story-store'
 import { seededRandom } from '../helpers/seeded-random'
-import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
+import { makeSummary } from '../helpers/temp-library'
+import { storeForEachTest } from '../helpers/store-for-each-test'
 
 /**
  * A page of the folded list read after the one above it starts where that one ended (keyset,
@@ -17,18 +17,10 @@ import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
 const COUNTRIES = ['BY', 'UA', 'RU']
 const PERSON = 'Ann Writer'
 
-let dir: string
-let store: LibraryStore
+const library = storeForEachTest()
 
-beforeEach(async () => {
-  dir = await makeTempDir()
-  store = await LibraryStore.open(dir)
-})
-
-afterEach(async () => {
+afterEach(() => {
   vi.restoreAllMocks()
-  await store?.close()
-  await removeDir(dir)
 })
 
 async function addArticles(count: number, next: () => number, serial: { n: number }): Promise<void> {
@@ -37,7 +29,7 @@ async function addArticles(count: number, next: () => number, serial: { n: numbe
     const id = `e${serial.n.toString(16).padStart(15, '0')}`
     // Few distinct times, so many rows tie on the date and the id decides.
     const day = String(1 + Math.floor(next() * 9)).padStart(2, '0')
-    await store.putArticle(
+    await library.store().putArticle(
       makeSummary({
         id,
         countries: COUNTRIES.filter(() => next() < 0.4).map((code) => ({
@@ -55,10 +47,13 @@ async function addArticles(count: number, next: () => number, serial: { n: numbe
       }),
       { html: '<p>Body</p>', text: 'Body' },
     )
-    const stories = store.query((db) => db.all<{ id: number }>('SELECT id FROM stories')).map((r) => r.id)
-    const rowid = store.articleRowid(id)
+    const stories = library
+      .store()
+      .query((db) => db.all<{ id: number }>('SELECT id FROM stories'))
+      .map((r) => r.id)
+    const rowid = library.store().articleRowid(id)
     const roll = next()
-    store.change((db) => {
+    library.store().change((db) => {
       if (roll < 0.6 && stories.length > 0)
         putInStory(db, { rowid, at: 0 }, stories[Math.floor(next() * stories.length)]!, 'auto', 0.5)
       else if (roll < 0.85) putInStory(db, { rowid, at: 0 }, createStory(db, 0, new Date()), 'auto', 0.5)
@@ -92,7 +87,10 @@ const LISTS: List[] = (
 )
 
 function page(list: List, offset: number, limit: number): string[] {
-  return store.listArticles({ ...list, offset, limit, foldStories: true }).items.map((a) => a.id)
+  return library
+    .store()
+    .listArticles({ ...list, offset, limit, foldStories: true })
+    .items.map((a) => a.id)
 }
 
 /** The whole folded list read in one page from the top: what every offset must agree with. */
@@ -129,14 +127,14 @@ describe('the folded list read a page after another', () => {
 
     // Changes of every kind a list sees: new articles, states, a story's member moved, a delete.
     await addArticles(5, next, serial)
-    store.change((db) => db.run('UPDATE articles SET read = 1 - read WHERE rowid % 3 = 0'))
+    library.store().change((db) => db.run('UPDATE articles SET read = 1 - read WHERE rowid % 3 = 0'))
     expectPagesAgree(next)
-    store.change((db) => {
+    library.store().change((db) => {
       const story = createStory(db, 0, new Date())
       for (const { rowid } of db.all<{ rowid: number }>('SELECT rowid FROM articles WHERE rowid % 5 = 1'))
         putInStory(db, { rowid, at: 0 }, story, 'person', 1)
     })
-    await store.deleteArticle(`e${(3).toString(16).padStart(15, '0')}`)
+    await library.store().deleteArticle(`e${(3).toString(16).padStart(15, '0')}`)
     expectPagesAgree(next)
   }, 120_000)
 
@@ -166,7 +164,7 @@ describe('the folded list read a page after another', () => {
     page(list, 16, 1)
     expect(asked.at(-1)?.at(-1)).toBe(1)
     // After a change the marks are gone: the page is read from the top again.
-    store.change((db) => db.run('UPDATE articles SET starred = 1 - starred WHERE rowid = 1'))
+    library.store().change((db) => db.run('UPDATE articles SET starred = 1 - starred WHERE rowid = 1'))
     page(list, 15, 2)
     expect(asked.at(-1)?.at(-1)).toBe(15)
   })

@@ -1,13 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ArticleFilter } from '@shared/contract'
-import { LibraryStore } from '../../src/main/library/library-store'
 import { SqlDatabase } from '../../src/main/library/database'
 import { libraryLayout } from '../../src/main/library/layout'
 import { databaseVersion, LATEST_DATABASE_VERSION } from '../../src/main/library/schema'
 import { createStory, putInStory, storyOfArticle } from '../../src/main/stories/story-store'
 import { recountStoryFolds } from '../../src/main/stories/story-fold-counts'
 import { seededRandom } from '../helpers/seeded-random'
-import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
+import { makeSummary } from '../helpers/temp-library'
+import { storeForEachTest } from '../helpers/store-for-each-test'
 
 /**
  * The folded list's total comes from counters kept by triggers (schema 17). After random changes
@@ -20,18 +20,7 @@ const COUNTRIES = ['BY', 'UA', 'RU', 'FR']
 const PEOPLE = ['Ann Writer', 'Oleg Reporter']
 const STATES = ['all', 'unread', 'starred', 'archived'] as const
 
-let dir: string
-let store: LibraryStore
-
-beforeEach(async () => {
-  dir = await makeTempDir()
-  store = await LibraryStore.open(dir)
-})
-
-afterEach(async () => {
-  await store?.close()
-  await removeDir(dir)
-})
+const library = storeForEachTest()
 
 interface Row {
   rowid: number
@@ -82,8 +71,10 @@ const FILTERS: ArticleFilter[] = STATES.flatMap((state) => [
 
 function expectExactTotals(): void {
   for (const filter of FILTERS) {
-    const page = store.listWithCounts({ filter, sort: 'newest', offset: 0, limit: 1000, foldStories: true })
-    const expected = store.query((db) => countedByDefinition(db, filter))
+    const page = library
+      .store()
+      .listWithCounts({ filter, sort: 'newest', offset: 0, limit: 1000, foldStories: true })
+    const expected = library.store().query((db) => countedByDefinition(db, filter))
     expect({ filter, total: page.total }).toEqual({ filter, total: expected })
     expect({ filter, rows: page.items.length }).toEqual({ filter, rows: expected })
   }
@@ -97,8 +88,11 @@ describe('the folded list total kept by counters', () => {
     const trashed: string[] = []
     let serial = 0
     const stories = (): number[] =>
-      store.query((db) => db.all<{ id: number }>('SELECT id FROM stories').map((r) => r.id))
-    const member = (id: string): { rowid: number; at: number } => ({ rowid: store.articleRowid(id), at: 0 })
+      library.store().query((db) => db.all<{ id: number }>('SELECT id FROM stories').map((r) => r.id))
+    const member = (id: string): { rowid: number; at: number } => ({
+      rowid: library.store().articleRowid(id),
+      at: 0,
+    })
 
     const add = async (): Promise<void> => {
       serial++
@@ -120,15 +114,17 @@ describe('the folded list total kept by counters', () => {
         starred: next() < 0.2,
         archived: next() < 0.15,
       })
-      await store.putArticle(summary, { html: '<p>Body</p>', text: 'Body' })
+      await library.store().putArticle(summary, { html: '<p>Body</p>', text: 'Body' })
       ids.push(id)
       const known = stories()
       const roll = next()
       if (roll < 0.5 && known.length > 0) {
         const story = pick(known)
-        store.change((db) => putInStory(db, member(id), story, 'auto', 0.5))
+        library.store().change((db) => putInStory(db, member(id), story, 'auto', 0.5))
       } else if (roll < 0.85) {
-        store.change((db) => putInStory(db, member(id), createStory(db, 0, new Date()), 'auto', 0.5))
+        library
+          .store()
+          .change((db) => putInStory(db, member(id), createStory(db, 0, new Date()), 'auto', 0.5))
       }
     }
 
@@ -139,26 +135,27 @@ describe('the folded list total kept by counters', () => {
       add,
       delete: async () => {
         const id = ids.splice(Math.floor(next() * ids.length), 1)[0]!
-        await store.deleteArticle(id)
+        await library.store().deleteArticle(id)
         trashed.push(id)
       },
       // Restored, an article is in no story until it is grouped again.
       restore: async () => {
         const id = trashed.pop()
         if (!id) return
-        await store.restoreArticle(id)
+        await library.store().restoreArticle(id)
         ids.push(id)
       },
       state: () => {
         const column = pick(['read', 'starred', 'archived'] as const)
-        store.setStates([pick(ids)], { [column]: next() < 0.5 })
+        library.store().setStates([pick(ids)], { [column]: next() < 0.5 })
       },
       // Moved to another story (putInStory into its own story would empty and drop a story of one).
       move: () => {
         const id = pick(ids)
-        const own = store.query((db) => storyOfArticle(db, store.articleRowid(id))?.story)
+        const own = library.store().query((db) => storyOfArticle(db, library.store().articleRowid(id))?.story)
         const others = stories().filter((story) => story !== own)
-        if (others.length > 0) store.change((db) => putInStory(db, member(id), pick(others), 'person', 1))
+        if (others.length > 0)
+          library.store().change((db) => putInStory(db, member(id), pick(others), 'person', 1))
       },
       // Merged: every article of one story moved into another, as stories.merge does.
       merge: () => {
@@ -166,7 +163,7 @@ describe('the folded list total kept by counters', () => {
         if (known.length < 2) return
         const [from, into] = [pick(known), pick(known)]
         if (from === into) return
-        store.change((db) => {
+        library.store().change((db) => {
           const members = db.all<{ article: number }>('SELECT article FROM story_articles WHERE story = ?', [
             from,
           ])
@@ -177,7 +174,7 @@ describe('the folded list total kept by counters', () => {
         const known = stories()
         if (known.length === 0) return
         const story = pick(known)
-        store.change((db) => {
+        library.store().change((db) => {
           const members = db.all<{ article: number }>('SELECT article FROM story_articles WHERE story = ?', [
             story,
           ])
@@ -187,14 +184,16 @@ describe('the folded list total kept by counters', () => {
         })
       },
       ungroup: () => {
-        store.change((db) =>
-          db.run('DELETE FROM story_articles WHERE article = ?', [store.articleRowid(pick(ids))]),
-        )
+        library
+          .store()
+          .change((db) =>
+            db.run('DELETE FROM story_articles WHERE article = ?', [library.store().articleRowid(pick(ids))]),
+          )
       },
       country: () => {
-        const rowid = store.articleRowid(pick(ids))
+        const rowid = library.store().articleRowid(pick(ids))
         const code = pick(COUNTRIES)
-        store.change((db) => {
+        library.store().change((db) => {
           const has = db.get('SELECT 1 AS one FROM article_countries WHERE code = ? AND article = ?', [
             code,
             rowid,
@@ -217,9 +216,9 @@ describe('the folded list total kept by counters', () => {
     }
     expectExactTotals()
 
-    const kept = store.query(counters)
-    store.change((db) => recountStoryFolds(db))
-    expect(store.query(counters)).toEqual(kept)
+    const kept = library.store().query(counters)
+    library.store().change((db) => recountStoryFolds(db))
+    expect(library.store().query(counters)).toEqual(kept)
     expect(stories().length).toBeGreaterThan(3)
   })
 
@@ -231,19 +230,19 @@ describe('the folded list total kept by counters', () => {
         read: n % 3 === 0,
         archived: n % 7 === 0,
       })
-      await store.putArticle(summary, { html: '<p>Body</p>', text: 'Body' })
-      store.change((db) => {
+      await library.store().putArticle(summary, { html: '<p>Body</p>', text: 'Body' })
+      library.store().change((db) => {
         const story =
           n % 4 === 0
             ? createStory(db, 0, new Date())
             : Number(db.get<{ id: number }>('SELECT max(id) AS id FROM stories')?.id)
-        putInStory(db, { rowid: store.articleRowid(summary.id), at: 0 }, story, 'auto', 0.5)
+        putInStory(db, { rowid: library.store().articleRowid(summary.id), at: 0 }, story, 'auto', 0.5)
       })
     }
-    const made = store.query(counters)
-    const totals = FILTERS.map((filter) => store.query((db) => countedByDefinition(db, filter)))
-    await store.close()
-    const db = SqlDatabase.open(libraryLayout(dir).database)
+    const made = library.store().query(counters)
+    const totals = FILTERS.map((filter) => library.store().query((db) => countedByDefinition(db, filter)))
+    await library.close()
+    const db = SqlDatabase.open(libraryLayout(library.dir()).database)
     db.transaction(() => {
       for (const { name } of db.all<{ name: string }>(
         `SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%fold%'`,
@@ -254,12 +253,13 @@ describe('the folded list total kept by counters', () => {
       db.exec('PRAGMA user_version = 16')
     })
     db.close()
-    store = await LibraryStore.open(dir)
-    expect(store.query((d) => databaseVersion(d))).toBe(LATEST_DATABASE_VERSION)
-    expect(store.query(counters)).toEqual(made)
+    await library.reopen()
+    expect(library.store().query((d) => databaseVersion(d))).toBe(LATEST_DATABASE_VERSION)
+    expect(library.store().query(counters)).toEqual(made)
     const listed = FILTERS.map(
       (filter) =>
-        store.listWithCounts({ filter, sort: 'newest', offset: 0, limit: 1, foldStories: true }).total,
+        library.store().listWithCounts({ filter, sort: 'newest', offset: 0, limit: 1, foldStories: true })
+          .total,
     )
     expect(listed).toEqual(totals)
     expect(totals[0]).toBe(6)

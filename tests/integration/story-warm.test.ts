@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { LibraryStore } from '../../src/main/library/library-store'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { SqlDatabase, type SqlParams } from '../../src/main/library/database'
 import { LibraryStoryIndex } from '../../src/main/stories/story-index'
 import { ungroupedByIds } from '../../src/main/stories/story-store'
-import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
+import { makeSummary } from '../helpers/temp-library'
+import { storeForEachTest } from '../helpers/store-for-each-test'
 
 /** The week around today is loaded when the app opens a day per turn, not in one long turn. */
 
@@ -27,24 +27,16 @@ const ITEMS: Item[] = readFileSync(join(__dirname, '..', 'fixtures', 'stories', 
 
 const idOf = (item: Item): string => (0x6000 + Number(item.id.slice(1))).toString(16).padStart(16, '0')
 
-let dir: string
-let store: LibraryStore
+const library = storeForEachTest()
 
-beforeEach(async () => {
-  dir = await makeTempDir()
-  store = await LibraryStore.open(dir)
-})
-
-afterEach(async () => {
+afterEach(() => {
   vi.restoreAllMocks()
-  await store?.close()
-  await removeDir(dir)
 })
 
 describe('warming the grouping when the app opens', () => {
   it('reads the week a day per turn, and a new article of that week then reads nothing more', async () => {
     for (const item of ITEMS.slice(0, -1)) {
-      await store.putArticle(
+      await library.store().putArticle(
         makeSummary({
           id: idOf(item),
           title: item.title,
@@ -59,8 +51,9 @@ describe('warming the grouping when the app opens', () => {
         { html: `<p>${item.text}</p>`, text: item.text },
       )
     }
-    const writer = new LibraryStoryIndex(store, () => new Date())
-    for (const item of ITEMS.slice(0, -1)) writer.group(store.query((db) => ungroupedByIds(db, [idOf(item)])))
+    const writer = new LibraryStoryIndex(library.store(), () => new Date())
+    for (const item of ITEMS.slice(0, -1))
+      writer.group(library.store().query((db) => ungroupedByIds(db, [idOf(item)])))
 
     const dayReads: number[] = []
     const all = SqlDatabase.prototype.all
@@ -73,7 +66,7 @@ describe('warming the grouping when the app opens', () => {
       return all.call(this, sql, params) as never
     })
     const last = ITEMS.at(-1)!
-    const index = new LibraryStoryIndex(store, () => new Date())
+    const index = new LibraryStoryIndex(library.store(), () => new Date())
     const readsPerTurn: number[] = []
     let before = 0
     await index.warm(Date.parse(last.publishedAt), async () => {
@@ -83,7 +76,7 @@ describe('warming the grouping when the app opens', () => {
     // Seven days (three either side), one read each, each in a turn of its own.
     expect(readsPerTurn).toEqual([1, 1, 1, 1, 1, 1, 1])
 
-    await store.putArticle(
+    await library.store().putArticle(
       makeSummary({
         id: idOf(last),
         title: last.title,
@@ -98,7 +91,7 @@ describe('warming the grouping when the app opens', () => {
       { html: `<p>${last.text}</p>`, text: last.text },
     )
     const reads = dayReads.length
-    const grouped = index.group(store.query((db) => ungroupedByIds(db, [idOf(last)])))
+    const grouped = index.group(library.store().query((db) => ungroupedByIds(db, [idOf(last)])))
     expect(grouped.grouped).toBe(1)
     expect(dayReads.length).toBe(reads)
   })

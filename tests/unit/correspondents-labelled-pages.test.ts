@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { extractArticle } from '../../src/main/ingest/extract'
 import { withCorrespondents } from '../../src/main/ingest/credit-extracted'
-import { pageHtml, readCorrespondentPages } from '../helpers/correspondent-pages'
+import { creditedOn, pageHtml, readCorrespondentPages } from '../helpers/correspondent-pages'
 
 /*
  * The labelled pages of tests/fixtures/correspondents/: several authors, agencies in bylines and
@@ -87,9 +87,7 @@ describe('correspondents on the labelled pages', () => {
     const page = pages.find((p) => p.id === id)
     expect(page).toBeDefined()
     if (page === undefined) return
-    const request = { kind: 'html' as const, html: pageHtml(page), url: page.url }
-    const got = withCorrespondents(extractArticle(request), request).correspondents
-    expect(got.map(({ name, kind }) => ({ name, kind }))).toEqual(page.expected)
+    expect(creditedOn(page)).toEqual(page.expected)
   })
 
   it('has pages without an author, so an empty list is tested too', () => {

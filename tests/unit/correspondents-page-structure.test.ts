@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extractArticle } from '../../src/main/ingest/extract'
-import { withCorrespondents } from '../../src/main/ingest/credit-extracted'
-import { pageHtml, readCorrespondentPages } from '../helpers/correspondent-pages'
+import { creditedOn, readCorrespondentPages } from '../helpers/correspondent-pages'
 
 /*
  * Pages of tests/fixtures/correspondents/pages.json written for the page-structure classes read on
@@ -42,8 +40,6 @@ describe('correspondents read from the page structure', () => {
     const page = pages.find((p) => p.id === id)
     expect(page).toBeDefined()
     if (page === undefined) return
-    const request = { kind: 'html' as const, html: pageHtml(page), url: page.url }
-    const got = withCorrespondents(extractArticle(request), request).correspondents
-    expect(got.map(({ name, kind }) => ({ name, kind }))).toEqual(page.expected)
+    expect(creditedOn(page)).toEqual(page.expected)
   })
 })

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extractArticle } from '../../src/main/ingest/extract'
-import { newsPage, STORY_PARAGRAPHS } from '../fixtures/extract-pages'
+import { extractInNewsPage, STORY_PARAGRAPH_ELEMENTS, STORY_PARAGRAPHS } from '../fixtures/extract-pages'
 
 /*
  * A caption printed in a bare box of its own (`<div class="dida">`, `<div class="caption">`, a
@@ -9,15 +8,7 @@ import { newsPage, STORY_PARAGRAPHS } from '../fixtures/extract-pages'
  * A bare box of story text stays story text.
  */
 
-function extract(article: string): ReturnType<typeof extractArticle> {
-  return extractArticle({
-    kind: 'html',
-    html: newsPage(article),
-    url: 'https://islandtimes.example/news/ferry-terminal',
-  })
-}
-
-const [first, second, third, fourth, fifth] = STORY_PARAGRAPHS.map((p) => `<p>${p}</p>`)
+const [first, second, third, fourth, fifth] = STORY_PARAGRAPH_ELEMENTS
 
 describe('captions in bare boxes', () => {
   it.each([
@@ -25,7 +16,7 @@ describe('captions in bare boxes', () => {
     ['image-caption', 'The northern pier after the storm of January'],
     ['legende', 'La jetée après la tempête de janvier'],
   ])('keeps a <div class="%s"> line out of the text and in the HTML', (name, caption) => {
-    const article = extract(
+    const article = extractInNewsPage(
       `${first}${second}<div class="photo"><img src="/pier.jpg" alt=""><div class="${name}">${caption}</div></div>${third}${fourth}${fifth}`,
     )
     expect(article.text).not.toContain(caption)
@@ -36,7 +27,7 @@ describe('captions in bare boxes', () => {
   it('keeps a bare box of story text in the text', () => {
     const sentence =
       'The harbour master added that the old terminal would stay open until the last day, so that no crossing is lost.'
-    const article = extract(
+    const article = extractInNewsPage(
       `${first}${second}<div class="text-block">${sentence}</div>${third}${fourth}${fifth}`,
     )
     expect(article.text).toContain(sentence)

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extractArticle } from '../../src/main/ingest/extract'
-import { newsPage, STORY_PARAGRAPHS } from '../fixtures/extract-pages'
+import { extractInNewsPage, STORY_PARAGRAPH_ELEMENTS, STORY_PARAGRAPHS } from '../fixtures/extract-pages'
 
 /*
  * Cards pointing to other stories inside the story's container ("more from this section", "next
@@ -10,15 +9,7 @@ import { newsPage, STORY_PARAGRAPHS } from '../fixtures/extract-pages'
  * of such boxes) stay.
  */
 
-function extract(article: string): ReturnType<typeof extractArticle> {
-  return extractArticle({
-    kind: 'html',
-    html: newsPage(article),
-    url: 'https://islandtimes.example/news/ferry-terminal',
-  })
-}
-
-const [first, second, third, fourth, fifth] = STORY_PARAGRAPHS.map((p) => `<p>${p}</p>`)
+const [first, second, third, fourth, fifth] = STORY_PARAGRAPH_ELEMENTS
 /** More of the story after the cards: a news story is longer than the row of cards inside it. */
 const LATER_PARAGRAPHS = [
   'The opposition said the delay would cost the island a summer of tourism, and asked the minister to publish the contractor’s report before the next sitting of parliament.',
@@ -49,7 +40,7 @@ describe('teaser cards inside the story', () => {
         'Przewoźnik zapowiada więcej połączeń w weekendy, tańsze bilety dla mieszkańców wyspy, nowe miejsca dla rowerów oraz dłuższe godziny otwarcia kas na nabrzeżu …',
       ),
     ].join('\n')
-    const text = extract(
+    const text = extractInNewsPage(
       `${first}${second}<div class="grid">${cards}</div>${third}${fourth}${fifth}${later}`,
     ).text
     expect(text).not.toContain('zweites Schiff')
@@ -61,7 +52,7 @@ describe('teaser cards inside the story', () => {
   it('drops one card named as a teaser, also when the whole card is one link', () => {
     const teaser = `<section class="box teaser"><a href="/ratgeber/batterie"><figure><img src="/b.jpg" alt=""></figure>
 <p><span class="teaser__roofline">Ratgeber Winter</span> <span class="teaser__headline">So kommt die Batterie durch die kalte Jahreszeit</span></p></a></section>`
-    const text = extract(`${first}${second}${teaser}${third}${fourth}${fifth}${later}`).text
+    const text = extractInNewsPage(`${first}${second}${teaser}${third}${fourth}${fifth}${later}`).text
     expect(text).not.toContain('So kommt die Batterie')
     for (const paragraph of STORY_PARAGRAPHS) expect(text).toContain(paragraph)
   })
@@ -71,7 +62,7 @@ describe('teaser cards inside the story', () => {
 <li><a href="https://stats.example/report">The national statistics office</a> counted 40,000 passengers last summer.</li>
 <li><a href="https://port.example/plan">The port authority's plan</a> foresees a second quay by 2028.</li>
 </ul>`
-    const text = extract(`${first}${second}${list}${third}${fourth}${fifth}`).text
+    const text = extractInNewsPage(`${first}${second}${list}${third}${fourth}${fifth}`).text
     expect(text).toContain('counted 40,000 passengers last summer')
     expect(text).toContain('foresees a second quay by 2028')
   })
@@ -79,7 +70,7 @@ describe('teaser cards inside the story', () => {
   it('keeps a single box with a linked subheading that is not named as a teaser', () => {
     const box = `<div class="box-7f"><h3><a href="/dossier/harbour">The harbour dossier in full</a></h3>
 <p>The court ruling that settled the dispute runs to ninety pages, and it sets out, clause by clause, who pays for the sea wall, who maintains it, and what happens if the winter storms damage it again.</p></div>`
-    const text = extract(`${first}${second}${box}${third}${fourth}${fifth}`).text
+    const text = extractInNewsPage(`${first}${second}${box}${third}${fourth}${fifth}`).text
     expect(text).toContain('The court ruling that settled the dispute runs to ninety pages')
   })
 
@@ -91,7 +82,9 @@ describe('teaser cards inside the story', () => {
         'entry',
       ),
     )
-    const text = extract(`<p>Six places for a week away from the crowds.</p>${places.join('\n')}`).text
+    const text = extractInNewsPage(
+      `<p>Six places for a week away from the crowds.</p>${places.join('\n')}`,
+    ).text
     expect(text).toContain('Gozo has quiet guesthouses near the water')
     expect(text).toContain('Birgu has quiet guesthouses near the water')
   })
