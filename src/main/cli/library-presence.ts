@@ -18,6 +18,16 @@ function libraryEntryNames(layout: LibraryLayout): Set<string> {
   return new Set(paths.map((path) => basename(path)))
 }
 
+/**
+ * One of a library's own files, or the temp file an atomic write or the lock makes beside it first
+ * (`library.lock.<pid>.tmp`): a command that looks while another is making the library sees that.
+ */
+export function isLibraryEntry(name: string, own: Set<string>): boolean {
+  if (own.has(name)) return true
+  if (!name.endsWith('.tmp')) return false
+  return [...own].some((entry) => name.startsWith(`${entry}.`))
+}
+
 export async function requireLibraryUnlessCreating(libraryDir: string, create: boolean): Promise<void> {
   if (create) return
   const layout = libraryLayout(libraryDir)
@@ -28,7 +38,7 @@ export async function requireLibraryUnlessCreating(libraryDir: string, create: b
   })
   if (entries !== null && entries.length === 0) return
   const own = libraryEntryNames(layout)
-  if (entries?.some((name) => own.has(name))) return
+  if (entries?.some((name) => isLibraryEntry(name, own))) return
   const what = entries === null ? 'That folder does not exist' : 'That folder holds other files'
   throw new DatelineError(
     'NOT_FOUND',
