@@ -1,6 +1,6 @@
 import type { LibraryStore } from '../library/library-store'
 import type { SqlDatabase } from '../library/database'
-import { featuresOf } from './article-features'
+import { ArticleFeatureCache } from './feature-cache'
 import { dayOf, IDF_WINDOW_DAYS, StoryGrouper } from './story-grouper'
 import {
   createStory,
@@ -14,6 +14,13 @@ import {
 
 /** Days kept in memory before the farthest are dropped (about two months of a busy library). */
 const DAYS_KEPT = 60
+/**
+ * Days either side of those loaded whose features are computed ahead, between articles: articles
+ * arrive in time order, so the next one's week reaches one day further, two after a quiet day.
+ */
+const DAYS_AHEAD = 2
+/** Longest one turn of computing ahead holds the event loop. */
+const AHEAD_TURN_MS = 8
 
 /** A decision made in memory and not yet written (a background round writes them in batches). */
 interface PendingPlacement {
@@ -33,6 +40,15 @@ interface PendingPlacement {
 export class LibraryStoryIndex {
   private grouper = this.emptyGrouper()
   private readonly loaded = new Set<number>()
+  /** Features of the articles held and of the days computed ahead: they outlive a reset. */
+  private readonly features = new ArticleFeatureCache()
+  /** Days not loaded whose features are computed (rows read since may differ: checked per article). */
+  private readonly ahead = new Set<number>()
+  /** The day of the last article grouped or warmed around: the days ahead are counted from it. */
+  private lastDay: number | null = null
+  private computingAhead: Promise<void> | null = null
+  private aheadAgain = false
+  private stopped = false
   private pending: PendingPlacement[] = []
   private nextProvisional = -1
 
@@ -59,7 +75,7 @@ export class LibraryStoryIndex {
         const item = itemOfRow(row)
         const day = dayOf(item.at)
         this.load(db, day)
-        const features = featuresOf(item)
+        const features = this.features.featuresOf(row.rowid, item)
         const decided = this.grouper.decide(item, features)
         const story = decided?.story ?? createStory(db, item.at, this.now())
         putInStory(db, { rowid: row.rowid, at: item.at }, story, 'auto', decided?.score ?? 0)
@@ -85,7 +101,7 @@ export class LibraryStoryIndex {
         decided++
         const item = itemOfRow(row)
         this.load(db, dayOf(item.at))
-        const features = featuresOf(item)
+        const features = this.features.featuresOf(row.rowid, item)
         const assignment = this.grouper.decide(item, features)
         const story = assignment?.story ?? this.nextProvisional--
         this.pending.push({ rowid: row.rowid, at: item.at, story, score: assignment?.score ?? 0 })
@@ -151,9 +167,71 @@ export class LibraryStoryIndex {
     nextTurn: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve)),
   ): Promise<void> {
     const day = dayOf(at)
+    this.lastDay = day
     for (let d = day - IDF_WINDOW_DAYS; d <= day + IDF_WINDOW_DAYS; d++) {
       this.library.query((db) => this.loadDays(db, d, d))
       await nextTurn()
+    }
+  }
+
+  /**
+   * Computes the features of the days the next article will reach (the days just past those
+   * loaded around the last one), a slice per turn of the event loop, so that the article that
+   * reaches a new day reads its rows and places them instead of computing 60–170 articles'
+   * features while a capture waits. Only features: days are placed when an article needs them, as
+   * without this, so what the grouper holds (its IDF, every decision) is the same. One run at a
+   * time; one asked for meanwhile runs after it, from the newer last day.
+   */
+  computeAhead(
+    nextTurn: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve)),
+  ): Promise<void> {
+    if (this.computingAhead) {
+      this.aheadAgain = true
+      return this.computingAhead
+    }
+    this.computingAhead = (async () => {
+      do {
+        this.aheadAgain = false
+        await this.computeDaysAhead(nextTurn)
+      } while (this.aheadAgain && !this.stopped)
+    })().finally(() => {
+      this.computingAhead = null
+    })
+    return this.computingAhead
+  }
+
+  /** Stops computing ahead (before the library closes). */
+  async stop(): Promise<void> {
+    this.stopped = true
+    await this.computingAhead?.catch(() => undefined)
+  }
+
+  /** How many times articles' features were computed (a test counts what reading days costs). */
+  get featuresComputed(): number {
+    return this.features.computed
+  }
+
+  private async computeDaysAhead(nextTurn: () => Promise<void>): Promise<void> {
+    // Never in the caller's turn: that is the capture the article came with.
+    await nextTurn()
+    if (this.lastDay === null) return
+    const center = this.lastDay
+    for (let k = 1; k <= DAYS_AHEAD; k++) {
+      for (const day of [center + IDF_WINDOW_DAYS + k, center - IDF_WINDOW_DAYS - k]) {
+        if (this.stopped || this.aheadAgain) return
+        if (this.loaded.has(day) || this.ahead.has(day)) continue
+        const rows = this.library.query((db) => membersOfDays(db, day, day))
+        let turnStart = performance.now()
+        for (const row of rows) {
+          this.features.featuresOf(row.rowid, itemOfRow(row))
+          if (performance.now() - turnStart < AHEAD_TURN_MS) continue
+          await nextTurn()
+          if (this.stopped) return
+          turnStart = performance.now()
+        }
+        this.ahead.add(day)
+        await nextTurn()
+      }
     }
   }
 
@@ -167,17 +245,21 @@ export class LibraryStoryIndex {
   }
 
   private forgetMemory(): void {
+    // The features stay: they depend on the articles alone, not on the stories a person changed.
     this.grouper = this.emptyGrouper()
     this.loaded.clear()
   }
 
   private load(db: SqlDatabase, day: number): void {
+    this.lastDay = day
     this.loadDays(db, day - IDF_WINDOW_DAYS, day + IDF_WINDOW_DAYS)
     if (this.loaded.size > DAYS_KEPT) {
       const keepFrom = day - DAYS_KEPT / 2
       const keepTo = day + DAYS_KEPT / 2
       this.grouper.forgetOutside(keepFrom, keepTo)
+      this.features.forgetOutside(keepFrom, keepTo)
       for (const d of [...this.loaded]) if (d < keepFrom || d > keepTo) this.loaded.delete(d)
+      for (const d of [...this.ahead]) if (d < keepFrom || d > keepTo) this.ahead.delete(d)
     }
   }
 
@@ -189,7 +271,8 @@ export class LibraryStoryIndex {
       if (missing && start === null) start = d
       if (!missing && start !== null) {
         for (const row of membersOfDays(db, start, d - 1)) {
-          this.grouper.place(String(row.rowid), itemOfRow(row), row.story)
+          const item = itemOfRow(row)
+          this.grouper.place(String(row.rowid), item, row.story, this.features.featuresOf(row.rowid, item))
         }
         for (let m = start; m < d; m++) this.loaded.add(m)
         start = null

@@ -41,11 +41,18 @@ export function storyServices(ctx: ServiceContext): ServicesFor<typeof storiesPr
     },
   })
   ctx.background?.onStop(() => grouping.stop())
+  ctx.background?.onStop(() => index.stop())
+  // Between articles, the features of the days the next one will reach are computed (stopped
+  // with the library, so a short CLI command waits for none of it).
+  const computeAhead = (): void => {
+    if (ctx.background) void index.computeAhead().catch(() => undefined)
+  }
   if (ctx.background?.resumeAtOpen) {
     setImmediate(() => {
       void grouping
         .run()
         .then(() => index.warm(ctx.now().getTime()))
+        .then(computeAhead)
         .catch(() => undefined)
     })
   }
@@ -59,6 +66,7 @@ export function storyServices(ctx: ServiceContext): ServicesFor<typeof storiesPr
     }
     try {
       changed(index.group(ctx.library.query((db) => ungroupedByIds(db, ids))).stories)
+      computeAhead()
     } catch {
       // A library opened for reading, or a failure of grouping: the article is stored all the
       // same, and the next background round groups it.
