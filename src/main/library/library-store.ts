@@ -229,18 +229,20 @@ export class LibraryStore {
       return { total, items }
     }
     const library = this.counts()
-    let sql = plannedListQuery(this.db, request, library)
+    const read = (sql: ArticleQuerySql): ArticleRow[] =>
+      this.db.all<ArticleRow>(sql.page.replace('{columns}', ARTICLE_COLUMNS), sql.pageParams)
+    // Folded, the page is planned once, from where the marks start it.
+    let folded: ArticleQuerySql | undefined
     const rows = request.foldStories
       ? this.foldedMarks.page(
           this.db,
           request,
-          (offset, after) => {
-            sql = plannedListQuery(this.db, { ...request, offset, after }, library)
-            return this.db.all<ArticleRow>(sql.page.replace('{columns}', ARTICLE_COLUMNS), sql.pageParams)
-          },
+          (offset, after) =>
+            read((folded = plannedListQuery(this.db, { ...request, offset, after }, library))),
           (row) => foldedMarkOf(this.db, row.rowid, request.by),
         )
-      : this.db.all<ArticleRow>(sql.page.replace('{columns}', ARTICLE_COLUMNS), sql.pageParams)
+      : null
+    const sql = folded ?? plannedListQuery(this.db, request, library)
     // Folded, a total is the list's less the articles folding hides (schema 17), never a flat one.
     const pairCounts =
       sql.stateOnly || request.foldStories ? null : correspondentCountryCounts(this.db, request.filter)
@@ -251,7 +253,7 @@ export class LibraryStore {
         (request.foldStories ? foldedTotalFromCounts(this.db, request.filter) : null) ??
         this.db.get<{ total: number }>(sql.count, sql.countParams)?.total ??
         0)
-    return { total, items: summariesOf(this.db, rows) }
+    return { total, items: summariesOf(this.db, rows ?? read(sql)) }
   }
 
   /** One page found by the filter's text query (see src/main/search), with what was understood. */
