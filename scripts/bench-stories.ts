@@ -278,6 +278,8 @@ async function measureAssign(app: DatelineApp, size: number): Promise<Record<str
   const results: Record<string, number> = {}
   const times: number[] = []
   const cpu: number[] = []
+  const storiesBefore =
+    app.library.query((db) => db.get<{ top: number | null }>('SELECT max(id) AS top FROM stories'))?.top ?? 0
   const loopStart = process.cpuUsage()
   for (let i = 0; i < 51; i++) {
     const article = replayed(size + i)
@@ -301,8 +303,35 @@ async function measureAssign(app: DatelineApp, size: number): Promise<Record<str
   results.assign_first_cpu_ms = Math.round(cpu[0]! * 10) / 10
   results.assign_median_ms = percentile(times.slice(1), 0.5)
   results.assign_p95_ms = percentile(times.slice(1), 0.95)
+  results.assign_decisions_hash = decisionsHash(app, size, storiesBefore)
   for (let i = 0; i < 51; i++) await app.library.deleteArticle(replayed(size + i).id)
   return results
+}
+
+/**
+ * The stories the new articles went to, as one number (equal runs decided alike): a story that
+ * was there before by its id, one started by the loop by its first article.
+ */
+function decisionsHash(app: DatelineApp, size: number, storiesBefore: number): number {
+  const started = new Map<number, string>()
+  const labels: string[] = []
+  for (let i = 0; i < 51; i++) {
+    const story = app.library.query((db) =>
+      db.get<{ story: number }>(
+        'SELECT s.story AS story FROM story_articles s JOIN articles a ON a.rowid = s.article WHERE a.id = ?',
+        [replayed(size + i).id],
+      ),
+    )?.story
+    if (story === undefined) labels.push('-')
+    else if (story <= storiesBefore) labels.push(String(story))
+    else {
+      if (!started.has(story)) started.set(story, `new${i}`)
+      labels.push(started.get(story)!)
+    }
+  }
+  let hash = 2166136261
+  for (const character of labels.join(',')) hash = Math.imul(hash ^ character.charCodeAt(0), 16777619) >>> 0
+  return hash
 }
 
 async function main(): Promise<void> {
