@@ -18,15 +18,13 @@ const library = storeForEachTest()
 describe('planning a page of the list', () => {
   it('plans a folded page once, and an unfolded one once, with the same rows as before', async () => {
     for (let i = 0; i < 5; i++) {
-      await library
-        .store()
-        .putArticle(
-          makeSummary({
-            id: `f${i.toString(16).padStart(15, '0')}`,
-            addedAt: `2026-11-0${i + 1}T10:00:00.000Z`,
-          }),
-          { html: '<p>text</p>', text: 'text' },
-        )
+      await library.store().putArticle(
+        makeSummary({
+          id: `f${i.toString(16).padStart(15, '0')}`,
+          addedAt: `2026-11-0${i + 1}T10:00:00.000Z`,
+        }),
+        { html: '<p>text</p>', text: 'text' },
+      )
     }
     const planned = vi.mocked(listPlan.plannedListQuery)
     const request = { filter: { state: 'all' as const }, sort: 'newest' as const, limit: 2 }

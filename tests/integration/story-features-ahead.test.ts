@@ -117,7 +117,10 @@ describe('features of the days ahead', () => {
     // The stored week, read once, and the new article.
     expect(index.featuresComputed).toBe(week + 1)
 
-    await index.computeAhead(noTurn)
+    const computing = index.computeAhead(noTurn)
+    // Nothing in the caller's turn: that is the capture the article came with.
+    expect(index.featuresComputed).toBe(week + 1)
+    await computing
     const ahead = storedOn(day + 4) + storedOn(day + 5) + storedOn(day - 4) + storedOn(day - 5)
     expect(storedOn(day + 4)).toBeGreaterThan(0)
     expect(index.featuresComputed).toBe(week + 1 + ahead)
