@@ -1,3 +1,4 @@
+import { simplifiedHan } from './han-variants'
 import type { PlaceIndex } from './place-names'
 import { caselessToLatin, skeletonOf } from './transliterate'
 
@@ -35,12 +36,14 @@ function segmenter(locale: string): Intl.Segmenter {
  * first, longest at each character ("墨西哥城" before "墨西哥"), so a segmenter that does not know a
  * foreign name cannot cut it; the rest is cut into words by the platform's dictionary segmenter
  * (Intl.Segmenter, ICU). Pairs of Han characters stand where a segmenter cuts a rare name
- * differently in two articles, as the 4-grams do for Latin words.
+ * differently in two articles, as the 4-grams do for Latin words. Keys are in Simplified
+ * characters, so a Taiwanese, Hong Kong or Japanese spelling (重慶, 長江) meets the mainland one.
  */
 export function unspacedWords(text: string, lang: string | null, places: PlaceIndex): UnspacedKey[] {
   const found: UnspacedKey[] = []
   for (const match of text.matchAll(RUN)) {
     const run = match[0].replace(/・/g, '')
+    const keyed = simplifiedHan(run)
     const locale = THAI.test(run) ? 'th' : KANA.test(run) || lang?.startsWith('ja') ? 'ja' : 'zh'
     let rest = ''
     const flush = (): void => {
@@ -48,7 +51,7 @@ export function unspacedWords(text: string, lang: string | null, places: PlaceIn
       rest = ''
     }
     for (let at = 0; at < run.length;) {
-      const place = placeAt(run, at, places)
+      const place = placeAt(run, keyed, at, places)
       if (place === null) {
         rest += run[at]
         at += 1
@@ -63,11 +66,15 @@ export function unspacedWords(text: string, lang: string | null, places: PlaceIn
   return found
 }
 
-function placeAt(run: string, at: number, places: PlaceIndex): { key: string; written: string } | null {
+function placeAt(
+  run: string,
+  keyed: string,
+  at: number,
+  places: PlaceIndex,
+): { key: string; written: string } | null {
   for (let length = Math.min(places.maxCharacters, run.length - at); length >= 2; length--) {
-    const written = run.slice(at, at + length)
-    const key = places.unspaced.get(written)
-    if (key !== undefined) return { key, written }
+    const key = places.unspaced.get(keyed.slice(at, at + length))
+    if (key !== undefined) return { key, written: run.slice(at, at + length) }
   }
   return null
 }
@@ -76,10 +83,10 @@ function wordsOf(piece: string, locale: string, found: UnspacedKey[]): void {
   for (const segment of segmenter(locale).segment(piece)) {
     const word = segment.segment.replace(ADMIN_SUFFIX, '$1')
     if (!segment.isWordLike || [...word].length < 2 || ONLY_HIRAGANA.test(word)) continue
-    found.push({ kind: 'w', key: word, written: word })
+    found.push({ kind: 'w', key: simplifiedHan(word), written: word })
     if (KATAKANA.test(word) && [...word].length >= 3) found.push(...katakanaNames(word))
   }
-  const han = [...piece]
+  const han = [...simplifiedHan(piece)]
   for (let i = 0; i + 1 < han.length; i++) {
     if (HAN.test(han[i]!) && HAN.test(han[i + 1]!))
       found.push({ kind: 'g', key: han[i]! + han[i + 1]!, written: '' })
