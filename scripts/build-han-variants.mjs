@@ -3,7 +3,10 @@
 // one UTF-16 unit for one (offsets in a text stay). So 花蓮, 花莲; 重慶, 重庆; 広島, 广岛 are one word for the story grouping.
 // From OpenCC (opencc-js, MIT; OpenCC data Apache-2.0), not a dependency of the app: run
 //   npm install --no-save opencc-js@1.4.2 && node scripts/build-han-variants.mjs
+/* global console */
 import { writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import * as OpenCC from 'opencc-js'
 
 const converters = ['jp', 'tw', 'hk', 't'].map((from) => OpenCC.Converter({ from, to: 'cn' }))
@@ -25,7 +28,8 @@ for (const [first, last] of ranges) {
     }
   }
 }
-const out = new URL('../src/main/stories/data/han-variants.generated.json', import.meta.url)
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const out = resolve(root, 'src/main/stories/data/han-variants.generated.json')
 writeFileSync(
   out,
   JSON.stringify(
@@ -38,4 +42,4 @@ writeFileSync(
     0,
   ) + '\n',
 )
-console.log(`${Object.keys(variants).length} characters`)
+console.log(`${Object.keys(variants).length} characters; run prettier on the file before committing`)
