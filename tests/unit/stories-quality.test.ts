@@ -67,13 +67,14 @@ describe('story grouping on the labelled sets', () => {
   // Floods, written before any tuning to imitate the judged set and never tuned on (its $comment
   // says so): 165 headlines in 12 languages, 27 stories, several on one day (Valencia and the
   // Vésubie; Guangdong and Kumamoto; Rio Grande do Sul and Faenza; Lower Austria and Madeira).
-  // Measured when written: F1 0.953, 89.9% of 404 cross-language pairs; floors about 0.05 below.
+  // Measured when written: F1 0.953, 89.9% of 404 cross-language pairs; with numbers' scale words
+  // (3 tys., 11 lakh, two million) 0.972, 94.6%. Floors about 0.05 below.
   it('groups floods in twelve languages, a set never tuned on', () => {
     const score = measure('floods-held-out.jsonl')
     expect(score.items).toBeGreaterThanOrEqual(150)
     expect(score.stories).toBeGreaterThanOrEqual(25)
-    expect(score.f1).toBeGreaterThanOrEqual(0.9)
-    expect(score.crossLanguageRecall).toBeGreaterThanOrEqual(0.84)
+    expect(score.f1).toBeGreaterThanOrEqual(0.92)
+    expect(score.crossLanguageRecall).toBeGreaterThanOrEqual(0.89)
   })
 
   it('the set has what the issue asks: 300 items, 4 languages, 40 stories', () => {
