@@ -17,7 +17,8 @@ function measure(file: string, countries = true): GroupingScore {
   const labels = text
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as { id: string; story: string; lang: string })
+    .map((line) => JSON.parse(line) as { id?: string; story: string; lang: string })
+    .filter((line): line is { id: string; story: string; lang: string } => line.id !== undefined)
   const grouped = groupItems(items, { countries })
   const predicted = new Map(grouped.map((g) => [g.id, String(g.story)]))
   const score = scoreGrouping(
@@ -63,6 +64,19 @@ describe('story grouping on the labelled sets', () => {
     expect(score.crossLanguageRecall).toBeGreaterThanOrEqual(0.8)
   })
 
+  // Floods, written before any tuning to imitate the judged set and never tuned on (its $comment
+  // says so): 165 headlines in 12 languages, 27 stories, several on one day (Valencia and the
+  // Vésubie; Guangdong and Kumamoto; Rio Grande do Sul and Faenza; Lower Austria and Madeira).
+  // Measured when written: F1 0.953, 89.9% of 404 cross-language pairs; with numbers' scale words
+  // (3 tys., 11 lakh, two million) 0.972, 94.6%. Floors about 0.05 below.
+  it('groups floods in twelve languages, a set never tuned on', () => {
+    const score = measure('floods-held-out.jsonl')
+    expect(score.items).toBeGreaterThanOrEqual(150)
+    expect(score.stories).toBeGreaterThanOrEqual(25)
+    expect(score.f1).toBeGreaterThanOrEqual(0.92)
+    expect(score.crossLanguageRecall).toBeGreaterThanOrEqual(0.89)
+  })
+
   it('the set has what the issue asks: 300 items, 4 languages, 40 stories', () => {
     const lines = ['dev.jsonl', 'held-out.jsonl'].flatMap((file) =>
       readFileSync(join(FIXTURES, file), 'utf8')
@@ -92,5 +106,15 @@ describe('story grouping on the labelled sets', () => {
     ]) {
       expect(lines.filter((l) => script.test(l.title)).length).toBeGreaterThanOrEqual(25)
     }
+  })
+})
+
+describe('reading a labelled set', () => {
+  it('skips a note line ({"$comment": …}) but still refuses an item without a title', () => {
+    const note = JSON.stringify({ $comment: 'written before any tuning' })
+    const item = JSON.stringify({ id: 'a', title: 'Floods in Passau' })
+    expect(parseGroupableLines(`${note}\n${item}\n`).map((i) => i.id)).toEqual(['a'])
+    const notOnlyANote = JSON.stringify({ $comment: 'x', id: 'b' })
+    expect(() => parseGroupableLines(`${item}\n${notOnlyANote}`)).toThrow(/Line 2/)
   })
 })

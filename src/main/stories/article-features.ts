@@ -1,6 +1,7 @@
 import { stemWord } from '../countries/stems'
 import { tokeniseArticle, type Token } from '../countries/tokens'
 import stopWordData from './data/stop-words.json'
+import numberWordData from './data/number-words.json'
 import { unspacedWords } from './unspaced-words'
 import { foldPlaceWord, placeIndex, placeStem, placeWordForms, type PlaceIndex } from './place-names'
 import { caselessToLatin, skeletonOf, toLatin } from './transliterate'
@@ -253,20 +254,93 @@ function fourGrams(latin: string): string[] {
   return grams
 }
 
-/** Numbers as one form whatever the language's separators, with the form the text used. */
+/**
+ * Numbers as one form whatever the language's separators and words, with the form the text used:
+ * "1,000", "1.000", "1 000", "1 тыс.", "1000" are one; "11,20" and "11.2" one; a scale word after a
+ * number counts ("3 tys.", "45 mil", "3mila", "11 lakh" and "1,1 Millionen"), and so does a small
+ * number word before one ("two million", "zwei Millionen") or an Arabic dual ("مليوني").
+ */
 export function numbersOf(text: string): Map<string, string> {
   const found = new Map<string, string>()
   const western = westernDigits(text)
+  let consumedUntil = 0
   for (const match of western.matchAll(NUMBER_IN_TEXT)) {
     const raw = match[0]
-    const value = THOUSANDS.test(raw) ? raw.replace(/\D/g, '') : raw.replace(',', '.')
-    const scaled = scaleOf(western[(match.index ?? 0) + raw.length])
-    const normal = scaled === 1 ? value.replace(/^0+(?=\d)/, '') : timesScale(value, scaled)
+    const start = match.index ?? 0
+    // The digits after a unit of ten thousand ("5万6000") were read with it.
+    if (start < consumedUntil) continue
+    const value = THOUSANDS.test(raw) ? raw.replace(/\D/g, '') : withoutTrailingZeros(raw.replace(',', '.'))
+    const end = start + raw.length
+    const unit = scaleOf(western[end])
+    let normal: string
+    let written = raw
+    if (unit !== 1) {
+      const rest = /^\d{1,4}(?!\d)/.exec(western.slice(end + 1))?.[0]
+      normal = timesScale(value, unit, rest === undefined ? 0 : Number(rest))
+      if (rest !== undefined) {
+        consumedUntil = end + 1 + rest.length
+        written = western.slice(start, consumedUntil)
+      }
+    } else {
+      const scale = scaleWordAfter(western, end)
+      normal = scale === null ? value.replace(/^0+(?=\d)/, '') : timesScale(value, scale.factor, 0)
+      if (scale !== null) written = western.slice(start, end + scale.length)
+    }
     // One digit alone ("3 dead", "1 metre") is too common to tie two articles together.
     if (NUMBER.test(normal) && normal.length < 2) continue
-    found.set(`d:${normal}`, raw)
+    found.set(`d:${normal}`, written)
+  }
+  for (const match of western.matchAll(NUMBER_WORDS)) {
+    const [written, count, scale] = match
+    const factor = SCALE_WORDS.get(foldNumberWord(scale!))
+    const times = COUNT_WORDS.get(foldNumberWord(count!))
+    if (factor === undefined || times === undefined) continue
+    found.set(`d:${timesScale(String(times), factor, 0)}`, written.trim())
+  }
+  for (const match of western.matchAll(DUAL_WORDS)) {
+    const value = DUALS.get(foldNumberWord(match[0]))
+    if (value !== undefined) found.set(`d:${value}`, match[0])
   }
   return found
+}
+
+const SCALE_WORDS = new Map(Object.entries(numberWordData.scales))
+const COUNT_WORDS = new Map(Object.entries(numberWordData.counts))
+const DUALS = new Map(Object.entries(numberWordData.duals))
+/** A word right after a number, joined to it or one space away ("3mila", "3 tys.", "1,2 тыс."). */
+const WORD_AFTER = /^[ \u00a0\u202f]?([\p{L}]+)(\.?)/u
+const NOT_A_LETTER_BEFORE = '(?<![\\p{L}\\p{M}])'
+const NOT_A_LETTER_AFTER = '(?![\\p{L}\\p{M}])'
+const NUMBER_WORDS = wordsPattern(
+  `(${alternation(COUNT_WORDS.keys())})[ \u00a0]+(${alternation(SCALE_WORDS.keys())})\\.?`,
+)
+const DUAL_WORDS = wordsPattern(`(?:${alternation(DUALS.keys())})`)
+
+function wordsPattern(core: string): RegExp {
+  return new RegExp(`${NOT_A_LETTER_BEFORE}${core}${NOT_A_LETTER_AFTER}`, 'giu')
+}
+
+function alternation(words: Iterable<string>): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')
+}
+
+function foldNumberWord(word: string): string {
+  return word.toLowerCase().replace(/\.$/, '')
+}
+
+function scaleWordAfter(text: string, end: number): { factor: number; length: number } | null {
+  const match = WORD_AFTER.exec(text.slice(end, end + 24))
+  if (match === null) return null
+  const factor = SCALE_WORDS.get(match[1]!.toLowerCase())
+  return factor === undefined ? null : { factor, length: match[0].length }
+}
+
+/** "11,20" and "11.2" are one number; "6.0" keeps its point (agencies write a magnitude so). */
+function withoutTrailingZeros(decimal: string): string {
+  return /\.\d*[1-9]0+$/.test(decimal) ? decimal.replace(/0+$/, '') : decimal
 }
 
 /** Decimal digits of every script, by the code point of their zero: Arabic-Indic, Persian, Devanagari, Bengali, Thai, Myanmar, full width. */
@@ -300,7 +374,7 @@ function scaleOf(next: string | undefined): number {
   return next === undefined ? 1 : (UNIT_SCALE[next] ?? 1)
 }
 
-function timesScale(value: string, scale: number): string {
-  const number = Number(value) * scale
+function timesScale(value: string, scale: number, plus: number): string {
+  const number = Number(value) * scale + plus
   return Number.isFinite(number) ? String(Math.round(number)) : value
 }

@@ -66,7 +66,10 @@ export function groupItems(items: GroupableItem[], options: GroupItemsOptions = 
   return items.map((_, index) => results.get(index)!)
 }
 
-/** Parses JSONL: one item a line; blank lines skipped; a bad line is named in the error. */
+/**
+ * Parses JSONL: one item a line; blank lines skipped, and a line that is only a note
+ * (`{"$comment": "..."}`, how a labelled set says where it came from); a bad line is named in the error.
+ */
 export function parseGroupableLines(text: string): GroupableItem[] {
   const items: GroupableItem[] = []
   text.split(/\r?\n/).forEach((line, index) => {
@@ -77,6 +80,7 @@ export function parseGroupableLines(text: string): GroupableItem[] {
     } catch {
       throw new Error(`Line ${index + 1} is not JSON.`)
     }
+    if (isNote(value)) return
     const parsed = GroupableItem.safeParse(value)
     if (!parsed.success) {
       throw new Error(
@@ -86,6 +90,12 @@ export function parseGroupableLines(text: string): GroupableItem[] {
     items.push(parsed.data)
   })
   return items
+}
+
+function isNote(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const keys = Object.keys(value)
+  return keys.length === 1 && keys[0] === '$comment'
 }
 
 function timeOf(date: string | undefined): number | null {

@@ -1,5 +1,6 @@
 import { stemWord } from '../countries/stems'
 import { foldWord } from '../countries/tokens'
+import { simplifiedHan } from './han-variants'
 import placeData from './data/places-across-scripts.json'
 import countryData from './data/country-names.generated.json'
 import { skeletonOf, toLatin } from './transliterate'
@@ -88,7 +89,8 @@ function buildIndex(): PlaceIndex {
     if (ambiguous.has(name)) return
     const compact = name.replace(/\s+/g, '')
     if (UNSPACED.test(compact)) {
-      const folded = compact.replace(/[・]/g, '')
+      // Looked up in Simplified characters (unspaced-words.ts): 臺北 and 台北 are one name.
+      const folded = simplifiedHan(compact.replace(/[・]/g, ''))
       if (folded.length < 2 || index.unspaced.has(folded)) return
       index.unspaced.set(folded, key)
       index.maxCharacters = Math.max(index.maxCharacters, folded.length)
