@@ -286,6 +286,7 @@ function bylineElementSignals(document: DomDocument, base: string | null): Bylin
     if (isElsewhere(element)) continue
     const text = textOf(element)
     if (text.length < 2 || text.length > MAX_BYLINE_CHARS) continue
+    if (linksToPicture(element)) continue
     found.push(element)
   }
   return found.map((element) => ({
@@ -294,6 +295,19 @@ function bylineElementSignals(document: DomDocument, base: string | null): Bylin
       { text: withoutBoxHeadings(textWithBreaks(element)), url: linkOf(element, base), organisation: false },
     ],
   }))
+}
+
+/** A picture file's address: an image's extension, or a media library's file page ("File:…"). */
+const PICTURE_LINK_RE =
+  /\.(?:jpe?g|png|gif|webp|avif|tiff?)(?:[?#]|$)|\/wiki\/(?:File|Datei|Fichier|Archivo|Файл):/i
+
+/**
+ * A credit whose one link goes to a picture ("Nenad Stojkovic" linked to its Wikimedia file) is the
+ * photographer's, printed where the theme prints bylines; the story's byline links to a person.
+ */
+function linksToPicture(element: DomElement): boolean {
+  const links = element.localName === 'a' ? [element] : toArray(element.querySelectorAll('a[href]'))
+  return links.length === 1 && PICTURE_LINK_RE.test(links[0]?.getAttribute('href') ?? '')
 }
 
 /** An author card's label ("Sobre el autor") on a line of its own names nobody. */
