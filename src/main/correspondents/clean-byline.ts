@@ -192,10 +192,15 @@ const isName = (name: string | null): name is string => name !== null
 const isAcronym = (name: string): boolean =>
   !name.includes(' ') && agencyNamed(name) === null && /^\p{Lu}{2,6}$/u.test(name)
 
-/** "By Tom Smith, Moscow Correspondent": after a name, a word and a title are that name's post. */
+/**
+ * "By Tom Smith, Moscow Correspondent": after a name, a word and a title are that name's post; so is
+ * a title and what it is of ("Projektleiterin der HSS in Tunesien", "head of research").
+ */
 function isPlaceAndTitle(part: string): boolean {
   const words = lowerPhrase(part).split(' ')
-  if (words.length < 2 || words.length > 3) return false
+  if (words.length < 2) return false
+  if (bylineWords.titleSet.has(words[0] ?? '') && /^\p{Ll}/u.test(part.split(/\s+/)[1] ?? '')) return true
+  if (words.length > 3) return false
   return (
     bylineWords.titleSet.has(words[words.length - 1] ?? '') ||
     bylineWords.titleSet.has(words.slice(-2).join(' '))

@@ -32,6 +32,7 @@ const SOURCE_ORDER: SignalSource[] = [
   'byline-element',
   'text',
   'readability',
+  'author-box',
 ]
 
 /**

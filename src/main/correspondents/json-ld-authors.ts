@@ -36,10 +36,15 @@ export function readJsonLdAuthors(document: DomDocument): JsonLdAuthors {
   }
   const publishers = objects.flatMap((object) => {
     const publisher = resolve(object.publisher, byId)
-    const names = (Array.isArray(publisher) ? publisher : [publisher]).map((p) => nameOf(resolve(p, byId)))
-    const own = typeNames(object).some((t) => /Organization|NewsMediaOrganization|WebSite/i.test(t))
-      ? [nameOf(object)]
-      : []
+    const names = (Array.isArray(publisher) ? publisher : [publisher])
+      .map((p) => resolve(p, byId))
+      .filter((p) => !isPerson(p))
+      .map((p) => nameOf(p))
+    const own =
+      !isPerson(object) &&
+      typeNames(object).some((t) => /Organization|NewsMediaOrganization|WebSite/i.test(t))
+        ? [nameOf(object)]
+        : []
     return [...names, ...own].filter((name): name is string => name !== null)
   })
   const withAuthor = objects.filter((object) => object.author !== undefined || object.creator !== undefined)
@@ -56,6 +61,19 @@ export function readJsonLdAuthors(document: DomDocument): JsonLdAuthors {
   return { credits, publishers }
 }
 
+/**
+ * A personal site's publisher is its owner (Yoast writes `["Person", "Organization"]`): the person
+ * who writes it, not another name for the outlet, so their name stays creditable.
+ */
+function isPerson(value: Json | undefined): boolean {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    typeNames(value).some((t) => /^(?:schema:)?Person$/i.test(t))
+  )
+}
+
 function creditOf(value: Json | undefined): JsonLdCredit | null {
   if (typeof value === 'string')
     return value.trim() === '' ? null : { name: value, url: null, organisation: false }
@@ -65,9 +83,9 @@ function creditOf(value: Json | undefined): JsonLdCredit | null {
   const url =
     stringOf(value.url) ??
     (typeof value['@id'] === 'string' && /^https?:/.test(value['@id']) ? value['@id'] : null)
-  const organisation = typeNames(value).some((t) =>
-    /Organization|Organisation|Corporation|NewsMedia/i.test(t),
-  )
+  const organisation =
+    !isPerson(value) &&
+    typeNames(value).some((t) => /Organization|Organisation|Corporation|NewsMedia/i.test(t))
   return { name, url: url !== null && /^https?:\/\//i.test(url) ? url : null, organisation }
 }
 

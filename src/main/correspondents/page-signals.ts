@@ -10,6 +10,7 @@ import {
 } from '../ingest/extract/dom'
 import { bylineWords, lowerPhrase } from './byline-words'
 import { namesInByline } from './clean-byline'
+import { authorBoxCredit, isAuthorBoxHeading } from './author-box'
 import { readJsonLdAuthors } from './json-ld-authors'
 import { datedBylineName, isBareName, isPrintedByline, isWorkSheetField } from './printed-byline'
 
@@ -19,7 +20,7 @@ import { datedBylineName, isBareName, isPrintedByline, isWorkSheetField } from '
  */
 
 export type SignalSource =
-  'json-ld' | 'meta' | 'microdata' | 'rel-author' | 'byline-element' | 'text' | 'readability'
+  'json-ld' | 'meta' | 'microdata' | 'rel-author' | 'byline-element' | 'text' | 'readability' | 'author-box'
 
 export interface SignalCredit {
   text: string
@@ -156,6 +157,7 @@ export function readPageSignals(document: DomDocument, url: string | null): Page
   signals.push(...safely(() => printedBylineSignals(document), []))
   signals.push(...safely(() => labelledCreditSignals(document, baseUrl), []))
   signals.push(...safely(() => closingSignatureSignals(document), []))
+  signals.push(...safely(() => authorBoxSignals(document, baseUrl), []))
   const outletNames = [
     ...metaValues(metas, 'og:site_name'),
     ...metaValues(metas, 'application-name'),
@@ -284,12 +286,36 @@ function bylineElementSignals(document: DomDocument, base: string | null): Bylin
     if (isElsewhere(element)) continue
     const text = textOf(element)
     if (text.length < 2 || text.length > MAX_BYLINE_CHARS) continue
+    if (linksToPicture(element)) continue
     found.push(element)
   }
   return found.map((element) => ({
     source: 'byline-element',
-    credits: [{ text: textWithBreaks(element), url: linkOf(element, base), organisation: false }],
+    credits: [
+      { text: withoutBoxHeadings(textWithBreaks(element)), url: linkOf(element, base), organisation: false },
+    ],
   }))
+}
+
+/** A picture file's address: an image's extension, or a media library's file page ("File:…"). */
+const PICTURE_LINK_RE =
+  /\.(?:jpe?g|png|gif|webp|avif|tiff?)(?:[?#]|$)|\/wiki\/(?:File|Datei|Fichier|Archivo|Файл):/i
+
+/**
+ * A credit whose one link goes to a picture ("Nenad Stojkovic" linked to its Wikimedia file) is the
+ * photographer's, printed where the theme prints bylines; the story's byline links to a person.
+ */
+function linksToPicture(element: DomElement): boolean {
+  const links = element.localName === 'a' ? [element] : toArray(element.querySelectorAll('a[href]'))
+  return links.length === 1 && PICTURE_LINK_RE.test(links[0]?.getAttribute('href') ?? '')
+}
+
+/** An author card's label ("Sobre el autor") on a line of its own names nobody. */
+function withoutBoxHeadings(lines: string): string {
+  return lines
+    .split('\n')
+    .filter((line) => !isAuthorBoxHeading(line))
+    .join('\n')
 }
 
 function namesByline(element: DomElement): boolean {
@@ -401,9 +427,11 @@ function closingSignatureSignals(document: DomDocument): BylineSignal[] {
   const names = new Set<string>()
   let found: string | null = null
   for (const paragraph of toArray(body.querySelectorAll('p'))) {
-    if (textLongerThan(paragraph, BARE_NAME_LIMIT)) continue
+    if (textLongerThan(paragraph, MAX_BYLINE_CHARS)) continue
     const text = textOf(paragraph)
-    if (!isBareName(text)) continue
+    // "<p><strong>Autorin: Uta Staschewski, Projektleiterin der HSS.</strong></p>": a labelled one.
+    const bare = text.length <= BARE_NAME_LIMIT && isBareName(text)
+    if (!bare && !(isPrintedByline(text) && namesInByline(text).length > 0)) continue
     const rightAligned = isRightAligned(paragraph)
     if (!rightAligned && !isEmphasised(paragraph, text)) continue
     if (!rightAligned && nextWithText(paragraph) !== null) continue
@@ -413,6 +441,18 @@ function closingSignatureSignals(document: DomDocument): BylineSignal[] {
   }
   if (found === null || names.size > 1) return []
   return [{ source: 'text', credits: [{ text: found, url: null, organisation: false }] }]
+}
+
+/** The name an author box presents (author-box.ts): the weakest signal, read when no other names one. */
+function authorBoxSignals(document: DomDocument, base: string | null): BylineSignal[] {
+  const credit = authorBoxCredit(document)
+  if (credit === null) return []
+  return [
+    {
+      source: 'author-box',
+      credits: [{ text: credit.text, url: resolveUrl(credit.url, base), organisation: false }],
+    },
+  ]
 }
 
 function isEmphasised(paragraph: DomElement, text: string): boolean {
