@@ -2,6 +2,7 @@ import type { JSX } from 'react'
 import { displayTitle, formatListDate } from '@renderer/lib/format'
 import { readArticleBy, showCorrespondents } from '@renderer/store/correspondents/actions'
 import { useCorrespondents } from '@renderer/store/correspondents/store'
+import { CorrespondentArticleDate } from './CorrespondentArticleDate'
 import { FollowButton } from './FollowButton'
 import { MergeCorrespondents } from './MergeCorrespondents'
 
@@ -81,7 +82,8 @@ export function CorrespondentView({ viewKey }: { viewKey?: string }): JSX.Elemen
                 {displayTitle(article)}
               </span>
               <span className="correspondent-meta">
-                {[article.siteName, formatListDate(new Date(article.addedAt))].filter(Boolean).join(' · ')}
+                {article.siteName ? `${article.siteName} · ` : ''}
+                <CorrespondentArticleDate article={article} />
               </span>
             </button>
           </li>
