@@ -57,7 +57,7 @@ test('every list row shows whole lines of its excerpt, under a one-line or a two
   expect(height).toBeLessThan(line * 1.5)
 })
 
-test("a correspondent's page and Following date each article as the list does", async ({
+test("a correspondent's page and Following date each article as the list does, and say when a feed was looked for", async ({
   page,
   dateline,
   newsSite,
@@ -82,8 +82,11 @@ test("a correspondent's page and Following date each article as the list does", 
   await expect(profile.getByTestId('correspondent-article-date')).toHaveText(listDate)
   expect(await axeViolations(page)).toEqual([])
 
+  // Their page is only read for a feed once they are followed; this one has none.
+  await expect(profile.getByTestId('correspondent-feed')).toHaveText('Looked for when you follow')
   await profile.getByTestId('follow-button').click()
   await expect(profile.getByTestId('follow-button')).toHaveText('Following')
+  await expect(profile.getByTestId('correspondent-feed')).toHaveText('None found on their page')
   await page.getByTestId('show-following').click()
   const followed = page.getByTestId('following-article')
   await expect(followed).toHaveCount(1)
