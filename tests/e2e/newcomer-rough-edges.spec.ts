@@ -80,6 +80,9 @@ test("a correspondent's page and Following date each article as the list does, a
   const profile = page.getByTestId('correspondent-page')
   await expect(profile.getByTestId('correspondent-article')).toHaveCount(1)
   await expect(profile.getByTestId('correspondent-article-date')).toHaveText(listDate)
+  // First and last seen are their articles' dates too, not the day they were saved.
+  await expect(profile.locator('dl')).toContainText(`First seen${listDate}`)
+  await expect(profile.locator('dl')).toContainText(`Last seen${listDate}`)
   expect(await axeViolations(page)).toEqual([])
 
   // Their page is only read for a feed once they are followed; this one has none.
