@@ -26,6 +26,16 @@ function windows1251(text: string): Uint8Array {
   )
 }
 
+/** The error a fetch through this stand-in for the network ends in. */
+async function failureThrough(url: string, fetchFn: typeof fetch): Promise<Error> {
+  const error = await fetchPage(url, fetchFn).then(
+    () => null,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(DatelineError)
+  return error as Error
+}
+
 /** The fetch must fail with a DatelineError of this code; returns it for more checks. */
 async function fetchFailure(code: string, url: string, pageLimits = limits()): Promise<DatelineError> {
   const error = await fetchPage(url, fetch, pageLimits).then(
@@ -191,7 +201,7 @@ describe('fetchPage: what it refuses, and how it says so', () => {
           cause: Object.assign(new Error('getaddrinfo'), { code: 'ENOTFOUND' }),
         }),
       )
-    const error = await fetchPage('https://no-such-paper.example/story', offline).catch((e: Error) => e)
+    const error = await failureThrough('https://no-such-paper.example/story', offline)
     expect(error.message).toBe(
       'Dateline could not reach no-such-paper.example: no site by that name was found. Check the address and your connection.',
     )
@@ -201,7 +211,7 @@ describe('fetchPage: what it refuses, and how it says so', () => {
   it('gives no reason rather than an unknown technical one', async () => {
     const odd = (): Promise<Response> =>
       Promise.reject(new TypeError('fetch failed', { cause: { code: 'UND_ERR_WEIRD' } }))
-    const error = await fetchPage('https://paper.example/story', odd).catch((e: Error) => e)
+    const error = await failureThrough('https://paper.example/story', odd)
     expect(error.message).toBe(
       'Dateline could not reach paper.example. Check the address and your connection.',
     )
