@@ -26,6 +26,16 @@ function windows1251(text: string): Uint8Array {
   )
 }
 
+/** The error a fetch through this stand-in for the network ends in. */
+async function failureThrough(url: string, fetchFn: typeof fetch): Promise<Error> {
+  const error = await fetchPage(url, fetchFn).then(
+    () => null,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(DatelineError)
+  return error as Error
+}
+
 /** The fetch must fail with a DatelineError of this code; returns it for more checks. */
 async function fetchFailure(code: string, url: string, pageLimits = limits()): Promise<DatelineError> {
   const error = await fetchPage(url, fetch, pageLimits).then(
@@ -60,6 +70,10 @@ beforeAll(async () => {
       declareLength: false,
     },
     '/paper.pdf': { headers: { 'content-type': 'application/pdf' }, body: '%PDF-1.7' },
+    '/news.rss': {
+      headers: { 'content-type': 'application/rss+xml; charset=utf-8' },
+      body: '<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>',
+    },
     '/notes.txt': { headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Plain words.' },
     '/cyrillic': {
       headers: { 'content-type': 'text/html; charset=windows-1251' },
@@ -172,8 +186,41 @@ describe('fetchPage: what it refuses, and how it says so', () => {
     await fetchFailure('BAD_URL', `http://user:secret@127.0.0.1:${site.port}/article`)
   })
 
-  it('reports a refused connection as FETCH_FAILED', async () => {
+  it('reports a refused connection as FETCH_FAILED, in words rather than a code', async () => {
     const port = await closedPort()
-    await fetchFailure('FETCH_FAILED', `http://127.0.0.1:${port}/x`)
+    const error = await fetchFailure('FETCH_FAILED', `http://127.0.0.1:${port}/x`)
+    expect(error.message).toBe(
+      `Dateline could not reach 127.0.0.1:${port}: nothing answered at that address. Check the address and your connection.`,
+    )
+  })
+
+  it('says a site that does not exist was not found, without the resolver code', async () => {
+    const offline = (): Promise<Response> =>
+      Promise.reject(
+        new TypeError('fetch failed', {
+          cause: Object.assign(new Error('getaddrinfo'), { code: 'ENOTFOUND' }),
+        }),
+      )
+    const error = await failureThrough('https://no-such-paper.example/story', offline)
+    expect(error.message).toBe(
+      'Dateline could not reach no-such-paper.example: no site by that name was found. Check the address and your connection.',
+    )
+    expect(error.message).not.toMatch(/ENOTFOUND|fetch failed|getaddrinfo/)
+  })
+
+  it('gives no reason rather than an unknown technical one', async () => {
+    const odd = (): Promise<Response> =>
+      Promise.reject(new TypeError('fetch failed', { cause: { code: 'UND_ERR_WEIRD' } }))
+    const error = await failureThrough('https://paper.example/story', odd)
+    expect(error.message).toBe(
+      'Dateline could not reach paper.example. Check the address and your connection.',
+    )
+  })
+
+  it("tells a person who adds a feed's link to add it under Feeds", async () => {
+    const error = await fetchFailure('NOT_HTML', site.url('/news.rss'))
+    expect(error.message).toBe(
+      'This link is a feed, not an article. Add it under Feeds to have its articles arrive.',
+    )
   })
 })

@@ -22,7 +22,7 @@ function libraryEntryNames(layout: LibraryLayout): Set<string> {
  * One of a library's own files, or the temp file an atomic write or the lock makes beside it first
  * (`library.lock.<pid>.tmp`): a command that looks while another is making the library sees that.
  */
-export function isLibraryEntry(name: string, own: Set<string>): boolean {
+function isLibraryEntry(name: string, own: Set<string>): boolean {
   if (own.has(name)) return true
   if (!name.endsWith('.tmp')) return false
   return [...own].some((entry) => name.startsWith(`${entry}.`))

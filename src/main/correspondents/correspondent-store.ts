@@ -41,11 +41,12 @@ interface GroupRow {
 /** Every entry of a root's group, the root first. */
 const MEMBERS = 'SELECT id FROM correspondents WHERE id = ?1 OR merged_into = ?1'
 
+/** First and last seen by the dates the list shows (published, else saved), as their articles read. */
 const GROUP_STATS = `
   SELECT coalesce(c.merged_into, c.id) AS root,
     count(DISTINCT ac.article) AS articles,
     count(DISTINCT CASE WHEN a.read = 0 AND a.archived = 0 THEN a.rowid END) AS unread,
-    min(a.added_at) AS first_seen, max(a.added_at) AS last_seen
+    min(coalesce(a.dated_at, a.added_at)) AS first_seen, max(coalesce(a.dated_at, a.added_at)) AS last_seen
   FROM correspondents c
   JOIN article_correspondents ac ON ac.correspondent = c.id
   JOIN articles a ON a.rowid = ac.article
@@ -420,7 +421,7 @@ function groupRow(db: SqlDatabase, root: number): GroupRow {
      FROM correspondents r LEFT JOIN (
        SELECT count(DISTINCT ac.article) AS articles,
          count(DISTINCT CASE WHEN a.read = 0 AND a.archived = 0 THEN a.rowid END) AS unread,
-         min(a.added_at) AS first_seen, max(a.added_at) AS last_seen
+         min(coalesce(a.dated_at, a.added_at)) AS first_seen, max(coalesce(a.dated_at, a.added_at)) AS last_seen
        FROM article_correspondents ac JOIN articles a ON a.rowid = ac.article
        WHERE ac.correspondent IN (${MEMBERS})
      ) s WHERE r.id = ?1`,

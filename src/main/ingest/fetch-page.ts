@@ -1,5 +1,6 @@
 import { DatelineError } from '@shared/errors'
 import { decodeText } from '@shared/text-decoding'
+import { failureCode, plainNetworkReason } from './network-failures'
 import { readCappedBody } from './read-capped-body'
 
 export type FetchFunction = typeof fetch
@@ -81,6 +82,12 @@ export async function fetchPage(
       const kind = pageKind(contentType)
       if (!kind) {
         await response.body?.cancel()
+        if (FEED_TYPES.has(mediaType(contentType))) {
+          throw new DatelineError(
+            'NOT_HTML',
+            'This link is a feed, not an article. Add it under Feeds to have its articles arrive.',
+          )
+        }
         throw new DatelineError(
           'NOT_HTML',
           `This link is not a web page (it is ${mediaType(contentType) || 'of an unknown type'}). ` +
@@ -122,10 +129,10 @@ async function request(url: URL, fetchFn: FetchFunction, signal: AbortSignal): P
     })
   } catch (error) {
     if (signal.aborted) throw error
-    const reason = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message
+    const reason = plainNetworkReason(failureCode(error))
     throw new DatelineError(
       'FETCH_FAILED',
-      `Dateline could not reach ${url.host} (${reason}). Check the address and your connection.`,
+      `Dateline could not reach ${url.host}${reason ? `: ${reason}` : ''}. Check the address and your connection.`,
     )
   }
 }
@@ -152,6 +159,9 @@ function httpError(status: number, url: URL): DatelineError {
   }
   return new DatelineError('HTTP_ERROR', `${where} answered with an error (${status}). Try again later.`)
 }
+
+/** A feed's own media types; text/xml is left out, as pages are served with it too. */
+const FEED_TYPES = new Set(['application/rss+xml', 'application/atom+xml', 'application/feed+json'])
 
 function mediaType(contentType: string): string {
   return contentType.split(';')[0]?.trim().toLowerCase() ?? ''

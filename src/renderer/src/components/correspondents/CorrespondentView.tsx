@@ -1,11 +1,23 @@
 import type { JSX } from 'react'
+import type { CorrespondentSummary } from '@shared/correspondents'
 import { displayTitle, formatListDate } from '@renderer/lib/format'
 import { readArticleBy, showCorrespondents } from '@renderer/store/correspondents/actions'
 import { useCorrespondents } from '@renderer/store/correspondents/store'
+import { CorrespondentArticleDate } from './CorrespondentArticleDate'
 import { FollowButton } from './FollowButton'
 import { MergeCorrespondents } from './MergeCorrespondents'
 
 const KIND_LABELS = { person: 'Correspondent', team: 'Team', agency: 'News agency' } as const
+
+/**
+ * Their own feed is looked for on their author page when they are followed, so before that
+ * "None found" would claim a search that never ran.
+ */
+function ownFeedText(page: Pick<CorrespondentSummary, 'feedUrl' | 'authorUrl' | 'followed'>): string {
+  if (page.feedUrl) return 'Yes: new pieces arrive while followed'
+  if (!page.authorUrl) return 'Not known'
+  return page.followed ? 'None found on their page' : 'Looked for when you follow'
+}
 
 /** One correspondent: who, where, how much, which countries, and their articles newest first. */
 export function CorrespondentView({ viewKey }: { viewKey?: string }): JSX.Element {
@@ -52,13 +64,7 @@ export function CorrespondentView({ viewKey }: { viewKey?: string }): JSX.Elemen
         </div>
         <div>
           <dt>Own feed</dt>
-          <dd data-testid="correspondent-feed">
-            {page.feedUrl
-              ? 'Yes: new pieces arrive while followed'
-              : page.authorUrl
-                ? 'None found'
-                : 'Not known'}
-          </dd>
+          <dd data-testid="correspondent-feed">{ownFeedText(page)}</dd>
         </div>
       </dl>
       {page.countries.length > 0 && (
@@ -81,7 +87,8 @@ export function CorrespondentView({ viewKey }: { viewKey?: string }): JSX.Elemen
                 {displayTitle(article)}
               </span>
               <span className="correspondent-meta">
-                {[article.siteName, formatListDate(new Date(article.addedAt))].filter(Boolean).join(' · ')}
+                {article.siteName ? `${article.siteName} · ` : ''}
+                <CorrespondentArticleDate article={article} />
               </span>
             </button>
           </li>

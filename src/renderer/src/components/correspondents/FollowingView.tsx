@@ -1,7 +1,8 @@
 import type { JSX } from 'react'
-import { displayTitle, formatListDate } from '@renderer/lib/format'
+import { displayTitle } from '@renderer/lib/format'
 import { readArticleBy } from '@renderer/store/correspondents/actions'
 import { useCorrespondents } from '@renderer/store/correspondents/store'
+import { CorrespondentArticleDate } from './CorrespondentArticleDate'
 import { CorrespondentNames } from './CorrespondentNames'
 import { FollowSettings } from './FollowSettings'
 
@@ -37,10 +38,9 @@ export function FollowingView(): JSX.Element {
               </button>
               <span className="correspondent-meta">
                 <CorrespondentNames people={article.correspondents} />
-                {[article.siteName, formatListDate(new Date(article.addedAt))]
-                  .filter(Boolean)
-                  .map((part) => ` · ${part}`)
-                  .join('')}
+                {article.siteName ? ` · ${article.siteName}` : ''}
+                {' · '}
+                <CorrespondentArticleDate article={article} />
               </span>
             </div>
           </li>
