@@ -1,12 +1,16 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { withCompiledSelectorCache } from '../../scripts/linkedom-selector-cache'
 
 const installedSource = readFileSync(resolve('node_modules/linkedom/esm/shared/matches.js'), 'utf8')
-// The rewritten module is written beside the installed one, so its imports resolve as in the bundle.
-const folder = mkdtempSync(join(resolve('node_modules/linkedom/esm/shared'), '.dateline-matches-'))
+const sharedFolder = resolve('node_modules/linkedom/esm/shared')
+// css-select as linkedom finds it, so the copy below runs the very code the bundle holds.
+const cssSelect = createRequire(join(sharedFolder, 'matches.js')).resolve('css-select')
+const folder = mkdtempSync(join(tmpdir(), 'dateline-matches-'))
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
 
 interface Matching {
@@ -16,8 +20,14 @@ interface Matching {
 
 async function moduleOf(source: string, name: string): Promise<Matching> {
   const file = join(folder, name)
-  // One level deeper than the original: its relative imports gain a '../'.
-  writeFileSync(file, source.replace(/from '\.\//g, "from '../"))
+  // The copy lives elsewhere: its imports point at the installed modules by their full paths.
+  const located = source
+    .replace(
+      /from '\.\/([^']+)'/g,
+      (_match: string, imported: string) => `from '${pathToFileURL(join(sharedFolder, imported)).href}'`,
+    )
+    .replace("from 'css-select'", `from '${pathToFileURL(cssSelect).href}'`)
+  writeFileSync(file, located)
   return (await import(pathToFileURL(file).href)) as Matching
 }
 
