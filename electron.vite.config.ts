@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
 import { linkedomLazyListeners } from './scripts/linkedom-lazy-listeners'
+import { linkedomSelectorCache } from './scripts/linkedom-selector-cache'
 
 /**
  * `npm run dev` serves the renderer through Vite, whose hot reload injects an inline script and
@@ -24,9 +25,10 @@ const shared = resolve(__dirname, 'src/shared')
 export default defineConfig({
   main: {
     resolve: { alias: { '@shared': shared } },
-    plugins: [linkedomLazyListeners()],
+    plugins: [linkedomLazyListeners(), linkedomSelectorCache()],
     build: {
-      // linkedom is bundled so its listener maps can be rewritten (scripts/linkedom-lazy-listeners.ts).
+      // linkedom is bundled so its listener maps and selector compiling can be rewritten
+      // (scripts/linkedom-lazy-listeners.ts, scripts/linkedom-selector-cache.ts).
       externalizeDeps: { exclude: ['zod', 'linkedom'] },
       // The main bundle also carries the plain-Node entry points (CLI, extraction worker,
       // benchmarks), so one build gives the desktop app, `dateline` and `npm run bench`.

@@ -1,0 +1,98 @@
+import type { Plugin } from 'vite'
+
+/*
+ * linkedom compiles the selector of every querySelector(All), matches and closest call anew with
+ * css-select, although a program asks the same few selectors over and over: Readability asks for
+ * its tag lists once per candidate, the clean-up steps ask `a[href]` or `h1,…,h6` of every box on a
+ * page. On the slowest benchmark pages that compiling was about 4% of a job's CPU time, and more
+ * of the garbage.
+ *
+ * The build rewrites linkedom's matches.js so a selector is compiled once per (selector, HTML or
+ * XML, strict) and the compiled test reused. A compiled test depends only on those three, except
+ * for a selector holding `:scope`, which is compiled against its element and so never cached. A
+ * selector css-select rejects throws as before and is not kept. The cache is emptied when full, so
+ * a program building selectors from page data cannot grow it without bound. As with the listener
+ * maps (linkedom-lazy-listeners.ts), the rewrite matches the source exactly and fails the build
+ * when linkedom's source no longer matches.
+ */
+
+const MATCHES_RE = /[\\/]linkedom[\\/]esm[\\/]shared[\\/]matches\.js$/
+
+/** Compiled selectors kept at most; real programs ask a few dozen distinct ones. */
+export const SELECTOR_CACHE_SIZE = 1000
+
+const PREPARE_FROM = `export const prepareMatch = (element, selectors) => CSSselect.compile(
+  selectors,
+  {
+    context: selectors.includes(':scope') ? element : void 0,
+    xmlMode: !ignoreCase(element),
+    adapter
+  }
+);`
+
+const MATCHES_FROM = `export const matches = (element, selectors) => CSSselect.is(
+  element,
+  selectors,
+  {
+    strict: true,
+    context: selectors.includes(':scope') ? element : void 0,
+    xmlMode: !ignoreCase(element),
+    adapter
+  }
+);`
+
+const CACHE = `const compiledSelectors = new Map;
+const compiledOnce = (selectors, xmlMode, strict) => {
+  const key = (xmlMode ? 'x' : 'h') + (strict ? 's' : 'l') + selectors;
+  let test = compiledSelectors.get(key);
+  if (test === undefined) {
+    test = CSSselect.compile(selectors, {strict, xmlMode, adapter});
+    if (compiledSelectors.size >= ${SELECTOR_CACHE_SIZE}) compiledSelectors.clear();
+    compiledSelectors.set(key, test);
+  }
+  return test;
+};
+`
+
+const PREPARE_TO = `export const prepareMatch = (element, selectors) => selectors.includes(':scope') ?
+  CSSselect.compile(selectors, {context: element, xmlMode: !ignoreCase(element), adapter}) :
+  compiledOnce(selectors, !ignoreCase(element), false);`
+
+const MATCHES_TO = `export const matches = (element, selectors) => selectors.includes(':scope') ?
+  CSSselect.is(element, selectors, {strict: true, context: element, xmlMode: !ignoreCase(element), adapter}) :
+  compiledOnce(selectors, !ignoreCase(element), true)(element);`
+
+/** linkedom's matches.js with each selector compiled once; throws when the source differs. */
+export function withCompiledSelectorCache(source: string): string {
+  let code = source.replace(/\r\n/g, '\n')
+  for (const [from, to] of [
+    [PREPARE_FROM, CACHE + PREPARE_TO],
+    [MATCHES_FROM, MATCHES_TO],
+  ] as const) {
+    if (!code.includes(from)) {
+      throw new Error(`linkedom's matches.js no longer holds ${JSON.stringify(from)}; update the rewrite`)
+    }
+    code = code.replace(from, to)
+  }
+  return code
+}
+
+/** The rewrite as a Vite plugin for the main bundles (which bundle linkedom; see electron.vite.config.ts). */
+export function linkedomSelectorCache(): Plugin {
+  let rewritten = false
+  return {
+    name: 'dateline-linkedom-selector-cache',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!MATCHES_RE.test(id)) return null
+      rewritten = true
+      return { code: withCompiledSelectorCache(code), map: null }
+    },
+    generateBundle(_options, bundle) {
+      const usesLinkedom = Object.values(bundle).some(
+        (chunk) => chunk.type === 'chunk' && Object.keys(chunk.modules).some((id) => id.includes('linkedom')),
+      )
+      if (usesLinkedom && !rewritten) this.error('linkedom was bundled without its selector cache')
+    },
+  }
+}
