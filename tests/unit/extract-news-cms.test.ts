@@ -117,6 +117,46 @@ const PAGES: CmsPage[] = [
     ],
     furniture: ['ارتفاع أسعار المياه المعبأة', 'إعلان', 'أخبار ذات صلة', 'الأكثر قراءة'],
   },
+  {
+    file: 'cms-live-blog.html',
+    story: [
+      'The electoral commission says turnout reached sixty-eight percent',
+      'The harbour district is the first to declare',
+      'Opposition leader Ana Duarte voted in her home town',
+      'Polls have now closed across the capital.',
+    ],
+    furniture: ['Advertisement', 'Share this post', 'Load more updates'],
+  },
+  {
+    file: 'cms-paywall-teaser.html',
+    story: [
+      'The planning board approved the expansion of the Ardmore copper mine on Thursday',
+      'The company plans to double the size of its open pit',
+      'The farmers’ association said it would appeal to the environment court within the month.',
+    ],
+    furniture: ['Subscribe to keep reading', 'Cancel anytime', 'Already a subscriber?'],
+  },
+  {
+    file: 'cms-in-daily.html',
+    story: [
+      'THIRUVANANTHAPURAM: The southwest monsoon set in over Kerala on Friday',
+      'Heavy rain was reported from several districts',
+      'Fishermen have been told not to venture into the sea until Monday',
+      'The monsoon brings about seventy percent of India’s annual rainfall',
+      'The department has forecast above-normal rainfall this season',
+    ],
+    furniture: ['Advertisement', 'ALSO READ', 'Heatwave grips north India', 'Popular from India'],
+  },
+  {
+    file: 'cms-ng-wordpress.html',
+    story: [
+      'The Lagos State Government on Tuesday began construction of the second line',
+      'Commuters on the corridor spend up to four hours a day in traffic',
+      'Residents whose homes stand in the path of the line will be paid compensation',
+      'Engineers from the contractor said the line would be built on an elevated track',
+    ],
+    furniture: ['Blue Line records one million passengers', 'New ferry routes open', 'Leave a Reply', 'Recent Posts'],
+  },
 ]
 
 function occurrences(text: string, part: string): number {
