@@ -155,7 +155,12 @@ const PAGES: CmsPage[] = [
       'Residents whose homes stand in the path of the line will be paid compensation',
       'Engineers from the contractor said the line would be built on an elevated track',
     ],
-    furniture: ['Blue Line records one million passengers', 'New ferry routes open', 'Leave a Reply', 'Recent Posts'],
+    furniture: [
+      'Blue Line records one million passengers',
+      'New ferry routes open',
+      'Leave a Reply',
+      'Recent Posts',
+    ],
   },
 ]
 
