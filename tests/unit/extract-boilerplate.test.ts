@@ -89,3 +89,26 @@ describe('class names that say what state the story is in', () => {
     })
   }
 })
+
+describe('donation and membership appeals inside the story', () => {
+  const APPEAL = 'Valley Public Radio is listener-supported. Donate today to keep local news free.'
+  const appealPage = (boxClass: string): string =>
+    newsPage(`<p>${first}</p><p>${second}</p><div class="${boxClass}"><p>${APPEAL}</p></div>
+<p>${third}</p><p>${fourth}</p><p>${fifth}</p>`)
+
+  it.each(['donate-inline', 'donation-box', 'support-us', 'membershipAppeal'])(
+    'drops the appeal in a box named "%s" and keeps the paragraphs after it',
+    (boxClass) => {
+      const text = extractArticle({ kind: 'html', html: appealPage(boxClass), url: null }).text
+      expect(text).not.toContain('Donate today')
+      expect(text.split('\n\n')).toEqual(STORY_PARAGRAPHS)
+    },
+  )
+
+  it('keeps a sentence of the story about donations, in no such box', () => {
+    const sentence =
+      'The harbour charity asked residents to donate today, and said the money would buy a second lifeboat for the winter season.'
+    const html = newsPage(`<p>${first}</p><p>${second}</p><p>${sentence}</p><p>${third}</p><p>${fourth}</p>`)
+    expect(extractArticle({ kind: 'html', html, url: null }).text).toContain(sentence)
+  })
+})

@@ -20,6 +20,7 @@ import { CAPTION_MARK, postClean, stripPresentation } from './post-clean'
 import { mapBlocks, recoverBlocks, type BlockMap } from './recover-blocks'
 import { StepRunner } from './steps'
 import { markTeaserCards } from './teaser-cards'
+import { keepTitledStory } from './titled-story'
 import { countWords, paragraphsOf, textOfParagraphs } from './text'
 import { chooseBody, splitArticleBody } from './choose-body'
 import {
@@ -218,6 +219,7 @@ function readCleaned(
   if (body !== null) {
     steps.apply('loading the pictures', () => foldLazyImages(body))
     steps.apply('removing page furniture', () => removeBoilerplate(body))
+    steps.apply('keeping the page’s own story', () => keepTitledStory(document, title))
     steps.apply('keeping embedded posts', () => neutraliseEmbeds(body))
     steps.apply('keeping the story’s Drupal paragraphs', () => neutraliseDisplayStates(body))
     steps.apply('keeping captions’ names', () => keepCaptionNames(body))

@@ -13,6 +13,7 @@ import { removeLinkBlocks } from './link-blocks'
 import { removeTeaserCards } from './teaser-cards'
 import { hasText, isElement, textOf, toArray, type DomElement, type DomNode } from './dom'
 import { countWords, paragraphsOf } from './text'
+import { removeRepeatedParagraphs } from './repeated-paragraphs'
 
 const BLOCK_TAGS = new Set(
   'p,li,h1,h2,h3,h4,h5,h6,blockquote,figcaption,div,section,dt,dd,pre,td,aside,header,footer'.split(','),
@@ -73,6 +74,7 @@ export function postClean(root: DomElement): void {
     }
   }
   removeTeaserCards(root)
+  removeRepeatedParagraphs(leafBlocks(root))
   removeLinkBlocks(root, leafBlocks(root))
   separateDates(root)
   markCaptions(root)
