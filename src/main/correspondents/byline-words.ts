@@ -11,7 +11,13 @@ export interface Agency {
   aliases: string[]
 }
 
-const lower = (text: string): string => text.toLocaleLowerCase('und').replace(/\s+/g, ' ').trim()
+/**
+ * The root locale's lower case. `toLowerCase()` is that mapping (the Unicode default), the same on
+ * every code point as `toLocaleLowerCase('und')` (tests/unit/byline-matching.test.ts holds them
+ * together), and is several times cheaper: a locale argument makes V8 look the locale up on every
+ * call, and cleaning one byline lowers its words hundreds of times.
+ */
+const lower = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim()
 
 /** Longest first, so "written by" is tried before "by" and "von unserem" before "von". */
 const byLength = (phrases: string[]): string[] =>

@@ -426,19 +426,22 @@ function stripTitles(name: string): string {
   if (compound?.[2] !== undefined && bylineWords.titleSet.has(compound[2].toLocaleLowerCase())) {
     current = current.slice(compound[0].length)
   }
+  // Lowered and split again only when a title was cut: one name is weighed against every title.
+  let lowerName = lowerPhrase(current)
+  let words = current.split(' ')
   for (const title of bylineWords.titles) {
-    const lowerName = lowerPhrase(current)
-    const words = current.split(' ')
     if (words.length < 2) break
     const kept = words.length - title.split(' ').length
     // "Jane Doe Reporter" loses its title; "Anna Reporter" is a name, unless the word is written
     // as a title is ("Anna reporter"): a capitalised word after a lone given name is a surname.
-    const titleWritten = /^\p{Ll}/u.test(words[kept] ?? '')
-    if (lowerName.endsWith(` ${title}`) && (kept >= 2 || (kept >= 1 && titleWritten))) {
+    const titleWritten = (): boolean => /^\p{Ll}/u.test(words[kept] ?? '')
+    if (lowerName.endsWith(` ${title}`) && (kept >= 2 || (kept >= 1 && titleWritten()))) {
       current = words.slice(0, words.length - title.split(' ').length).join(' ')
     } else if (lowerName.startsWith(`${title} `) && words.length - title.split(' ').length >= 2) {
       current = words.slice(title.split(' ').length).join(' ')
-    }
+    } else continue
+    lowerName = lowerPhrase(current)
+    words = current.split(' ')
   }
   return current
 }

@@ -77,12 +77,48 @@ const ELSEWHERE =
  * topArticle" is the story's own header, not a teaser of another story).
  */
 function isElsewhere(element: DomElement): boolean {
-  let part = element.closest(ELSEWHERE)
-  while (part !== null && part.localName !== 'body' && part.localName !== 'html') {
-    if (!isLayoutPart(part)) return true
-    part = part.parentElement?.closest(ELSEWHERE) ?? null
+  const scan = currentScan()
+  // Walked up to the first part that decides; every element passed on the way shares its verdict.
+  const walked: DomElement[] = []
+  let verdict = false
+  for (let at: DomElement | null = element; at !== null; at = at.parentElement) {
+    const known = scan.elsewhere.get(at)
+    if (known !== undefined) {
+      verdict = known
+      break
+    }
+    walked.push(at)
+    if (!scan.parts.has(at)) continue
+    if (at.localName === 'body' || at.localName === 'html') break
+    if (!isLayoutPart(at)) {
+      verdict = true
+      break
+    }
   }
-  return false
+  for (const at of walked) scan.elsewhere.set(at, verdict)
+  return verdict
+}
+
+/**
+ * What one reading of a page works out once. linkedom compiles a selector on every `closest` or
+ * `querySelectorAll`, and each signal weighs the same elements again (the story's first paragraphs
+ * are candidates of the <article> and of the <body>), which on a long page was most of the cost of
+ * who wrote it: so the ELSEWHERE parts are found in one walk, and each element's verdict and
+ * broken text are kept. Kept only while one reading runs, so a page changed later is read afresh.
+ */
+interface PageScan {
+  /** Elements matching ELSEWHERE. */
+  parts: Set<DomElement>
+  elsewhere: Map<DomElement, boolean>
+  lines: Map<DomElement, string>
+}
+
+/** The scan of the page being read; set only while readPageSignals runs (it is synchronous). */
+let reading: PageScan | null = null
+
+function currentScan(): PageScan {
+  if (reading === null) throw new Error('A page is weighed only while readPageSignals reads it')
+  return reading
 }
 
 /** Words beside "sidebar" or "footer" in a class that make it the layout's name: "has-left-sidebar". */
@@ -136,6 +172,21 @@ const MAX_BYLINE_CHARS = 160
 const MAX_BYLINE_ELEMENTS = 12
 
 export function readPageSignals(document: DomDocument, url: string | null): PageSignals {
+  // The page's own document, not its elements' ownerDocument: a cloned page's elements keep the
+  // original's, whose query would find other elements.
+  reading = {
+    parts: new Set(toArray(document.querySelectorAll(ELSEWHERE))),
+    elsewhere: new Map(),
+    lines: new Map(),
+  }
+  try {
+    return readSignals(document, url)
+  } finally {
+    reading = null
+  }
+}
+
+function readSignals(document: DomDocument, url: string | null): PageSignals {
   const baseUrl = resolveUrl(document.querySelector('base[href]')?.getAttribute('href') ?? null, url) ?? url
   const jsonLd = safely(() => readJsonLdAuthors(document), { credits: [], publishers: [] })
   const signals: BylineSignal[] = []
@@ -566,6 +617,16 @@ const BLOCK_RE =
 
 /** An element's text with its block and <br> boundaries kept as line breaks, which separate parts. */
 function textWithBreaks(element: DomElement): string {
+  const lines = currentScan().lines
+  let text = lines.get(element)
+  if (text === undefined) {
+    text = readTextWithBreaks(element)
+    lines.set(element, text)
+  }
+  return text
+}
+
+function readTextWithBreaks(element: DomElement): string {
   // Elements that touch ("Alle Posts vom Autor<a>Tine</a>") are separate parts to a reader.
   const html = element.innerHTML
     .replace(/(<\/[a-z0-9]+>)(?=<[a-z])/gi, '$1\n')
