@@ -38,6 +38,7 @@ export default defineConfig({
           cli: resolve(__dirname, 'src/main/cli/main.ts'),
           'extract-worker': resolve(__dirname, 'src/main/ingest/extract-worker.ts'),
           'tag-worker': resolve(__dirname, 'src/main/countries/tag-worker.ts'),
+          'read-worker': resolve(__dirname, 'src/main/library/read-worker.ts'),
           bench: resolve(__dirname, 'scripts/bench.ts'),
           'bench-extraction': resolve(__dirname, 'scripts/bench-extraction.ts'),
           'bench-bylines': resolve(__dirname, 'scripts/bench-bylines.ts'),

@@ -36,6 +36,7 @@ import {
 } from './layout'
 import { migrateDatabase } from './schema'
 import { setAsideForBulkLoad } from './bulk-load'
+import { createFolderReader, type FileRead, type FolderReader } from './folder-reader'
 import {
   groupEditsOf,
   markCorrespondentsEdited,
@@ -155,12 +156,12 @@ function writeBatch(draft: SqlDatabase, batch: DraftArticle[]): void {
 /** Slices of `items` of `size`, each read by `read` when the consumer asks for it. */
 async function* inBatches<T>(
   items: readonly T[],
-  read: (item: T) => Promise<DraftArticle | null>,
+  read: (slice: readonly T[]) => Promise<(DraftArticle | null)[]>,
   size = BATCH,
 ): AsyncGenerator<{ articles: DraftArticle[]; covered: number }> {
   for (let at = 0; at < items.length; at += size) {
     const slice = items.slice(at, at + size)
-    const articles = await Promise.all(slice.map(read))
+    const articles = await read(slice)
     yield { articles: articles.filter((a): a is DraftArticle => a !== null), covered: slice.length }
   }
 }
@@ -191,10 +192,14 @@ export async function migrateJsonLibrary(layout: LibraryLayout, progress?: Progr
   const legacy = await readLegacyLibrary(layout)
   // The shards hold the articles in the order of their ids' hash; see byArrival.
   const articles = [...legacy.articles].sort(byArrival)
-  const batches = inBatches(articles, async (article) => {
-    await ensureMetadataFile(layout, article)
-    return { article, text: await readArticleTextForIndex(layout, article) }
-  })
+  const batches = inBatches(articles, (slice) =>
+    Promise.all(
+      slice.map(async (article) => {
+        await ensureMetadataFile(layout, article)
+        return { article, text: await readArticleTextForIndex(layout, article) }
+      }),
+    ),
+  )
   await buildDraft(layout, { total: articles.length, batches }, 'migrating', progress)
   // A database left by an earlier try that was killed before the manifest said 2 is replaced.
   await installDraft(layout, null)
@@ -235,30 +240,40 @@ export async function removeLegacyFiles(layout: LibraryLayout): Promise<void> {
  * yet). States (read, starred, archived) and collections lived only in the database; they come back
  * from a backup. The database it replaces is kept beside it as
  * library.db.replaced-<time>. It runs in the `dateline rebuild` command, which has nothing else to
- * do meanwhile, so the article folders are read with synchronous calls (see
- * assertNoLinkBetweenSync), a batch at a time.
+ * do meanwhile, so the first pass reads the folders with synchronous calls (see
+ * assertNoLinkBetweenSync); the second reads each batch's texts on a thread of its own
+ * (folder-reader.ts) while the batch before is written.
  */
 export async function rebuildLibraryDatabase(
   layout: LibraryLayout,
   now: Date,
   progress?: ProgressListener,
+  /** The reading thread's script; the built one by default (tests name it, or null for none). */
+  readWorkerPath?: string | null,
 ): Promise<{ articles: number; skipped: number }> {
   const folders = await listArticleFolders(layout)
   const captures = await readCaptures(layout, folders.ids, progress)
   const oldEdits = countryEditsOfOldDatabase(layout)
   const groupEdits = (await readGroupEdits(layout)) ?? groupEditsOfOldDatabase(layout)
-  // The rest of each folder (text, edits, highlights) is read when its batch is written, so
-  // memory holds only the metadata, whatever the library's size.
-  const batches = inBatches(captures, (capture) => readCaptureFiles(layout, capture, oldEdits))
-  const articles = await buildDraft(
-    layout,
-    { total: captures.length, batches },
-    'rebuilding',
-    progress,
-    (draft) => {
-      if (groupEdits) restoreGroupEdits(draft, groupEdits)
-    },
-  )
+  // The rest of each folder (text, edits, highlights) is read a batch ahead of the one being
+  // written, on the reader's own thread, so memory holds only the metadata, whatever the
+  // library's size, and the disk works while SQLite does.
+  const reader = createFolderReader(layout.root, readWorkerPath)
+  let articles: number
+  try {
+    const batches = inBatches(captures, (slice) => readCaptureFiles(layout, reader, slice, oldEdits))
+    articles = await buildDraft(
+      layout,
+      { total: captures.length, batches },
+      'rebuilding',
+      progress,
+      (draft) => {
+        if (groupEdits) restoreGroupEdits(draft, groupEdits)
+      },
+    )
+  } finally {
+    await reader.close()
+  }
   const stamp = now.toISOString().replace(/[^0-9TZ]/g, '')
   await installDraft(layout, `${layout.database}.replaced-${stamp}`)
   return { articles, skipped: folders.skipped + folders.ids.length - articles }
@@ -365,28 +380,40 @@ function newestCapture(layout: LibraryLayout, id: string): StoredCapture | null 
 }
 
 /**
- * A capture's text and what the person added beside it, read when its batch is written; null
- * when its folder has become a link since it was listed. Its files are opened without following
- * a link, right after the folder's walk, so the walk is not repeated for each.
+ * A batch of captures' texts and what the person added beside them, read when the batch before is
+ * being written; null for a capture whose folder has become a link since it was listed. The
+ * texts come from `reader` (its thread walks each folder for links and opens the file without
+ * following one); the person's rarer files through the usual checked reads.
  */
 async function readCaptureFiles(
   layout: LibraryLayout,
+  reader: FolderReader,
+  captures: readonly StoredCapture[],
+  oldEdits: Map<string, StoredCountryEdit[]>,
+): Promise<(DraftArticle | null)[]> {
+  const texts = await reader.read(
+    captures.map((capture) => ({
+      folder: articleDir(layout, capture.article.id),
+      name: `${capture.revision}.txt`,
+      maxBytes: MAX_BODY_BYTES,
+    })),
+  )
+  return Promise.all(captures.map((capture, i) => draftOfCapture(layout, capture, texts[i]!, oldEdits)))
+}
+
+async function draftOfCapture(
+  layout: LibraryLayout,
   capture: StoredCapture,
+  read: FileRead,
   oldEdits: Map<string, StoredCountryEdit[]>,
 ): Promise<DraftArticle | null> {
+  if ('failed' in read && read.failed === 'linked') return null
   const { id } = capture.article
-  const folder = articleDir(layout, id)
-  try {
-    assertNoLinkBetweenSync(layout.root, folder)
-  } catch {
-    return null
-  }
-  let text = ''
-  try {
-    text = readRegularFileSync(join(folder, `${capture.revision}.txt`), MAX_BODY_BYTES).toString('utf8')
-  } catch {
-    // The row counts without its text, as in readArticleTextForIndex.
-  }
+  // A text that is gone or damaged: the row counts without it, as in readArticleTextForIndex.
+  const text =
+    'bytes' in read
+      ? Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength).toString('utf8')
+      : ''
   // The person's list of who wrote it, kept beside the captures (correspondents/person-edit-file.ts).
   const edit = capture.correspondentsEdit ? await readCorrespondentsEdit(layout, id) : null
   return {

@@ -1,8 +1,9 @@
-import { readArticleTextForIndex } from '../library/article-files'
+import { MAX_BODY_BYTES } from '../library/article-files'
 import { ARTICLE_COLUMNS, indexedNames, summariesOf, type ArticleRow } from '../library/article-rows'
 import { indexArticleText } from '../library/article-text-index'
 import type { SqlDatabase } from '../library/database'
-import type { LibraryLayout } from '../library/layout'
+import { createFolderReader, defaultReadWorkerPath, type FolderReader } from '../library/folder-reader'
+import { articleDir, bodyRevision, type LibraryLayout } from '../library/layout'
 import { INDEX_REBUILT_THROUGH } from '../library/schema'
 
 export interface ReindexProgress {
@@ -39,6 +40,8 @@ export async function rebuildTextIndex(
   transaction: (work: () => void) => void,
   progress: (state: ReindexProgress) => void = () => {},
   resume = false,
+  /** The reading thread's script (folder-reader.ts); null reads on this thread. */
+  readWorkerPath: string | null = defaultReadWorkerPath(),
 ): Promise<ReindexProgress> {
   const total = Number(db.get<{ n: number }>('SELECT count(*) AS n FROM articles')?.n ?? 0)
   let after = resume ? (pendingIndexRebuild(db) ?? 0) : 0
@@ -53,31 +56,41 @@ export async function rebuildTextIndex(
     db.get<{ n: number }>('SELECT count(*) AS n FROM articles WHERE rowid <= ?', [after])?.n ?? 0,
   )
   progress({ done, total })
-  for (;;) {
-    const rows = db.all<ArticleRow>(
-      `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.rowid > ? ORDER BY a.rowid LIMIT ?`,
-      [after, REINDEX_BATCH],
-    )
-    if (rows.length === 0) break
-    const articles = summariesOf(db, rows)
-    const bodies = await Promise.all(articles.map((article) => readArticleTextForIndex(layout, article)))
-    const rowidOf = new Map(rows.map((row) => [row.id, Number(row.rowid)]))
-    const last = Number(rows[rows.length - 1]!.rowid)
-    transaction(() => {
-      articles.forEach((article, i) => {
-        indexArticleText(db, rowidOf.get(article.id)!, {
-          title: article.title,
-          correspondents: indexedNames(db, rowidOf.get(article.id)!),
-          site: article.siteName ?? '',
-          excerpt: article.excerpt,
-          body: bodies[i]!,
+  // The next batch's text is read on the reader's thread while this one is indexed, so the disk
+  // works while SQLite does (folder-reader.ts says why a thread of its own).
+  const reader = createFolderReader(layout.root, readWorkerPath)
+  try {
+    let next = readBatch(db, layout, reader, after)
+    for (;;) {
+      const { rows, articles, bodies } = await next
+      if (rows.length === 0) break
+      const last = Number(rows[rows.length - 1]!.rowid)
+      next = readBatch(db, layout, reader, last)
+      next.catch(() => undefined)
+      const rowidOf = new Map(rows.map((row) => [row.id, Number(row.rowid)]))
+      transaction(() => {
+        const unchanged = unchangedSince(db, rows)
+        articles.forEach((article, i) => {
+          const rowid = rowidOf.get(article.id)!
+          // Changed or deleted since it was read (a capture while the app reindexes): its own
+          // write indexed it afresh, which a stale text must not overwrite.
+          if (!unchanged.has(rowid)) return
+          indexArticleText(db, rowid, {
+            title: article.title,
+            correspondents: indexedNames(db, rowid),
+            site: article.siteName ?? '',
+            excerpt: article.excerpt,
+            body: bodies[i]!,
+          })
         })
+        recordProgress(db, last)
       })
-      recordProgress(db, last)
-    })
-    after = last
-    done += rows.length
-    progress({ done, total })
+      after = last
+      done += rows.length
+      progress({ done, total })
+    }
+  } finally {
+    await reader.close()
   }
   // Merges the index's segments into one, which makes every later query cheaper; then the
   // rebuild is over.
@@ -86,6 +99,52 @@ export async function rebuildTextIndex(
     db.run('DELETE FROM library_facts WHERE key = ?', [INDEX_REBUILT_THROUGH])
   })
   return { done, total }
+}
+
+/** The rows after `after`, with their text (empty when it cannot be read, as before). */
+async function readBatch(
+  db: SqlDatabase,
+  layout: LibraryLayout,
+  reader: FolderReader,
+  after: number,
+): Promise<{ rows: ArticleRow[]; articles: ReturnType<typeof summariesOf>; bodies: string[] }> {
+  const rows = db.all<ArticleRow>(
+    `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.rowid > ? ORDER BY a.rowid LIMIT ?`,
+    [after, REINDEX_BATCH],
+  )
+  const articles = summariesOf(db, rows)
+  const files = await reader.read(
+    articles.map((article) => ({
+      folder: articleDir(layout, article.id),
+      name: `${bodyRevision(article.updatedAt)}.txt`,
+      maxBytes: MAX_BODY_BYTES,
+    })),
+  )
+  const bodies = files.map((file) =>
+    'bytes' in file
+      ? Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength).toString('utf8')
+      : '',
+  )
+  return { rows, articles, bodies }
+}
+
+/** Which of `rows` still hold the same article, as it was when read. */
+function unchangedSince(db: SqlDatabase, rows: ArticleRow[]): Set<number> {
+  const first = Number(rows[0]!.rowid)
+  const last = Number(rows[rows.length - 1]!.rowid)
+  const now = new Map(
+    db
+      .all<{ rowid: number; id: string; updated_at: string }>(
+        'SELECT rowid, id, updated_at FROM articles WHERE rowid BETWEEN ? AND ?',
+        [first, last],
+      )
+      .map((row) => [Number(row.rowid), `${row.id} ${row.updated_at}`]),
+  )
+  return new Set(
+    rows
+      .filter((row) => now.get(Number(row.rowid)) === `${row.id} ${row.updated_at}`)
+      .map((row) => Number(row.rowid)),
+  )
 }
 
 function recordProgress(db: SqlDatabase, after: number): void {
