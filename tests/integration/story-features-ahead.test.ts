@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs'
 import { cp } from 'node:fs/promises'
-import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { LibraryStore } from '../../src/main/library/library-store'
 import { LibraryStoryIndex } from '../../src/main/stories/story-index'
 import { dayOf } from '../../src/main/stories/story-grouper'
 import { ungroupedByIds } from '../../src/main/stories/story-store'
 import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
+import { STORY_DEV_SET, type StoryFixtureItem } from '../helpers/story-fixtures'
 
 /**
  * A new article whose week reaches a day not in memory read that day's 60–170 stored articles and
@@ -15,20 +14,11 @@ import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
  * correction; the decisions stay the ones made without it.
  */
 
-interface Item {
-  id: string
-  lang: string
-  site: string
-  publishedAt: string
-  title: string
-  text: string
-}
+type Item = Omit<StoryFixtureItem, 'story'>
 
-const ITEMS: Item[] = readFileSync(join(__dirname, '..', 'fixtures', 'stories', 'dev.jsonl'), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as Item)
-  .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt) || a.id.localeCompare(b.id))
+const ITEMS: Item[] = [...STORY_DEV_SET].sort(
+  (a, b) => a.publishedAt.localeCompare(b.publishedAt) || a.id.localeCompare(b.id),
+)
 
 const idOf = (n: number): string => (0x7000 + n).toString(16).padStart(16, '0')
 /** A new article: the item's headline and text, as another outlet's copy, an hour later. */

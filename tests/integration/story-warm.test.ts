@@ -1,29 +1,16 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { SqlDatabase, type SqlParams } from '../../src/main/library/database'
 import { LibraryStoryIndex } from '../../src/main/stories/story-index'
 import { ungroupedByIds } from '../../src/main/stories/story-store'
 import { makeSummary } from '../helpers/temp-library'
 import { storeForEachTest } from '../helpers/store-for-each-test'
+import { STORY_DEV_SET, type StoryFixtureItem } from '../helpers/story-fixtures'
 
 /** The week around today is loaded when the app opens a day per turn, not in one long turn. */
 
-interface Item {
-  id: string
-  lang: string
-  site: string
-  publishedAt: string
-  title: string
-  text: string
-}
+type Item = StoryFixtureItem
 
-const ITEMS: Item[] = readFileSync(join(__dirname, '..', 'fixtures', 'stories', 'dev.jsonl'), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as Item)
-  .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt))
-  .slice(0, 40)
+const ITEMS: Item[] = STORY_DEV_SET.slice(0, 40)
 
 const idOf = (item: Item): string => (0x6000 + Number(item.id.slice(1))).toString(16).padStart(16, '0')
 
