@@ -1,7 +1,6 @@
 import type { ServicesFor } from '@shared/procedure'
 import type { correspondentsProcedures } from '@shared/correspondents'
 import { DatelineError } from '@shared/errors'
-import { readArticleTextForIndex } from '../library/article-files'
 import { reindexArticles } from '../search/reindex-articles'
 import type { ServiceContext } from '../services'
 import { groupEditsSaved, saveGroupEdits } from './group-edits-file'
@@ -91,11 +90,11 @@ export function correspondentServices(ctx: ServiceContext): ServicesFor<typeof c
     'correspondents.setForArticle': async ({ id, correspondents }) => {
       const current = ctx.library.get(id)
       if (!current) throw new DatelineError('NOT_FOUND', 'That article is no longer in the library.')
-      const text = await readArticleTextForIndex(ctx.library.layout, current)
+      const [text] = await ctx.library.readArticleTexts([current])
       // The file first: an edit the database acknowledged is then always in the folder for a rebuild.
       await writeCorrespondentsEdit(ctx.library.layout, id, correspondents, ctx.now())
       const article = setArticleCorrespondents(ctx.library, id, correspondents, {
-        text,
+        text: text ?? '',
         updatedAt: current.updatedAt,
       })
       ctx.events.emit('library.changed', { ids: [id] })

@@ -1,5 +1,6 @@
 import { highlightTextForIndex } from '../highlights/highlight-store'
 import { textForIndex } from '../search/index-text'
+import { keepArticleText } from './article-texts'
 import type { SqlDatabase } from './database'
 
 /** What of an article the full-text index holds, column by column (see article_fts in schema.ts). */
@@ -12,13 +13,17 @@ export interface IndexedText {
 }
 
 /**
- * Puts an article's text into `article_fts` under its rowid, replacing what was there. Called inside
- * the transaction that writes the article, so the index never disagrees with the library. The
- * person's highlights and notes go in with the body, so a search finds an article by its notes.
+ * Puts an article's text into `article_fts` under its rowid, replacing what was there, and keeps the
+ * body in `article_texts` (article-texts.ts) for the next reindex and the search's snippets. Called
+ * inside the transaction that writes the article, so the index, the kept text and the library never
+ * disagree. The person's highlights and notes go in with the body (not into the kept text), so a
+ * search finds an article by its notes.
  */
 export interface IndexOptions {
   /** The article has no entry yet (a draft being filled): nothing to replace. */
   fresh?: boolean
+  /** The body was read from `article_texts` for this revision: it is kept already. */
+  textKept?: boolean
 }
 
 export function indexArticleText(
@@ -28,6 +33,7 @@ export function indexArticleText(
   options: IndexOptions = {},
 ): void {
   if (!options.fresh) db.run('DELETE FROM article_fts WHERE rowid = ?', [rowid])
+  if (!options.textKept) keepArticleText(db, rowid, text.body)
   db.run(
     'INSERT INTO article_fts (rowid, title, correspondents, site, excerpt, body) VALUES (?, ?, ?, ?, ?, ?)',
     [

@@ -14,10 +14,11 @@ import { plannedListQuery } from './list-plan'
 import { correspondentCountryCounts, correspondentCounts } from './correspondent-country-counts'
 import { ARTICLE_COLUMNS, summariesOf, writeArticleRow, type ArticleRow } from './article-rows'
 import { unindexArticle } from './article-text-index'
+import { keptArticleTexts } from './article-texts'
 import { backUpIfDue } from './backups'
 import type { SqlDatabase } from './database'
 import type { ProgressListener } from './database-builder'
-import { libraryLayout, type LibraryLayout } from './layout'
+import { libraryLayout, type BodyRef, type LibraryLayout } from './layout'
 import { acquireLibraryLock, waitForLibraryLock, type LibraryLock, type WaitForLockOptions } from './lock'
 import {
   needsRecovery,
@@ -267,7 +268,18 @@ export class LibraryStore {
 
   /** The headline and snippet of each found article, with the query's words marked. */
   searchMatches(page: TextSearchPage): ReturnType<typeof matchesFor> {
-    return matchesFor(this.layout, page.items, page.query)
+    return matchesFor(page.items, page.query, (refs) => this.readArticleTexts(refs))
+  }
+
+  /**
+   * The stored plain text of each article's revision, in order: the copy kept in the database
+   * when it is current and intact (article-texts.ts), else its `.txt` file; '' when neither reads.
+   */
+  async readArticleTexts(refs: readonly BodyRef[]): Promise<string[]> {
+    const kept = this.db.read(() => keptArticleTexts(this.db, refs))
+    return Promise.all(
+      refs.map(async (ref) => kept.get(ref.id) ?? (await readArticleTextForIndex(this.layout, ref))),
+    )
   }
 
   /**

@@ -338,6 +338,23 @@ CREATE INDEX correspondents_followed ON correspondents (id) WHERE followed = 1;
 CREATE INDEX correspondents_by_name ON correspondents (name_key);
 `
 
+/**
+ * Schema 18: each article's plain text kept in the database, zlib-compressed (article-texts.ts), so
+ * `dateline reindex` and the search's snippets read no file. The step only makes the table, so an
+ * open stays quick at any size: a text is kept by every write of the article's full-text entry
+ * from now on, and an article without one (every article of a library made before) is read from
+ * its `.txt` file and kept by the next `dateline reindex` (rebuild-index.ts), which is how a
+ * migrated library fills it. The `.txt` files stay: they are what `dateline rebuild` reads.
+ */
+const VERSION_18 = `
+CREATE TABLE IF NOT EXISTS article_texts (
+  rowid INTEGER PRIMARY KEY REFERENCES articles (rowid) ON DELETE CASCADE,
+  -- The revision the text is of: the article's updated_at when it was written.
+  updated_at TEXT NOT NULL,
+  text BLOB NOT NULL
+);
+`
+
 export const schemaSteps: SchemaStep[] = [
   { version: 2, describe: 'articles, relations, counts and the full-text index', sql: VERSION_2 },
   { version: 3, describe: "the person's country edits", sql: VERSION_3 },
@@ -353,6 +370,7 @@ export const schemaSteps: SchemaStep[] = [
   CORRESPONDENT_COUNTRY_COUNTS_STEP,
   HIGHLIGHTS_SCHEMA_STEP,
   STORY_FOLD_COUNTS_STEP,
+  { version: 18, describe: "each article's text kept in the database", sql: VERSION_18 },
 ]
 
 export const LATEST_DATABASE_VERSION = Math.max(...schemaSteps.map((s) => s.version))

@@ -1,6 +1,7 @@
 import { MAX_BODY_BYTES } from '../library/article-files'
 import { ARTICLE_COLUMNS, indexedNames, summariesOf, type ArticleRow } from '../library/article-rows'
 import { indexArticleText } from '../library/article-text-index'
+import { keptArticleTexts } from '../library/article-texts'
 import type { SqlDatabase } from '../library/database'
 import { createFolderReader, defaultReadWorkerPath, type FolderReader } from '../library/folder-reader'
 import { articleDir, bodyRevision, type LibraryLayout } from '../library/layout'
@@ -62,7 +63,7 @@ export async function rebuildTextIndex(
   try {
     let next = readBatch(db, layout, reader, after)
     for (;;) {
-      const { rows, articles, bodies } = await next
+      const { rows, articles, bodies, kept } = await next
       if (rows.length === 0) break
       const last = Number(rows[rows.length - 1]!.rowid)
       next = readBatch(db, layout, reader, last)
@@ -75,13 +76,18 @@ export async function rebuildTextIndex(
           // Changed or deleted since it was read (a capture while the app reindexes): its own
           // write indexed it afresh, which a stale text must not overwrite.
           if (!unchanged.has(rowid)) return
-          indexArticleText(db, rowid, {
-            title: article.title,
-            correspondents: indexedNames(db, rowid),
-            site: article.siteName ?? '',
-            excerpt: article.excerpt,
-            body: bodies[i]!,
-          })
+          indexArticleText(
+            db,
+            rowid,
+            {
+              title: article.title,
+              correspondents: indexedNames(db, rowid),
+              site: article.siteName ?? '',
+              excerpt: article.excerpt,
+              body: bodies[i]!,
+            },
+            { textKept: kept[i] },
+          )
         })
         recordProgress(db, last)
       })
@@ -101,31 +107,51 @@ export async function rebuildTextIndex(
   return { done, total }
 }
 
-/** The rows after `after`, with their text (empty when it cannot be read, as before). */
+/**
+ * The rows after `after`, with their text: the one kept in the database when it is current and
+ * intact (`kept`), else the `.txt` file's (empty when it cannot be read, as before), which the
+ * batch's write then keeps. So a library from before schema 18 fills `article_texts` here.
+ */
 async function readBatch(
   db: SqlDatabase,
   layout: LibraryLayout,
   reader: FolderReader,
   after: number,
-): Promise<{ rows: ArticleRow[]; articles: ReturnType<typeof summariesOf>; bodies: string[] }> {
+): Promise<{
+  rows: ArticleRow[]
+  articles: ReturnType<typeof summariesOf>
+  bodies: string[]
+  kept: boolean[]
+}> {
   const rows = db.all<ArticleRow>(
     `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.rowid > ? ORDER BY a.rowid LIMIT ?`,
     [after, REINDEX_BATCH],
   )
   const articles = summariesOf(db, rows)
-  const files = await reader.read(
-    articles.map((article) => ({
-      folder: articleDir(layout, article.id),
-      name: `${bodyRevision(article.updatedAt)}.txt`,
-      maxBytes: MAX_BODY_BYTES,
-    })),
+  const stored = keptArticleTexts(db, articles)
+  const unkept = articles.filter((article) => !stored.has(article.id))
+  const files =
+    unkept.length === 0
+      ? []
+      : await reader.read(
+          unkept.map((article) => ({
+            folder: articleDir(layout, article.id),
+            name: `${bodyRevision(article.updatedAt)}.txt`,
+            maxBytes: MAX_BODY_BYTES,
+          })),
+        )
+  const fromFiles = new Map(
+    unkept.map((article, i) => {
+      const file = files[i]!
+      const text =
+        'bytes' in file
+          ? Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength).toString('utf8')
+          : ''
+      return [article.id, text]
+    }),
   )
-  const bodies = files.map((file) =>
-    'bytes' in file
-      ? Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength).toString('utf8')
-      : '',
-  )
-  return { rows, articles, bodies }
+  const bodies = articles.map((article) => stored.get(article.id) ?? fromFiles.get(article.id)!)
+  return { rows, articles, bodies, kept: articles.map((article) => stored.has(article.id)) }
 }
 
 /** Which of `rows` still hold the same article, as it was when read. */

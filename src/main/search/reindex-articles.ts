@@ -1,4 +1,3 @@
-import { readArticleTextForIndex } from '../library/article-files'
 import {
   ARTICLE_COLUMNS,
   indexedNames,
@@ -32,9 +31,7 @@ export async function reindexArticles(library: LibraryStore, rowids: Iterable<nu
       const rowidOf = new Map(rows.map((row) => [row.id, Number(row.rowid)]))
       return summariesOf(db, rows).map((article) => ({ article, rowid: rowidOf.get(article.id)! }))
     })
-    const bodies = await Promise.all(
-      articles.map(({ article }) => readArticleTextForIndex(library.layout, article)),
-    )
+    const bodies = await library.readArticleTexts(articles.map(({ article }) => article))
     written += library.change((db) => {
       let n = 0
       articles.forEach(({ article, rowid }, i) => {

@@ -1,11 +1,9 @@
 import type { ArticleSummary } from '@shared/article'
 import type { ArticleFilter, ArticleSort } from '@shared/contract'
 import type { SearchMatch } from '@shared/search'
-import { readArticleTextForIndex } from '../library/article-files'
 import { filterConditions } from '../library/article-query'
 import { ARTICLE_COLUMNS, summariesOf, type ArticleRow } from '../library/article-rows'
 import type { SqlDatabase } from '../library/database'
-import type { LibraryLayout } from '../library/layout'
 import { parseQuery, type ParsedQuery } from './query-parser'
 import { rankArticles, type RankedPage } from './rank-articles'
 import { buildSnippet, highlightAll } from './snippets'
@@ -62,19 +60,19 @@ function rowsInOrder(db: SqlDatabase, rowids: number[]): ArticleSummary[] {
  * the text says nothing of the query), with the matched words marked. Read for this page only.
  */
 export async function matchesFor(
-  layout: LibraryLayout,
   items: readonly ArticleSummary[],
   query: ParsedQuery,
+  /** The stored texts of the articles, in order (LibraryStore.readArticleTexts). */
+  readTexts: (refs: readonly ArticleSummary[]) => Promise<string[]>,
 ): Promise<SearchMatch[]> {
-  return Promise.all(
-    items.map(async (article) => {
-      const text = await readArticleTextForIndex(layout, article)
-      const fromText = buildSnippet(text, query.include)
-      const snippet =
-        fromText.highlights.length > 0 || article.excerpt === ''
-          ? fromText
-          : buildSnippet(article.excerpt, query.include)
-      return { title: highlightAll(article.title, query.include), snippet }
-    }),
-  )
+  const texts = await readTexts(items)
+  return items.map((article, i) => {
+    const text = texts[i]!
+    const fromText = buildSnippet(text, query.include)
+    const snippet =
+      fromText.highlights.length > 0 || article.excerpt === ''
+        ? fromText
+        : buildSnippet(article.excerpt, query.include)
+    return { title: highlightAll(article.title, query.include), snippet }
+  })
 }
