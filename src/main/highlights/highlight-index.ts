@@ -6,7 +6,7 @@ import { highlightFilesOf } from './highlight-files'
 
 /**
  * Highlights' quotes and notes live in their article's full-text entry (indexArticleText adds
- * them), so a change of highlights indexes the article again. That needs its text file, which is
+ * them), so a change of highlights indexes the article again. That needs its stored text, which is
  * read outside a transaction: a change applied inside one (a sync) marks the article instead, and
  * `reindexMarked` does the rest after it, even after a kill in between.
  */
@@ -16,13 +16,21 @@ export function markForReindex(db: SqlDatabase, articleId: string): void {
 }
 
 export async function reindexArticle(library: LibraryStore, articleId: string): Promise<void> {
-  if (!library.get(articleId)) return
-  const article = await library.readArticle(articleId).catch(() => null)
+  const article = library.get(articleId)
   if (!article) return
+  const [text] = await library.readArticleTexts([article])
+  // Without its text the entry is left as it is: rewritten from the headline alone, it would lose the body.
+  if (!text) return
   library.change((db) => {
-    const rowid = library.articleRowid(articleId)
+    // A re-capture while the text was read indexed itself, with its own text.
+    const now = db.get<{ rowid: number; updated_at: string }>(
+      'SELECT rowid, updated_at FROM articles WHERE id = ?',
+      [articleId],
+    )
+    if (now?.updated_at !== article.updatedAt) return
+    const rowid = Number(now.rowid)
     indexArticleText(db, rowid, {
-      ...textOfArticle(article, article.text),
+      ...textOfArticle(article, text),
       correspondents: indexedNames(db, rowid),
     })
   })

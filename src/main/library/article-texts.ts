@@ -17,7 +17,7 @@ import type { BodyRef } from './layout'
  * UTF-8. Otherwise the caller reads the `.txt` file, as before schema 18.
  */
 
-/** zlib level: 1 is 2–3x quicker to write than 6 and the text only ~10% larger (docs/benchmarks.md). */
+/** zlib level: 1 writes ~2x quicker than 6 for a text ~7% larger (docs/benchmarks.md). */
 const LEVEL = 1
 
 /** As MAX_BODY_BYTES (article-files.ts): no text Dateline wrote inflates to more. */
