@@ -34,10 +34,15 @@ export function keepArticleText(db: SqlDatabase, rowid: number, text: string): v
     db.run('DELETE FROM article_texts WHERE rowid = ?', [rowid])
     return
   }
+  const row = db.get<{ updated_at: string }>('SELECT updated_at FROM articles WHERE rowid = ?', [rowid])
+  if (!row) return
+  // One row by its values, as an upsert: an INSERT ... SELECT, or INSERT OR REPLACE on a table with
+  // a foreign key, opens a statement journal, and each one makes FTS5 write out the entries still
+  // pending in this transaction, one segment per article (twice the CPU of a reindex's batch).
   db.run(
-    `INSERT OR REPLACE INTO article_texts (rowid, updated_at, text)
-     SELECT rowid, updated_at, ? FROM articles WHERE rowid = ?`,
-    [deflateSync(Buffer.from(text, 'utf8'), { level: LEVEL }), rowid],
+    `INSERT INTO article_texts (rowid, updated_at, text) VALUES (?, ?, ?)
+     ON CONFLICT (rowid) DO UPDATE SET updated_at = excluded.updated_at, text = excluded.text`,
+    [rowid, row.updated_at, deflateSync(Buffer.from(text, 'utf8'), { level: LEVEL })],
   )
 }
 
