@@ -13,6 +13,7 @@ export interface BoilerplateRules {
   leadClassWords: RegExp
   dekClassWords: RegExp
   lineTexts: RegExp
+  blockOnlyLines: RegExp
   captionLines: RegExp
   tailStarts: RegExp
   trailingLines: RegExp
@@ -39,6 +40,7 @@ export const boilerplateRules: BoilerplateRules = {
   leadClassWords: anyWord(rules.leadClassWords),
   dekClassWords: anyWord(rules.dekClassWords),
   lineTexts: wholeLine(rules.lineTexts),
+  blockOnlyLines: wholeLine(rules.blockOnlyLines),
   captionLines: wholeLine(rules.captionLines),
   tailStarts: wholeLine(rules.tailStarts),
   trailingLines: wholeLine(rules.trailingLines),
@@ -176,6 +178,12 @@ function lineKey(text: string): string {
 
 export function isBoilerplateLine(text: string): boolean {
   return boilerplateRules.lineTexts.test(lineKey(text))
+}
+
+/** A line of a block that is boilerplate on its own: not an address, a date or markup-like text. */
+export function isBoilerplateLineOfBlock(text: string): boolean {
+  const key = lineKey(text)
+  return boilerplateRules.lineTexts.test(key) && !boilerplateRules.blockOnlyLines.test(key)
 }
 
 export function isCaptionLine(text: string): boolean {
