@@ -12,6 +12,7 @@ export interface BoilerplateRules {
   captionClassWords: RegExp
   leadClassWords: RegExp
   dekClassWords: RegExp
+  headlineBoxClassWords: RegExp
   lineTexts: RegExp
   blockOnlyLines: RegExp
   captionLines: RegExp
@@ -39,6 +40,7 @@ export const boilerplateRules: BoilerplateRules = {
   captionClassWords: anyWord(rules.captionClassWords),
   leadClassWords: anyWord(rules.leadClassWords),
   dekClassWords: anyWord(rules.dekClassWords),
+  headlineBoxClassWords: anyWord(rules.headlineBoxClassWords),
   lineTexts: wholeLine(rules.lineTexts),
   blockOnlyLines: wholeLine(rules.blockOnlyLines),
   captionLines: wholeLine(rules.captionLines),
@@ -169,6 +171,22 @@ export function hasLeadName(element: DomElement): boolean {
   return (
     words.some((w) => boilerplateRules.leadClassWords.test(w)) &&
     !words.some((w) => boilerplateRules.dekClassWords.test(w))
+  )
+}
+
+/** Named as a dek or summary beside the headline ("dek", "standfirst", "sub-head", "blurb"). */
+export function hasDekName(element: DomElement): boolean {
+  return namingWords(element).some((w) => boilerplateRules.dekClassWords.test(w) && !DRUPAL_BODY_RE.test(w))
+}
+
+/** Drupal's body field type ("field--type-text-with-summary"): the story's text, not a summary. */
+const DRUPAL_BODY_RE = /(?:^| )with summary(?: |$)/
+
+/** The headline's own box: a <header>, or an element named so ("article-header", "entry-hero"). */
+export function isHeadlineBox(element: DomElement): boolean {
+  return (
+    element.localName === 'header' ||
+    namingWords(element).some((w) => boilerplateRules.headlineBoxClassWords.test(w))
   )
 }
 
