@@ -14,6 +14,7 @@ import { parseWithLinkedom, readPageTree } from '../src/main/ingest/extract/page
 import { BLOCK_MARK, mapBlocks, type BlockMap } from '../src/main/ingest/extract/recover-blocks'
 import { readTrafilaturaPage, trafilaturaEntries } from '../tests/fixtures/benchmark-pages'
 import { isHeldOut } from '../tests/fixtures/extraction-scores'
+import { extractArticle } from '../src/main/ingest/extract'
 
 /*
  * Why the snippets the second set expects are missing from Dateline's copy, grouped into failure
@@ -23,6 +24,9 @@ import { isHeldOut } from '../tests/fixtures/extraction-scores'
  * before Readability, left out by Readability (before its first kept block, between kept blocks,
  * after its last, or outside the story's container), or removed after it. `node
  * out/main/extraction-misses.js [class]` prints the counts and, for one class, its pages.
+ * `--leaks` lists the snippets that must not be in the copy and are, each with the block of the
+ * article's HTML that holds it: whether it is the whole block, a line of it (`<br>`-separated, or
+ * text outside any block), or part of a sentence, which is how the leaks group into classes.
  */
 
 type MissClass =
@@ -126,7 +130,73 @@ function printBlocks(file: string): void {
   }
 }
 
+/** The innermost element of `root` whose text holds `wanted`, and how the snippet sits in it. */
+function whereLeaked(root: DomElement, wanted: string): string {
+  let holder: DomElement = root
+  for (;;) {
+    const inner = Array.from(holder.children).find((child) => norm(child.textContent ?? '').includes(wanted))
+    if (inner === undefined) break
+    holder = inner
+  }
+  const path = [holder, holder.parentElement, holder.parentElement?.parentElement]
+    .flatMap((element) => (element === null || element === undefined ? [] : [element]))
+    .map((element) => `${element.localName}.${(element.getAttribute('class') ?? '').split(' ')[0] ?? ''}`)
+    .reverse()
+    .join('>')
+  const whole = norm(holder.textContent ?? '')
+  const lines = paragraphsOfText(holder)
+  const line = lines.find((candidate) => candidate.includes(wanted)) ?? whole
+  const how =
+    whole === wanted
+      ? 'block'
+      : line === wanted
+        ? 'line'
+        : line.length < wanted.length + 40
+          ? 'near-line'
+          : 'in-text'
+  return `[${how} ${path}] ${line.slice(0, 140)}`
+}
+
+/** The lines of an element: split at <br> and at child blocks, as a reader sees them. */
+function paragraphsOfText(element: DomElement): string[] {
+  const html = element.innerHTML.replace(
+    /<br\s*\/?>|<\/?(p|div|li|h\d|section|ul|ol|blockquote)\b[^>]*>/gi,
+    '\n',
+  )
+  return html
+    .split('\n')
+    .map((part) => norm(part.replace(/<[^>]+>/g, ' ')))
+    .filter((part) => part !== '')
+}
+
+function printLeaks(): void {
+  let count = 0
+  for (const [index, [url, entry]] of (trafilaturaEntries() ?? []).entries()) {
+    if (isHeldOut(index) || entry.without.length === 0) continue
+    const page = readTrafilaturaPage(url, entry)
+    let article
+    try {
+      article = extractArticle({ kind: 'html', html: page.html, url })
+    } catch {
+      continue
+    }
+    const text = norm(article.text)
+    const root = parseWithLinkedom(`<div>${article.html}</div>`).body
+    for (const snippet of entry.without) {
+      const wanted = norm(snippet)
+      if (!text.includes(wanted) || root === null) continue
+      count += 1
+      console.log(`${entry.file}: ${snippet.slice(0, 80)} ${whereLeaked(root, wanted)}`)
+    }
+  }
+  console.log(`leaked: ${count}`)
+}
+
 function main(): void {
+  if (process.argv[2] === '--leaks') {
+    printLeaks()
+    return
+  }
   if (process.argv[2] === '--blocks') {
     printBlocks(process.argv[3] ?? '')
     return

@@ -100,7 +100,36 @@ const FURNITURE: Record<string, string[]> = {
     'Quellenangaben:',
     'Sources',
   ],
-  'read-more pointers': ['[czytaj więcej]', '... weiter zu "die Wortwahl"', 'Weiterlesen »', '[Read more]'],
+  'read-more pointers': [
+    '[czytaj więcej]',
+    '... weiter zu "die Wortwahl"',
+    'Weiterlesen »',
+    '[Read more]',
+    'Lade weitere Inhalte ...',
+    'Weitere Tourentipps in Schweden',
+    'Originalartikel:',
+  ],
+  'print, picture and basket buttons printed as text': [
+    'Rezept drucken',
+    'Print this recipe',
+    'Bild anzeigen',
+    'Der Artikel wurde erfolgreich hinzugefügt.',
+    'Item added to your cart',
+  ],
+  'labels standing alone': [
+    'Von:',
+    'Permalink',
+    'Kontakt',
+    'Ansprechpartnerin zum Thema:',
+    'Zusatzinformationen:',
+    'Weitere Informationen zum Coronavirus in Thüringen:',
+  ],
+  'times, source addresses and agency credits alone': ['3:59 PM', 'BVINEWS.COM', 'aja/PAP', 'ps/dpa'],
+  'post stamps and file-link notes': [
+    'answered Feb 6, 2014 at 20:37',
+    'PDF | 38 KB | Datei ist nicht barrierefrei',
+    'Merkblatt zur Tabaksteuer (PDF, 240 KB)',
+  ],
 }
 
 const CREDITS = [
@@ -134,6 +163,10 @@ const STORY_LINES = [
   OPINION_NOTE,
   'Sources close to the contractor said the pier would cost twice the sum first agreed.',
   'Photographers waited at the quay, and the photo of the minister on the empty pier went round the island.',
+  'Weitere Tipps zum Sparen finden Sie in unserem Ratgeber.',
+  'Kontakt zu den Fischern hatte die Behörde seit dem Sommer nicht mehr.',
+  'The ferry left at 4:15 PM, an hour late, and reached the island after dark.',
+  'Weitere Informationen zum Fahrplan will die Behörde im Frühjahr veröffentlichen.',
 ]
 
 describe('furniture lines inside the story', () => {

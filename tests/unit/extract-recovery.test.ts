@@ -166,3 +166,43 @@ describe('a lead whose element Readability rewrote', () => {
     expect(paragraphs).toEqual([LEAD, ...STORY_PARAGRAPHS])
   })
 })
+
+describe('a short lead set apart from the headline', () => {
+  // 21 words, in no box named as the lead: the length of a two-line lead in the body's column.
+  const SHORT_LEAD =
+    'The harbour authority has chosen a new operator for the island ferries after a year of delays and two failed tenders.'
+  const withLead = (header: string, lead: string): string =>
+    `<!DOCTYPE html><html lang="de"><head><title>New ferry operator chosen | Island Times</title></head><body>
+<div class="menu"><a href="/">Island Times</a> <a href="/news">News</a></div>
+<div class="region-top"><div class="block">${header}</div><div class="block">${lead}</div></div>
+<div class="region-main"><div class="columns"><div class="left"><div class="contenu">${storyHtml()}</div></div></div></div>
+</body></html>`
+
+  it('is put back when it opens the body, outside the headline’s box', () => {
+    const text = extract(
+      withLead('<h1>New ferry operator chosen</h1>', `<p><strong>${SHORT_LEAD}</strong></p>`),
+    )
+    expect(text.split('\n\n')).toEqual([SHORT_LEAD, ...STORY_PARAGRAPHS])
+  })
+
+  it('is left out inside the headline’s box, or named as a dek, as publishers do not count it', () => {
+    const inHeader = extract(
+      withLead(`<header><h1>New ferry operator chosen</h1><p>${SHORT_LEAD}</p></header>`, ''),
+    )
+    expect(inHeader.split('\n\n')).toEqual(STORY_PARAGRAPHS)
+    const named = extract(
+      withLead('<h1>New ferry operator chosen</h1>', `<p class="blurb">${SHORT_LEAD}</p>`),
+    )
+    expect(named.split('\n\n')).toEqual(STORY_PARAGRAPHS)
+  })
+
+  it('is put back from a Drupal body field, whose type names a summary', () => {
+    const text = extract(
+      withLead(
+        '<h1>New ferry operator chosen</h1>',
+        `<div class="field field--type-text-with-summary field__item"><p>${SHORT_LEAD}</p></div>`,
+      ),
+    )
+    expect(text.split('\n\n')).toEqual([SHORT_LEAD, ...STORY_PARAGRAPHS])
+  })
+})

@@ -12,7 +12,9 @@ export interface BoilerplateRules {
   captionClassWords: RegExp
   leadClassWords: RegExp
   dekClassWords: RegExp
+  headlineBoxClassWords: RegExp
   lineTexts: RegExp
+  blockOnlyLines: RegExp
   captionLines: RegExp
   tailStarts: RegExp
   trailingLines: RegExp
@@ -38,7 +40,9 @@ export const boilerplateRules: BoilerplateRules = {
   captionClassWords: anyWord(rules.captionClassWords),
   leadClassWords: anyWord(rules.leadClassWords),
   dekClassWords: anyWord(rules.dekClassWords),
+  headlineBoxClassWords: anyWord(rules.headlineBoxClassWords),
   lineTexts: wholeLine(rules.lineTexts),
+  blockOnlyLines: wholeLine(rules.blockOnlyLines),
   captionLines: wholeLine(rules.captionLines),
   tailStarts: wholeLine(rules.tailStarts),
   trailingLines: wholeLine(rules.trailingLines),
@@ -170,12 +174,34 @@ export function hasLeadName(element: DomElement): boolean {
   )
 }
 
+/** Named as a dek or summary beside the headline ("dek", "standfirst", "sub-head", "blurb"). */
+export function hasDekName(element: DomElement): boolean {
+  return namingWords(element).some((w) => boilerplateRules.dekClassWords.test(w) && !DRUPAL_BODY_RE.test(w))
+}
+
+/** Drupal's body field type ("field--type-text-with-summary"): the story's text, not a summary. */
+const DRUPAL_BODY_RE = /(?:^| )with summary(?: |$)/
+
+/** The headline's own box: a <header>, or an element named so ("article-header", "entry-hero"). */
+export function isHeadlineBox(element: DomElement): boolean {
+  return (
+    element.localName === 'header' ||
+    namingWords(element).some((w) => boilerplateRules.headlineBoxClassWords.test(w))
+  )
+}
+
 function lineKey(text: string): string {
   return normaliseSpace(text).toLowerCase()
 }
 
 export function isBoilerplateLine(text: string): boolean {
   return boilerplateRules.lineTexts.test(lineKey(text))
+}
+
+/** A line of a block that is boilerplate on its own: not an address, a date or markup-like text. */
+export function isBoilerplateLineOfBlock(text: string): boolean {
+  const key = lineKey(text)
+  return boilerplateRules.lineTexts.test(key) && !boilerplateRules.blockOnlyLines.test(key)
 }
 
 export function isCaptionLine(text: string): boolean {

@@ -1,6 +1,7 @@
 import {
   hasCaptionName,
   isBoilerplateLine,
+  isBoilerplateLineOfBlock,
   isCaptionLine,
   isTailStart,
   isTrailingLine,
@@ -13,6 +14,7 @@ import { removeLinkBlocks } from './link-blocks'
 import { removeTeaserCards } from './teaser-cards'
 import { hasText, isElement, textOf, toArray, type DomElement, type DomNode } from './dom'
 import { countWords, paragraphsOf } from './text'
+import { PHRASING_TAGS } from './phrasing-tags'
 import { removeRepeatedParagraphs } from './repeated-paragraphs'
 
 const BLOCK_TAGS = new Set(
@@ -73,6 +75,7 @@ export function postClean(root: DomElement): void {
       block.setAttribute(CAPTION_MARK, '')
     }
   }
+  removeLooseBoilerplateLines(root)
   removeTeaserCards(root)
   removeRepeatedParagraphs(leafBlocks(root))
   removeLinkBlocks(root, leafBlocks(root))
@@ -82,6 +85,40 @@ export function postClean(root: DomElement): void {
   trimTrailingLines(root)
   removeTrailingBoilerplate(root)
   removeEmptyContainers(root)
+}
+
+/**
+ * Lines that are no block of their own, judged by the same whole-line rules as a block: text
+ * beside a container's blocks (a bare text node or a <span> between two paragraphs, the text of an
+ * element the block walk does not count, like <center>), and each <br>-separated line of a block
+ * whose other lines are the story ("Publiziert: 03.04.2020<br>Der Stadtrat hat …"). Only the line
+ * goes, with its inline markup; an address, a date or markup-like text alone on such a line stays
+ * (`blockOnlyLines`): inside a story it is the story's own.
+ */
+function removeLooseBoilerplateLines(root: DomElement): void {
+  for (const element of [root, ...toArray(root.querySelectorAll('*'))]) {
+    if (PHRASING_TAGS.has(element.localName)) continue
+    const children = toArray(element.childNodes)
+    // A block of one line is judged whole by the leaf rule; an element the walk does not count as a
+    // block (<center>, <article>) is not, so its one line is judged here.
+    if (!children.some(isLineBreak) && BLOCK_TAGS.has(element.localName)) continue
+    let line: DomNode[] = []
+    const judge = (): void => {
+      const text = line.map((node) => node.textContent ?? '').join('')
+      if (text.trim() !== '' && isBoilerplateLineOfBlock(text)) for (const node of line) node.remove()
+      line = []
+    }
+    for (const child of children) {
+      if (isLineBreak(child)) judge()
+      else line.push(child)
+    }
+    judge()
+  }
+}
+
+/** A child that ends a line of inline text: a <br>, or any element that is not inline. */
+function isLineBreak(node: DomNode): boolean {
+  return isElement(node) && !PHRASING_TAGS.has(node.localName)
 }
 
 /** An inline element named as a date or a time ("date", "post-time", "timestamp", "datum"). */

@@ -1,4 +1,11 @@
-import { boilerplateKinds, hasCaptionName, hasLeadName, isTailStart } from './boilerplate'
+import {
+  boilerplateKinds,
+  hasCaptionName,
+  hasDekName,
+  hasLeadName,
+  isHeadlineBox,
+  isTailStart,
+} from './boilerplate'
 import { isElement, normaliseSpace, TEXT_NODE, toArray, type DomElement } from './dom'
 import { CARD_MARK } from './teaser-cards'
 import { countWords } from './text'
@@ -136,8 +143,28 @@ function isUnlinkedText(map: BlockMap, block: LeafBlock): boolean {
  * is a paragraph, whatever its tag.
  */
 function isLead(map: BlockMap, block: LeafBlock, story: LeafBlock): boolean {
-  if (block.words < LEAD_MIN_WORDS && !(block.tag === 'p' && namedAsLead(block, story))) return false
+  if (
+    block.words < LEAD_MIN_WORDS &&
+    !(block.tag === 'p' && namedAsLead(block, story)) &&
+    !isShortLead(block, story)
+  ) {
+    return false
+  }
   return HEADING_TAGS.has(block.tag) ? isUnlinkedText(map, block) : isProse(map, block)
+}
+
+/**
+ * A lead of SHORT_LEAD_MIN_WORDS or more that the page sets apart from the headline: outside the
+ * headline's box (a <header>, an "article-header" or "entry-hero") and not named as a dek, it
+ * opens the story's text (many German and Austrian CMSs print a two-line lead in the body's own
+ * column). Inside the headline's box, or named "dek", "summary", "blurb", it is the headline's
+ * complement, which publishers do not count as the story.
+ */
+function isShortLead(block: LeafBlock, story: LeafBlock): boolean {
+  if (block.words < SHORT_LEAD_MIN_WORDS || hasDekName(block.element)) return false
+  return !block.ancestors.some(
+    (box) => !story.ancestors.includes(box) && (isHeadlineBox(box) || hasDekName(box)),
+  )
 }
 
 function namedAsLead(block: LeafBlock, story: LeafBlock): boolean {
@@ -245,6 +272,8 @@ function recoverEnding(
  * publishers show above the story but do not count as its text. A lead paragraph is longer.
  */
 const LEAD_MIN_WORDS = 30
+/** A lead set apart from the headline's box may be as short as two lines. */
+const SHORT_LEAD_MIN_WORDS = 20
 
 /** How far before the story the headline is looked for, in blocks (bylines, dates, share lines). */
 const HEADLINE_REACH = 25
