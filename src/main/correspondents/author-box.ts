@@ -56,6 +56,8 @@ export function authorBoxCredit(document: DomDocument): AuthorBoxCredit | null {
 
 function authorBoxes(body: DomElement): DomElement[] {
   const boxes: DomElement[] = []
+  // A page repeats its classes ("col-md-6" on hundreds of elements): each is weighed once.
+  const byClass = new Map<string, boolean>()
   const add = (box: DomElement): void => {
     if (boxes.some((outer) => outer === box || outer.contains(box))) return
     if (box.closest(NOT_A_BOX) !== null || box.querySelector('h1') !== null) return
@@ -63,9 +65,10 @@ function authorBoxes(body: DomElement): DomElement[] {
     boxes.push(box)
   }
   for (const element of toArray(body.querySelectorAll('[class], [id]')))
-    if (isBoxByClass(element)) add(element)
+    if (isBoxByClass(element, byClass)) add(element)
   for (const label of toArray(body.querySelectorAll(HEADING_ELEMENTS))) {
-    if (label.children.length > 1 || textLongerThan(label, 40)) continue
+    const first = label.firstElementChild
+    if ((first !== null && first.nextElementSibling !== null) || textLongerThan(label, 40)) continue
     if (!isAuthorBoxHeading(textOf(label))) continue
     const box = boxAround(label)
     if (box !== null) add(box)
@@ -73,10 +76,20 @@ function authorBoxes(body: DomElement): DomElement[] {
   return boxes
 }
 
-function isBoxByClass(element: DomElement): boolean {
+function isBoxByClass(element: DomElement, known: Map<string, boolean>): boolean {
   if (/^(?:html|body|main|article|a|img|span)$/.test(element.localName)) return false
-  const tokens = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.split(/\s+/)
-  return tokens.some((token) => {
+  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`
+  let verdict = known.get(names)
+  if (verdict === undefined) {
+    verdict = namesBox(names)
+    known.set(names, verdict)
+  }
+  return verdict
+}
+
+/** Whether a class and id ("author-bio", "autorenbox") name an author box. */
+function namesBox(names: string): boolean {
+  return names.split(/\s+/).some((token) => {
     const parts = token
       .replace(/([a-z])([A-Z])/g, '$1-$2')
       .toLowerCase()

@@ -12,7 +12,13 @@ import { bylineWords, lowerPhrase } from './byline-words'
 import { namesInByline } from './clean-byline'
 import { authorBoxCredit, isAuthorBoxHeading } from './author-box'
 import { readJsonLdAuthors } from './json-ld-authors'
-import { datedBylineName, isBareName, isPrintedByline, isWorkSheetField } from './printed-byline'
+import {
+  datedBylineName,
+  isBareName,
+  isPrintedByline,
+  isWorkSheetField,
+  mayHoldPrintedByline,
+} from './printed-byline'
 
 /*
  * Every place a page names who wrote it, read from the page as served (before Readability rewrites
@@ -111,6 +117,8 @@ interface PageScan {
   parts: Set<DomElement>
   elsewhere: Map<DomElement, boolean>
   lines: Map<DomElement, string>
+  /** Whether a class, id and data-testid name a byline, by their text: a page repeats its classes. */
+  bylineNames: Map<string, boolean>
 }
 
 /** The scan of the page being read; set only while readPageSignals runs (it is synchronous). */
@@ -178,6 +186,7 @@ export function readPageSignals(document: DomDocument, url: string | null): Page
     parts: new Set(toArray(document.querySelectorAll(ELSEWHERE))),
     elsewhere: new Map(),
     lines: new Map(),
+    bylineNames: new Map(),
   }
   try {
     return readSignals(document, url)
@@ -373,13 +382,19 @@ function namesByline(element: DomElement): boolean {
   const names = ['class', 'id', 'data-testid']
     .map((attribute) => element.getAttribute(attribute) ?? '')
     .join(' ')
-  return names.split(/\s+/).some((name) => {
-    const parts = name.split(/[-_]+/).filter((part) => part !== '')
-    return (
-      parts.some((part) => BYLINE_PART_RE.test(part)) &&
-      !parts.some((part) => NOT_BYLINE_PARTS.has(part.toLowerCase()))
-    )
-  })
+  const known = currentScan().bylineNames
+  let verdict = known.get(names)
+  if (verdict === undefined) {
+    verdict = names.split(/\s+/).some((name) => {
+      const parts = name.split(/[-_]+/).filter((part) => part !== '')
+      return (
+        parts.some((part) => BYLINE_PART_RE.test(part)) &&
+        !parts.some((part) => NOT_BYLINE_PARTS.has(part.toLowerCase()))
+      )
+    })
+    known.set(names, verdict)
+  }
+  return verdict
 }
 
 /** How many of the story's first paragraphs, and of its last, may hold a printed byline. */
@@ -408,6 +423,7 @@ function printedBylineSignals(document: DomDocument): BylineSignal[] {
 function printedBylineIn(root: DomElement): string | null {
   for (const element of printedCandidates(root)) {
     if (textLongerThan(element, MAX_BYLINE_CHARS)) continue
+    if (!mayHoldPrintedByline(element.textContent ?? '')) continue
     const lines = textWithBreaks(element)
     if (isPrintedByline(lines.split('\n')[0] ?? '') && namesInByline(lines).length > 0) {
       if (!isDataSheetField(element)) return lines
@@ -555,9 +571,13 @@ function labelledCreditSignals(document: DomDocument, base: string | null): Byli
   for (const label of toArray(body.querySelectorAll(LABEL_ELEMENTS))) {
     if (signals.length >= MAX_LABELLED) break
     // A label is a word or two in at most one inner element; anything larger is not read at all.
-    if (label.children.length > 1) continue
+    // (Two children are found without listing them all: a wrapper's list is long.)
+    const first = label.firstElementChild
+    if (first !== null && first.nextElementSibling !== null) continue
+    // A paragraph of the story is not normalised to learn it is longer than a label.
+    if (textLongerThan(label, 30)) continue
     const text = textOf(label)
-    if (text.length > 30 || !isCreditLabel(text) || isElsewhere(label)) continue
+    if (!isCreditLabel(text) || isElsewhere(label)) continue
     // A search form's "Von:" is a date filter's label.
     if (label.closest('form, [role="search"], [class*="search" i], [class*="filter" i]') !== null) continue
     const value = textAfter(label, base)

@@ -21,6 +21,16 @@ const PRINTED_BYLINE_RE = new RegExp(
 const NAME_START_RE = /^\p{Lu}/u
 const PRINTED_BYLINE_WORDS = 12
 
+/**
+ * Whether an element's text (its textContent) could hold a printed byline as the first of its lines,
+ * or a dated one (see datedBylineName): only text that starts as a byline does, or holds a digit.
+ * Splitting a text into its lines costs its markup; most of the story's blocks are told apart here.
+ */
+export function mayHoldPrintedByline(text: string): boolean {
+  // The first line is the start of the text, its spaces collapsed, so its byline starts this text.
+  return /\d/.test(text) || PRINTED_BYLINE_RE.test(text.replace(/\s+/g, ' ').trim())
+}
+
 export function isPrintedByline(line: string): boolean {
   const prefix = PRINTED_BYLINE_RE.exec(line)
   if (prefix === null || !NAME_START_RE.test(line.slice(prefix[0].length))) return false

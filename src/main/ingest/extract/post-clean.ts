@@ -43,12 +43,14 @@ export function leafBlocks(root: DomElement): DomElement[] {
   const leaves: DomElement[] = []
   const walk = (element: DomElement): boolean => {
     let hasBlock = false
-    for (const child of toArray(element.children)) if (walk(child)) hasBlock = true
+    for (let child = element.firstElementChild; child !== null; child = child.nextElementSibling) {
+      if (walk(child)) hasBlock = true
+    }
     const isBlock = BLOCK_TAGS.has(element.localName)
     if (isBlock && !hasBlock) leaves.push(element)
     return isBlock || hasBlock
   }
-  for (const child of toArray(root.children)) walk(child)
+  for (let child = root.firstElementChild; child !== null; child = child.nextElementSibling) walk(child)
   return leaves
 }
 

@@ -51,11 +51,25 @@ function hasLinkedHeadline(card: DomElement, text: string): boolean {
     if (link.querySelector(HEADING_SELECTOR) !== null) return true
     const linkText = textOf(link)
     if (countWords(linkText) < HEADLINE_MIN_WORDS) continue
-    const heading = link.closest(HEADING_SELECTOR)
-    if (heading !== null && card.contains(heading) && textOf(heading) === linkText) return true
+    const heading = headingInCard(link, card)
+    if (heading !== null && textOf(heading) === linkText) return true
     if (text.startsWith(linkText)) return true
   }
   return false
+}
+
+const HEADING_TAGS = new Set(HEADING_SELECTOR.split(','))
+
+/**
+ * The heading a link stands in (its closest), when that heading is in the card: climbed only up to
+ * the card, as a heading outside it is never the card's; a deep page's root is far.
+ */
+function headingInCard(link: DomElement, card: DomElement): DomElement | null {
+  for (let at: DomElement | null = link; at !== null; at = at.parentElement) {
+    if (HEADING_TAGS.has(at.localName.toLowerCase())) return at
+    if (at === card) return null
+  }
+  return null
 }
 
 function isCard(element: DomElement): boolean {
@@ -82,7 +96,7 @@ function shortBoxes(root: DomElement): DomElement[] {
   const walk = (element: DomElement): number => {
     let length = 0
     const before = boxes.length
-    for (const child of toArray(element.childNodes)) {
+    for (let child = element.firstChild; child !== null; child = child.nextSibling) {
       if (child.nodeType === TEXT_NODE) length += normaliseSpace(child.textContent).length
       else if (isElement(child)) length += walk(child)
     }

@@ -90,7 +90,8 @@ export function paragraphsOf(root: DomNode, skipAttribute?: string): string[] {
     const block = BLOCK_TAGS.has(tag)
     if (block) flush()
     else if (tag === 'td' || tag === 'th') line += ' '
-    for (const child of Array.from(node.childNodes)) walk(child)
+    // Sibling by sibling: listing each element's children costs two arrays an element.
+    for (let child = node.firstChild; child !== null; child = child.nextSibling) walk(child)
     if (block) flush()
   }
   walk(root)
