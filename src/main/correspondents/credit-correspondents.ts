@@ -77,15 +77,28 @@ export function creditCorrespondents(sources: CreditSources): Correspondent[] {
     // JSON-LD often names only the first of several authors the byline prints. The wider list is
     // one byline (one element or one tag) or structured data; author links and marks gathered
     // from all over the page also credit the related stories' authors.
-    const wider = candidates.find(
-      (c) =>
-        (c.credits <= 1 || c.source === 'json-ld' || c.source === 'meta') &&
-        c.people.length > keys.size &&
-        c.people.length <= MAX_WIDER &&
-        [...keys].every((key) => c.people.some((p) => keyOf(p.name) === key)) &&
-        // A lone word on the byline's other lines is its section or place ("Stefanus | Werkstatt").
-        c.people.every((p) => keys.has(keyOf(p.name)) || p.kind !== 'person' || isFullPersonName(p)),
-    )
+    const wider = candidates
+      .filter((c) => c.credits <= 1 || c.source === 'json-ld' || c.source === 'meta')
+      // Printed, the other authors share the line of the names already credited ("By A and B");
+      // a line of its own under the name is the element's chrome: "View More Articles", "Senior
+      // Contributor", "November 19th, 2019", "Share This Article".
+      .map((c) => ({
+        ...c,
+        people: c.people.filter(
+          (p) =>
+            keys.has(keyOf(p.name)) ||
+            STRUCTURED.includes(c.source) ||
+            sharesLine(p.name, [...keys], c.lines),
+        ),
+      }))
+      .find(
+        (c) =>
+          c.people.length > keys.size &&
+          c.people.length <= MAX_WIDER &&
+          [...keys].every((key) => c.people.some((p) => keyOf(p.name) === key)) &&
+          // A lone word on the byline's other lines is its section or place ("Stefanus | Werkstatt").
+          c.people.every((p) => keys.has(keyOf(p.name)) || p.kind !== 'person' || isFullPersonName(p)),
+      )
     if (wider !== undefined) chosen = wider
   }
   const credited: Correspondent[] = chosen === null ? [] : [...chosen.people]
@@ -121,7 +134,10 @@ function signedOverAccount(chosen: Candidate | null, candidates: Candidate[]): C
   const keysOf = (c: Candidate): string => c.people.map((p) => keyOf(p.name)).join('\n')
   if (signed.some((c) => keysOf(c) !== keysOf(first))) return chosen
   const account = keyOf(chosen.people[0]?.name ?? '')
-  return first.people.some((p) => keyOf(p.name) === account) ? chosen : first
+  if (first.people.some((p) => keyOf(p.name) === account)) return chosen
+  // The signature prints the structured name with more ("By: Michael Hiltzik Business Columnist",
+  // "Reporter: Ryan Reed's Most Recent Stories"): the same person, whose name the CMS field has clean.
+  return account !== '' && first.lines.some((line) => line.includes(account)) ? chosen : first
 }
 
 /** The people a signal credits, and from how many of its credits (elements, tags) they come. */
@@ -129,7 +145,7 @@ function peopleOf(
   signal: BylineSignal,
   outlet: Outlet,
   typed: Set<string>,
-): { people: Correspondent[]; credits: number; signed: boolean } {
+): { people: Correspondent[]; credits: number; signed: boolean; lines: string[] } {
   const people: Correspondent[] = []
   const crediting = new Set<string>()
   // Printed with a label ("By", "Von", "Text:"): a signature, not a name that merely stands there.
@@ -170,7 +186,14 @@ function peopleOf(
           .join('\n'),
       )
   }
-  return { people: dedupe(people), credits: crediting.size, signed }
+  const lines = signal.credits.flatMap((credit) => credit.text.split('\n').map(keyOf))
+  return { people: dedupe(people), credits: crediting.size, signed, lines }
+}
+
+/** Whether a name is printed on one line with one of the names already credited. */
+function sharesLine(name: string, credited: string[], lines: string[]): boolean {
+  const key = keyOf(name)
+  return lines.some((line) => line.includes(key) && credited.some((other) => line.includes(other)))
 }
 
 /** "Anna Müller", "王小明", "Lars" is not (a first name alone may be anyone's). */

@@ -636,6 +636,8 @@ function readTextWithBreaks(element: DomElement): string {
     )
   const probe = element.ownerDocument.createElement('div')
   probe.innerHTML = html
+  // A reader never sees a script's code, a style sheet or a template ("(adsbygoogle = window…").
+  for (const unseen of toArray(probe.querySelectorAll('script, style, noscript, template'))) unseen.remove()
   return (probe.textContent ?? '')
     .split('\n')
     .map((line) => line.replace(/\s+/g, ' ').trim())

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest'
+import { withCorrespondents } from '../../src/main/ingest/credit-extracted'
+import { extractArticle } from '../../src/main/ingest/extract'
+
+/*
+ * Which signal a reader's credit is read from, in the classes the misses on the development part of
+ * the real pages (tests/fixtures/correspondents/article-extraction-labels.json) fell into: the names
+ * a reader credits, from pages written like those, never copied from them.
+ */
+
+const story = [
+  'The council voted late on Tuesday to close the old harbour bridge to lorries from next spring, after engineers warned that its steel frame was wearing faster than expected.',
+  'Residents on both banks said they welcomed the decision but feared the detour would push heavy traffic through the narrow streets of the old town for years.',
+  'A replacement bridge is planned, but the council has not yet found the money for it, and the first designs will not be shown to the public before the autumn.',
+]
+  .map((text) => `<p>${text}</p>`)
+  .join('\n')
+
+function creditedOn(
+  head: string,
+  header: string,
+  url = 'https://www.riverpost.example/news/bridge',
+): string[] {
+  const html = `<!doctype html><html><head><title>Bridge to close to lorries</title>
+<meta property="og:site_name" content="River Post">${head}</head>
+<body><article><h1>Bridge to close to lorries</h1>${header}${story}</article></body></html>`
+  const request = { kind: 'html' as const, html, url }
+  return withCorrespondents(extractArticle(request), request).correspondents.map((c) => c.name)
+}
+
+const ld = (author: unknown): string =>
+  `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Bridge to close to lorries', author })}</script>`
+
+describe('choosing the signal a reader credits', () => {
+  it('reads no script code inside a byline element as a name', () => {
+    const header =
+      '<div class="post-autor"><script>(adsbygoogle = window.adsbygoogle || []).push({});</script></div>'
+    expect(creditedOn('', header)).toEqual([])
+  })
+
+  it.each([
+    [
+      'a link to the archive',
+      '<div class="author-info"><b>Marcus Lindqvist</b><br><a href="/a">View More Articles</a></div>',
+    ],
+    ['a job title', '<div class="author-name">Marcus Lindqvist<br>Senior Contributor</div>'],
+    ['the date', '<div class="byline">Marcus Lindqvist<div>November 19th, 2019 at 8:40 AM</div></div>'],
+    [
+      'share buttons',
+      '<div class="byline">Marcus Lindqvist<div>Share This Article</div><a href="#">Email</a></div>',
+    ],
+  ])('does not widen a structured author by %s on its own line of the byline', (_, header) => {
+    expect(creditedOn(ld({ '@type': 'Person', name: 'Marcus Lindqvist' }), header)).toEqual([
+      'Marcus Lindqvist',
+    ])
+  })
+
+  it('still widens a structured first author by the others printed on the byline line', () => {
+    const header =
+      '<div class="byline">By Marcus Lindqvist and Helen Okafor<div>November 19th, 2019</div></div>'
+    expect(creditedOn(ld({ '@type': 'Person', name: 'Marcus Lindqvist' }), header)).toEqual([
+      'Marcus Lindqvist',
+      'Helen Okafor',
+    ])
+  })
+
+  it.each([
+    ['a job title run on', '<p class="byline">By: Marcus Lindqvist Business Columnist</p>'],
+    ['a link to their stories', '<p class="byline">Reporter: Marcus Lindqvist\'s Most Recent Stories</p>'],
+  ])('keeps the structured name when the signed byline prints it with %s', (_, header) => {
+    expect(creditedOn(ld({ '@type': 'Person', name: 'Marcus Lindqvist' }), header)).toEqual([
+      'Marcus Lindqvist',
+    ])
+  })
+})
