@@ -20,9 +20,10 @@ function creditedOn(
   head: string,
   header: string,
   url = 'https://www.riverpost.example/news/bridge',
+  site = 'River Post',
 ): string[] {
   const html = `<!doctype html><html><head><title>Bridge to close to lorries</title>
-<meta property="og:site_name" content="River Post">${head}</head>
+<meta property="og:site_name" content="${site}">${head}</head>
 <body><article><h1>Bridge to close to lorries</h1>${header}${story}</article></body></html>`
   const request = { kind: 'html' as const, html, url }
   return withCorrespondents(extractArticle(request), request).correspondents.map((c) => c.name)
@@ -64,6 +65,15 @@ describe('choosing the signal a reader credits', () => {
     ])
   })
 
+  it('widens by names linked one after another, as touching links print', () => {
+    const header =
+      '<div class="byline">By <a href="/a/1">Marcus Lindqvist</a>, <a href="/a/2">Helen Okafor</a><time>2019-11-18</time></div>'
+    expect(creditedOn(ld({ '@type': 'Person', name: 'Marcus Lindqvist' }), header)).toEqual([
+      'Marcus Lindqvist',
+      'Helen Okafor',
+    ])
+  })
+
   it.each([
     ['a job title run on', '<p class="byline">By: Marcus Lindqvist Business Columnist</p>'],
     ['a link to their stories', '<p class="byline">Reporter: Marcus Lindqvist\'s Most Recent Stories</p>'],
@@ -71,5 +81,23 @@ describe('choosing the signal a reader credits', () => {
     expect(creditedOn(ld({ '@type': 'Person', name: 'Marcus Lindqvist' }), header)).toEqual([
       'Marcus Lindqvist',
     ])
+  })
+
+  it.each([
+    ['By ROBERT BURNS, AP National Security Writer', ['Robert Burns', 'AP']],
+    ['By TOM KRISHER, AP Auto Writer', ['Tom Krisher', 'AP']],
+    ['By Lena Hart, Reuters Health', ['Lena Hart', 'Reuters']],
+  ])('credits the agency whose desk a byline names beside the person: %s', (byline, names) => {
+    expect(creditedOn(ld({ '@type': 'Person', name: byline }), '')).toEqual(names)
+  })
+
+  it('credits no agency for a given name spelt like one', () => {
+    expect(creditedOn(ld({ '@type': 'Person', name: 'Ap Dijksterhuis' }), '')).toEqual(['Ap Dijksterhuis'])
+  })
+
+  it("reads the outlet's desk beside a person as their affiliation, under a short name too", () => {
+    const head = '<meta name="author" content="Jill Carter, RPN Business">'
+    const byline = '<p class="byline">By Jill Carter, RPN Business</p>'
+    expect(creditedOn(head, byline, 'https://www.rpn.example/news/bridge', 'RPN')).toEqual(['Jill Carter'])
   })
 })

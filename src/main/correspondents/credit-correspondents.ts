@@ -174,7 +174,24 @@ function peopleOf(
     // "By Adam Aaronson, PhillyVoice Staff": the outlet's desk beside a person is their affiliation.
     const own = people.slice(before)
     if (own.some(isFullPersonName)) {
-      const kept = own.filter((p) => p.kind !== 'team' || !isOutletDesk(p.name, outlet))
+      const kept: Correspondent[] = []
+      for (const p of own) {
+        if (p.kind === 'team' && isOutletDesk(p.name, outlet)) continue
+        if (p.kind !== 'person' || isPersonBeside(p, own, outlet)) {
+          kept.push(p)
+          continue
+        }
+        // "By ROBERT BURNS, AP National Security Writer": the agency's desk beside a person is the
+        // agency; "By Jill Disis, CNN Business": the outlet's is the person's affiliation.
+        const agency = agencyOpening(p.name)
+        if (agency !== null) kept.push({ name: agency, kind: 'agency', url: null })
+      }
+      // "By TOM KRISHER, AP Auto Writer", whose job title the cleaning dropped whole.
+      for (const part of credit.text.split(/[,;|\n]/).slice(1)) {
+        const agency = agencyOpening(part.trim())
+        if (agency !== null && !kept.some((p) => p.name === agency))
+          kept.push({ name: agency, kind: 'agency', url: null })
+      }
       people.splice(before, own.length, ...kept)
     }
     // The same name printed twice (a byline and its author box) is still one credit.
@@ -186,14 +203,64 @@ function peopleOf(
           .join('\n'),
       )
   }
-  const lines = signal.credits.flatMap((credit) => credit.text.split('\n').map(keyOf))
+  const lines = signal.credits.flatMap((credit) => joinedLines(credit.text.split('\n').map(keyOf)))
   return { people: dedupe(people), credits: crediting.size, signed, lines }
 }
+
+/** "By", "Tariq Malik", ",", "Mike Wall": linked names touch, so the byline's lines join at separators. */
+function joinedLines(lines: string[]): string[] {
+  const joined: string[] = []
+  for (const line of lines) {
+    const last = joined[joined.length - 1]
+    if (last !== undefined && (endsWithJoint(last) || startsWithJoint(line)))
+      joined[joined.length - 1] = `${last} ${line}`
+    else joined.push(line)
+  }
+  return joined
+}
+
+const JOINT_MARKS = /^[,;&/+·|]+$/u
+const isJoint = (word: string): boolean =>
+  JOINT_MARKS.test(word) || bylineWords.connectors.includes(word) || /^(?:by|von|par|por|di|av)$/.test(word)
+const endsWithJoint = (line: string): boolean =>
+  isJoint(line.split(/\s+/).pop() ?? '') || /[,;&/]$/.test(line)
+const startsWithJoint = (line: string): boolean =>
+  JOINT_MARKS.test(line.split(/\s+/)[0] ?? '') ||
+  /^[,;&/]/.test(line) ||
+  bylineWords.connectors.includes(line.split(/\s+/)[0] ?? '')
 
 /** Whether a name is printed on one line with one of the names already credited. */
 function sharesLine(name: string, credited: string[], lines: string[]): boolean {
   const key = keyOf(name)
   return lines.some((line) => line.includes(key) && credited.some((other) => line.includes(other)))
+}
+
+/** A name beside a signed person, unless it opens with an agency's or the outlet's name and goes on. */
+function isPersonBeside(person: Correspondent, own: Correspondent[], outlet: Outlet): boolean {
+  return agencyOpening(person.name) === null && !opensWithOutlet(person.name, own, outlet)
+}
+
+/** The agency a desk or title opens with ("AP National Security", "Reuters Health"), by its name. */
+function agencyOpening(text: string): string | null {
+  const words = text.split(/\s+/)
+  for (let cut = Math.min(4, words.length - 1); cut >= 1; cut -= 1) {
+    const opening = words.slice(0, cut).join(' ')
+    const agency = agencyNamed(opening)
+    // As the agency writes itself: "Ap Dijksterhuis" is a Dutch given name, not AP.
+    if (agency === null || ![agency.name, ...agency.aliases].includes(opening)) continue
+    if (/^\p{Lu}/u.test(words[cut] ?? '')) return agency.name
+  }
+  return null
+}
+
+function opensWithOutlet(name: string, own: Correspondent[], outlet: Outlet): boolean {
+  if (own.length < 2) return false
+  const words = name.split(/\s+/)
+  for (let cut = 1; cut < words.length; cut += 1) {
+    const key = squash(words.slice(0, cut).join(' '))
+    if (outlet.keys.has(key) || outlet.parts.has(key)) return true
+  }
+  return false
 }
 
 /** "Anna Müller", "王小明", "Lars" is not (a first name alone may be anyone's). */
