@@ -100,4 +100,26 @@ describe('choosing the signal a reader credits', () => {
     const byline = '<p class="byline">By Jill Carter, RPN Business</p>'
     expect(creditedOn(head, byline, 'https://www.rpn.example/news/bridge', 'RPN')).toEqual(['Jill Carter'])
   })
+
+  it('reads a printed byline with the date run on after the name', () => {
+    const header =
+      '<p class="article__meta">By <a href="/staff/lena-hart/">Lena Hart</a> on Monday, November 18th, 2019 at 11:04 a.m.</p>'
+    expect(creditedOn('', header)).toEqual(['Lena Hart'])
+  })
+
+  it("credits nobody from a search form's sort-by links", () => {
+    const header =
+      '<div id="edit-sort-by" class="form-select"><div><a href="/search">Relevance</a></div><div><a href="/search?sort_by=title">Title</a></div><div><a href="/search?sort_by=date">Date</a></div></div>'
+    expect(creditedOn('', header)).toEqual([])
+  })
+
+  it('credits the agency of a dateline printed under the byline, the date and a picture count', () => {
+    const head = ld({ '@type': 'Person', name: 'JANIE HAR' })
+    const html = `<!doctype html><html><head><title>Power cut</title>${head}</head><body><article><h1>Power cut</h1>
+<p>JANIE HAR</p><p>Nov. 20, 2019 Updated: Nov. 20, 2019 1:35 a.m.</p><p>4</p>
+<p>SAN FRANCISCO (AP) — The utility was set to begin shutting off power on Wednesday to some 375,000 people in 18 counties.</p>${story}</article></body></html>`
+    const request = { kind: 'html' as const, html, url: 'https://www.valleytimes.example/news/power' }
+    const credited = withCorrespondents(extractArticle(request), request).correspondents
+    expect(credited.map((c) => `${c.name} (${c.kind})`)).toEqual(['Janie Har (person)', 'AP (agency)'])
+  })
 })
