@@ -122,4 +122,34 @@ describe('choosing the signal a reader credits', () => {
     const credited = withCorrespondents(extractArticle(request), request).correspondents
     expect(credited.map((c) => `${c.name} (${c.kind})`)).toEqual(['Janie Har (person)', 'AP (agency)'])
   })
+
+  const long = `${story}\n${story}\n${story}`
+  const yoast = (name: string): string =>
+    `<script type="application/ld+json">${JSON.stringify({
+      '@graph': [
+        {
+          '@type': 'Article',
+          headline: 'Bridge to close to lorries',
+          author: { '@id': '#/schema/person/1' },
+        },
+        { '@type': 'Person', '@id': '#/schema/person/1', name },
+      ],
+    })}</script>`
+  const page = (head: string, header: string): string[] => {
+    const html = `<!doctype html><html><head><title>Bridge</title>${head}</head><body><article><h1>Bridge to close to lorries</h1>${header}${long}</article></body></html>`
+    const request = { kind: 'html' as const, html, url: 'https://www.riverpost.example/news/bridge' }
+    return withCorrespondents(extractArticle(request), request).correspondents.map((c) => c.name)
+  }
+
+  it('credits nobody for a CMS account the page never prints', () => {
+    expect(page(yoast('Josh'), '')).toEqual([])
+    expect(page('<meta name="author" content="RPNWEB">', '')).toEqual([])
+  })
+
+  it('still credits a structured author the page prints, and the signature it prints instead', () => {
+    expect(
+      page(yoast('Josh Reed'), '<p>Posted on 3 May 2024</p><div class="bio">About Josh Reed</div>'),
+    ).toEqual(['Josh Reed'])
+    expect(page(yoast('Josh'), '<p class="byline">By Helen Okafor</p>')).toEqual(['Helen Okafor'])
+  })
 })

@@ -64,11 +64,23 @@ export function creditCorrespondents(sources: CreditSources): Correspondent[] {
       .filter((signal) => STRUCTURED.includes(signal.source))
       .flatMap((signal) => signal.credits.map((credit) => credit.text.trim())),
   )
-  const candidates = signals
+  let candidates = signals
     .map((signal) => ({ source: signal.source, ...peopleOf(signal, outlet, typed) }))
     // More people than a page credits is a list of something else (a paper's references).
     .filter((candidate) => candidate.people.length > 0 && candidate.people.length <= MAX_CORRESPONDENTS)
     .sort((a, b) => SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source))
+  // Readability's byline that is the author meta itself is a CMS field too.
+  const typedKeys = new Set([...typed].map(keyOf))
+  const isTyped = (c: Candidate): boolean =>
+    STRUCTURED.includes(c.source) ||
+    (c.source === 'readability' && c.lines.every((line) => typedKeys.has(line)))
+  const seen = candidates.some(isTyped) ? printedWords(sources.document) : null
+  // A CMS account the page never prints ("Josh" in a Yoast graph, "KWCHCIK" in the author meta,
+  // the press officer of a press release) is no one a reader sees credited.
+  if (seen !== null)
+    candidates = candidates.filter(
+      (c) => !isTyped(c) || c.people.some((p) => p.kind !== 'person' || isPrinted(p.name, seen)),
+    )
 
   let chosen = candidates.find((c) => c.people.some(isFullPersonName)) ?? candidates[0] ?? null
   chosen = signedOverAccount(chosen, candidates)
@@ -228,6 +240,34 @@ const startsWithJoint = (line: string): boolean =>
   JOINT_MARKS.test(line.split(/\s+/)[0] ?? '') ||
   /^[,;&/]/.test(line) ||
   bylineWords.connectors.includes(line.split(/\s+/)[0] ?? '')
+
+/** Below this many characters of text, the page is drawn by scripts and prints nothing to check. */
+const MIN_PRINTED_CHARS = 1000
+
+/** The words of the text a reader sees on the page (no scripts, styles or comments), lowercased. */
+function printedWords(document: DomDocument | null): Set<string> | null {
+  const html = document?.body?.innerHTML
+  if (html === undefined) return null
+  const text = html
+    .replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+  if (text.replace(/\s+/g, '').length < MIN_PRINTED_CHARS) return null
+  return new Set(lowerPhrase(text).split(/[^\p{L}\p{M}\p{N}]+/u))
+}
+
+/** A name is printed when its last word is (a surname, or the one word of a handle). */
+function isPrinted(name: string, printed: Set<string>): boolean {
+  const words = lowerPhrase(name)
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter((w) => w !== '')
+  const last = words[words.length - 1]
+  return (
+    last === undefined ||
+    printed.has(last) ||
+    !/^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]+$/u.test(last)
+  )
+}
 
 /** Whether a name is printed on one line with one of the names already credited. */
 function sharesLine(name: string, credited: string[], lines: string[]): boolean {
