@@ -5,10 +5,14 @@ import { join, resolve } from 'node:path'
 import { withCorrespondents } from '../src/main/ingest/credit-extracted'
 import { extractArticle } from '../src/main/ingest/extract'
 import {
+  articleExtractionDir,
+  articleExtractionIds,
+  readArticleExtractionPage,
   readTrafilaturaPage,
   trafilaturaEntries,
   trafilaturaEvalDir,
 } from '../tests/fixtures/benchmark-pages'
+import { realPageLabels, sameCorrespondents } from '../tests/fixtures/real-page-labels'
 
 /*
  * Who wrote it, on the 538 pages of trafilatura-eval whose annotation names an author, scored by the
@@ -18,6 +22,10 @@ import {
  * `npm run bench:bylines`; DATELINE_TRAFILATURA_BENCH points at another copy of the set;
  * `npm run bench:bylines -- --misses` lists the development part's pages whose exact list is wrong;
  * `--no-author` also runs the 313 pages annotated without an author (share given an empty list).
+ * `--real-pages` scores instead the 181 pages of article-extraction against the correspondents a
+ * reader credits on each (tests/fixtures/correspondents/article-extraction-labels.json): the exact
+ * list per page on the development and held-out parts, then the development part's misses
+ * (`--all-misses` lists the held-out part's too, for checking the labels, not for tuning).
  */
 
 interface Prediction {
@@ -26,6 +34,10 @@ interface Prediction {
 }
 
 function main(): void {
+  if (process.argv.includes('--real-pages')) {
+    realPages()
+    return
+  }
   const dir = trafilaturaEvalDir()
   const entries = trafilaturaEntries(dir)
   if (entries === null || !existsSync(join(dir, 'score.mjs'))) {
@@ -76,6 +88,62 @@ function main(): void {
   // Only the development part's misses: the held-out part is for measuring, never for reading.
   if (process.argv.includes('--misses'))
     for (const miss of misses.filter((m) => !isHeldOut(m.id))) console.log(`  ${miss.text}`)
+}
+
+/** Set 1 against its labels: exact lists (names, then names and kinds) per part, and the misses. */
+function realPages(): void {
+  const dir = articleExtractionDir()
+  const ids = articleExtractionIds(dir)
+  if (ids === null) {
+    console.log(`No article-extraction benchmark at ${dir}; skipped.`)
+    return
+  }
+  const labels = realPageLabels()
+  const parts = {
+    development: { pages: 0, names: 0, kinds: 0 },
+    'held-out': { pages: 0, names: 0, kinds: 0 },
+  }
+  const misses: string[] = []
+  const started = performance.now()
+  for (const id of ids) {
+    const label = labels.get(id)
+    if (label === undefined) continue
+    const page = readArticleExtractionPage(id, dir)
+    const request = { kind: 'html' as const, html: page.html, url: page.url }
+    let got: { name: string; kind: string }[] = []
+    try {
+      got = withCorrespondents(extractArticle(request), request).correspondents
+    } catch {
+      got = []
+    }
+    const part = parts[label.part]
+    part.pages += 1
+    const names = sameCorrespondents(label.correspondents, got, false)
+    if (names) part.names += 1
+    if (sameCorrespondents(label.correspondents, got, true)) part.kinds += 1
+    if (!names && (label.part === 'development' || process.argv.includes('--all-misses'))) {
+      const show = (list: { name: string; kind: string }[]): string =>
+        list.map((c) => `${c.name} (${c.kind})`).join('; ') || '(none)'
+      misses.push(
+        `${id.slice(0, 12)} ${label.part === 'held-out' ? '[held-out] ' : ''}${page.url ?? ''}\n` +
+          `    label: ${show(label.correspondents)}${label.note === '' ? '' : `  [${label.note}]`}\n` +
+          `    got:   ${show(got)}`,
+      )
+    }
+  }
+  const perPage = (performance.now() - started) / Math.max(1, ids.length)
+  console.log(
+    `== Correspondents on article-extraction: ${labels.size} labelled pages (${perPage.toFixed(0)} ms a page)`,
+  )
+  for (const [name, part] of Object.entries(parts)) {
+    const share = (n: number): string => (n / Math.max(1, part.pages)).toFixed(3)
+    console.log(
+      `  exact list, ${name} (${part.pages} pages): ${share(part.names)} (${part.names}); with kinds ${share(part.kinds)}`,
+    )
+  }
+  const all = parts.development.names + parts['held-out'].names
+  console.log(`  exact list, all: ${all}/${parts.development.pages + parts['held-out'].pages}`)
+  if (misses.length > 0) console.log(`  misses:\n  ${misses.join('\n  ')}`)
 }
 
 /**

@@ -64,11 +64,23 @@ export function creditCorrespondents(sources: CreditSources): Correspondent[] {
       .filter((signal) => STRUCTURED.includes(signal.source))
       .flatMap((signal) => signal.credits.map((credit) => credit.text.trim())),
   )
-  const candidates = signals
+  let candidates = signals
     .map((signal) => ({ source: signal.source, ...peopleOf(signal, outlet, typed) }))
     // More people than a page credits is a list of something else (a paper's references).
     .filter((candidate) => candidate.people.length > 0 && candidate.people.length <= MAX_CORRESPONDENTS)
     .sort((a, b) => SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source))
+  // Readability's byline that is the author meta itself is a CMS field too.
+  const typedKeys = new Set([...typed].map(keyOf))
+  const isTyped = (c: Candidate): boolean =>
+    STRUCTURED.includes(c.source) ||
+    (c.source === 'readability' && c.lines.every((line) => typedKeys.has(line)))
+  const seen = candidates.some(isTyped) ? printedWords(sources.document) : null
+  // A CMS account the page never prints ("Josh" in a Yoast graph, "KWCHCIK" in the author meta,
+  // the press officer of a press release) is no one a reader sees credited.
+  if (seen !== null)
+    candidates = candidates.filter(
+      (c) => !isTyped(c) || c.people.some((p) => p.kind !== 'person' || isPrinted(p.name, seen)),
+    )
 
   let chosen = candidates.find((c) => c.people.some(isFullPersonName)) ?? candidates[0] ?? null
   chosen = signedOverAccount(chosen, candidates)
@@ -77,15 +89,28 @@ export function creditCorrespondents(sources: CreditSources): Correspondent[] {
     // JSON-LD often names only the first of several authors the byline prints. The wider list is
     // one byline (one element or one tag) or structured data; author links and marks gathered
     // from all over the page also credit the related stories' authors.
-    const wider = candidates.find(
-      (c) =>
-        (c.credits <= 1 || c.source === 'json-ld' || c.source === 'meta') &&
-        c.people.length > keys.size &&
-        c.people.length <= MAX_WIDER &&
-        [...keys].every((key) => c.people.some((p) => keyOf(p.name) === key)) &&
-        // A lone word on the byline's other lines is its section or place ("Stefanus | Werkstatt").
-        c.people.every((p) => keys.has(keyOf(p.name)) || p.kind !== 'person' || isFullPersonName(p)),
-    )
+    const wider = candidates
+      .filter((c) => c.credits <= 1 || c.source === 'json-ld' || c.source === 'meta')
+      // Printed, the other authors share the line of the names already credited ("By A and B");
+      // a line of its own under the name is the element's chrome: "View More Articles", "Senior
+      // Contributor", "November 19th, 2019", "Share This Article".
+      .map((c) => ({
+        ...c,
+        people: c.people.filter(
+          (p) =>
+            keys.has(keyOf(p.name)) ||
+            STRUCTURED.includes(c.source) ||
+            sharesLine(p.name, [...keys], c.lines),
+        ),
+      }))
+      .find(
+        (c) =>
+          c.people.length > keys.size &&
+          c.people.length <= MAX_WIDER &&
+          [...keys].every((key) => c.people.some((p) => keyOf(p.name) === key)) &&
+          // A lone word on the byline's other lines is its section or place ("Stefanus | Werkstatt").
+          c.people.every((p) => keys.has(keyOf(p.name)) || p.kind !== 'person' || isFullPersonName(p)),
+      )
     if (wider !== undefined) chosen = wider
   }
   const credited: Correspondent[] = chosen === null ? [] : [...chosen.people]
@@ -121,7 +146,10 @@ function signedOverAccount(chosen: Candidate | null, candidates: Candidate[]): C
   const keysOf = (c: Candidate): string => c.people.map((p) => keyOf(p.name)).join('\n')
   if (signed.some((c) => keysOf(c) !== keysOf(first))) return chosen
   const account = keyOf(chosen.people[0]?.name ?? '')
-  return first.people.some((p) => keyOf(p.name) === account) ? chosen : first
+  if (first.people.some((p) => keyOf(p.name) === account)) return chosen
+  // The signature prints the structured name with more ("By: Michael Hiltzik Business Columnist",
+  // "Reporter: Ryan Reed's Most Recent Stories"): the same person, whose name the CMS field has clean.
+  return account !== '' && first.lines.some((line) => line.includes(account)) ? chosen : first
 }
 
 /** The people a signal credits, and from how many of its credits (elements, tags) they come. */
@@ -129,7 +157,7 @@ function peopleOf(
   signal: BylineSignal,
   outlet: Outlet,
   typed: Set<string>,
-): { people: Correspondent[]; credits: number; signed: boolean } {
+): { people: Correspondent[]; credits: number; signed: boolean; lines: string[] } {
   const people: Correspondent[] = []
   const crediting = new Set<string>()
   // Printed with a label ("By", "Von", "Text:"): a signature, not a name that merely stands there.
@@ -158,7 +186,24 @@ function peopleOf(
     // "By Adam Aaronson, PhillyVoice Staff": the outlet's desk beside a person is their affiliation.
     const own = people.slice(before)
     if (own.some(isFullPersonName)) {
-      const kept = own.filter((p) => p.kind !== 'team' || !isOutletDesk(p.name, outlet))
+      const kept: Correspondent[] = []
+      for (const p of own) {
+        if (p.kind === 'team' && isOutletDesk(p.name, outlet)) continue
+        if (p.kind !== 'person' || isPersonBeside(p, own, outlet)) {
+          kept.push(p)
+          continue
+        }
+        // "By ROBERT BURNS, AP National Security Writer": the agency's desk beside a person is the
+        // agency; "By Jill Disis, CNN Business": the outlet's is the person's affiliation.
+        const agency = agencyOpening(p.name)
+        if (agency !== null) kept.push({ name: agency, kind: 'agency', url: null })
+      }
+      // "By TOM KRISHER, AP Auto Writer", whose job title the cleaning dropped whole.
+      for (const part of credit.text.split(/[,;|\n]/).slice(1)) {
+        const agency = agencyOpening(part.trim())
+        if (agency !== null && !kept.some((p) => p.name === agency))
+          kept.push({ name: agency, kind: 'agency', url: null })
+      }
       people.splice(before, own.length, ...kept)
     }
     // The same name printed twice (a byline and its author box) is still one credit.
@@ -170,7 +215,92 @@ function peopleOf(
           .join('\n'),
       )
   }
-  return { people: dedupe(people), credits: crediting.size, signed }
+  const lines = signal.credits.flatMap((credit) => joinedLines(credit.text.split('\n').map(keyOf)))
+  return { people: dedupe(people), credits: crediting.size, signed, lines }
+}
+
+/** "By", "Tariq Malik", ",", "Mike Wall": linked names touch, so the byline's lines join at separators. */
+function joinedLines(lines: string[]): string[] {
+  const joined: string[] = []
+  for (const line of lines) {
+    const last = joined[joined.length - 1]
+    if (last !== undefined && (endsWithJoint(last) || startsWithJoint(line)))
+      joined[joined.length - 1] = `${last} ${line}`
+    else joined.push(line)
+  }
+  return joined
+}
+
+const JOINT_MARKS = /^[,;&/+·|]+$/u
+const isJoint = (word: string): boolean =>
+  JOINT_MARKS.test(word) || bylineWords.connectors.includes(word) || /^(?:by|von|par|por|di|av)$/.test(word)
+const endsWithJoint = (line: string): boolean =>
+  isJoint(line.split(/\s+/).pop() ?? '') || /[,;&/]$/.test(line)
+const startsWithJoint = (line: string): boolean =>
+  JOINT_MARKS.test(line.split(/\s+/)[0] ?? '') ||
+  /^[,;&/]/.test(line) ||
+  bylineWords.connectors.includes(line.split(/\s+/)[0] ?? '')
+
+/** Below this many characters of text, the page is drawn by scripts and prints nothing to check. */
+const MIN_PRINTED_CHARS = 1000
+
+/** The words of the text a reader sees on the page (no scripts, styles or comments), lowercased. */
+function printedWords(document: DomDocument | null): Set<string> | null {
+  const html = document?.body?.innerHTML
+  if (html === undefined) return null
+  const text = html
+    .replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+  if (text.replace(/\s+/g, '').length < MIN_PRINTED_CHARS) return null
+  return new Set(lowerPhrase(text).split(/[^\p{L}\p{M}\p{N}]+/u))
+}
+
+/** A name is printed when its last word is (a surname, or the one word of a handle). */
+function isPrinted(name: string, printed: Set<string>): boolean {
+  const words = lowerPhrase(name)
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter((w) => w !== '')
+  const last = words[words.length - 1]
+  return (
+    last === undefined ||
+    printed.has(last) ||
+    !/^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]+$/u.test(last)
+  )
+}
+
+/** Whether a name is printed on one line with one of the names already credited. */
+function sharesLine(name: string, credited: string[], lines: string[]): boolean {
+  const key = keyOf(name)
+  return lines.some((line) => line.includes(key) && credited.some((other) => line.includes(other)))
+}
+
+/** A name beside a signed person, unless it opens with an agency's or the outlet's name and goes on. */
+function isPersonBeside(person: Correspondent, own: Correspondent[], outlet: Outlet): boolean {
+  return agencyOpening(person.name) === null && !opensWithOutlet(person.name, own, outlet)
+}
+
+/** The agency a desk or title opens with ("AP National Security", "Reuters Health"), by its name. */
+function agencyOpening(text: string): string | null {
+  const words = text.split(/\s+/)
+  for (let cut = Math.min(4, words.length - 1); cut >= 1; cut -= 1) {
+    const opening = words.slice(0, cut).join(' ')
+    const agency = agencyNamed(opening)
+    // As the agency writes itself: "Ap Dijksterhuis" is a Dutch given name, not AP.
+    if (agency === null || ![agency.name, ...agency.aliases].includes(opening)) continue
+    if (/^\p{Lu}/u.test(words[cut] ?? '')) return agency.name
+  }
+  return null
+}
+
+function opensWithOutlet(name: string, own: Correspondent[], outlet: Outlet): boolean {
+  if (own.length < 2) return false
+  const words = name.split(/\s+/)
+  for (let cut = 1; cut < words.length; cut += 1) {
+    const key = squash(words.slice(0, cut).join(' '))
+    if (outlet.keys.has(key) || outlet.parts.has(key)) return true
+  }
+  return false
 }
 
 /** "Anna Müller", "王小明", "Lars" is not (a first name alone may be anyone's). */

@@ -18,6 +18,7 @@ import {
   isPrintedByline,
   isWorkSheetField,
   mayHoldPrintedByline,
+  withoutDateTail,
 } from './printed-byline'
 
 /*
@@ -66,9 +67,10 @@ const AUTHOR_META_KEYS = [
 /** Parts of class or id names (split at spaces, - and _) of the element a page prints its byline in. */
 const BYLINE_PART_RE =
   /^(?:by|byline|bylines|author|authors|writtenby|autor|autoren|autorin|auteur|auteurs|autore|verfasser|firma|reporter|journalist|signature|creator|contributor|contributors)$|byline|author/i
-/** ...and parts that say it only looks like one: a bio, an avatar, share buttons, a comment. */
+/** ...and parts that say it only looks like one: a bio, an avatar, share buttons, a comment, a
+ * search form's "sort by" ("edit-sort-by": Relevance, Title, Date). */
 const NOT_BYLINE_PARTS = new Set(
-  'comment comments avatar bio biography description about related social share sharing image img photo picture thumb thumbnail follow tooltip popup modal teaser recommended recommend widget box more list archive'.split(
+  'comment comments avatar bio biography description about related social share sharing image img photo picture thumb thumbnail follow tooltip popup modal teaser recommended recommend widget box more list archive sort order filter select search'.split(
     ' ',
   ),
 )
@@ -425,8 +427,9 @@ function printedBylineIn(root: DomElement): string | null {
     if (textLongerThan(element, MAX_BYLINE_CHARS)) continue
     if (!mayHoldPrintedByline(element.textContent ?? '')) continue
     const lines = textWithBreaks(element)
-    if (isPrintedByline(lines.split('\n')[0] ?? '') && namesInByline(lines).length > 0) {
-      if (!isDataSheetField(element)) return lines
+    const labelled = withoutDateTail(lines)
+    if (isPrintedByline(labelled.split('\n')[0] ?? '') && namesInByline(labelled).length > 0) {
+      if (!isDataSheetField(element)) return labelled
       continue
     }
     // "11.12.2019 - Amelie Loevenich": a date and a name in a short line of their own.
@@ -656,6 +659,8 @@ function readTextWithBreaks(element: DomElement): string {
     )
   const probe = element.ownerDocument.createElement('div')
   probe.innerHTML = html
+  // A reader never sees a script's code, a style sheet or a template ("(adsbygoogle = window…").
+  for (const unseen of toArray(probe.querySelectorAll('script, style, noscript, template'))) unseen.remove()
   return (probe.textContent ?? '')
     .split('\n')
     .map((line) => line.replace(/\s+/g, ' ').trim())

@@ -100,6 +100,27 @@ function datePattern(): string {
   const named = `\\d{1,2}\\.?\\s+(?:${months})\\.?\\s+\\d{4}|(?:${months})\\.?\\s+\\d{1,2},?\\s+\\d{4}`
   return `(?:${numeric}|${named})(?:,?\\s*(?:um\\s+|at\\s+|à\\s+)?\\d{1,2}[:.h]\\d{2}(?:\\s*(?:Uhr|h|am|pm|a\\.m\\.|p\\.m\\.))?)?`
 }
+let dateTail: RegExp | null = null
+
+/**
+ * The byline's first line without the date run on after the name: "By Louis Jacobson on Monday,
+ * November 18th, 2019 at 11:04 a.m." is "By Louis Jacobson", which is short enough to be a byline.
+ */
+export function withoutDateTail(lines: string): string {
+  if (dateTail === null) {
+    const months = [...bylineWords.months].map(escape).join('|')
+    const glue = [...bylineWords.dateGlue].map(escape).join('|')
+    const date = `(?:${months})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?(?:${months})\\.?,?\\s+\\d{4}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{1,2}-\\d{1,2}`
+    dateTail = new RegExp(
+      `^(.+?)(?:\\s*[,|·•–—-])?\\s+(?:(?:${glue})\\s+)?(?:\\p{L}+,\\s+)?(?:${date})\\b.*$`,
+      'iu',
+    )
+  }
+  const [first = '', ...rest] = lines.split('\n')
+  const head = dateTail.exec(first)?.[1]?.trim()
+  return head === undefined || head === '' ? lines : [head, ...rest].join('\n')
+}
+
 /** What a page prints between a date, its time and the name: "-", "|", "·", "/". */
 const DATE_SEPARATOR = '\\s*[-–—|·•/]\\s*'
 let datedPatterns: { before: RegExp; after: RegExp } | null = null

@@ -27,13 +27,25 @@ function buildPatterns(): { opening: RegExp; closing: RegExp } {
 
 /** The paragraphs a dateline may open: the headline or a standfirst may come before it. */
 const DATELINE_PARAGRAPHS = 3
+/**
+ * Shorter lines do not count among them: a byline, a date, a picture's count printed above the
+ * story ("JANIE HAR", "Nov. 20, 2019 Updated: 1:35 a.m.", "4", then "SAN FRANCISCO (AP) —").
+ */
+const SHORT_LINE_CHARS = 60
+const MAX_LINES = 10
 
 /** The agencies a story's dateline or closing credit names, by their short names. */
 export function agenciesInDateline(text: string): string[] {
   patterns ??= buildPatterns()
   const trimmed = text.trim()
   const found: string[] = []
-  const paragraphs = trimmed.split(/\n+/).slice(0, DATELINE_PARAGRAPHS)
+  const paragraphs: string[] = []
+  let counted = 0
+  for (const line of trimmed.split(/\n+/).slice(0, MAX_LINES)) {
+    if (counted === DATELINE_PARAGRAPHS) break
+    paragraphs.push(line)
+    if (line.trim().length >= SHORT_LINE_CHARS) counted += 1
+  }
   for (const paragraph of paragraphs) {
     const opening = patterns.opening.exec(paragraph.trim().slice(0, DATELINE_CHARS))
     if (opening?.[1] !== undefined) {
