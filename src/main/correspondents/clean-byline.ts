@@ -295,7 +295,8 @@ function cutAtDate(text: string): string {
     if (!glue) break
     words.pop()
   }
-  return words.join('').replace(/[\s,:;–—-]+$/u, '')
+  // "Posted by Konstantin @ 12:00 am": the at sign of a time is no part of the name.
+  return words.join('').replace(/[\s,:;@–—-]+$/u, '')
 }
 
 /** "Christian Seiler Illustration von Markus Roost", "Bild © ARD": a picture's credit is not a byline. */
