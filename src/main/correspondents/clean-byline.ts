@@ -1,6 +1,7 @@
 import { COUNTRIES } from '@shared/country-list'
 import { agencyNamed, agencySpellings, bylineWords, lowerPhrase } from './byline-words'
 import { CJK_RE, cjkNames } from './cjk-names'
+import placeData from './data/byline-places.generated.json'
 import { kindOf } from './kind-of'
 import { isShouted, unshout, unshoutSurnames } from './name-case'
 
@@ -109,6 +110,8 @@ export function namesInByline(raw: string | null | undefined, options: BylineOpt
       roleLabelBefore = false
       continue
     }
+    // "Priya Singh | New Delhi | Updated …": the town it was written in is nobody.
+    if (isBylinePlace(segment)) continue
     const role = OTHER_ROLE_RE.exec(segment)
     if (role === null) add(namesInSegment(segment, bracketed, options))
     else if (role.index > 0) add(namesInSegment(segment.slice(0, role.index), bracketed, options))
@@ -185,7 +188,7 @@ function namesInSegment(segment: string, agencies: string[], options: BylineOpti
     .flatMap(arabicNames)
     .flatMap(agencyAfterName)
     .entries()) {
-    if (index > 0 && isPlaceAndTitle(part)) continue
+    if (isBylinePlace(part) || (index > 0 && isPlaceAndTitle(part))) continue
     if (CJK_RE.test(part)) {
       const credit = cjkNames(part)
       agencies.push(...credit.agencies)
@@ -238,6 +241,22 @@ function agencyAfterName(part: string): string[] {
   const agency = match?.[2]
   if (name === undefined || agency === undefined || agencyNamed(agency) === null) return [part]
   return name.split(/\s+/).length >= 2 ? [name, agency] : [part]
+}
+
+/** Big towns written in two words or more ("New Delhi", "São Paulo"), in lower case. */
+const BYLINE_PLACES = new Set(placeData.places.map(lowerPhrase))
+const PLACE_LEAD_RE = new RegExp(`^(?:${phrases([...bylineWords.placeWords, 'de', 'desde'])})\\s+`, 'iu')
+
+/**
+ * "New Delhi", "in São Paulo", "Tel Aviv.": a town that reads like a name (two capitalised words),
+ * which one word ("Brüssel") does not need to be told from. Lone words are the cleaning's already.
+ */
+function isBylinePlace(part: string): boolean {
+  const place = part
+    .trim()
+    .replace(PLACE_LEAD_RE, '')
+    .replace(/[.,;:]+$/u, '')
+  return /\s/u.test(place) && BYLINE_PLACES.has(lowerPhrase(place))
 }
 
 /** Arabic joins "and" to the next word ("محمد علي وأحمد حسن"); only between two full names. */
