@@ -84,7 +84,13 @@ function main(): void {
       `  exact list, ${part} (${ids.length} pages): ${(right / Math.max(1, ids.length)).toFixed(3)}`,
     )
   }
-  if (process.argv.includes('--no-author')) console.log(`  ${emptyOnUnsigned(dir, entries)}`)
+  if (process.argv.includes('--no-author')) {
+    const unsigned = emptyOnUnsigned(dir, entries)
+    console.log(`  ${unsigned.line}`)
+    // The development part's unsigned pages given a name, when misses are asked for.
+    if (process.argv.includes('--misses'))
+      for (const miss of unsigned.misses.filter((m) => !isHeldOut(m.id))) console.log(`  ${miss.text}`)
+  }
   // Only the development part's misses: the held-out part is for measuring, never for reading.
   if (process.argv.includes('--misses'))
     for (const miss of misses.filter((m) => !isHeldOut(m.id))) console.log(`  ${miss.text}`)
@@ -150,9 +156,13 @@ function realPages(): void {
  * The pages annotated with an empty author: how many are given an empty list (not the site's name,
  * not a date). Annotators leave some signed pages blank too, so the figure's ceiling is below 1.
  */
-function emptyOnUnsigned(dir: string, entries: NonNullable<ReturnType<typeof trafilaturaEntries>>): string {
+function emptyOnUnsigned(
+  dir: string,
+  entries: NonNullable<ReturnType<typeof trafilaturaEntries>>,
+): { line: string; misses: { id: string; text: string }[] } {
   let pages = 0
   let empty = 0
+  const misses: { id: string; text: string }[] = []
   for (const [url, entry] of entries) {
     const gold = (entry as { author?: string | string[] }).author
     if (gold === undefined || (Array.isArray(gold) ? gold.join('') : gold).trim() !== '') continue
@@ -160,12 +170,17 @@ function emptyOnUnsigned(dir: string, entries: NonNullable<ReturnType<typeof tra
     const page = readTrafilaturaPage(url, entry, dir)
     const request = { kind: 'html' as const, html: page.html, url: page.url }
     try {
-      if (withCorrespondents(extractArticle(request), request).correspondents.length === 0) empty += 1
+      const names = withCorrespondents(extractArticle(request), request).correspondents.map((c) => c.name)
+      if (names.length === 0) empty += 1
+      else misses.push({ id: page.id, text: `${page.id}\n    gold: (none)\n    got:  ${names.join('; ')}` })
     } catch {
       empty += 1
     }
   }
-  return `empty list on pages annotated without an author (${pages}): ${(empty / Math.max(1, pages)).toFixed(3)}`
+  return {
+    line: `empty list on pages annotated without an author (${pages}): ${(empty / Math.max(1, pages)).toFixed(3)}`,
+    misses,
+  }
 }
 
 /**

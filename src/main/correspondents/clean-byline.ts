@@ -1,6 +1,7 @@
 import { COUNTRIES } from '@shared/country-list'
-import { agencyNamed, bylineWords, lowerPhrase } from './byline-words'
+import { agencyNamed, agencySpellings, bylineWords, lowerPhrase } from './byline-words'
 import { CJK_RE, cjkNames } from './cjk-names'
+import placeData from './data/byline-places.generated.json'
 import { kindOf } from './kind-of'
 import { isShouted, unshout, unshoutSurnames } from './name-case'
 
@@ -81,6 +82,11 @@ export function namesInByline(raw: string | null | undefined, options: BylineOpt
     .replace(/\u00A0/g, ' ')
   text = text.replace(/[ \t]+/g, ' ').trim()
   if (text === '' || /^(?:https?:|www\.)/i.test(text) || text.length > 300) return []
+  // "di: Vegolosi.it &lt;p style=…": a template's markup printed as text ends the byline.
+  text = text
+    .replace(/&lt;[\s\S]*$/u, '')
+    .replace(/<\/?[a-z][^<>]*>/giu, ' ')
+    .trim()
   text = text.replace(EMAIL_RE, ' ').replace(URL_RE, ' ').replace(HANDLE_RE, ' ').trim()
   text = WRAPPED_RE.exec(text)?.[1]?.trim() ?? text
   const bracketed: string[] = []
@@ -104,6 +110,8 @@ export function namesInByline(raw: string | null | undefined, options: BylineOpt
       roleLabelBefore = false
       continue
     }
+    // "Priya Singh | New Delhi | Updated …": the town it was written in is nobody.
+    if (isBylinePlace(segment)) continue
     const role = OTHER_ROLE_RE.exec(segment)
     if (role === null) add(namesInSegment(segment, bracketed, options))
     else if (role.index > 0) add(namesInSegment(segment.slice(0, role.index), bracketed, options))
@@ -169,12 +177,18 @@ function namesInSegment(segment: string, agencies: string[], options: BylineOpti
   const inverted = invertedName(text, joined)
   if (inverted !== null) return [inverted]
   // "Eidgenössisches Departement für Wirtschaft, Bildung und Forschung": split, its parts are no names.
+  // "Türkisch-Islamische Union der Anstalt für Religion e.V.": its "für" is part of its name.
+  const first = parts[0]?.trim()
+  if (first !== undefined && joined.length === 1 && isCompany(first)) return null
   if (joined[0] !== undefined && agencyNamed(joined[0]) === null && isOrganisation(joined[0])) return null
   // "…cambio de look: impactó a Mauricio Pinilla": a connector inside a sentence joins no names.
   if (joined.length > 1 && WORD_CONNECTOR_RE.test(text) && joined.some(isSentence)) return []
   const names: string[] = []
-  for (const [index, part] of withoutAddress(joined).flatMap(arabicNames).entries()) {
-    if (index > 0 && isPlaceAndTitle(part)) continue
+  for (const [index, part] of withoutAddress(joined)
+    .flatMap(arabicNames)
+    .flatMap(agencyAfterName)
+    .entries()) {
+    if (isBylinePlace(part) || (index > 0 && isPlaceAndTitle(part))) continue
     if (CJK_RE.test(part)) {
       const credit = cjkNames(part)
       agencies.push(...credit.agencies)
@@ -205,6 +219,44 @@ function isPlaceAndTitle(part: string): boolean {
     bylineWords.titleSet.has(words[words.length - 1] ?? '') ||
     bylineWords.titleSet.has(words.slice(-2).join(' '))
   )
+}
+
+let trailingAgencyRe: RegExp | null = null
+
+/**
+ * "By AMY SMITH Associated Press", "Von Anna Schmidt Deutsche Presse-Agentur": the wire's byline
+ * writes the agency after the name with no comma. An agency's long name (two words or more) at the
+ * end of a part of three words or more is split off as its own credit.
+ */
+function agencyAfterName(part: string): string[] {
+  trailingAgencyRe ??= new RegExp(
+    `^(.+?)\\s+(${agencySpellings()
+      .filter((spelling) => /\s/.test(spelling.trim()))
+      .map(escape)
+      .join('|')})$`,
+    'iu',
+  )
+  const match = trailingAgencyRe.exec(part.trim())
+  const name = match?.[1]
+  const agency = match?.[2]
+  if (name === undefined || agency === undefined || agencyNamed(agency) === null) return [part]
+  return name.split(/\s+/).length >= 2 ? [name, agency] : [part]
+}
+
+/** Big towns written in two words or more ("New Delhi", "São Paulo"), in lower case. */
+const BYLINE_PLACES = new Set(placeData.places.map(lowerPhrase))
+const PLACE_LEAD_RE = new RegExp(`^(?:${phrases([...bylineWords.placeWords, 'de', 'desde'])})\\s+`, 'iu')
+
+/**
+ * "New Delhi", "in São Paulo", "Tel Aviv.": a town that reads like a name (two capitalised words),
+ * which one word ("Brüssel") does not need to be told from. Lone words are the cleaning's already.
+ */
+function isBylinePlace(part: string): boolean {
+  const place = part
+    .trim()
+    .replace(PLACE_LEAD_RE, '')
+    .replace(/[.,;:]+$/u, '')
+  return /\s/u.test(place) && BYLINE_PLACES.has(lowerPhrase(place))
 }
 
 /** Arabic joins "and" to the next word ("محمد علي وأحمد حسن"); only between two full names. */
@@ -295,7 +347,8 @@ function cutAtDate(text: string): string {
     if (!glue) break
     words.pop()
   }
-  return words.join('').replace(/[\s,:;–—-]+$/u, '')
+  // "Posted by Konstantin @ 12:00 am": the at sign of a time is no part of the name.
+  return words.join('').replace(/[\s,:;@–—-]+$/u, '')
 }
 
 /** "Christian Seiler Illustration von Markus Roost", "Bild © ARD": a picture's credit is not a byline. */
@@ -345,6 +398,10 @@ function isSentence(part: string): boolean {
 function cleanName(part: string, options: BylineOptions = {}): string | null {
   let name = stripPrefixes(part.replace(/^[©~*•·>»\s]+/u, '').replace(/\s*[([{].*$/u, ''))
   if (BIO_START_RE.test(name) || PLACE_PART_RE.test(name)) return null
+  // "Nombre del autor", "Author name": a template's placeholder, before its title word is cut.
+  if (bylineWords.noise.has(lowerPhrase(name))) return null
+  // "i>", "style=": markup printed as text (an escaped tag) is nobody's name.
+  if (/[<>{}=\\]/u.test(name)) return null
   name = name.replace(BIO_RE, '')
   name = name.replace(PLACE_RE, '')
   name = name.replace(AFFILIATION_RE, '')
@@ -407,6 +464,13 @@ function isJoinedNoise(name: string): boolean {
 }
 
 /** "Deutsches Rotes Kreuz", "Landesfeuerwehrverband Bayern": an organisation publishes; it did not write. */
+/** "Deutscher Caritasverband e. V.", "Nordex SE", "Web Commerce GmbH": a name ending in a company's form. */
+function isCompany(name: string): boolean {
+  const words = name.replace(/\b(e)\.\s+(v)\./giu, '$1.$2.').split(/\s+/)
+  const last = words[words.length - 1]?.toLocaleLowerCase()
+  return words.length >= 2 && last !== undefined && bylineWords.companySuffixes.has(last)
+}
+
 function isOrganisation(name: string): boolean {
   // "Redaktion Süddeutsche Zeitung" is the paper's desk, a team.
   if (kindOf(name) === 'team') return false

@@ -3,7 +3,7 @@ import type { DomDocument } from '../ingest/extract/dom'
 import { agencyNamed, bylineWords, lowerPhrase } from './byline-words'
 import { namesInByline } from './clean-byline'
 import { kindOf } from './kind-of'
-import { readPageSignals, type BylineSignal, type SignalSource } from './page-signals'
+import { readPageSignals, type BylineSignal, type SignalCredit, type SignalSource } from './page-signals'
 import { bylineLines, isSignature } from './printed-byline'
 import { agenciesInDateline } from './wire-dateline'
 
@@ -173,11 +173,14 @@ function peopleOf(
     let afterOutlet = first !== '' && isOutlet(first, outlet)
     for (const name of names) {
       const agency = agencyNamed(name)
-      if (agency === null && isOutlet(name, outlet)) {
+      const outletName = agency === null && isOutlet(name, outlet)
+      // The blog's owner is the name itself matching the address, never a word after it.
+      const handle = outletName && isBlogHandle(name, credit, signal, outlet)
+      if (outletName && !handle) {
         afterOutlet = true
         continue
       }
-      if (agency === null && afterOutlet && !name.includes(' ')) continue
+      if (agency === null && !handle && afterOutlet && !name.includes(' ')) continue
       const kind = agency !== null ? 'agency' : kindOf(name)
       // An Organization as author is the outlet under another spelling, unless it is a desk or team.
       if (credit.organisation && kind === 'person') continue
@@ -321,22 +324,30 @@ const OWNER_RE = /^(.+?)['’]s?\s+\p{L}/u
 
 interface Outlet {
   keys: Set<string>
+  /** The keys read from the site's names (not its address). */
+  named: Set<string>
   /** The parts of a site name ("LN" of "LN - Lübecker Nachrichten"), which count only as written. */
   parts: Set<string>
   /** People the site is named for ("Daniel Lemire's blog"): its author, not another name for it. */
   owners: Set<string>
+  /** One word a site name's possessive names ("Mywakenews's Blog"): a handle, when it signs. */
+  possessive: Set<string>
 }
 
 function outletKeys(names: (string | null)[], url: string | null): Outlet {
   const keys = new Set<string>()
+  const named = new Set<string>()
   const parts = new Set<string>()
   const owners = new Set<string>()
+  const possessive = new Set<string>()
   for (const name of names) {
     if (name === null) continue
     if (squash(name) !== '') keys.add(squash(name))
+    if (squash(name) !== '') named.add(squash(name))
     for (const part of name.split(SITE_NAME_PARTS_RE)) if (squash(part) !== '') parts.add(squash(part))
     const owner = OWNER_RE.exec(name.trim())?.[1]
     if (owner !== undefined && owner.includes(' ')) owners.add(squash(owner))
+    else if (owner !== undefined) possessive.add(squash(owner))
   }
   if (url !== null) {
     try {
@@ -348,7 +359,35 @@ function outletKeys(names: (string | null)[], url: string | null): Outlet {
       // No address, no outlet name from it.
     }
   }
-  return { keys, parts, owners }
+  return { keys, named, parts, owners, possessive }
+}
+
+/** "von Creeny", "vom Krimiblogger", "Autor: X": the name after a byline's label, and nothing else. */
+function signsWith(text: string, name: string): boolean {
+  if (isSignature(text)) return true
+  const before = lowerPhrase(text.slice(0, Math.max(0, text.lastIndexOf(name))).replace(/[:：]\s*$/u, ''))
+  return before !== '' && text.trim().endsWith(name) && bylineWords.prefixes.includes(before)
+}
+
+/** An author's archive on the site: "/author/creeny/", "/autor/anna-weber", "/members/x.21/". */
+const AUTHOR_PAGE_RE =
+  /\/(?:author|authors|autor|autoren|auteur|autore|profile|profil|user|users|members?)\//i
+
+/**
+ * "von Creeny" on creeny.wordpress.com, "by Limespacer" on limespace.de: the one word a blog's
+ * owner signs with is often the blog's address too. A handle that matches only the address (never
+ * the site's name), signed with a byline's label or linked to its author page, is that person.
+ */
+function isBlogHandle(name: string, credit: SignalCredit, signal: BylineSignal, outlet: Outlet): boolean {
+  if (/\s/.test(name.trim()) || kindOf(name) !== 'person') return false
+  const key = squash(name)
+  const linked = credit.url !== null && AUTHOR_PAGE_RE.test(credit.url)
+  const signs = linked || (VISIBLE.includes(signal.source) && signsWith(credit.text, name))
+  if (outlet.possessive.has(key)) return signs
+  if (outlet.parts.has(key)) return false
+  for (const siteKey of outlet.named)
+    if (key === siteKey || (key.length >= 4 && siteKey.length >= 4 && siteKey.includes(key))) return false
+  return signs
 }
 
 function isOutlet(name: string, outlet: Outlet): boolean {

@@ -33,10 +33,28 @@ export function mayHoldPrintedByline(text: string): boolean {
 
 export function isPrintedByline(line: string): boolean {
   const prefix = PRINTED_BYLINE_RE.exec(line)
-  if (prefix === null || !NAME_START_RE.test(line.slice(prefix[0].length))) return false
+  if (prefix === null) return false
+  const rest = line.slice(prefix[0].length)
+  if (!NAME_START_RE.test(rest) && !isHandleAndDate(rest)) return false
   if (line.split(/\s+/).length > PRINTED_BYLINE_WORDS) return false
   // A sentence ends with a full stop; a labelled credit may too ("Autorin: X, Projektleiterin.").
   return !/[.!?]$/.test(line) || (/^\S+\s*[:：]/u.test(line) && !/[!?]$/.test(line))
+}
+
+let handleAndDate: RegExp | null = null
+
+/**
+ * "Gespeichert von rasos am 24. Juli 2017 - 18:55", "Submitted by jdoe on 03/12/2024": the account
+ * that posted, as Drupal and forums print it. A word in lower case after the label is a sentence
+ * ("von meinem Vater…") unless a date follows it at once: then it is the poster's handle.
+ */
+function isHandleAndDate(rest: string): boolean {
+  const glue = [...bylineWords.dateGlue].map(escape).join('|')
+  handleAndDate ??= new RegExp(
+    `^[\\p{L}\\p{N}][\\p{L}\\p{N}._-]*\\s*(?:(?:${glue}|@)\\s+)?(?:[\\p{L}]{2,10}\\.?,?\\s+)?(?:${datePattern()})`,
+    'iu',
+  )
+  return handleAndDate.test(rest.trim())
 }
 
 /** A credit whose first line starts with a byline's label ("By …", "Text & Fotos: …", "Autor: …"). */

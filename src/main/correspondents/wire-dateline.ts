@@ -15,12 +15,12 @@ let patterns: { opening: RegExp; closing: RegExp } | null = null
 function buildPatterns(): { opening: RegExp; closing: RegExp } {
   const agencies = agencySpellings().map(escape).join('|')
   const credit = `(?:${agencies})(?:\\s*[/,]\\s*(?:${agencies}|\\p{Ll}{2,4}))*`
+  const place = `[\\p{Lu}][\\p{L}\\p{M}.'’/ -]{0,60}`
+  const date = `(?:,[\\p{L}\\p{N}\\p{M}. ]{0,40})?`
   return {
-    // Place (capitalised words, maybe a date after a comma), the agency in brackets, then a dash or colon.
-    opening: new RegExp(
-      `^(?:[\\p{Lu}][\\p{L}\\p{M}.'’ -]{0,60}(?:,[\\p{L}\\p{N}\\p{M}. ]{0,40})?\\s*)?[(（]\\s*(${credit})\\s*[)）]\\s*[-–—:‒―]`,
-      'u',
-    ),
+    // Place (capitalised words, "Brüssel/Berlin", maybe a date after a comma), the agency in
+    // brackets, then a dash or colon, maybe after a full stop ("(EFE).-", "(dpa) ·").
+    opening: new RegExp(`^(?:${place}${date}\\s*)?[(（]\\s*(${credit})\\s*[)）]\\.?\\s*[-–—:‒―·•]`, 'u'),
     closing: new RegExp(`[(（]\\s*(${credit})\\s*[)）]\\s*$`, 'u'),
   }
 }
@@ -47,7 +47,8 @@ export function agenciesInDateline(text: string): string[] {
     if (line.trim().length >= SHORT_LINE_CHARS) counted += 1
   }
   for (const paragraph of paragraphs) {
-    const opening = patterns.opening.exec(paragraph.trim().slice(0, DATELINE_CHARS))
+    const start = paragraph.trim().slice(0, DATELINE_CHARS)
+    const opening = patterns.opening.exec(start)
     if (opening?.[1] !== undefined) {
       found.push(...agenciesIn(opening[1]))
       break

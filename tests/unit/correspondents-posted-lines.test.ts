@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { creditCorrespondents, namesInByline } from '../../src/main/correspondents'
+
+/** Who a reader credits on a plain text whose lines are given. */
+const creditText = (...lines: string[]): string[] =>
+  creditCorrespondents({
+    document: null,
+    url: null,
+    byline: null,
+    text: lines.join('\n\n'),
+    siteName: null,
+  }).map((c) => c.name)
+
+const story =
+  'Wir waren massgeblich am Relaunch des Erscheinungsbildes beteiligt und betreuen die Webseite seither.'
+
+describe('the line a CMS prints for the account that posted', () => {
+  it.each([
+    ['Gespeichert von rasos am 24. Juli 2017 - 18:55', 'rasos'],
+    ['Submitted by jdoe on Tue, 03/12/2024 - 10:15', 'jdoe'],
+    ['Eingereicht von mkeller am 03.12.2024', 'mkeller'],
+    ['Publié par jdupont le 12 mars 2024', 'jdupont'],
+  ])('credits the handle of %j at the story’s end', (line, name) => {
+    expect(creditText(story, line)).toEqual([name])
+  })
+
+  it('reads the time after an at sign as no part of the name', () => {
+    expect(namesInByline('Posted by Konstantin @ 12:00 am')).toEqual(['Konstantin'])
+  })
+
+  it('but a sentence in lower case after "von" is no handle, a date later in it or not', () => {
+    expect(creditText(story, 'von meinem Vater am 3. Mai 2020 erzählt bekommen')).toEqual([])
+  })
+})

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { creditCorrespondents, namesInByline } from '../../src/main/correspondents'
+
+const story = 'The council met on Monday and voted to keep the old bridge open for another year.'
+const creditText = (...lines: string[]): string[] =>
+  creditCorrespondents({
+    document: null,
+    url: null,
+    byline: null,
+    text: lines.join('\n\n'),
+    siteName: null,
+  }).map((c) => c.name)
+
+describe('bylines in the forms of other languages and of the wires', () => {
+  it.each([
+    // A report's kind before the name (Spanish, French, Portuguese, Italian).
+    ['Un reportaje de Laura Gómez', ['Laura Gómez']],
+    ['Crónica de Pedro Sánchez Ruiz', ['Pedro Sánchez Ruiz']],
+    ['Entrevista de Marta López', ['Marta López']],
+    ['Un entretien de Claire Martin', ['Claire Martin']],
+    ['Uma reportagem de João Silva', ['João Silva']],
+    // "Our correspondent" in Dutch and Portuguese.
+    ['Van onze correspondent Jan Jansen', ['Jan Jansen']],
+    ['Do nosso correspondente João Silva', ['João Silva']],
+    // The wire's name written after the reporter's with no comma.
+    ['By AMY SMITH Associated Press', ['Amy Smith', 'AP']],
+    ['Von Anna Schmidt Deutsche Presse-Agentur', ['Anna Schmidt', 'dpa']],
+    // A template's placeholder and its printed markup.
+    ['Nombre del autor', []],
+    ['Author Name', []],
+    ['di: Vegolosi.it &lt;p style="float: right;">&lt;i>Tempo di lettura', []],
+  ])('reads %j as %j', (raw, names) => {
+    expect(namesInByline(raw)).toEqual(names)
+  })
+
+  it('reads an organisation whose "für" belongs to its name as no one, a name "für" its employer as the name', () => {
+    expect(namesInByline('DITIB - Türkisch-Islamische Union der Anstalt für Religion e.V.')).toEqual([])
+    expect(namesInByline('Anna Schmidt für die Stiftung Warentest')).toEqual(['Anna Schmidt'])
+  })
+
+  it.each([
+    ['Van onze correspondent Jan Jansen'],
+    ['Un reportaje de Laura Gómez'],
+    ['Dal nostro inviato Marco Bianchi'],
+  ])('credits %j printed as the story’s first line', (line) => {
+    expect(creditText(line, story)).toHaveLength(1)
+  })
+})
