@@ -28,6 +28,7 @@ import { importsProcedures } from '@shared/imports'
 import { extensionProcedures } from '@shared/extension'
 import { lazyServices, loadOnce } from './api/lazy-services'
 import { hasWaitingImports } from './imports/waiting-imports'
+import { suggestFilters } from './search/filter-suggestions'
 
 export interface ServiceContext {
   library: LibraryStore
@@ -114,6 +115,8 @@ export function createServices(ctx: ServiceContext): Services {
         notice: nothingAsked ? 'Type a word to search for.' : page.query.notice,
       }
     },
+    'articles.suggestFilters': async ({ query, limit }) =>
+      ctx.library.query((db) => suggestFilters(db, query, limit)),
     'articles.get': async ({ id }) => ctx.library.readArticle(id),
     'articles.delete': async ({ id }) => {
       const deleted = await ctx.library.deleteArticle(id)

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { Article, ArticleId, ArticleSummary } from './article'
-import { MAX_QUERY_CHARS, SearchMatch } from './search'
+import { FilterSuggestion, FilterSuggestionsInput, MAX_QUERY_CHARS, SearchMatch } from './search'
 import { Settings, SettingsPatch } from './settings'
 import { collectionsEvents, collectionsProcedures } from './collections'
 import { correspondentsEvents, correspondentsProcedures } from './correspondents'
@@ -195,6 +195,11 @@ export const contract = {
     SearchArticlesInput,
     SearchPage,
     'Articles found by their words (best first), with the headline and a snippet marked',
+  ),
+  'articles.suggestFilters': procedure(
+    FilterSuggestionsInput,
+    z.array(FilterSuggestion),
+    'Countries, correspondents, collections, feeds and sites whose names match the typed words',
   ),
   'articles.get': procedure(ArticleRef, Article, 'One whole article, with its sanitised HTML and text'),
   'articles.delete': procedure(

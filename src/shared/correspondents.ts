@@ -107,6 +107,19 @@ export const FollowingPage = z.object({
 })
 export type FollowingPage = z.infer<typeof FollowingPage>
 
+/** Two separate correspondents who are probably one person: `a` has more articles, `b` joins it. */
+export const SameNamePair = z.object({ a: CorrespondentSummary, b: CorrespondentSummary })
+export type SameNamePair = z.infer<typeof SameNamePair>
+
+export const SameNameQuery = z
+  .object({
+    /** Only the pairs of this correspondent (its page). */
+    id: CorrespondentId.optional(),
+  })
+  .strict()
+
+export const SameNameDismissal = z.object({ a: CorrespondentId, b: CorrespondentId }).strict()
+
 export const correspondentsProcedures = {
   'correspondents.list': procedure(
     CorrespondentListQuery,
@@ -137,6 +150,16 @@ export const correspondentsProcedures = {
     CorrespondentRef,
     CorrespondentSummary,
     'Separate an entry from the one it was merged into (or every entry merged into this one)',
+  ),
+  'correspondents.sameName': procedure(
+    SameNameQuery,
+    z.array(SameNamePair),
+    'Separate people whose names are the same but for case, accents and spacing (one reporter at two outlets), to offer a merge',
+  ),
+  'correspondents.dismissSameName': procedure(
+    SameNameDismissal,
+    z.object({ dismissed: z.boolean() }),
+    'These two are different people: the pair is not offered as the same person again',
   ),
   'correspondents.setForArticle': procedure(
     ArticleCorrespondentsInput,

@@ -49,3 +49,25 @@ export function highlightPieces(value: HighlightedText): TextPiece[] {
   if (at < text.length || pieces.length === 0) pieces.push({ text: text.slice(at), marked: false })
   return pieces
 }
+
+/** The filters a palette chip can hold, besides the state (which the window matches itself). */
+export const SuggestedFilterKind = z.enum(['country', 'correspondent', 'collection', 'feed', 'site'])
+export type SuggestedFilterKind = z.infer<typeof SuggestedFilterKind>
+
+export const FilterSuggestionsInput = z
+  .object({ query: z.string().max(300), limit: z.number().int().min(1).max(20).default(6) })
+  .strict()
+
+/**
+ * A filter whose name matches words typed in the palette: `value` is what the list's filter takes
+ * (a country's code, a feed's id, a name), `label` what its chip says, `words` the typed words it
+ * stands for (the palette takes them out of the search when the chip is added).
+ */
+export const FilterSuggestion = z.object({
+  kind: SuggestedFilterKind,
+  value: z.union([z.string(), z.number().int()]),
+  label: z.string(),
+  words: z.string(),
+  articles: z.number().int().nonnegative(),
+})
+export type FilterSuggestion = z.infer<typeof FilterSuggestion>

@@ -5,6 +5,7 @@ import { reindexArticles } from '../search/reindex-articles'
 import type { ServiceContext } from '../services'
 import { groupEditsSaved, saveGroupEdits } from './group-edits-file'
 import { writeCorrespondentsEdit } from './person-edit-file'
+import { dismissSameName, sameNamePairs } from './same-name'
 import {
   articlesOfGroups,
   authorPageOf,
@@ -64,6 +65,12 @@ export function correspondentServices(ctx: ServiceContext): ServicesFor<typeof c
       await saveEdits()
       changed([root])
       return getCorrespondent(ctx.library, root)
+    },
+    'correspondents.sameName': async ({ id }) => sameNamePairs(ctx.library, id),
+    'correspondents.dismissSameName': async ({ a, b }) => {
+      dismissSameName(ctx.library, a, b)
+      await saveEdits()
+      return { dismissed: true }
     },
     'correspondents.merge': async ({ into, from }) => {
       const root = mergeCorrespondents(ctx.library, into, from)

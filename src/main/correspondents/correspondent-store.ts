@@ -18,6 +18,7 @@ import { indexArticleText } from '../library/article-text-index'
 import type { SqlDatabase } from '../library/database'
 import type { LibraryStore } from '../library/library-store'
 import type { CorrespondentKey, GroupEdits } from './group-edits-file'
+import { notSamePairs, restoreNotSame } from './not-same-pairs'
 
 /*
  * The correspondents' SQL. An entry merged into another (merged_into) keeps its row and its article
@@ -244,7 +245,8 @@ export function groupEditsOf(db: SqlDatabase): Omit<GroupEdits, 'format'> {
       followedAt: row.followed_at,
       feedUrl: row.feed_url,
     }))
-  return { merges, follows }
+  const notSame = notSamePairs(db)
+  return notSame.length > 0 ? { merges, follows, notSame } : { merges, follows }
 }
 
 /**
@@ -253,6 +255,7 @@ export function groupEditsOf(db: SqlDatabase): Omit<GroupEdits, 'format'> {
  * make a loop is skipped).
  */
 export function restoreGroupEdits(db: SqlDatabase, edits: GroupEdits): void {
+  restoreNotSame(db, edits.notSame ?? [])
   for (const merge of edits.merges) {
     const entry = correspondentByKey(db, merge.entry)
     const root = rootByKey(db, merge.into)

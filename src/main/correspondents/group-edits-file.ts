@@ -46,6 +46,11 @@ const GroupEdits = z.object({
       }),
     )
     .max(1_000_000),
+  /** Pairs the person said are different people, not to be offered as one again (same-name.ts). */
+  notSame: z
+    .array(z.object({ a: Key, b: Key }))
+    .max(1_000_000)
+    .optional(),
 })
 export type GroupEdits = z.infer<typeof GroupEdits>
 

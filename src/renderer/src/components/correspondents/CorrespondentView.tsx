@@ -5,6 +5,7 @@ import { readArticleBy, showCorrespondents } from '@renderer/store/correspondent
 import { useCorrespondents } from '@renderer/store/correspondents/store'
 import { CorrespondentArticleDate } from './CorrespondentArticleDate'
 import { FollowButton } from './FollowButton'
+import { SameNameSuggestions } from './SameNameSuggestions'
 import { MergeCorrespondents } from './MergeCorrespondents'
 
 const KIND_LABELS = { person: 'Correspondent', team: 'Team', agency: 'News agency' } as const
@@ -72,6 +73,7 @@ export function CorrespondentView({ viewKey }: { viewKey?: string }): JSX.Elemen
           Covers {page.countries.map((c) => c.name).join(', ')}
         </p>
       )}
+      <SameNameSuggestions />
       <MergeCorrespondents page={page} />
       <h2 className="correspondent-subheading">Articles</h2>
       <ul className="correspondent-articles">

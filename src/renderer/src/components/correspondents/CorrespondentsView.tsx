@@ -8,6 +8,7 @@ import {
 } from '@renderer/store/correspondents/actions'
 import { useCorrespondents } from '@renderer/store/correspondents/store'
 import { FollowButton } from './FollowButton'
+import { SameNameSuggestions } from './SameNameSuggestions'
 
 const SORTS: { value: CorrespondentSort; label: string }[] = [
   { value: 'count', label: 'Most articles' },
@@ -54,6 +55,7 @@ export function CorrespondentsView(): JSX.Element {
           </label>
         </div>
       </header>
+      <SameNameSuggestions />
       {!loading && list.length === 0 && (
         <p className="correspondents-empty">
           {query

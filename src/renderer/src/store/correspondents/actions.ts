@@ -1,5 +1,5 @@
 import type { ArticleSummary, CorrespondentKind } from '@shared/article'
-import type { CorrespondentSort, CorrespondentSummary } from '@shared/correspondents'
+import type { CorrespondentSort, CorrespondentSummary, SameNamePair } from '@shared/correspondents'
 import { api } from '@renderer/api'
 import { openArticle, patchLoaded } from '@renderer/store/library/article-actions'
 import { setFacet } from '@renderer/store/library/list-actions'
@@ -16,14 +16,71 @@ export function startCorrespondents(): void {
   if (started) return
   started = true
   const refresh = (): void => {
-    const view = useUi.getState().view
-    if (view.kind === 'correspondents') void loadCorrespondents()
-    if (view.kind === 'correspondent' && view.key) void loadCorrespondent(Number(view.key))
+    void refreshShown()
     void loadFollowing()
   }
   api.on('library.changed', refresh)
   api.on('correspondents.changed', refresh)
   void loadFollowing()
+}
+
+/** The Correspondents view or the correspondent page on screen, loaded again. */
+async function refreshShown(): Promise<void> {
+  const view = useUi.getState().view
+  if (view.kind === 'correspondents') await loadCorrespondents()
+  if (view.kind === 'correspondent' && view.key) await loadCorrespondent(Number(view.key))
+}
+
+/** The same-name pairs to offer: all of them in the list, the page's own on a page. */
+async function loadSameName(id?: number): Promise<void> {
+  try {
+    const pairs = await api.invoke('correspondents.sameName', id === undefined ? {} : { id })
+    useCorrespondents.setState({ sameName: pairs })
+  } catch {
+    useCorrespondents.setState({ sameName: [] }) // A suggestion only: the view works without it.
+  }
+}
+
+function atOutlets(c: CorrespondentSummary): string {
+  return c.outlets.length > 0 ? `${c.name} (${c.outlets.join(', ')})` : c.name
+}
+
+/** "Same person? Merge": the one with fewer articles joins the other, with Undo (a split). */
+export async function mergeSameName(pair: SameNamePair): Promise<void> {
+  try {
+    await api.invoke('correspondents.merge', { into: pair.a.id, from: [pair.b.id] })
+    // On the page of the one merged in, the page becomes the group's.
+    const view = useUi.getState().view
+    if (view.kind === 'correspondent' && view.key === String(pair.b.id)) showCorrespondent(pair.a.id)
+    else await refreshShown()
+    showToast(`${atOutlets(pair.b)} and ${atOutlets(pair.a)} are now one correspondent.`, {
+      label: 'Undo',
+      testId: 'merge-undo',
+      run: () => void undoSameNameMerge(pair.b),
+    })
+  } catch (error) {
+    reportError(error)
+  }
+}
+
+async function undoSameNameMerge(entry: CorrespondentSummary): Promise<void> {
+  try {
+    await api.invoke('correspondents.split', { id: entry.id })
+    await refreshShown()
+    showToast(`${entry.name} has a page of their own again.`)
+  } catch (error) {
+    reportError(error)
+  }
+}
+
+/** "Not the same person": the pair is not offered again, here or after a restart. */
+export async function dismissSameName(pair: SameNamePair): Promise<void> {
+  useCorrespondents.setState((state) => ({ sameName: state.sameName.filter((p) => p !== pair) }))
+  try {
+    await api.invoke('correspondents.dismissSameName', { a: pair.a.id, b: pair.b.id })
+  } catch (error) {
+    reportError(error)
+  }
 }
 
 export async function loadCorrespondents(): Promise<void> {
@@ -34,6 +91,7 @@ export async function loadCorrespondents(): Promise<void> {
     const list = await api.invoke('correspondents.list', { sort, limit: 500, ...(query ? { query } : {}) })
     if (request !== listRequest) return
     useCorrespondents.setState({ list: list.items, total: list.total, loading: false })
+    await loadSameName()
   } catch (error) {
     useCorrespondents.setState({ loading: false })
     reportError(error)
@@ -77,6 +135,7 @@ export async function loadCorrespondent(id: number): Promise<void> {
   try {
     const page = await api.invoke('correspondents.get', { id, limit: 100 })
     useCorrespondents.setState({ page })
+    await loadSameName(page.id)
   } catch (error) {
     reportError(error)
   }

@@ -4,6 +4,7 @@ import type {
   CorrespondentSort,
   CorrespondentSummary,
   FollowingPage,
+  SameNamePair,
 } from '@shared/correspondents'
 
 /** The correspondents' part of the window: the list as searched and sorted, one page, Following. */
@@ -16,6 +17,8 @@ export interface CorrespondentsState {
   /** The correspondent page shown, once loaded. */
   page: CorrespondentPage | null
   following: FollowingPage | null
+  /** Separate entries that are probably one person, offered as "Same person? Merge". */
+  sameName: SameNamePair[]
 }
 
 export const useCorrespondents = create<CorrespondentsState>()(() => ({
@@ -26,4 +29,5 @@ export const useCorrespondents = create<CorrespondentsState>()(() => ({
   loading: false,
   page: null,
   following: null,
+  sameName: [],
 }))

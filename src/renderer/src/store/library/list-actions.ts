@@ -218,3 +218,12 @@ export function clearFacets(): void {
   if (Object.keys(useLibrary.getState().facets).length === 0) return
   reloadWith({ facets: {}, facetLabels: {} })
 }
+
+/** The list with these filters at once, in place of the ones it had (the palette's chips). */
+export function showFiltered(
+  filter: ListFilter,
+  facets: ListFacets,
+  labels: Partial<Record<FacetName, string>>,
+): void {
+  reloadWith({ filter, facets: { ...facets }, facetLabels: { ...labels } })
+}
