@@ -1,11 +1,15 @@
-import { rm } from 'node:fs/promises'
+import { spawn } from 'node:child_process'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
 import { deflateSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { writeArticleRow } from '../../src/main/library/article-rows'
 import { SqlDatabase } from '../../src/main/library/database'
 import { articleTextPath, libraryLayout } from '../../src/main/library/layout'
 import { LibraryStore } from '../../src/main/library/library-store'
 import { readManifest, writeManifest } from '../../src/main/library/manifest'
 import { INDEX_REBUILT_THROUGH } from '../../src/main/library/schema'
+import { cliMissing } from '../helpers/built-cli'
 import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
 
 /**
@@ -193,4 +197,74 @@ describe('the article texts kept in the database', () => {
     expect(found(store, 'pumpkins')).toEqual(['Market day'])
     expect(found(store, 'frontier')).toEqual(['Night train'])
   })
+
+  it.skipIf(cliMissing !== null)(
+    'are filled to the end after `dateline reindex` was killed part-way through filling them',
+    async () => {
+      // 1,000 more articles (4 batches of 250), written straight into a schema-17 library.
+      const store = await open()
+      const extra = Array.from({ length: 1000 }, (_, n) =>
+        makeSummary({
+          id: `c${n.toString(16).padStart(15, '0')}`,
+          title: `Dispatch ${n}`,
+          addedAt: '2024-06-01T10:00:00.000Z',
+          updatedAt: '2024-06-01T10:00:00.000Z',
+        }),
+      )
+      const textOf = (n: number): string => `Dispatch about the quay${n.toString(36)}x harbour.`
+      for (const [n, article] of extra.entries()) {
+        const path = articleTextPath(store.layout, article)
+        await mkdir(dirname(path), { recursive: true })
+        await writeFile(path, textOf(n))
+      }
+      store.change((db) => extra.forEach((article, n) => writeArticleRow(db, article, textOf(n))))
+      await store.close()
+      stores.length = 0
+      withDatabase((db) => {
+        db.transaction(() => {
+          db.exec('DROP TABLE article_texts')
+          db.exec('PRAGMA user_version = 17')
+        })
+      })
+      const layout = libraryLayout(dir)
+      await writeManifest(layout, { ...(await readManifest(layout))!, schemaVersion: 17 })
+
+      // Killed as soon as it tells of its first batch done.
+      const child = spawn(process.execPath, [resolve('out/main/cli.js'), '--library', dir, 'reindex'], {
+        env: { ...process.env, DATELINE_LIBRARY: '' },
+      })
+      await new Promise<void>((done) => {
+        let told = ''
+        child.stderr.on('data', (chunk: Buffer) => {
+          told += chunk.toString('utf8')
+          if (/Indexing the text of [1-9]\d* of/.test(told)) child.kill('SIGKILL')
+        })
+        child.stdout.on('data', (chunk: Buffer) => {
+          told += chunk.toString('utf8')
+          if (/Indexing the text of [1-9]\d* of/.test(told)) child.kill('SIGKILL')
+        })
+        child.on('exit', () => done())
+      })
+      const partly = withDatabase((db) => ({
+        kept: Number(db.get<{ n: number }>('SELECT count(*) AS n FROM article_texts')?.n),
+        pending:
+          db.get('SELECT value FROM library_facts WHERE key = ?', [INDEX_REBUILT_THROUGH]) !== undefined,
+      }))
+      expect(partly.pending, 'the kill came before the reindex finished').toBe(true)
+      expect(partly.kept).toBeGreaterThan(0)
+      expect(partly.kept).toBeLessThan(1003)
+
+      // The next open finishes the reindex, and with it the texts.
+      const reopened = await open()
+      expect(
+        reopened.query((db) => db.get<{ n: number }>('SELECT count(*) AS n FROM article_texts')?.n),
+      ).toBe(1003)
+      for (const article of extra) await rm(articleTextPath(reopened.layout, article))
+      await deleteTextFiles(reopened)
+      await reopened.reindex()
+      expect(found(reopened, `quay${(999).toString(36)}x`)).toEqual(['Dispatch 999'])
+      expect(found(reopened, 'lighthouse')).toEqual(['Harbour report'])
+    },
+    60_000,
+  )
 })
