@@ -152,4 +152,9 @@ describe('choosing the signal a reader credits', () => {
     ).toEqual(['Josh Reed'])
     expect(page(yoast('Josh'), '<p class="byline">By Helen Okafor</p>')).toEqual(['Helen Okafor'])
   })
+
+  it('completes a first name alone from the JSON-LD familyName', () => {
+    const head = ld({ '@type': 'Person', name: 'Helen', givenName: 'Helen', familyName: 'Okafor' })
+    expect(creditedOn(head, '')).toEqual(['Helen Okafor'])
+  })
 })

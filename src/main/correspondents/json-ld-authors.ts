@@ -102,9 +102,12 @@ function nameOf(value: Json | undefined): string | null {
     return typeof value === 'string' ? value.trim() || null : null
   }
   const name = stringOf(value.name)
-  if (name !== null) return name
   const given = stringOf(value.givenName)
   const family = stringOf(value.familyName)
+  // A CMS's display name is often the first name alone ("Josh"), its familyName the rest.
+  if (name !== null && family !== null && !/\s/.test(name) && (given === null || given === name))
+    return name.toLowerCase() === family.toLowerCase() ? name : `${name} ${family}`
+  if (name !== null) return name
   return given !== null || family !== null ? [given, family].filter(Boolean).join(' ') : null
 }
 
