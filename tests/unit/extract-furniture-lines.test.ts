@@ -108,6 +108,8 @@ const FURNITURE: Record<string, string[]> = {
     'Lade weitere Inhalte ...',
     'Weitere Tourentipps in Schweden',
     'Originalartikel:',
+    'Weitere Infos unter www.itfjuniors.de.',
+    'More information at https://www.harbour.example/ferries',
   ],
   'print, picture and basket buttons printed as text': [
     'Rezept drucken',

@@ -29,6 +29,27 @@ describe('html articles', () => {
     expect(article.html).toBe(STORY_PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n'))
   })
 
+  it('puts the lead the page prints from its description before a JSON-LD articleBody without it', () => {
+    const lead =
+      'Die Hafenbehörde hat einen neuen Betreiber für die Fähren gewählt. Der Vertrag läuft zehn Jahre und gilt auch für das neue Terminal.'
+    const page = (printedLead: string): string => {
+      const jsonLd = JSON.stringify({
+        '@type': 'NewsArticle',
+        headline: 'Ferry terminal delayed again',
+        description: lead,
+        articleBody: STORY_PARAGRAPHS.join('\n\n'),
+      })
+      const teaser = `${printedLead}<p>${STORY_PARAGRAPHS[0]}</p><div class="paywall"><p>Subscribe to read the rest.</p></div>`
+      return newsPage(teaser, `<title>Ferry</title><script type="application/ld+json">${jsonLd}</script>`)
+    }
+    expect(extractHtml(page(`<p class="text-xl">${lead}</p>`)).text.split('\n\n')).toEqual([
+      lead,
+      ...STORY_PARAGRAPHS,
+    ])
+    // A description the page does not print is an abstract for search engines.
+    expect(extractHtml(page('')).text.split('\n\n')).toEqual(STORY_PARAGRAPHS)
+  })
+
   it('warns when the page has little readable text', () => {
     const article = extractHtml(newsPage(`<p>${STORY_PARAGRAPHS[0]}</p>`))
     expect(article.warnings).toEqual([

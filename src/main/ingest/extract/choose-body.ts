@@ -1,4 +1,5 @@
-import type { DomElement } from './dom'
+import { normaliseSpace, type DomElement } from './dom'
+import type { BlockMap } from './recover-blocks'
 import { CAPTION_MARK } from './post-clean'
 import { countWords, paragraphsOf, withoutInvisibleMarks } from './text'
 
@@ -25,6 +26,30 @@ export function chooseBody(content: DomElement | null, articleBody: string | nul
     return { kind: 'json-ld', paragraphs: jsonParagraphs }
   }
   return { kind: 'html', paragraphs: htmlParagraphs }
+}
+
+/** A description shorter than this is a tagline, not a lead paragraph. */
+const MIN_LEAD_WORDS = 12
+
+/**
+ * The lead in front of a story read from the JSON-LD articleBody. Many CMSs keep the lead in the
+ * description field and print it as the first paragraph under the headline, while articleBody holds
+ * only the body field: when the page prints the description as a block of its own (the same text,
+ * outside page furniture) and the articleBody does not open with it, it is put first. A description
+ * the page does not print is an abstract for search engines and stays out.
+ */
+export function withDescribedLead(
+  paragraphs: string[],
+  description: string | null,
+  blocks: BlockMap | null,
+): string[] {
+  if (description === null || blocks === null) return paragraphs
+  const lead = normaliseSpace(withoutInvisibleMarks(description))
+  if (countWords(lead) < MIN_LEAD_WORDS) return paragraphs
+  const opening = normaliseSpace(paragraphs.slice(0, 3).join(' '))
+  if (opening.includes(lead.slice(0, 80))) return paragraphs
+  const printed = blocks.blocks.some((block) => !block.furniture && block.text === lead)
+  return printed ? [lead, ...paragraphs] : paragraphs
 }
 
 /** articleBody is plain text by the standard, but some sites put HTML or entities in it. */

@@ -22,7 +22,7 @@ import { StepRunner } from './steps'
 import { markTeaserCards } from './teaser-cards'
 import { keepTitledStory } from './titled-story'
 import { countWords, paragraphsOf, textOfParagraphs } from './text'
-import { chooseBody, splitArticleBody } from './choose-body'
+import { chooseBody, splitArticleBody, withDescribedLead } from './choose-body'
 import {
   FALLBACK_WARNINGS,
   FLATTENED_WARNING,
@@ -243,13 +243,12 @@ function readCleaned(
           paragraphs: chosen.paragraphs,
           words: countWords(chosen.paragraphs.join(' ')),
         }
-      : {
-          path: 'json-ld',
-          root: null,
-          paragraphs: chosen.paragraphs,
-          words: countWords(chosen.paragraphs.join(' ')),
-        }
+      : jsonLdReading(withDescribedLead(chosen.paragraphs, jsonLd.description, blocks))
   return { reading, readability }
+}
+
+function jsonLdReading(paragraphs: string[]): BodyReading {
+  return { path: 'json-ld', root: null, paragraphs, words: countWords(paragraphs.join(' ')) }
 }
 
 /**
