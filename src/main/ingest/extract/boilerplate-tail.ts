@@ -10,7 +10,7 @@ import {
   type DomElement,
   type DomNode,
 } from './dom'
-import { paragraphsOf } from './text'
+import { everyParagraph } from './text'
 
 /*
  * What a page prints after the story and extraction keeps: the outlet's rights notice, a vote or
@@ -71,8 +71,7 @@ export function removeTrailingBoilerplate(root: DomElement): void {
   for (let steps = 0; steps < 1000; steps += 1) {
     const last = lastNodeWithText(container)
     if (last === null || !isElement(last)) return
-    const lines = paragraphsOf(last)
-    if (lines.length > 0 && lines.every(isTailLine) && last.querySelector(MEDIA_SELECTOR) === null) {
+    if (everyParagraph(last, isTailLine) && last.querySelector(MEDIA_SELECTOR) === null) {
       last.remove()
       continue
     }

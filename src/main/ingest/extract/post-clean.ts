@@ -181,11 +181,14 @@ function trimTrailingLines(root: DomElement): void {
 
 function cutTail(root: DomElement): void {
   const blocks = leafBlocks(root).filter(hasText)
-  const totalWords = blocks.reduce((sum, block) => sum + countWords(textOf(block)), 0)
+  // Each block's text and words are read once, for the total and for the walk below.
+  const texts = blocks.map((block) => textOf(block))
+  const counts = texts.map((text) => countWords(text))
+  const totalWords = counts.reduce((sum, words) => sum + words, 0)
   let wordsBefore = 0
-  for (const block of blocks) {
-    const text = textOf(block)
-    const words = countWords(text)
+  for (const [at, block] of blocks.entries()) {
+    const text = texts[at] ?? ''
+    const words = counts[at] ?? 0
     // Only the last part of the story can start trailing matter; a "Related" line in the first half
     // is more likely an inline link the text refers to.
     if (wordsBefore >= totalWords * 0.5 && words <= 12 && isTailStart(text)) {

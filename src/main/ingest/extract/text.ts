@@ -68,13 +68,44 @@ export function withoutInvisibleMarks(text: string): string {
  */
 export function paragraphsOf(root: DomNode, skipAttribute?: string): string[] {
   const paragraphs: string[] = []
+  eachParagraph(root, skipAttribute, (text) => {
+    paragraphs.push(text)
+    return true
+  })
+  return paragraphs
+}
+
+/**
+ * Whether `root` has paragraphs (those of paragraphsOf) and `test` holds for every one: read up to
+ * the first that fails, as a block holding the story fails at its first line.
+ */
+export function everyParagraph(root: DomNode, test: (text: string) => boolean): boolean {
+  let count = 0
+  let all = true
+  eachParagraph(root, undefined, (text) => {
+    count += 1
+    all = test(text)
+    return all
+  })
+  return count > 0 && all
+}
+
+/** Gives `take` the paragraphs of paragraphsOf, in order, until it returns false. */
+function eachParagraph(
+  root: DomNode,
+  skipAttribute: string | undefined,
+  take: (text: string) => boolean,
+): void {
   let line = ''
+  let stopped = false
   const flush = (): void => {
+    if (stopped) return
     const text = normaliseSpace(withoutInvisibleMarks(line))
-    if (text !== '') paragraphs.push(text)
+    if (text !== '' && !take(text)) stopped = true
     line = ''
   }
   const walk = (node: DomNode): void => {
+    if (stopped) return
     if (node.nodeType === TEXT_NODE) {
       line += node.textContent ?? ''
       return
@@ -96,7 +127,6 @@ export function paragraphsOf(root: DomNode, skipAttribute?: string): string[] {
   }
   walk(root)
   flush()
-  return paragraphs
 }
 
 export function textOfParagraphs(paragraphs: string[]): string {
