@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { creditCorrespondents, namesInByline } from '../../src/main/correspondents'
+import { creditCorrespondents, kindOf, namesInByline } from '../../src/main/correspondents'
 
 const story = 'The council met on Monday and voted to keep the old bridge open for another year.'
 const creditText = (...lines: string[]): string[] =>
@@ -25,12 +25,21 @@ describe('bylines in the forms of other languages and of the wires', () => {
     // The wire's name written after the reporter's with no comma.
     ['By AMY SMITH Associated Press', ['Amy Smith', 'AP']],
     ['Von Anna Schmidt Deutsche Presse-Agentur', ['Anna Schmidt', 'dpa']],
+    // National agencies beside a reporter (Turkey, Italy, Brazil, Spain).
+    ['Ahmet Yılmaz / DHA', ['Ahmet Yılmaz', 'DHA']],
+    ['Di Mario Rossi, Adnkronos', ['Mario Rossi', 'Adnkronos']],
+    ['Por Ana Souza, Estadão Conteúdo', ['Ana Souza', 'Estadão Conteúdo']],
     // A template's placeholder and its printed markup.
     ['Nombre del autor', []],
     ['Author Name', []],
     ['di: Vegolosi.it &lt;p style="float: right;">&lt;i>Tempo di lettura', []],
   ])('reads %j as %j', (raw, names) => {
     expect(namesInByline(raw)).toEqual(names)
+  })
+
+  it('tells the national agencies from people', () => {
+    expect(kindOf('Adnkronos')).toBe('agency')
+    expect(kindOf('DHA')).toBe('agency')
   })
 
   it('reads an organisation whose "für" belongs to its name as no one, a name "für" its employer as the name', () => {
