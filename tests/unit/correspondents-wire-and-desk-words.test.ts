@@ -25,6 +25,12 @@ describe('bylines in the forms of other languages and of the wires', () => {
     // The wire's name written after the reporter's with no comma.
     ['By AMY SMITH Associated Press', ['Amy Smith', 'AP']],
     ['Von Anna Schmidt Deutsche Presse-Agentur', ['Anna Schmidt', 'dpa']],
+    // Labels of Polish, Finnish, Dutch and Greek bylines.
+    ['Oprac. Jan Kowalski', ['Jan Kowalski']],
+    ['Toimittaja Matti Virtanen', ['Matti Virtanen']],
+    ['Door onze redacteur Piet de Vries', ['Piet de Vries']],
+    ['Γράφει ο Γιώργος Παπαδόπουλος', ['Γιώργος Παπαδόπουλος']],
+    ['Του Γιώργου Παπαδόπουλου', ['Γιώργου Παπαδόπουλου']],
     // A national agency beside a reporter.
     ['Ahmet Yılmaz / DHA', ['Ahmet Yılmaz', 'DHA']],
     // A template's placeholder and its printed markup.
