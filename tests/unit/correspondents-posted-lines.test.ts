@@ -32,3 +32,22 @@ describe('the line a CMS prints for the account that posted', () => {
     expect(creditText(story, 'von meinem Vater am 3. Mai 2020 erzählt bekommen')).toEqual([])
   })
 })
+
+describe('bylines printed as lines of a plain text', () => {
+  const headline = 'Council keeps the old bridge open'
+
+  it('reads a name and a date under the headline, with no label between them', () => {
+    expect(creditText(headline, 'Jane Doe | 4 March 2024', story)).toEqual(['Jane Doe'])
+    expect(creditText(headline, '4. März 2024 | Anna Schmidt', story)).toEqual(['Anna Schmidt'])
+    expect(creditText(headline, 'Berlin | 4 March 2024', story)).toEqual([])
+  })
+
+  it('reads the wire’s closing signature in brackets, without its editor', () => {
+    expect(creditText(story, '(Reporting by Jane Doe in London; Editing by John Roe)')).toEqual(['Jane Doe'])
+  })
+
+  it('reads the writer’s own label for text and pictures, and an agency written in lower case', () => {
+    expect(creditText(story, 'Text und Fotos: Anna Schmidt')).toEqual(['Anna Schmidt'])
+    expect(creditText(headline, 'Von dpa', story)).toEqual(['dpa'])
+  })
+})

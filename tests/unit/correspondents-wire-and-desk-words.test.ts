@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { creditCorrespondents, namesInByline } from '../../src/main/correspondents'
+import { creditCorrespondents, kindOf, namesInByline } from '../../src/main/correspondents'
 
 const story = 'The council met on Monday and voted to keep the old bridge open for another year.'
 const creditText = (...lines: string[]): string[] =>
@@ -25,12 +25,26 @@ describe('bylines in the forms of other languages and of the wires', () => {
     // The wire's name written after the reporter's with no comma.
     ['By AMY SMITH Associated Press', ['Amy Smith', 'AP']],
     ['Von Anna Schmidt Deutsche Presse-Agentur', ['Anna Schmidt', 'dpa']],
+    // Labels of Polish, Finnish, Dutch and Greek bylines.
+    ['Oprac. Jan Kowalski', ['Jan Kowalski']],
+    ['Toimittaja Matti Virtanen', ['Matti Virtanen']],
+    ['Door onze redacteur Piet de Vries', ['Piet de Vries']],
+    ['Γράφει ο Γιώργος Παπαδόπουλος', ['Γιώργος Παπαδόπουλος']],
+    ['Του Γιώργου Παπαδόπουλου', ['Γιώργου Παπαδόπουλου']],
+    // A national agency beside a reporter.
+    ['Ahmet Yılmaz / DHA', ['Ahmet Yılmaz', 'DHA']],
     // A template's placeholder and its printed markup.
     ['Nombre del autor', []],
     ['Author Name', []],
     ['di: Vegolosi.it &lt;p style="float: right;">&lt;i>Tempo di lettura', []],
   ])('reads %j as %j', (raw, names) => {
     expect(namesInByline(raw)).toEqual(names)
+  })
+
+  it('tells the national agencies from people ("Di Mario Rossi, Adnkronos")', () => {
+    expect(kindOf('Adnkronos')).toBe('agency')
+    expect(kindOf('Estadão Conteúdo')).toBe('agency')
+    expect(kindOf('DHA')).toBe('agency')
   })
 
   it('reads an organisation whose "für" belongs to its name as no one, a name "für" its employer as the name', () => {

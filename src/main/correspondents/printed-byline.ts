@@ -1,4 +1,4 @@
-import { bylineWords, lowerPhrase } from './byline-words'
+import { agencyNamed, bylineWords, lowerPhrase } from './byline-words'
 import workSheet from './data/work-sheet-labels.json'
 
 /*
@@ -35,7 +35,7 @@ export function isPrintedByline(line: string): boolean {
   const prefix = PRINTED_BYLINE_RE.exec(line)
   if (prefix === null) return false
   const rest = line.slice(prefix[0].length)
-  if (!NAME_START_RE.test(rest) && !isHandleAndDate(rest)) return false
+  if (!NAME_START_RE.test(rest) && !isHandleAndDate(rest) && !startsWithAgency(rest)) return false
   if (line.split(/\s+/).length > PRINTED_BYLINE_WORDS) return false
   // A sentence ends with a full stop; a labelled credit may too ("Autorin: X, Projektleiterin.").
   return !/[.!?]$/.test(line) || (/^\S+\s*[:：]/u.test(line) && !/[!?]$/.test(line))
@@ -55,6 +55,14 @@ function isHandleAndDate(rest: string): boolean {
     'iu',
   )
   return handleAndDate.test(rest.trim())
+}
+
+/** "Mit Material von dpa", "Con información de EFE": an agency written in lower case is a name too. */
+function startsWithAgency(rest: string): boolean {
+  const words = rest.trim().split(/[\s,;/]+/)
+  return [words.slice(0, 3).join(' '), words.slice(0, 2).join(' '), words[0] ?? ''].some(
+    (start) => start !== '' && agencyNamed(start) !== null,
+  )
 }
 
 /** A credit whose first line starts with a byline's label ("By …", "Text & Fotos: …", "Autor: …"). */
@@ -79,6 +87,9 @@ const LABEL_PREFIX_RE = /^([^:：]{1,30}?)\s*[:：]/u
 const LAST_LABELLED_LINES = 6
 const LABELLED_RE = /^\p{L}+(?:\s\p{L}+)?\s*[:：]/u
 
+/** A line that is all one bracket: "(Reporting by Jane Doe; Editing by John Roe)". */
+const WRAPPED_LINE_RE = /^[(（]([^()（）]+)[)）]$/u
+
 /** The story's first lines and last lines that read as a byline. */
 export function bylineLines(text: string): string[] {
   const lines = text
@@ -86,8 +97,17 @@ export function bylineLines(text: string): string[] {
     .map((line) => line.trim())
     .filter((line) => line !== '')
   const labelled = lines.slice(-LAST_LABELLED_LINES).filter((line) => LABELLED_RE.test(line))
-  const looked = [...lines.slice(0, FIRST_LINES), ...lines.slice(-LAST_LINES), ...labelled]
-  return [...new Set(looked)].filter((line) => isPrintedByline(line) && !inWorkSheet(line, lines))
+  const first = lines.slice(0, FIRST_LINES)
+  const looked = [...first, ...lines.slice(-LAST_LINES), ...labelled]
+  const printed = [...new Set(looked)]
+    .map((line) => WRAPPED_LINE_RE.exec(line)?.[1]?.trim() ?? line)
+    .filter((line) => isPrintedByline(line) && !inWorkSheet(line, lines))
+  // "Jane Doe | 4 March 2024" under the headline: a name and a date with no label between them.
+  if (printed.length === 0) {
+    const dated = first.find((line) => datedBylineName(line) !== null)
+    if (dated !== undefined) return [dated]
+  }
+  return printed
 }
 
 /** "Seiten: 400", "Verlag: Piper": a field of a data sheet, its label a few words and a colon. */
