@@ -61,6 +61,11 @@ describe('articles.suggestFilters', () => {
       { kind: 'site', value: 'Fixture News', label: 'Fixture News', words: 'fixture news', articles: 1 },
     ])
     expect(await suggest('eastern')).toMatchObject([{ kind: 'collection', value: 'Eastern Europe desk' }])
+    // An archived article's site is still offered, and still counted (the palette searches archived ones too).
+    const listed = await call<{ items: { id: string; siteName: string | null }[] }>('articles.list', {})
+    const fromSite = listed.items.find((a) => a.siteName === 'Fixture News')!
+    await call('articles.setState', { id: fromSite.id, archived: true })
+    expect(await suggest('fixture')).toMatchObject([{ kind: 'site', value: 'Fixture News', articles: 1 }])
     // A word must begin the name ("rus" is not in "Belarus"), and short words offer nothing.
     expect((await suggest('larus')).map((s) => s.kind)).toEqual([])
     expect(await suggest('in')).toEqual([])

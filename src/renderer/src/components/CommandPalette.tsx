@@ -96,6 +96,19 @@ export function withoutWords(text: string, words: string): string {
   return `${text.slice(0, at)} ${text.slice(at + words.length)}`.replace(/\s+/gu, ' ').trim()
 }
 
+const APPLY_WORDS = fold('Show these in the list filters apply')
+
+/**
+ * "Show these in the list" while nothing is typed (or its own words are): once the person types
+ * words to search within the chips, Enter is for the articles found.
+ */
+function offersApply(text: string): boolean {
+  return fold(text)
+    .split(/\s+/u)
+    .filter(Boolean)
+    .every((word) => APPLY_WORDS.includes(word))
+}
+
 function chipItems(filters: PaletteFilters): ChipItem[] {
   return filters.order.map((name) => ({
     key: name,
@@ -142,7 +155,7 @@ function PaletteBody(): JSX.Element {
       ? []
       : [...matchStates(text, filters), ...suggestions].filter((filter) => !alreadyOn(filter, filters))
   const options: Option[] = [
-    ...(hasChips ? [{ kind: 'apply' } as const] : []),
+    ...(hasChips && offersApply(text) ? [{ kind: 'apply' } as const] : []),
     ...matchCommands(text).map((command): Option => ({ kind: 'command', command })),
     ...offered.map((filter): Option => ({ kind: 'filter', filter })),
     ...results.hits.map((hit): Option => ({ kind: 'article', hit })),

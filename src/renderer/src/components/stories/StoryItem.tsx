@@ -1,4 +1,4 @@
-import type { JSX } from 'react'
+import { useId, type JSX } from 'react'
 import type { StoryArticle, StorySummary } from '@shared/stories'
 import { moveToStory, readStoryArticle, takeOutOfStory } from '@renderer/store/stories/actions'
 import { languageName, storyTime } from './story-labels'
@@ -17,6 +17,7 @@ export function StoryItem({
   alone: boolean
 }): JSX.Element {
   const { article } = item
+  const moveId = useId()
   return (
     <li className="story-article" data-testid="story-article">
       <div className="story-article-head">
@@ -52,21 +53,29 @@ export function StoryItem({
           </button>
         )}
         {others.length > 0 && (
-          <select
-            className="story-move"
-            aria-label={`Move “${article.title}” to another story`}
-            value=""
-            onChange={(event) => {
-              if (event.target.value) void moveToStory(story, article.id, Number(event.target.value))
-            }}
-          >
-            <option value="">Move to…</option>
-            {others.map((other) => (
-              <option key={other.id} value={other.id}>
-                {other.title.slice(0, 80)}
-              </option>
-            ))}
-          </select>
+          // A visible label, not only a "Move to…" placeholder: the menu says what it does before
+          // it is opened. Its name starts with the words shown, then says which headline it moves.
+          <span className="story-move-field">
+            <label htmlFor={moveId} className="story-move-label">
+              Move to another story<span className="visually-hidden">: “{article.title}”</span>
+            </label>
+            <select
+              id={moveId}
+              className="story-move"
+              data-testid="story-move"
+              value=""
+              onChange={(event) => {
+                if (event.target.value) void moveToStory(story, article.id, Number(event.target.value))
+              }}
+            >
+              <option value="">Choose a story…</option>
+              {others.map((other) => (
+                <option key={other.id} value={other.id}>
+                  {other.title.slice(0, 80)}
+                </option>
+              ))}
+            </select>
+          </span>
         )}
       </div>
     </li>
