@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path'
 import { deflateSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { writeArticleRow } from '../../src/main/library/article-rows'
-import { SqlDatabase } from '../../src/main/library/database'
+import { databaseLockPath, SqlDatabase } from '../../src/main/library/database'
 import { articleTextPath, libraryLayout } from '../../src/main/library/layout'
 import { LibraryStore } from '../../src/main/library/library-store'
 import { readManifest, writeManifest } from '../../src/main/library/manifest'
@@ -245,6 +245,10 @@ describe('the article texts kept in the database', () => {
         })
         child.on('exit', () => done())
       })
+      // A kill inside a transaction leaves the SQLite build's lock directory behind. The library's
+      // open removes it once its own lock proves the owner dead; this test reads the raw database
+      // first, so it does the same (the process is gone).
+      await rm(databaseLockPath(libraryLayout(dir).database), { recursive: true, force: true })
       const partly = withDatabase((db) => ({
         kept: Number(db.get<{ n: number }>('SELECT count(*) AS n FROM article_texts')?.n),
         pending:
