@@ -46,8 +46,9 @@ describe('furniture lines outside any block', () => {
     expect(article.text).toContain(REST.at(-1))
   })
 
-  it('keeps an address, a date or markup-like text on a line of the story', () => {
+  it('keeps an address, a date, markup-like text or a byline on a line of the story', () => {
     const lines = [
+      'Von David Hutzler, dpa',
       'http://www.jeongdongtheater.com',
       '29 November 2018 | 20 January 2019',
       '<The Palace: Jang Noksu>',
