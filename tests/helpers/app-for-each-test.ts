@@ -20,6 +20,13 @@ export interface AppForEachTest {
   reopen(more?: AppOptions): Promise<DatelineApp>
 }
 
+/** Calls a procedure of `app` through its dispatcher and fails the test when the call fails. */
+export async function callOrFail<T>(app: DatelineApp, name: string, input: unknown): Promise<T> {
+  const result = await app.dispatch(name, input)
+  if (!result.ok) expect.fail(`${name} failed: ${result.error.code} ${result.error.message}`)
+  return result.value as T
+}
+
 /**
  * Registers the hooks of a test file whose every test wants its own library: a temp folder and
  * `openApp` on it before each test (extraction inline unless `options` say otherwise), the app
@@ -40,10 +47,8 @@ export function appForEachTest(options: AppOptions = {}): AppForEachTest {
       if (!dir) throw new Error('The library folder is made before each test; there is none here')
       return dir
     },
-    async call<T>(name: string, input: unknown): Promise<T> {
-      const result = await current.app().dispatch(name, input)
-      if (!result.ok) expect.fail(`${name} failed: ${result.error.code} ${result.error.message}`)
-      return result.value as T
+    call<T>(name: string, input: unknown): Promise<T> {
+      return callOrFail<T>(current.app(), name, input)
     },
     async refused(name: string, input: unknown): Promise<{ code: string; message: string }> {
       const result = await current.app().dispatch(name, input)

@@ -4,6 +4,7 @@ import type { CorrespondentList, SameNamePair } from '@shared/correspondents'
 import { openApp, type DatelineApp } from '../../src/main/app'
 import { rebuildLibraryDatabase } from '../../src/main/library/database-builder'
 import { libraryLayout } from '../../src/main/library/layout'
+import { callOrFail } from '../helpers/app-for-each-test'
 import { articlePage } from '../helpers/article-page'
 import { html, startFixtureServer, type FixtureServer } from '../helpers/fixture-server'
 import { makeTempDir, removeDir } from '../helpers/temp-library'
@@ -12,10 +13,8 @@ let dir: string
 let site: FixtureServer
 let app: DatelineApp
 
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const result = await app.dispatch(name, input)
-  if (!result.ok) expect.fail(`${name} failed: ${result.error.code} ${result.error.message}`)
-  return result.value as T
+function call<T>(name: string, input: unknown): Promise<T> {
+  return callOrFail<T>(app, name, input)
 }
 
 /** A page of one outlet signed by one author. */

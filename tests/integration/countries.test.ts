@@ -4,6 +4,7 @@ import type { AddArticleResult, ArticlePage } from '@shared/contract'
 import type { CountryList, RetagStatus } from '@shared/countries'
 import { openApp, type DatelineApp } from '../../src/main/app'
 import { recountSidebar } from '../../src/main/library/schema'
+import { callOrFail } from '../helpers/app-for-each-test'
 import { eutodayText } from '../helpers/article-page'
 import { makeTempDir, removeDir } from '../helpers/temp-library'
 
@@ -16,10 +17,8 @@ async function start(): Promise<DatelineApp> {
   return app
 }
 
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const result = await app!.dispatch(name, input)
-  if (!result.ok) expect.fail(`${name} failed: ${result.error.code} ${result.error.message}`)
-  return result.value as T
+function call<T>(name: string, input: unknown): Promise<T> {
+  return callOrFail<T>(app!, name, input)
 }
 
 const codes = (article: ArticleSummary): string[] => article.countries.map((c) => `${c.role}:${c.code}`)

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AddArticleResult, ArticlePage } from '@shared/contract'
 import { openApp, type DatelineApp } from '../../src/main/app'
+import { callOrFail } from '../helpers/app-for-each-test'
 import { articlePage } from '../helpers/article-page'
 import { html, startFixtureServer, type FixtureServer } from '../helpers/fixture-server'
 import { makeTempDir, removeDir } from '../helpers/temp-library'
@@ -9,10 +10,8 @@ let dir: string
 let site: FixtureServer
 let app: DatelineApp | null = null
 
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const result = await app!.dispatch(name, input)
-  if (!result.ok) expect.fail(`${name} failed: ${result.error.code} ${result.error.message}`)
-  return result.value as T
+function call<T>(name: string, input: unknown): Promise<T> {
+  return callOrFail<T>(app!, name, input)
 }
 
 async function listed(): Promise<ArticlePage['items']> {

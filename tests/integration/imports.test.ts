@@ -5,6 +5,7 @@ import type { ArticlePage } from '@shared/contract'
 import type { ImportJob, ImportJobDetail } from '@shared/imports'
 import { openApp, type DatelineApp } from '../../src/main/app'
 import type { FetchFunction } from '../../src/main/ingest/fetch-page'
+import { callOrFail } from '../helpers/app-for-each-test'
 import { articlePage } from '../helpers/article-page'
 import { html, startFixtureServer, status, type FixtureServer } from '../helpers/fixture-server'
 import { importFixture, omnivoreZip } from '../helpers/import-fixtures'
@@ -40,10 +41,8 @@ async function start(options: { host?: boolean; concurrency?: number } = {}): Pr
   return app
 }
 
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const result = await app!.dispatch(name, input)
-  if (!result.ok) expect.fail(`${name} failed: ${result.error.code} ${result.error.message}`)
-  return result.value as T
+function call<T>(name: string, input: unknown): Promise<T> {
+  return callOrFail<T>(app!, name, input)
 }
 
 /** The fixture with its news.example links pointing at the fixture server. */

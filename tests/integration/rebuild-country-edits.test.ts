@@ -7,6 +7,7 @@ import { openApp, type DatelineApp } from '../../src/main/app'
 import { countryEditsPath } from '../../src/main/countries/country-edit-files'
 import { rebuildLibraryDatabase } from '../../src/main/library/database-builder'
 import { libraryLayout } from '../../src/main/library/layout'
+import { callOrFail } from '../helpers/app-for-each-test'
 import { eutodayText } from '../helpers/article-page'
 import { makeTempDir, removeDir } from '../helpers/temp-library'
 
@@ -23,10 +24,8 @@ async function start(): Promise<DatelineApp> {
   return app
 }
 
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const result = await app!.dispatch(name, input)
-  if (!result.ok) expect.fail(`${name} failed: ${result.error.code} ${result.error.message}`)
-  return result.value as T
+function call<T>(name: string, input: unknown): Promise<T> {
+  return callOrFail<T>(app!, name, input)
 }
 
 async function listed(country: string): Promise<string[]> {

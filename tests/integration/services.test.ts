@@ -14,6 +14,7 @@ import type { CallResult } from '@shared/errors'
 import type { Settings } from '@shared/settings'
 import { openApp, type DatelineApp } from '../../src/main/app'
 import { CURRENT_SCHEMA_VERSION } from '../../src/main/library/manifest'
+import { callOrFail } from '../helpers/app-for-each-test'
 import { articlePage, EUTODAY_TITLE, eutodayText } from '../helpers/article-page'
 import { html, image, startFixtureServer, status, type FixtureServer } from '../helpers/fixture-server'
 import { JPEG_2X2, makePng } from '../helpers/images'
@@ -40,10 +41,8 @@ async function restart(): Promise<DatelineApp> {
 }
 
 /** Calls a procedure and returns its value, failing the test with the error message if it failed. */
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const result = await app!.dispatch(name, input)
-  if (!result.ok) expect.fail(`${name} failed: ${result.error.code} ${result.error.message}`)
-  return result.value as T
+function call<T>(name: string, input: unknown): Promise<T> {
+  return callOrFail<T>(app!, name, input)
 }
 
 /** Calls a procedure that must fail, returning its error. */
