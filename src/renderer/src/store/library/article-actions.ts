@@ -5,7 +5,7 @@ import { useSettings } from '../settings/store'
 import { reportError, showArticles } from '../ui/actions'
 import { pushUndo } from '../undo/undo-stack'
 import { clearFacets, loadPage, markPageStale, scheduleRefresh, setFilter } from './list-actions'
-import { stopWatchingRead, watchRead, type OpenedBy } from './read-tracking'
+import { readStateChosen, stopWatchingRead, watchRead, type OpenedBy } from './read-tracking'
 import { articleAt, currentArticle, loadedIndexOf, loadedSummary, pageOf } from './selectors'
 import { libraryCountsOf, useLibrary, type LibraryState } from './store'
 
@@ -63,6 +63,7 @@ function statesOf(article: ArticleSummary): StatePatch {
  */
 export async function setArticleStates(ids: readonly string[], patch: Partial<StatePatch>): Promise<void> {
   if (ids.length === 0) return
+  if (patch.read !== undefined) readStateChosen(ids)
   const before = useLibrary.getState()
   const originals = new Map<string, Partial<StatePatch>>()
   for (const id of ids) {

@@ -19,6 +19,15 @@ export function stopWatchingRead(): void {
   watched = null
 }
 
+/**
+ * The person set the read state of these articles themselves (a bulk "Mark unread", the key): the
+ * one in the reader is no longer watched, or its timer or the end of its text would undo their
+ * choice a moment later. Reopening it watches it again.
+ */
+export function readStateChosen(ids: readonly string[]): void {
+  if (watched && ids.includes(watched.id)) stopWatchingRead()
+}
+
 /** Starts watching the article just shown; `markRead` is called at most once for it. */
 export function watchRead(id: string, openedBy: OpenedBy, markRead: (id: string) => void): void {
   stopWatchingRead()
