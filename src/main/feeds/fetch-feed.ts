@@ -1,6 +1,7 @@
 import { DatelineError } from '@shared/errors'
 import { parseWebAddress, USER_AGENT, type FetchFunction, type FetchLimits } from '../ingest/fetch-page'
 import { readCappedBody } from '../ingest/read-capped-body'
+import { retryCutConnection } from '../ingest/retry-cut-connection'
 import { FeedError } from './feed-error'
 
 /** A feed is fetched within the same three bounds as a page, with its own defaults. */
@@ -121,7 +122,7 @@ async function request(
   if (conditional.etag) headers['if-none-match'] = conditional.etag
   if (conditional.lastModified) headers['if-modified-since'] = conditional.lastModified
   try {
-    return await fetchFn(url.href, { redirect: 'manual', signal, headers })
+    return await retryCutConnection(fetchFn)(url.href, { redirect: 'manual', signal, headers })
   } catch (error) {
     if (signal.aborted) throw error
     const reason = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message

@@ -2,6 +2,7 @@ import type { MediaStore } from '../library/media-store'
 import { parseWebAddress, USER_AGENT, type FetchFunction } from './fetch-page'
 import { readCappedBody } from './read-capped-body'
 import { imageExtension } from './image-type'
+import { retryCutConnection } from './retry-cut-connection'
 import { sanitizeSvg } from './sanitize-svg'
 
 export interface ImageLimits {
@@ -49,6 +50,7 @@ export async function downloadImages(
   options: DownloadImagesOptions,
 ): Promise<ImageDownloads> {
   const limits = options.limits ?? defaultImageLimits
+  const fetching = { ...options, fetch: retryCutConnection(options.fetch) }
   const stored = new Map<string, string | null>()
   const deadline = AbortSignal.timeout(limits.stageTimeoutMs)
   let done = 0
@@ -56,7 +58,7 @@ export async function downloadImages(
   const worker = async (): Promise<void> => {
     while (next < urls.length && !deadline.aborted) {
       const url = urls[next++]!
-      stored.set(url, await storeImage(url, options, limits, deadline).catch(() => null))
+      stored.set(url, await storeImage(url, fetching, limits, deadline).catch(() => null))
       options.onProgress?.(++done, urls.length)
     }
   }

@@ -2,6 +2,7 @@ import { DatelineError } from '@shared/errors'
 import { decodeText } from '@shared/text-decoding'
 import { failureCode, plainNetworkReason } from './network-failures'
 import { readCappedBody } from './read-capped-body'
+import { retryCutConnection } from './retry-cut-connection'
 
 export type FetchFunction = typeof fetch
 
@@ -118,7 +119,7 @@ export async function fetchPage(
 
 async function request(url: URL, fetchFn: FetchFunction, signal: AbortSignal): Promise<Response> {
   try {
-    return await fetchFn(url.href, {
+    return await retryCutConnection(fetchFn)(url.href, {
       redirect: 'manual',
       signal,
       headers: {
