@@ -170,11 +170,28 @@ function markCaptions(root: DomElement): void {
   for (const element of captions) element.setAttribute(CAPTION_MARK, '')
 }
 
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
+
+/**
+ * From the end backwards, the blocks that close no story: trailing boilerplate lines, and headings,
+ * which head nothing once they are the last text ("More on this topic", a related story's headline
+ * whose list or card was left out, a section title over a widget the copy does not hold), in any
+ * language. The first block always stays.
+ */
+/** A sentence's end in any script: a heading ending so is a pull quote, which is the story's. */
+const SENTENCE_END_RE = /[.!?…。！？」』"”»]$/u
+
+function isEmptyHeading(block: DomElement, text: string): boolean {
+  return HEADING_TAGS.has(block.localName) && !SENTENCE_END_RE.test(text)
+}
+
 function trimTrailingLines(root: DomElement): void {
   const blocks = leafBlocks(root).filter((block) => hasText(block) && !block.hasAttribute(CAPTION_MARK))
   for (let i = blocks.length - 1; i > 0; i -= 1) {
     const block = blocks[i]
-    if (block === undefined || !isTrailingLine(textOf(block))) break
+    if (block === undefined) break
+    const text = textOf(block)
+    if (!(isEmptyHeading(block, text) || isTrailingLine(text))) break
     block.remove()
   }
 }
