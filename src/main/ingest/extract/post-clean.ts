@@ -12,7 +12,7 @@ import { removeTrailingBoilerplate } from './boilerplate-tail'
 import { removeCaptionDebris } from './caption-debris'
 import { removeLinkBlocks } from './link-blocks'
 import { removeTeaserCards } from './teaser-cards'
-import { hasText, isElement, textOf, toArray, type DomElement, type DomNode } from './dom'
+import { hasText, isElement, normaliseSpace, textOf, toArray, type DomElement, type DomNode } from './dom'
 import { countWords, paragraphsOf } from './text'
 import { PHRASING_TAGS } from './phrasing-tags'
 import { removeRepeatedParagraphs } from './repeated-paragraphs'
@@ -78,6 +78,7 @@ export function postClean(root: DomElement): void {
     }
   }
   removeLooseBoilerplateLines(root)
+  removeDateStamps(root)
   removeTeaserCards(root)
   removeRepeatedParagraphs(leafBlocks(root))
   removeLinkBlocks(root, leafBlocks(root))
@@ -149,6 +150,92 @@ function separateDates(root: DomElement): void {
   }
 }
 
+/** Markup that stamps a date on the page: `<time>`, schema.org's date properties, date-named classes. */
+const DATE_PROPERTY_RE = /^date(?:Published|Modified|Created)$/
+/** A stamp's line may hold a label besides its dates ("Updated", "Last modified on", "Publié le"). */
+const STAMP_LABEL_MAX_WORDS = 3
+const STAMP_MAX_WORDS = 20
+const STAMP_KEPT_IN = 'td,th,li,dd,dt'
+
+function isDateMark(element: DomElement): boolean {
+  const property = element.getAttribute('itemprop') ?? ''
+  if (DATE_PROPERTY_RE.test(property)) return true
+  // A `<time>` may hold a duration instead (a recipe's "15 Min", `itemprop="cookTime"`,
+  // `datetime="PT15M"`), which is the story's.
+  if (element.localName === 'time')
+    return property === '' && !/^\s*P/i.test(element.getAttribute('datetime') ?? '')
+  return element.hasAttribute('class') && isNamedAsDate(element)
+}
+
+/**
+ * The line that stamps when the page was published or changed ("Updated 1:39 am EST, Wednesday,
+ * November 20, 2019", "Mon 18 Nov 2019 18.54 GMT Last modified on …", "sexta-feira, 22 de outubro
+ * de 2010 às 20:13"): a line whose text is dates in date markup, with a label of a few words at
+ * most and no link. It is the page's furniture in every language, known by its markup, not its
+ * words; the date is in the article's details. A date inside a sentence, a byline with its date
+ * ("By <a>HNN Staff</a> | November 18, 2019"), and dates in a table or a list (a schedule, a
+ * timeline) stay.
+ */
+function removeDateStamps(root: DomElement): void {
+  const marks = toArray(root.querySelectorAll('time,[itemprop],[class]')).filter(isDateMark)
+  const outermost = marks.filter((mark) => !marks.some((other) => other !== mark && other.contains(mark)))
+  for (const mark of outermost) {
+    if (!root.contains(mark) || mark.closest(STAMP_KEPT_IN) !== null) continue
+    const markWords = countWords(textOf(mark))
+    if (markWords === 0 || markWords > STAMP_MAX_WORDS) continue
+    const labelWords = (element: DomElement): number =>
+      countWords(textOf(element)) -
+      outermost
+        .filter((other) => element.contains(other))
+        .reduce((sum, other) => sum + countWords(textOf(other)), 0)
+    let line = mark
+    for (let parent = line.parentElement; parent !== null && parent !== root; parent = parent.parentElement) {
+      if (labelWords(parent) > STAMP_LABEL_MAX_WORDS) break
+      line = parent
+    }
+    if (!/\p{N}/u.test(textOf(line)) || line.querySelector('a[href]') !== null) continue
+    if (namesSomeone(line, outermost) || !isOwnLine(line)) continue
+    line.remove()
+  }
+}
+
+const TEXT_NODE = 3
+
+/** True when `element` is a line of its own: a block, or inline text between blocks or `<br>`s. */
+function isOwnLine(element: DomElement): boolean {
+  if (!PHRASING_TAGS.has(element.localName)) return true
+  const isEdge = (node: DomNode | null, step: (node: DomNode) => DomNode | null): boolean => {
+    let sibling = node
+    // Comments and blank text between the line and its neighbours are no text.
+    while (sibling !== null && !isElement(sibling) && !(sibling.nodeType === TEXT_NODE && hasText(sibling))) {
+      sibling = step(sibling)
+    }
+    return (
+      sibling === null ||
+      (isElement(sibling) && (sibling.localName === 'br' || !PHRASING_TAGS.has(sibling.localName)))
+    )
+  }
+  return (
+    isEdge(element.previousSibling, (node) => node.previousSibling) &&
+    isEdge(element.nextSibling, (node) => node.nextSibling)
+  )
+}
+
+/**
+ * True when the words of `line` outside its dates hold a name: a capitalised word after the
+ * first ("By Jane Doe", "Von Anna Berg"). A byline with its date is read by the correspondents step.
+ */
+function namesSomeone(line: DomElement, marks: DomElement[]): boolean {
+  const outside = (node: DomNode): string =>
+    isElement(node)
+      ? marks.includes(node)
+        ? ' '
+        : toArray(node.childNodes).map(outside).join('')
+      : (node.textContent ?? '')
+  const words = normaliseSpace(outside(line)).split(' ').slice(1)
+  return words.some((word) => /^\p{Lu}\p{Ll}/u.test(word))
+}
+
 function isNamedAsDate(element: DomElement): boolean {
   return (element.getAttribute('class') ?? '').split(/\s+/).some((token) => DATE_NAME_RE.test(token))
 }
@@ -170,11 +257,28 @@ function markCaptions(root: DomElement): void {
   for (const element of captions) element.setAttribute(CAPTION_MARK, '')
 }
 
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
+
+/**
+ * From the end backwards, the blocks that close no story: trailing boilerplate lines, and headings,
+ * which head nothing once they are the last text ("More on this topic", a related story's headline
+ * whose list or card was left out, a section title over a widget the copy does not hold), in any
+ * language. The first block always stays.
+ */
+/** A sentence's end in any script: a heading ending so is a pull quote, which is the story's. */
+const SENTENCE_END_RE = /[.!?…。！？」』"”»]$/u
+
+function isEmptyHeading(block: DomElement, text: string): boolean {
+  return HEADING_TAGS.has(block.localName) && !SENTENCE_END_RE.test(text)
+}
+
 function trimTrailingLines(root: DomElement): void {
   const blocks = leafBlocks(root).filter((block) => hasText(block) && !block.hasAttribute(CAPTION_MARK))
   for (let i = blocks.length - 1; i > 0; i -= 1) {
     const block = blocks[i]
-    if (block === undefined || !isTrailingLine(textOf(block))) break
+    if (block === undefined) break
+    const text = textOf(block)
+    if (!(isEmptyHeading(block, text) || isTrailingLine(text))) break
     block.remove()
   }
 }
