@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
 import { linkedomLazyListeners } from './scripts/linkedom-lazy-listeners'
 import { linkedomSelectorCache } from './scripts/linkedom-selector-cache'
+import { readabilityCheapChecks } from './scripts/readability-cheap-checks'
 
 /**
  * `npm run dev` serves the renderer through Vite, whose hot reload injects an inline script and
@@ -25,11 +26,12 @@ const shared = resolve(__dirname, 'src/shared')
 export default defineConfig({
   main: {
     resolve: { alias: { '@shared': shared } },
-    plugins: [linkedomLazyListeners(), linkedomSelectorCache()],
+    plugins: [linkedomLazyListeners(), linkedomSelectorCache(), readabilityCheapChecks()],
     build: {
-      // linkedom is bundled so its listener maps and selector compiling can be rewritten
-      // (scripts/linkedom-lazy-listeners.ts, scripts/linkedom-selector-cache.ts).
-      externalizeDeps: { exclude: ['zod', 'linkedom'] },
+      // linkedom and Readability are bundled so their listener maps, selector compiling and
+      // per-element checks can be rewritten (scripts/linkedom-lazy-listeners.ts,
+      // scripts/linkedom-selector-cache.ts, scripts/readability-cheap-checks.ts).
+      externalizeDeps: { exclude: ['zod', 'linkedom', '@mozilla/readability'] },
       // The main bundle also carries the plain-Node entry points (CLI, extraction worker,
       // benchmarks), so one build gives the desktop app, `dateline` and `npm run bench`.
       rollupOptions: {

@@ -52,6 +52,13 @@ const SELECTORS = [
   'p em',
   'section, svg path',
   '[id="p"]',
+  // Lists of tag names are answered from a set of names, the rest of a list by css-select.
+  'p',
+  'SPAN,LI,EM',
+  'h2 , a, ul',
+  'section, [class*="A" i], em',
+  '[title="a,b"], p, li:not(.a)',
+  'svg, path',
 ]
 
 describe('linkedom with each selector compiled once (the build rewrites it)', () => {
@@ -84,10 +91,49 @@ describe('linkedom with each selector compiled once (the build rewrites it)', ()
     expect(scoped).not.toEqual(scopedSecond)
   })
 
+  it('asks an element its name once for a list of tag names, not once per name', async () => {
+    // Readability and the clean-up ask lists of a dozen tags of every element of long pages.
+    const cached = await moduleOf(withCompiledSelectorCache(installedSource), 'cached-names.mjs')
+    const { elements } = await sampleTree()
+    const section = elements.find(
+      (element) => (element as { localName: string }).localName === 'section',
+    ) as object
+    let asked = 0
+    // linkedom keeps the name as the element's own property; a getter in its place counts the asking.
+    const localName = (section as { localName: string }).localName
+    Object.defineProperty(section, 'localName', {
+      get() {
+        asked += 1
+        return localName
+      },
+    })
+    const test = cached.prepareMatch(section, 'strong, b, em, i, span, small, label, dt, th, p, h4, h5, h6')
+    asked = 0
+    expect(test(section)).toBe(false)
+    expect(asked).toBe(1)
+  })
+
+  it('matches tag names in an XML document as written, as css-select does', async () => {
+    const original = await moduleOf(installedSource, 'original-xml.mjs')
+    const cached = await moduleOf(withCompiledSelectorCache(installedSource), 'cached-xml.mjs')
+    const { DOMParser } = await import('linkedom')
+    const xml = new DOMParser().parseFromString('<feed><Entry/><entry/><title>t</title></feed>', 'text/xml')
+    const elements = Array.from(xml.querySelectorAll('*'))
+    for (const selector of ['entry', 'Entry, title', 'ENTRY', 'entry, [x]']) {
+      const expected = elements.map((element) => original.prepareMatch(elements[0], selector)(element))
+      const got = elements.map((element) => cached.prepareMatch(elements[0], selector)(element))
+      expect(got, selector).toEqual(expected)
+    }
+  })
+
   it('still throws on a selector css-select rejects, each time it is asked', async () => {
+    const original = await moduleOf(installedSource, 'original-bad.mjs')
     const cached = await moduleOf(withCompiledSelectorCache(installedSource), 'cached-bad.mjs')
     const { elements } = await sampleTree()
-    expect(() => cached.prepareMatch(elements[0], 'a[')).toThrow()
-    expect(() => cached.prepareMatch(elements[0], 'a[')).toThrow()
+    for (const bad of ['a[', 'p,,a', 'p, a)', 'p, ']) {
+      expect(() => original.prepareMatch(elements[0], bad), bad).toThrow()
+      expect(() => cached.prepareMatch(elements[0], bad), bad).toThrow()
+      expect(() => cached.prepareMatch(elements[0], bad), bad).toThrow()
+    }
   })
 })

@@ -15,15 +15,30 @@ const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 const BEFORE = '(?<![\\p{L}\\p{N}])'
 const AFTER = '(?![\\p{L}\\p{N}])'
 
-/** One alternation of phrases as whole words (CJK phrases need no word edge: there are no spaces). */
+/**
+ * One alternation of phrases as whole words (CJK phrases need no word edge: there are no spaces).
+ * A run of word phrases shares one pair of edges, `edge(?:a|b|c)edge`: the same matches in the same
+ * order as an edge around each, but V8 compiles every `\p{L}` edge into a large Unicode class, and
+ * 200 prefixes with their own edges took 1.2 s to compile on a worker's first page.
+ */
 function phrases(list: string[]): string {
-  return list
-    .map((p) => {
-      if (!HAN.test(p)) return `${BEFORE}${escape(p).replace(/ /g, '\\s+')}${AFTER}`
-      // "文/王小明", but not the surname of "文在寅": a one-character word needs a mark after it.
-      return [...p].length === 1 ? `${escape(p)}(?=[\\s:：/／・])` : escape(p)
-    })
-    .join('|')
+  const parts: string[] = []
+  let words: string[] = []
+  const closeWords = (): void => {
+    if (words.length > 0) parts.push(`${BEFORE}(?:${words.join('|')})${AFTER}`)
+    words = []
+  }
+  for (const p of list) {
+    if (!HAN.test(p)) {
+      words.push(escape(p).replace(/ /g, '\\s+'))
+      continue
+    }
+    closeWords()
+    // "文/王小明", but not the surname of "文在寅": a one-character word needs a mark after it.
+    parts.push([...p].length === 1 ? `${escape(p)}(?=[\\s:：/／・])` : escape(p))
+  }
+  closeWords()
+  return parts.join('|')
 }
 
 const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu

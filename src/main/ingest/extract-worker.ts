@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads'
 import { toErrorInfo } from '@shared/errors'
 import type { WorkerJob, WorkerReady, WorkerReply } from './extract/protocol'
 import { runExtractionJob } from './extraction-job'
-import { prepareCountryTagging } from './tag-extracted'
+import { warmUpExtraction } from './warm-up'
 
 /*
  * The extraction worker: parses pages off the main thread so a huge or malformed page cannot freeze
@@ -21,7 +21,7 @@ port.on('message', (job: WorkerJob) => {
   port.postMessage(reply)
 })
 
-// The country lexicon is built before the worker reports ready, so its cost falls in the start-up
-// allowance and not in the first page's time limit.
-prepareCountryTagging()
+// The country lexicon is built, and a made-up page read, before the worker reports ready, so their
+// cost falls in the start-up allowance and not in the first page's time limit (see warm-up.ts).
+warmUpExtraction()
 port.postMessage({ ready: true } satisfies WorkerReady)
