@@ -31,6 +31,7 @@ export const bylineWords = {
   titles: byLength(wordData.titles),
   titleSet: new Set(wordData.titles.map(lower)),
   teamWords: new Set(wordData.teamWords.map(lower)),
+  deskSections: new Set(wordData.deskSections.map(lower)),
   dateLabels: byLength(wordData.dateLabels),
   dateGlue: new Set(wordData.dateGlue.map(lower)),
   months: new Set(wordData.months.map(lower)),
@@ -53,6 +54,7 @@ export const bylineWords = {
   cjkHonorifics: byLength(wordData.cjkHonorifics),
   particlePrefixes: new Set(wordData.nameParticlePrefixes.map(lower)),
   organisationWords: byLength(wordData.organisationWords),
+  newspaperEnds: new Set(wordData.newspaperEnds.map(lower)),
   organisationSuffixes: byLength(wordData.organisationSuffixes),
   cjkOrganisationEnds: byLength(wordData.cjkOrganisationEnds),
 }

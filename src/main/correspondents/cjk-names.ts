@@ -52,11 +52,18 @@ function leadingAgency(text: string): { name: string; rest: string } | null {
   cjkAgencySpellings ??= agencySpellings().filter((spelling) => CJK_RE.test(spelling))
   for (const spelling of cjkAgencySpellings) {
     if (!text.startsWith(spelling)) continue
+    // "共同通信" is the agency whole, not "共同" before a name "通信".
+    if (text === spelling) return agencyOrNull(spelling)
     const rest = text.slice(spelling.length).replace(GAP_RE, '')
     const agency = agencyNamed(spelling)
     if (rest !== '' && agency !== null) return { name: agency.name, rest }
   }
   return null
+}
+
+function agencyOrNull(spelling: string): { name: string; rest: string } | null {
+  const agency = agencyNamed(spelling)
+  return agency === null ? null : { name: agency.name, rest: '' }
 }
 
 function withoutLeadingTitle(text: string): string {

@@ -43,7 +43,15 @@ const SPLIT_RE = new RegExp(
     .join('|')})\\s*`,
   'iu',
 )
-const DATE_LABEL_RE = new RegExp(phrases(bylineWords.dateLabels), 'iu')
+/**
+ * "Publicado por: Clarissa Borba", "Veröffentlicht von X": a date's label with the word that names
+ * who published, and a name after it, is the byline's own label, not where its date begins (a
+ * heading "Published By" alone names nobody).
+ */
+const DATE_LABEL_RE = new RegExp(
+  `(?:${phrases(bylineWords.dateLabels)})(?!\\s+(?:por|by|von|par|da|door|przez|av|af|di)\\s*[:：]?\\s+\\S)`,
+  'iu',
+)
 const NUMERIC_DATE_RE =
   /(?<![\p{L}\p{N}])(?:\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?|\d{1,2}[:h.]\d{2}|\d+)(?![\p{L}\p{N}])/u
 const PLACE_RE = new RegExp(
@@ -477,6 +485,8 @@ function isOrganisation(name: string): boolean {
   const key = lowerPhrase(name)
   if (bylineWords.cjkOrganisationEnds.some((end) => key.endsWith(end) && key.length > end.length)) return true
   const words = key.split(/[\s-]+/)
+  // "Sioux Falls Argus Leader", "The Des Moines Register": a paper's title ends with its kind of paper.
+  if (words.length >= 3 && bylineWords.newspaperEnds.has(words[words.length - 1] ?? '')) return true
   if (bylineWords.organisationWords.some((word) => ` ${key} `.includes(` ${word} `))) return true
   return words.some(
     (word) => word.length > 8 && bylineWords.organisationSuffixes.some((suffix) => word.endsWith(suffix)),

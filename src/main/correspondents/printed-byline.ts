@@ -1,4 +1,5 @@
 import { agencyNamed, bylineWords, lowerPhrase } from './byline-words'
+import { CJK_RE } from './cjk-names'
 import workSheet from './data/work-sheet-labels.json'
 
 /*
@@ -17,8 +18,11 @@ const PRINTED_BYLINE_RE = new RegExp(
   `^(?:${bylineWords.printedStarts.map((start) => escape(start).replace(/ /g, '\\s+')).join('|')})\\s*[:：]?\\s+`,
   'iu',
 )
-/** Separate from the above: with the `i` flag, \p{Lu} would match lower case too. */
-const NAME_START_RE = /^\p{Lu}/u
+/**
+ * Separate from the above: with the `i` flag, \p{Lu} would match lower case too. Scripts without
+ * capitals (Arabic, Hebrew, Han, Hangul) start a name with any of their letters: "بقلم: محمد علي".
+ */
+const NAME_START_RE = /^[\p{Lu}\p{Lo}]/u
 const PRINTED_BYLINE_WORDS = 12
 
 /**
@@ -28,10 +32,43 @@ const PRINTED_BYLINE_WORDS = 12
  */
 export function mayHoldPrintedByline(text: string): boolean {
   // The first line is the start of the text, its spaces collapsed, so its byline starts this text.
-  return /\d/.test(text) || PRINTED_BYLINE_RE.test(text.replace(/\s+/g, ' ').trim())
+  const start = text.replace(/\s+/g, ' ').trim()
+  return /\d/.test(text) || PRINTED_BYLINE_RE.test(start) || CJK_RE.test(start.slice(0, 2))
+}
+
+/** Han, katakana and Hangul (no hiragana: a name is not written in it, a sentence is). */
+const CJK_BYLINE_RE = /^[\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー\s・･·＝=／/:：]+$/u
+const CJK_BYLINE_CHARS = 30
+const TRAILING_EMAIL_RE = /\s+[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}$/u
+/** "文/王小明", "文｜王小明": the one-character label of Chinese bylines, with its mark. */
+const TEXT_LABEL_RE = /^文\s*[/／|｜:：]/u
+
+/**
+ * A Chinese, Japanese or Korean byline line: a reporter's title before or after the name ("记者 王小明",
+ * "山田太郎記者", "김철수 기자 kim@yna.co.kr", "칼럼니스트 박생강 pillgoo9@gmail.com"), "文/王小明".
+ * Short, of the scripts a name is written in, and with a space or a mark after a short title, so
+ * "記者会見" (a press conference) is not one.
+ */
+function isCjkByline(line: string): boolean {
+  const text = line.replace(TRAILING_EMAIL_RE, '').trim()
+  if (text.length > CJK_BYLINE_CHARS || !CJK_BYLINE_RE.test(text) || !CJK_RE.test(text)) return false
+  if (TEXT_LABEL_RE.test(text)) return true
+  const titles = bylineWords.cjkTitles
+  const spaced = text.split(/[\s・･:：／/]+/u).filter((run) => run !== '')
+  // The title as a word of its own, first or last: "记者 王小明", "김철수 기자".
+  if (spaced.length >= 2 && [spaced[0], spaced[spaced.length - 1]].some((run) => titles.includes(run ?? '')))
+    return true
+  // Written against the name: a title of three characters or more first ("本报记者王小明"), any title
+  // last ("山田太郎記者", "ソウル＝山田太郎特派員").
+  return titles.some(
+    (title) =>
+      (title.length >= 3 && text.startsWith(title) && text.length > title.length + 1) ||
+      (text.endsWith(title) && text.length >= title.length + 2),
+  )
 }
 
 export function isPrintedByline(line: string): boolean {
+  if (isCjkByline(line) || bylineAmongFields(line) !== null) return true
   const prefix = PRINTED_BYLINE_RE.exec(line)
   if (prefix === null) return false
   const rest = line.slice(prefix[0].length)
@@ -67,7 +104,8 @@ function startsWithAgency(rest: string): boolean {
 
 /** A credit whose first line starts with a byline's label ("By …", "Text & Fotos: …", "Autor: …"). */
 export function isSignature(credit: string): boolean {
-  const first = credit.split('\n')[0] ?? ''
+  const line = credit.split('\n')[0] ?? ''
+  const first = bylineAmongFields(line) ?? line
   const label = LABEL_PREFIX_RE.exec(first)
   if (
     label !== null &&
@@ -101,6 +139,7 @@ export function bylineLines(text: string): string[] {
   const looked = [...first, ...lines.slice(-LAST_LINES), ...labelled]
   const printed = [...new Set(looked)]
     .map((line) => WRAPPED_LINE_RE.exec(line)?.[1]?.trim() ?? line)
+    .map((line) => bylineAmongFields(line) ?? line)
     .filter((line) => isPrintedByline(line) && !inWorkSheet(line, lines))
   // "Jane Doe | 4 March 2024" under the headline: a name and a date with no label between them.
   if (printed.length === 0) {
@@ -108,6 +147,29 @@ export function bylineLines(text: string): string[] {
     if (dated !== undefined) return [dated]
   }
   return printed
+}
+
+/** What a CMS prints between the fields of a story's information line: " - ", " | ", " · ". */
+const FIELD_SEPARATOR_RE = /\s+[-–—|·•]\s+/u
+/** "Categoria: Saúde", "Tags: …", "Rubrik: Politik": a field a label names. */
+const LABELLED_FIELD_RE = /^[\p{L}][\p{L} ]{0,24}[:：]\s*\S/u
+
+/**
+ * "05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: …": a story's line of
+ * fields, one of them its byline. The byline field is given back when every other field is a date,
+ * a time or a labelled field; a sentence with dashes is none of these.
+ */
+function bylineAmongFields(line: string): string | null {
+  const fields = line.split(FIELD_SEPARATOR_RE).map((field) => field.trim())
+  if (fields.length < 2) return null
+  const bylines = fields.filter((field) => PRINTED_BYLINE_RE.test(field) && isPrintedByline(field))
+  if (bylines.length !== 1) return null
+  const others = fields.filter((field) => field !== bylines[0])
+  const isField = (field: string): boolean =>
+    LABELLED_FIELD_RE.test(field) ||
+    new RegExp(`^(?:${datePattern()})$`, 'iu').test(field) ||
+    /^\d{1,2}[:.h]\d{2}/.test(field)
+  return others.every(isField) ? (bylines[0] ?? null) : null
 }
 
 /** "Seiten: 400", "Verlag: Piper": a field of a data sheet, its label a few words and a colon. */
