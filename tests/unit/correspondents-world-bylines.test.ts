@@ -94,6 +94,38 @@ describe('the datelines of national agencies', () => {
     expect(agenciesInDateline(line)).toEqual(agencies)
   })
 
+  it.each([
+    // A script without capitals opens the place: Arabic and Hebrew datelines.
+    ['القاهرة (رويترز) - قالت الحكومة إنها ستتخذ إجراءات جديدة.', ['Reuters']],
+    ['ירושלים (רויטרס) - הממשלה הודיעה על צעדים חדשים.', ['Reuters']],
+    // TASS's correspondent inside the slashes.
+    ['ВАРШАВА, 3 декабря. /Корр. ТАСС Иван Петров/. Правительство заявило.', ['TASS']],
+  ])('finds the agency of %j', (line, agencies) => {
+    expect(agenciesInDateline(line)).toEqual(agencies)
+  })
+
+  it('credits the agency closing an Italian story in brackets before its full stop', () => {
+    expect(credited(story, 'Il governo ha approvato il decreto nella notte. (ANSA).')).toEqual([
+      'ANSA (agency)',
+    ])
+  })
+
+  it.each([
+    [
+      '(서울=연합뉴스) 김철수 기자 = 정부는 3일 새 대책을 발표했다고 밝혔다.',
+      ['김철수 (person)', 'Yonhap (agency)'],
+    ],
+    // A paper's own dateline: its reporter, no agency.
+    [
+      '(서울=뉴스1) 김철수 이영희 기자 = 정부는 3일 새 대책을 발표했다고 밝혔다.',
+      ['김철수 (person)', '이영희 (person)'],
+    ],
+    ['新华社北京12月3日电（记者 王小明）国务院3日发布新措施。', ['王小明 (person)', 'Xinhua (agency)']],
+    ['东京12月3日电（记者 王小明）日本政府3日宣布了新措施。', ['王小明 (person)']],
+  ])('credits the reporter a Korean or Chinese dateline names in %j', (line, who) => {
+    expect(credited(line, story)).toEqual(who)
+  })
+
   it('credits an agency named after the story’s last sentence, as Indian papers close a wire story', () => {
     expect(credited(story, 'Officials said more flights would follow next month. PTI')).toEqual([
       'PTI (agency)',

@@ -139,7 +139,7 @@ export function bylineLines(text: string): string[] {
   const looked = [...first, ...lines.slice(-LAST_LINES), ...labelled]
   const printed = [...new Set(looked)]
     .map((line) => WRAPPED_LINE_RE.exec(line)?.[1]?.trim() ?? line)
-    .map((line) => bylineAmongFields(line) ?? line)
+    .map((line) => bylineAmongFields(line) ?? reporterInDateline(line) ?? line)
     .filter((line) => isPrintedByline(line) && !inWorkSheet(line, lines))
   // "Jane Doe | 4 March 2024" under the headline: a name and a date with no label between them.
   if (printed.length === 0) {
@@ -147,6 +147,21 @@ export function bylineLines(text: string): string[] {
     if (dated !== undefined) return [dated]
   }
   return printed
+}
+
+/** "(서울=연합뉴스) 김철수 기자 = 정부는…": the place and outlet in brackets, the reporter, "=". */
+const KOREAN_DATELINE_RE = /^[(（][^()（）]{1,30}[)）]\s*([^=＝()（）]{2,30}?)\s*[=＝]/u
+/** "北京12月3日电（记者 王小明）", "新华社东京12月3日电（记者王小明）": the reporter after the dispatch. */
+const CHINESE_DATELINE_RE =
+  /^[^（()）]{0,24}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电電]\s*[（(]([^（）()]{2,30})[）)]/u
+
+/**
+ * The reporter a Korean or Chinese dateline names at the story's start, as a byline line of its
+ * own (its agency, if any, is the dateline's: see wire-dateline.ts).
+ */
+function reporterInDateline(line: string): string | null {
+  const reporter = (KOREAN_DATELINE_RE.exec(line) ?? CHINESE_DATELINE_RE.exec(line))?.[1]?.trim()
+  return reporter !== undefined && isCjkByline(reporter) ? reporter : null
 }
 
 /** What a CMS prints between the fields of a story's information line: " - ", " | ", " · ". */

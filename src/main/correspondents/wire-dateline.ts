@@ -24,7 +24,8 @@ let patterns: Patterns | null = null
 function buildPatterns(): Patterns {
   const agencies = agencySpellings().map(escape).join('|')
   const credit = `(?:${agencies})(?:\\s*[/,]\\s*(?:${agencies}|\\p{Ll}{2,4}))*`
-  const place = `[\\p{Lu}][\\p{L}\\p{M}.'’/ -]{0,60}`
+  // A script without capitals (Arabic, Hebrew) starts its place with any of its letters.
+  const place = `[\\p{Lu}\\p{Lo}][\\p{L}\\p{M}.'’/ -]{0,60}`
   // "3 mar", "Dec. 3", "Tuesday, December 3, 2024": a weekday's comma too.
   const date = `(?:,[\\p{L}\\p{N}\\p{M}., ]{0,40})?`
   return {
@@ -32,8 +33,12 @@ function buildPatterns(): Patterns {
     // brackets, then a dash or colon, maybe after a full stop ("(EFE).-", "(dpa) ·").
     opening: new RegExp(`^(?:${place}${date}\\s*)?[(（]\\s*(${credit})\\s*[)）]\\.?\\s*[-–—:‒―·•]`, 'u'),
     otherOpenings: [
-      // "МОСКВА, 3 декабря. /ТАСС/.", "КИЇВ, 3 грудня /Укрінформ/": the agency between slashes.
-      new RegExp(`^(?:${place}${date}\\.?\\s*)?/\\s*(${credit})\\s*/`, 'u'),
+      // "МОСКВА, 3 декабря. /ТАСС/.", "КИЇВ, 3 грудня /Укрінформ/": the agency between slashes,
+      // maybe with its correspondent ("/Корр. ТАСС Иван Петров/").
+      new RegExp(
+        `^(?:${place}${date}\\.?\\s*)?/\\s*(?:[Кк]орр\\.\\s*|[Кк]орреспондент\\s+)?(${credit})(?:\\s[^/]{2,40})?\\s*/`,
+        'u',
+      ),
       // "МОСКВА, 3 дек — РИА Новости.": the agency after the dash, ending its sentence.
       new RegExp(`^${place}${date}\\s*[-–—]\\s*(${credit})\\s*[.:]`, 'u'),
       // "(서울=연합뉴스)": the place filed from and the agency, an equals sign between.
@@ -43,7 +48,7 @@ function buildPatterns(): Patterns {
       // "【ワシントン共同】", "【北京＝時事】": the place and the agency in lenticular brackets.
       new RegExp(`^【[^】]{0,20}?[=＝]?(${credit})】`, 'u'),
     ],
-    closing: new RegExp(`[(（]\\s*(${credit})\\s*[)）]\\s*$`, 'u'),
+    closing: new RegExp(`[(（]\\s*(${credit})\\s*[)）]\\.?\\s*$`, 'u'),
     closingWord: new RegExp(`[.!?。”"’]\\s+(${credit})\\s*$`, 'u'),
   }
 }
