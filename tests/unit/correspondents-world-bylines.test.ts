@@ -27,6 +27,25 @@ const credited = (...lines: string[]): string[] =>
   }).map((c) => `${c.name} (${c.kind})`)
 
 describe('bylines of other languages, as the byline slot gives them', () => {
+  it.each([
+    // A photographer's label of Turkish, Greek, Arabic, Hebrew, Chinese, Japanese, Korean.
+    ['Haber: Ahmet Yılmaz | Fotoğraf: Mehmet Kaya', ['Ahmet Yılmaz']],
+    ['Γράφει η Μαρία Παπαδοπούλου | Φωτογραφία: Νίκος Γεωργίου', ['Μαρία Παπαδοπούλου']],
+    ['بقلم: محمد علي | تصوير: أحمد حسن', ['محمد علي']],
+    ['מאת דני כהן | צילום: יוסי לוי', ['דני כהן']],
+    // An agency's desk is the agency.
+    ['Redazione ANSA', ['ANSA']],
+    ['Редакция ТАСС', ['TASS']],
+    ['Yonhap News', ['Yonhap']],
+  ])('reads %j as %j', (raw, names) => {
+    expect(namesInByline(raw)).toEqual(names)
+  })
+
+  it('reads Indonesian "Oleh" (by) before a name, and keeps the Ukrainian given name Oleh', () => {
+    expect(namesInByline('Oleh Budi Santoso')).toEqual(['Budi Santoso'])
+    expect(namesInByline('Oleh Sentsov')).toEqual(['Oleh Sentsov'])
+  })
+
   it('reads a Japanese agency written whole as the agency, not a name after it', () => {
     // "共同通信" is Kyodo; "共同" alone is its short form, so "通信" was credited as a person.
     expect(namesInByline('共同通信')).toEqual(['Kyodo'])
@@ -65,6 +84,18 @@ describe('bylines printed as a line of the story', () => {
     ['(记者 王小明)', '王小明 (person)'],
   ])('credits %j signing the story’s end', (line, who) => {
     expect(credited(story, line)).toEqual([who])
+  })
+
+  it.each([
+    ['Oleh Budi Santoso', 'Budi Santoso (person)'],
+    ['Penulis: Budi Santoso', 'Budi Santoso (person)'],
+    ['OSEN=김철수 기자', '김철수 (person)'],
+  ])('credits %j above the story, in Indonesian and Korean', (line, who) => {
+    expect(credited(line, story)).toEqual([who])
+  })
+
+  it('credits a name and its agency in brackets signing the story', () => {
+    expect(credited(story, 'Piotr Nowak (PAP)')).toEqual(['Piotr Nowak (person)', 'PAP (agency)'])
   })
 
   it('reads a Japanese reporter’s title after the name, never a heading that starts with 記者', () => {

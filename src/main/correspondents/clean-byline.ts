@@ -197,7 +197,9 @@ function namesInSegment(segment: string, agencies: string[], options: BylineOpti
     .flatMap(agencyAfterName)
     .entries()) {
     if (isBylinePlace(part) || (index > 0 && isPlaceAndTitle(part))) continue
-    if (CJK_RE.test(part)) {
+    const agencyDesk = agencyOfDesk(part)
+    if (agencyDesk !== null) names.push(agencyDesk)
+    else if (CJK_RE.test(part)) {
       const credit = cjkNames(part)
       agencies.push(...credit.agencies)
       names.push(...credit.names.map((name) => cleanName(name, options)).filter(isName))
@@ -210,6 +212,19 @@ function namesInSegment(segment: string, agencies: string[], options: BylineOpti
 }
 
 const isName = (name: string | null): name is string => name !== null
+
+/** "Redazione ANSA", "Редакция ТАСС", "AFP Newsroom": an agency's desk is the agency, as it writes itself. */
+function agencyOfDesk(part: string): string | null {
+  const words = part.trim().split(/\s+/)
+  for (let cut = 1; cut < words.length; cut += 1) {
+    const before = words.slice(0, cut).join(' ')
+    const after = words.slice(cut).join(' ')
+    const isDesk = (text: string): boolean => bylineWords.teamWords.has(lowerPhrase(text))
+    const agency = isDesk(before) ? agencyNamed(after) : isDesk(after) ? agencyNamed(before) : null
+    if (agency !== null) return agency.name
+  }
+  return null
+}
 
 const isAcronym = (name: string): boolean =>
   !name.includes(' ') && agencyNamed(name) === null && /^\p{Lu}{2,6}$/u.test(name)
@@ -334,9 +349,21 @@ function stripPrefixes(text: string): string {
   for (let i = 0; i < 3; i += 1) {
     const match = PREFIX_RE.exec(current)
     if (match === null || match[0].length === 0) break
+    if (isGivenNameNotPrefix(match[0], current.slice(match[0].length))) break
     current = current.slice(match[0].length).trim()
   }
   return current
+}
+
+/**
+ * Indonesian "Oleh Budi Santoso" is "by Budi Santoso"; Ukrainian "Oleh Sentsov" is a name. A prefix
+ * that is also a given name (`prefixesAlsoGivenNames`) is one only before a colon or two words.
+ */
+function isGivenNameNotPrefix(prefix: string, rest: string): boolean {
+  const word = lowerPhrase(prefix).replace(/[\s:：]+$/u, '')
+  if (!bylineWords.prefixesAlsoGivenNames.has(word) || /[:：]/u.test(prefix)) return false
+  const name = rest.trim().split(/\s*[,;|/&]\s*/u)[0] ?? ''
+  return name.split(/\s+/).filter((w) => w !== '').length < 2
 }
 
 /** Cuts the segment where a date, a time or a "Updated" label begins, with the "on"/"am" before it. */

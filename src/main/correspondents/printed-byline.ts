@@ -36,8 +36,12 @@ export function mayHoldPrintedByline(text: string): boolean {
   return /\d/.test(text) || PRINTED_BYLINE_RE.test(start) || CJK_RE.test(start.slice(0, 2))
 }
 
-/** Han, katakana and Hangul (no hiragana: a name is not written in it, a sentence is). */
-const CJK_BYLINE_RE = /^[\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー\s・･·＝=／/:：]+$/u
+/**
+ * Han, katakana and Hangul (no hiragana: a name is not written in it, a sentence is), maybe after
+ * an outlet in Latin letters and an equals sign ("OSEN=김철수 기자").
+ */
+const CJK_BYLINE_RE =
+  /^(?:[A-Za-z0-9]{2,12}\s*[=＝]\s*)?[\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー\s・･·＝=／/:：]+$/u
 const CJK_BYLINE_CHARS = 30
 const TRAILING_EMAIL_RE = /\s+[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}$/u
 /** "文/王小明", "文｜王小明": the one-character label of Chinese bylines, with its mark. */
@@ -140,7 +144,7 @@ export function bylineLines(text: string): string[] {
   const printed = [...new Set(looked)]
     .map((line) => WRAPPED_LINE_RE.exec(line)?.[1]?.trim() ?? line)
     .map((line) => bylineAmongFields(line) ?? reporterInDateline(line) ?? line)
-    .filter((line) => isPrintedByline(line) && !inWorkSheet(line, lines))
+    .filter((line) => (isPrintedByline(line) || isNameAndAgency(line)) && !inWorkSheet(line, lines))
   // "Jane Doe | 4 March 2024" under the headline: a name and a date with no label between them.
   if (printed.length === 0) {
     const dated = first.find((line) => datedBylineName(line) !== null)
@@ -162,6 +166,16 @@ const CHINESE_DATELINE_RE =
 function reporterInDateline(line: string): string | null {
   const reporter = (KOREAN_DATELINE_RE.exec(line) ?? CHINESE_DATELINE_RE.exec(line))?.[1]?.trim()
   return reporter !== undefined && isCjkByline(reporter) ? reporter : null
+}
+
+/** "Piotr Nowak (PAP)": a name and its agency in brackets, a line of its own. */
+const NAME_AND_AGENCY_RE = /^(.+?)\s*[(（]([^()（）]{2,40})[)）]\.?$/u
+
+/** A bare name and the agency it writes for, signing the story at its top or its end. */
+function isNameAndAgency(line: string): boolean {
+  const match = NAME_AND_AGENCY_RE.exec(line)
+  if (match?.[1] === undefined || match[2] === undefined) return false
+  return isBareName(match[1]) && match[2].split(/[/,]/).every((part) => agencyNamed(part.trim()) !== null)
 }
 
 /** What a CMS prints between the fields of a story's information line: " - ", " | ", " · ". */
