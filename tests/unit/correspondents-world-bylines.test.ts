@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { withCorrespondents } from '../../src/main/ingest/credit-extracted'
+import { extractArticle } from '../../src/main/ingest/extract'
 import {
   agenciesInDateline,
   creditCorrespondents,
@@ -163,5 +165,76 @@ describe('the datelines of national agencies', () => {
     ])
     // A sentence that merely ends with a word in capitals is no credit.
     expect(credited(story, 'Officials said more flights would follow, the airport told the BBC.')).toEqual([])
+  })
+})
+
+/** Three paragraphs of a story in each language, for pages written the way those sites print them. */
+const prose: Record<string, string[]> = {
+  ar: [
+    'قالت الحكومة يوم الثلاثاء إنها ستتخذ إجراءات جديدة لمواجهة الأزمة الاقتصادية التي تمر بها البلاد منذ أشهر طويلة.',
+    'وأضاف المتحدث باسم الحكومة أن الإجراءات تشمل دعم الأسر الفقيرة وخفض أسعار الوقود والكهرباء خلال الأشهر المقبلة.',
+    'ومن المتوقع أن يناقش البرلمان هذه الإجراءات الأسبوع المقبل قبل التصويت عليها في جلسة عامة.',
+  ],
+  ko: [
+    '정부는 3일 국무회의에서 새로운 경제 대책을 의결했다고 밝혔다. 이번 대책에는 소상공인 지원과 물가 안정을 위한 다양한 방안이 포함됐다.',
+    '기획재정부 관계자는 이번 대책이 내년 상반기 경제 회복에 큰 도움이 될 것으로 기대한다고 말했다.',
+    '야당은 대책의 실효성에 의문을 제기하며 국회에서 면밀히 검토하겠다고 밝혔다.',
+  ],
+  zh: [
+    '国务院3日召开常务会议，部署进一步稳定经济的一系列措施，会议指出要加大对中小企业的支持力度。',
+    '会议强调，各地区各部门要切实抓好政策落实，确保各项措施尽快见到实效，推动经济持续回升向好。',
+    '专家表示，这些措施将有助于提振市场信心，促进消费和投资的稳定增长。',
+  ],
+  ja: [
+    '政府は3日、新たな経済対策を閣議決定した。中小企業への支援や物価高への対応が柱となる。',
+    '首相は記者団に対し、対策の早期実行に全力を挙げる考えを示した。',
+    '野党は対策の規模が不十分だと批判しており、国会での論戦が予想される。',
+  ],
+  he: [
+    'הממשלה הודיעה ביום שלישי על צעדים חדשים להתמודדות עם המשבר הכלכלי שפוקד את המדינה זה חודשים ארוכים.',
+    'לדברי דובר הממשלה, הצעדים כוללים סיוע למשפחות מעוטות יכולת והפחתת מחירי הדלק והחשמל בחודשים הקרובים.',
+    'הכנסת צפויה לדון בצעדים בשבוע הבא לפני ההצבעה עליהם במליאה.',
+  ],
+  pl: [
+    'Rząd przyjął we wtorek projekt ustawy o wsparciu dla rodzin, który ma wejść w życie od początku przyszłego roku.',
+    'Minister finansów powiedział, że koszt programu wyniesie kilka miliardów złotych rocznie i zostanie pokryty z budżetu.',
+    'Opozycja zapowiada, że będzie domagać się zmian w projekcie podczas prac w Sejmie.',
+  ],
+}
+
+/** Who the reader is shown on a page of that language with a line of the story above or below it. */
+function creditedOnPage(lang: string, header: string, footer = ''): string[] {
+  const story = (prose[lang] ?? []).map((text) => `<p>${text}</p>`).join('')
+  const html = `<!doctype html><html lang="${lang}"><head><title>Story</title>
+<meta property="og:site_name" content="Example News"></head>
+<body><article><h1>Headline of the story</h1>${header}${story}${footer}</article></body></html>`
+  const request = { kind: 'html' as const, html, url: 'https://www.example-news.test/a/1' }
+  return withCorrespondents(extractArticle(request), request).correspondents.map(
+    (c) => `${c.name} (${c.kind})`,
+  )
+}
+
+describe('bylines of other scripts printed in a page’s paragraphs', () => {
+  it.each([
+    ['ar', '<p>بقلم: محمد علي</p>', '', ['محمد علي (person)']],
+    ['he', '<p>מאת דני כהן</p>', '', ['דני כהן (person)']],
+    ['zh', '<p>记者 王小明</p>', '', ['王小明 (person)']],
+    ['ja', '<p>山田太郎記者</p>', '', ['山田太郎 (person)']],
+    ['ko', '', '<p>김철수 기자 kimcs@example.co.kr</p>', ['김철수 (person)']],
+    [
+      'ko',
+      '<p>(서울=연합뉴스) 김철수 기자 = 정부는 3일 새 대책을 발표했다.</p>',
+      '',
+      ['김철수 (person)', 'Yonhap (agency)'],
+    ],
+    [
+      'zh',
+      '<p>新华社北京12月3日电（记者 王小明）国务院3日召开常务会议。</p>',
+      '',
+      ['王小明 (person)', 'Xinhua (agency)'],
+    ],
+    ['pl', '', '<p>Piotr Nowak (PAP)</p>', ['Piotr Nowak (person)', 'PAP (agency)']],
+  ])('credits, on a page in %s, %j %j', (lang, header, footer, who) => {
+    expect(creditedOnPage(lang, header, footer)).toEqual(who)
   })
 })
