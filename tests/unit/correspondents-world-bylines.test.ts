@@ -39,6 +39,11 @@ describe('bylines of other languages, as the byline slot gives them', () => {
     ['Redazione ANSA', ['ANSA']],
     ['Редакция ТАСС', ['TASS']],
     ['Yonhap News', ['Yonhap']],
+    ['Agencja PAP', ['PAP']],
+    // "With" in Portuguese, Spanish and Italian joins the desk and the agency, or two reporters.
+    ['Por Redação, com Agência Brasil', ['Redação', 'Agência Brasil']],
+    ['Por Ana Souza com Pedro Lima', ['Ana Souza', 'Pedro Lima']],
+    ['di Marco Rossi con Luca Verdi', ['Marco Rossi', 'Luca Verdi']],
   ])('reads %j as %j', (raw, names) => {
     expect(namesInByline(raw)).toEqual(names)
   })

@@ -26,6 +26,7 @@ const byLength = (phrases: string[]): string[] =>
 export const bylineWords = {
   prefixes: byLength(wordData.prefixes),
   prefixesAlsoGivenNames: new Set(wordData.prefixesAlsoGivenNames.map(lower)),
+  agencyWords: new Set(wordData.agencyWords.map(lower)),
   connectors: byLength(wordData.connectors),
   /** Connectors that are also letters or syllables ("y", "e", "i"): only between spaces. */
   spacedConnectors: new Set(wordData.connectorsNeedingSpaces.map(lower)),

@@ -213,13 +213,17 @@ function namesInSegment(segment: string, agencies: string[], options: BylineOpti
 
 const isName = (name: string | null): name is string => name !== null
 
-/** "Redazione ANSA", "Редакция ТАСС", "AFP Newsroom": an agency's desk is the agency, as it writes itself. */
+/**
+ * "Redazione ANSA", "Редакция ТАСС", "AFP Newsroom", "Agencja PAP": an agency's desk, or the word
+ * "agency" before its name, is the agency, as it writes itself.
+ */
 function agencyOfDesk(part: string): string | null {
   const words = part.trim().split(/\s+/)
   for (let cut = 1; cut < words.length; cut += 1) {
     const before = words.slice(0, cut).join(' ')
     const after = words.slice(cut).join(' ')
-    const isDesk = (text: string): boolean => bylineWords.teamWords.has(lowerPhrase(text))
+    const isDesk = (text: string): boolean =>
+      bylineWords.teamWords.has(lowerPhrase(text)) || bylineWords.agencyWords.has(lowerPhrase(text))
     const agency = isDesk(before) ? agencyNamed(after) : isDesk(after) ? agencyNamed(before) : null
     if (agency !== null) return agency.name
   }
