@@ -53,6 +53,11 @@ describe('bylines of other languages, as the byline slot gives them', () => {
     expect(namesInByline('Oleh Sentsov')).toEqual(['Oleh Sentsov'])
   })
 
+  it('reads two Chinese reporters after a simplified title as two people, a spaced Japanese name as one', () => {
+    expect(namesInByline('记者 王小明 李华')).toEqual(['王小明', '李华'])
+    expect(namesInByline('記者 山田 太郎')).toEqual(['山田 太郎'])
+  })
+
   it('reads a Japanese agency written whole as the agency, not a name after it', () => {
     // "共同通信" is Kyodo; "共同" alone is its short form, so "通信" was credited as a person.
     expect(namesInByline('共同通信')).toEqual(['Kyodo'])

@@ -29,7 +29,11 @@ export interface CjkCredit {
   agencies: string[]
 }
 
-export function cjkNames(part: string): CjkCredit {
+/**
+ * `context` is the whole credit the part comes from, before its label was cut: "记者 王小明 李华" is
+ * written in simplified characters even when "记者" is no longer in the part.
+ */
+export function cjkNames(part: string, context = part): CjkCredit {
   const agencies: string[] = []
   let text = part.trim().replace(PLACE_BEFORE_EQUALS_RE, '').replace(LATER_LABEL_RE, '')
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
@@ -42,7 +46,7 @@ export function cjkNames(part: string): CjkCredit {
     text = withoutTrailing(withoutLeadingTitle(text))
     if (text === before) break
   }
-  return { names: text === '' ? [] : peopleIn(text, part), agencies }
+  return { names: text === '' ? [] : peopleIn(text, `${context} ${part}`), agencies }
 }
 
 let cjkAgencySpellings: string[] | null = null

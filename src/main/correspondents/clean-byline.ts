@@ -200,7 +200,7 @@ function namesInSegment(segment: string, agencies: string[], options: BylineOpti
     const agencyDesk = agencyOfDesk(part)
     if (agencyDesk !== null) names.push(agencyDesk)
     else if (CJK_RE.test(part)) {
-      const credit = cjkNames(part)
+      const credit = cjkNames(part, segment)
       agencies.push(...credit.agencies)
       names.push(...credit.names.map((name) => cleanName(name, options)).filter(isName))
     } else {
