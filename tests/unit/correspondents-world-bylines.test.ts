@@ -106,6 +106,14 @@ describe('bylines printed as a line of the story', () => {
     expect(credited(line, story)).toEqual([who])
   })
 
+  it('credits a labelled Turkish, Indonesian or Greek byline, never a heading that starts with its word', () => {
+    expect(credited('Haber: Ahmet Yılmaz', story)).toEqual(['Ahmet Yılmaz (person)'])
+    expect(credited('Της Μαρίας Παπαδοπούλου', story)).toEqual(['Μαρίας Παπαδοπούλου (person)'])
+    // "News detail", "Sunday's", "a famous Indonesian writer".
+    for (const heading of ['Haber Detayı', 'Της Κυριακής', 'Penulis Terkenal Indonesia', 'Muhabir Ağı'])
+      expect(credited(heading, story)).toEqual([])
+  })
+
   it('credits a name and its agency in brackets signing the story', () => {
     expect(credited(story, 'Piotr Nowak (PAP)')).toEqual(['Piotr Nowak (person)', 'PAP (agency)'])
   })

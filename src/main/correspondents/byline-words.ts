@@ -50,6 +50,7 @@ export const bylineWords = {
   otherRoleLabels: byLength(wordData.otherRoleLabels),
   authorLabels: new Set(wordData.authorLabels.map(lower)),
   printedStarts: byLength(wordData.printedStarts),
+  printedStartsBeforeTwoWords: new Set(wordData.printedStartsBeforeTwoWords.map(lower)),
   creditLabels: new Set(wordData.creditLabels.map(lower)),
   cjkTitles: byLength(wordData.cjkTitles),
   cjkReportMarks: byLength(wordData.cjkReportMarks),

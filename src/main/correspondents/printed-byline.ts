@@ -76,6 +76,8 @@ export function isPrintedByline(line: string): boolean {
   const prefix = PRINTED_BYLINE_RE.exec(line)
   if (prefix === null) return false
   const rest = line.slice(prefix[0].length)
+  const start = lowerPhrase(prefix[0]).replace(/[\s:：]+$/u, '')
+  if (bylineWords.printedStartsBeforeTwoWords.has(start) && rest.trim().split(/\s+/).length < 2) return false
   if (!NAME_START_RE.test(rest) && !isHandleAndDate(rest) && !startsWithAgency(rest)) return false
   if (line.split(/\s+/).length > PRINTED_BYLINE_WORDS) return false
   // A sentence ends with a full stop; a labelled credit may too ("Autorin: X, Projektleiterin.").
