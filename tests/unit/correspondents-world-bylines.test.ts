@@ -120,8 +120,17 @@ describe('bylines printed as a line of the story', () => {
 
   it('reads a Japanese reporter’s title after the name, never a heading that starts with 記者', () => {
     expect(credited('佐藤花子記者', story)).toEqual(['佐藤花子 (person)'])
-    // "記者会見を開いた": a press conference was held.
-    expect(credited('記者会見を開いた', story)).toEqual([])
+    // "記者会見を開いた": a press conference was held; then a correspondent's report, a reporter's
+    // notebook, a correspondent's report in Korean, our reporter's notes, writers wanted.
+    for (const heading of [
+      '記者会見を開いた',
+      '特派員報告',
+      '기자 수첩',
+      '특파원 리포트',
+      '本报记者手记',
+      'ライター募集',
+    ])
+      expect(credited(heading, story)).toEqual([])
   })
 })
 

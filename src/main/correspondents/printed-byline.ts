@@ -50,26 +50,32 @@ const TEXT_LABEL_RE = /^文\s*[/／|｜:：]/u
 /**
  * A Chinese, Japanese or Korean byline line: a reporter's title before or after the name ("记者 王小明",
  * "山田太郎記者", "김철수 기자 kim@yna.co.kr", "칼럼니스트 박생강 pillgoo9@gmail.com"), "文/王小明".
- * Short, of the scripts a name is written in, and with a space or a mark after a short title, so
- * "記者会見" (a press conference) is not one.
+ * Short, of the scripts a name is written in. A title first is spaced from the name, and in Korean
+ * (which writes it after the name) only in a signature with its address: "기자 수첩" (a reporter's
+ * notebook), "특파원 리포트", "本报记者手记", "記者会見" are headings.
  */
 function isCjkByline(line: string): boolean {
+  const signed = TRAILING_EMAIL_RE.test(line)
   const text = line.replace(TRAILING_EMAIL_RE, '').trim()
   if (text.length > CJK_BYLINE_CHARS || !CJK_BYLINE_RE.test(text) || !CJK_RE.test(text)) return false
   if (TEXT_LABEL_RE.test(text)) return true
   const titles = bylineWords.cjkTitles
   const spaced = text.split(/[\s・･:：／/]+/u).filter((run) => run !== '')
-  // The title as a word of its own, first or last: "记者 王小明", "김철수 기자".
-  if (spaced.length >= 2 && [spaced[0], spaced[spaced.length - 1]].some((run) => titles.includes(run ?? '')))
-    return true
-  // Written against the name: a title of three characters or more first ("本报记者王小明"), any title
-  // last ("山田太郎記者", "ソウル＝山田太郎特派員").
-  return titles.some(
-    (title) =>
-      (title.length >= 3 && text.startsWith(title) && text.length > title.length + 1) ||
-      (text.endsWith(title) && text.length >= title.length + 2),
+  if (spaced.length < 2 && !signed) {
+    // Written against the name, after it: "山田太郎記者", "ソウル＝山田太郎特派員".
+    return titles.some((title) => text.endsWith(title) && text.length >= title.length + 2)
+  }
+  const first = spaced[0] ?? ''
+  const last = spaced[spaced.length - 1] ?? ''
+  if (
+    titles.includes(last) ||
+    titles.some((title) => last.endsWith(title) && last.length >= title.length + 2)
   )
+    return true
+  return titles.includes(first) && (signed || !HANGUL_RE.test(first))
 }
+
+const HANGUL_RE = /\p{Script=Hangul}/u
 
 export function isPrintedByline(line: string): boolean {
   if (isCjkByline(line) || bylineAmongFields(line) !== null) return true
