@@ -48,6 +48,12 @@ describe('bylines of other languages, as the byline slot gives them', () => {
     expect(namesInByline(raw)).toEqual(names)
   })
 
+  it('credits the writer, not the editor who updated the story, in English, German, Spanish', () => {
+    expect(namesInByline('By John Smith, updated by Jane Doe')).toEqual(['John Smith'])
+    expect(namesInByline('Von Anna Weber, aktualisiert von Karl Meier')).toEqual(['Anna Weber'])
+    expect(namesInByline('Por Ana López, actualizado por Luis Gil')).toEqual(['Ana López'])
+  })
+
   it('reads Indonesian "Oleh" (by) before a name, and keeps the Ukrainian given name Oleh', () => {
     expect(namesInByline('Oleh Budi Santoso')).toEqual(['Budi Santoso'])
     expect(namesInByline('Oleh Sentsov')).toEqual(['Oleh Sentsov'])
