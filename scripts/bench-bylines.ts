@@ -7,12 +7,11 @@ import { extractArticle } from '../src/main/ingest/extract'
 import {
   articleExtractionDir,
   articleExtractionIds,
-  readArticleExtractionPage,
   readTrafilaturaPage,
   trafilaturaEntries,
   trafilaturaEvalDir,
 } from '../tests/fixtures/benchmark-pages'
-import { realPageLabels, sameCorrespondents } from '../tests/fixtures/real-page-labels'
+import { creditedOnRealPage, realPageLabels, sameCorrespondents } from '../tests/fixtures/real-page-labels'
 
 /*
  * Who wrote it, on the 538 pages of trafilatura-eval whose annotation names an author, scored by the
@@ -114,14 +113,7 @@ function realPages(): void {
   for (const id of ids) {
     const label = labels.get(id)
     if (label === undefined) continue
-    const page = readArticleExtractionPage(id, dir)
-    const request = { kind: 'html' as const, html: page.html, url: page.url }
-    let got: { name: string; kind: string }[] = []
-    try {
-      got = withCorrespondents(extractArticle(request), request).correspondents
-    } catch {
-      got = []
-    }
+    const { url, correspondents: got } = creditedOnRealPage(id, dir)
     const part = parts[label.part]
     part.pages += 1
     const names = sameCorrespondents(label.correspondents, got, false)
@@ -131,7 +123,7 @@ function realPages(): void {
       const show = (list: { name: string; kind: string }[]): string =>
         list.map((c) => `${c.name} (${c.kind})`).join('; ') || '(none)'
       misses.push(
-        `${id.slice(0, 12)} ${label.part === 'held-out' ? '[held-out] ' : ''}${page.url ?? ''}\n` +
+        `${id.slice(0, 12)} ${label.part === 'held-out' ? '[held-out] ' : ''}${url ?? ''}\n` +
           `    label: ${show(label.correspondents)}${label.note === '' ? '' : `  [${label.note}]`}\n` +
           `    got:   ${show(got)}`,
       )

@@ -94,6 +94,18 @@ function withDatabase<T>(work: (db: SqlDatabase) => T): T {
   }
 }
 
+/** Makes the closed library what Dateline 17 left: no table of texts, database and manifest at 17. */
+async function schema17Library(): Promise<void> {
+  withDatabase((db) => {
+    db.transaction(() => {
+      db.exec('DROP TABLE article_texts')
+      db.exec('PRAGMA user_version = 17')
+    })
+  })
+  const layout = libraryLayout(dir)
+  await writeManifest(layout, { ...(await readManifest(layout))!, schemaVersion: 17 })
+}
+
 function keptRows(): number {
   return withDatabase((db) => Number(db.get<{ n: number }>('SELECT count(*) AS n FROM article_texts')?.n))
 }
@@ -151,15 +163,7 @@ describe('the article texts kept in the database', () => {
     const before = foundByEachQuery(first)
     await first.close()
     stores.length = 0
-    // What Dateline 17 left: no table of texts, database and manifest at version 17.
-    withDatabase((db) => {
-      db.transaction(() => {
-        db.exec('DROP TABLE article_texts')
-        db.exec('PRAGMA user_version = 17')
-      })
-    })
-    const layout = libraryLayout(dir)
-    await writeManifest(layout, { ...(await readManifest(layout))!, schemaVersion: 17 })
+    await schema17Library()
 
     const store = await open()
     // The open only made the table; the texts come with the reindex.
@@ -220,14 +224,7 @@ describe('the article texts kept in the database', () => {
       store.change((db) => extra.forEach((article, n) => writeArticleRow(db, article, textOf(n))))
       await store.close()
       stores.length = 0
-      withDatabase((db) => {
-        db.transaction(() => {
-          db.exec('DROP TABLE article_texts')
-          db.exec('PRAGMA user_version = 17')
-        })
-      })
-      const layout = libraryLayout(dir)
-      await writeManifest(layout, { ...(await readManifest(layout))!, schemaVersion: 17 })
+      await schema17Library()
 
       // Killed as soon as it tells of its first batch done.
       const child = spawn(process.execPath, [resolve('out/main/cli.js'), '--library', dir, 'reindex'], {

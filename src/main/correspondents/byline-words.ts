@@ -25,12 +25,15 @@ const byLength = (phrases: string[]): string[] =>
 
 export const bylineWords = {
   prefixes: byLength(wordData.prefixes),
+  prefixesAlsoGivenNames: new Set(wordData.prefixesAlsoGivenNames.map(lower)),
+  agencyWords: new Set(wordData.agencyWords.map(lower)),
   connectors: byLength(wordData.connectors),
   /** Connectors that are also letters or syllables ("y", "e", "i"): only between spaces. */
   spacedConnectors: new Set(wordData.connectorsNeedingSpaces.map(lower)),
   titles: byLength(wordData.titles),
   titleSet: new Set(wordData.titles.map(lower)),
   teamWords: new Set(wordData.teamWords.map(lower)),
+  deskSections: new Set(wordData.deskSections.map(lower)),
   dateLabels: byLength(wordData.dateLabels),
   dateGlue: new Set(wordData.dateGlue.map(lower)),
   months: new Set(wordData.months.map(lower)),
@@ -47,12 +50,14 @@ export const bylineWords = {
   otherRoleLabels: byLength(wordData.otherRoleLabels),
   authorLabels: new Set(wordData.authorLabels.map(lower)),
   printedStarts: byLength(wordData.printedStarts),
+  printedStartsBeforeTwoWords: new Set(wordData.printedStartsBeforeTwoWords.map(lower)),
   creditLabels: new Set(wordData.creditLabels.map(lower)),
   cjkTitles: byLength(wordData.cjkTitles),
   cjkReportMarks: byLength(wordData.cjkReportMarks),
   cjkHonorifics: byLength(wordData.cjkHonorifics),
   particlePrefixes: new Set(wordData.nameParticlePrefixes.map(lower)),
   organisationWords: byLength(wordData.organisationWords),
+  newspaperEnds: new Set(wordData.newspaperEnds.map(lower)),
   organisationSuffixes: byLength(wordData.organisationSuffixes),
   cjkOrganisationEnds: byLength(wordData.cjkOrganisationEnds),
 }

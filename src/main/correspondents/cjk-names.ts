@@ -29,7 +29,11 @@ export interface CjkCredit {
   agencies: string[]
 }
 
-export function cjkNames(part: string): CjkCredit {
+/**
+ * `context` is the whole credit the part comes from, before its label was cut: "记者 王小明 李华" is
+ * written in simplified characters even when "记者" is no longer in the part.
+ */
+export function cjkNames(part: string, context = part): CjkCredit {
   const agencies: string[] = []
   let text = part.trim().replace(PLACE_BEFORE_EQUALS_RE, '').replace(LATER_LABEL_RE, '')
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
@@ -42,7 +46,7 @@ export function cjkNames(part: string): CjkCredit {
     text = withoutTrailing(withoutLeadingTitle(text))
     if (text === before) break
   }
-  return { names: text === '' ? [] : peopleIn(text, part), agencies }
+  return { names: text === '' ? [] : peopleIn(text, `${context} ${part}`), agencies }
 }
 
 let cjkAgencySpellings: string[] | null = null
@@ -52,11 +56,18 @@ function leadingAgency(text: string): { name: string; rest: string } | null {
   cjkAgencySpellings ??= agencySpellings().filter((spelling) => CJK_RE.test(spelling))
   for (const spelling of cjkAgencySpellings) {
     if (!text.startsWith(spelling)) continue
+    // "共同通信" is the agency whole, not "共同" before a name "通信".
+    if (text === spelling) return agencyOrNull(spelling)
     const rest = text.slice(spelling.length).replace(GAP_RE, '')
     const agency = agencyNamed(spelling)
     if (rest !== '' && agency !== null) return { name: agency.name, rest }
   }
   return null
+}
+
+function agencyOrNull(spelling: string): { name: string; rest: string } | null {
+  const agency = agencyNamed(spelling)
+  return agency === null ? null : { name: agency.name, rest: '' }
 }
 
 function withoutLeadingTitle(text: string): string {

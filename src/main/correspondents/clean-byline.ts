@@ -58,7 +58,15 @@ const SPLIT_RE = new RegExp(
     .join('|')})\\s*`,
   'iu',
 )
-const DATE_LABEL_RE = new RegExp(phrases(bylineWords.dateLabels), 'iu')
+/**
+ * "Publicado por: Clarissa Borba", "Veröffentlicht von X": a date's label with the word that names
+ * who published, and a name after it, is the byline's own label, not where its date begins (a
+ * heading "Published By" alone names nobody).
+ */
+const DATE_LABEL_RE = new RegExp(
+  `(?:${phrases(bylineWords.dateLabels)})(?!\\s+(?:por|by|von|par|da|door|przez|av|af|di)\\s*[:：]?\\s+\\S)`,
+  'iu',
+)
 const NUMERIC_DATE_RE =
   /(?<![\p{L}\p{N}])(?:\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?|\d{1,2}[:h.]\d{2}|\d+)(?![\p{L}\p{N}])/u
 const PLACE_RE = new RegExp(
@@ -204,8 +212,10 @@ function namesInSegment(segment: string, agencies: string[], options: BylineOpti
     .flatMap(agencyAfterName)
     .entries()) {
     if (isBylinePlace(part) || (index > 0 && isPlaceAndTitle(part))) continue
-    if (CJK_RE.test(part)) {
-      const credit = cjkNames(part)
+    const agencyDesk = agencyOfDesk(part)
+    if (agencyDesk !== null) names.push(agencyDesk)
+    else if (CJK_RE.test(part)) {
+      const credit = cjkNames(part, segment)
       agencies.push(...credit.agencies)
       names.push(...credit.names.map((name) => cleanName(name, options)).filter(isName))
     } else {
@@ -217,6 +227,23 @@ function namesInSegment(segment: string, agencies: string[], options: BylineOpti
 }
 
 const isName = (name: string | null): name is string => name !== null
+
+/**
+ * "Redazione ANSA", "Редакция ТАСС", "AFP Newsroom", "Agencja PAP": an agency's desk, or the word
+ * "agency" before its name, is the agency, as it writes itself.
+ */
+function agencyOfDesk(part: string): string | null {
+  const words = part.trim().split(/\s+/)
+  for (let cut = 1; cut < words.length; cut += 1) {
+    const before = words.slice(0, cut).join(' ')
+    const after = words.slice(cut).join(' ')
+    const isDesk = (text: string): boolean =>
+      bylineWords.teamWords.has(lowerPhrase(text)) || bylineWords.agencyWords.has(lowerPhrase(text))
+    const agency = isDesk(before) ? agencyNamed(after) : isDesk(after) ? agencyNamed(before) : null
+    if (agency !== null) return agency.name
+  }
+  return null
+}
 
 const isAcronym = (name: string): boolean =>
   !name.includes(' ') && agencyNamed(name) === null && /^\p{Lu}{2,6}$/u.test(name)
@@ -341,9 +368,21 @@ function stripPrefixes(text: string): string {
   for (let i = 0; i < 3; i += 1) {
     const match = PREFIX_RE.exec(current)
     if (match === null || match[0].length === 0) break
+    if (isGivenNameNotPrefix(match[0], current.slice(match[0].length))) break
     current = current.slice(match[0].length).trim()
   }
   return current
+}
+
+/**
+ * Indonesian "Oleh Budi Santoso" is "by Budi Santoso"; Ukrainian "Oleh Sentsov" is a name. A prefix
+ * that is also a given name (`prefixesAlsoGivenNames`) is one only before a colon or two words.
+ */
+function isGivenNameNotPrefix(prefix: string, rest: string): boolean {
+  const word = lowerPhrase(prefix).replace(/[\s:：]+$/u, '')
+  if (!bylineWords.prefixesAlsoGivenNames.has(word) || /[:：]/u.test(prefix)) return false
+  const name = rest.trim().split(/\s*[,;|/&]\s*/u)[0] ?? ''
+  return name.split(/\s+/).filter((w) => w !== '').length < 2
 }
 
 /** Cuts the segment where a date, a time or a "Updated" label begins, with the "on"/"am" before it. */
@@ -492,6 +531,8 @@ function isOrganisation(name: string): boolean {
   const key = lowerPhrase(name)
   if (bylineWords.cjkOrganisationEnds.some((end) => key.endsWith(end) && key.length > end.length)) return true
   const words = key.split(/[\s-]+/)
+  // "Sioux Falls Argus Leader", "The Des Moines Register": a paper's title ends with its kind of paper.
+  if (words.length >= 3 && bylineWords.newspaperEnds.has(words[words.length - 1] ?? '')) return true
   if (bylineWords.organisationWords.some((word) => ` ${key} `.includes(` ${word} `))) return true
   return words.some(
     (word) => word.length > 8 && bylineWords.organisationSuffixes.some((suffix) => word.endsWith(suffix)),

@@ -173,6 +173,11 @@ function peopleOf(
     let afterOutlet = first !== '' && isOutlet(first, outlet)
     for (const name of names) {
       const agency = agencyNamed(name)
+      // "Telegraph Sport", "Guardian Politics": the outlet's section signing is its desk.
+      if (agency === null && isOutletSection(name, outlet)) {
+        people.push({ name, kind: 'team', url: names.length === 1 ? credit.url : null })
+        continue
+      }
       const outletName = agency === null && isOutlet(name, outlet)
       // The blog's owner is the name itself matching the address, never a word after it.
       const handle = outletName && isBlogHandle(name, credit, signal, outlet)
@@ -191,7 +196,7 @@ function peopleOf(
     if (own.some(isFullPersonName)) {
       const kept: Correspondent[] = []
       for (const p of own) {
-        if (p.kind === 'team' && isOutletDesk(p.name, outlet)) continue
+        if (p.kind === 'team' && (isOutletDesk(p.name, outlet) || isOutletSection(p.name, outlet))) continue
         if (p.kind !== 'person' || isPersonBeside(p, own, outlet)) {
           kept.push(p)
           continue
@@ -411,6 +416,19 @@ function isOutlet(name: string, outlet: Outlet): boolean {
       return true
   }
   return false
+}
+
+/**
+ * "Telegraph Sport", "Detroit News Business": the outlet's name and one of its sections
+ * (`deskSections`), which a reader credits as that desk, not as the site.
+ */
+function isOutletSection(name: string, outlet: Outlet): boolean {
+  const words = name.trim().split(/\s+/)
+  const section = words[words.length - 1] ?? ''
+  if (words.length < 2 || !bylineWords.deskSections.has(lowerPhrase(section))) return false
+  // The outlet's name is written whole: "Live Science" on livescience.com is the site itself.
+  const own = squash(words.slice(0, -1).join(' '))
+  return outlet.keys.has(own) || outlet.parts.has(own)
 }
 
 /** "PhillyVoice Staff", "Redaktion Haus.de": a desk named for the outlet, before or after its word. */

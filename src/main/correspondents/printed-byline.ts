@@ -1,4 +1,5 @@
 import { agencyNamed, bylineWords, lowerPhrase } from './byline-words'
+import { CJK_RE } from './cjk-names'
 import workSheet from './data/work-sheet-labels.json'
 
 /*
@@ -17,8 +18,11 @@ const PRINTED_BYLINE_RE = new RegExp(
   `^(?:${bylineWords.printedStarts.map((start) => escape(start).replace(/ /g, '\\s+')).join('|')})\\s*[:：]?\\s+`,
   'iu',
 )
-/** Separate from the above: with the `i` flag, \p{Lu} would match lower case too. */
-const NAME_START_RE = /^\p{Lu}/u
+/**
+ * Separate from the above: with the `i` flag, \p{Lu} would match lower case too. Scripts without
+ * capitals (Arabic, Hebrew, Han, Hangul) start a name with any of their letters: "بقلم: محمد علي".
+ */
+const NAME_START_RE = /^[\p{Lu}\p{Lo}]/u
 const PRINTED_BYLINE_WORDS = 12
 
 /**
@@ -28,13 +32,58 @@ const PRINTED_BYLINE_WORDS = 12
  */
 export function mayHoldPrintedByline(text: string): boolean {
   // The first line is the start of the text, its spaces collapsed, so its byline starts this text.
-  return /\d/.test(text) || PRINTED_BYLINE_RE.test(text.replace(/\s+/g, ' ').trim())
+  const start = text.replace(/\s+/g, ' ').trim()
+  return /\d/.test(text) || PRINTED_BYLINE_RE.test(start) || CJK_RE.test(start.slice(0, 2))
 }
 
+/**
+ * Han, katakana and Hangul (no hiragana: a name is not written in it, a sentence is), maybe after
+ * an outlet in Latin letters and an equals sign ("OSEN=김철수 기자").
+ */
+const CJK_BYLINE_RE =
+  /^(?:[A-Za-z0-9]{2,12}\s*[=＝]\s*)?[\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー\s・･·＝=／/:：]+$/u
+const CJK_BYLINE_CHARS = 30
+const TRAILING_EMAIL_RE = /\s+[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}$/u
+/** "文/王小明", "文｜王小明": the one-character label of Chinese bylines, with its mark. */
+const TEXT_LABEL_RE = /^文\s*[/／|｜:：]/u
+
+/**
+ * A Chinese, Japanese or Korean byline line: a reporter's title before or after the name ("记者 王小明",
+ * "山田太郎記者", "김철수 기자 kim@yna.co.kr", "칼럼니스트 박생강 pillgoo9@gmail.com"), "文/王小明".
+ * Short, of the scripts a name is written in. A title first is spaced from the name, and in Korean
+ * (which writes it after the name) only in a signature with its address: "기자 수첩" (a reporter's
+ * notebook), "특파원 리포트", "本报记者手记", "記者会見" are headings.
+ */
+function isCjkByline(line: string): boolean {
+  const signed = TRAILING_EMAIL_RE.test(line)
+  const text = line.replace(TRAILING_EMAIL_RE, '').trim()
+  if (text.length > CJK_BYLINE_CHARS || !CJK_BYLINE_RE.test(text) || !CJK_RE.test(text)) return false
+  if (TEXT_LABEL_RE.test(text)) return true
+  const titles = bylineWords.cjkTitles
+  const spaced = text.split(/[\s・･:：／/]+/u).filter((run) => run !== '')
+  if (spaced.length < 2 && !signed) {
+    // Written against the name, after it: "山田太郎記者", "ソウル＝山田太郎特派員".
+    return titles.some((title) => text.endsWith(title) && text.length >= title.length + 2)
+  }
+  const first = spaced[0] ?? ''
+  const last = spaced[spaced.length - 1] ?? ''
+  if (
+    titles.includes(last) ||
+    titles.some((title) => last.endsWith(title) && last.length >= title.length + 2)
+  )
+    return true
+  return titles.includes(first) && (signed || !HANGUL_RE.test(first))
+}
+
+const HANGUL_RE = /\p{Script=Hangul}/u
+
 export function isPrintedByline(line: string): boolean {
+  if (isCjkByline(line) || bylineAmongFields(line) !== null) return true
   const prefix = PRINTED_BYLINE_RE.exec(line)
   if (prefix === null) return false
   const rest = line.slice(prefix[0].length)
+  const start = lowerPhrase(prefix[0]).replace(/[\s:：]+$/u, '')
+  if (bylineWords.printedStartsBeforeTwoWords.has(start) && rest.trim().split(/\s+/).length < 2) return false
   if (!NAME_START_RE.test(rest) && !isHandleAndDate(rest) && !startsWithAgency(rest)) return false
   if (line.split(/\s+/).length > PRINTED_BYLINE_WORDS) return false
   // A sentence ends with a full stop; a labelled credit may too ("Autorin: X, Projektleiterin.").
@@ -67,7 +116,8 @@ function startsWithAgency(rest: string): boolean {
 
 /** A credit whose first line starts with a byline's label ("By …", "Text & Fotos: …", "Autor: …"). */
 export function isSignature(credit: string): boolean {
-  const first = credit.split('\n')[0] ?? ''
+  const line = credit.split('\n')[0] ?? ''
+  const first = bylineAmongFields(line) ?? line
   const label = LABEL_PREFIX_RE.exec(first)
   if (
     label !== null &&
@@ -101,13 +151,62 @@ export function bylineLines(text: string): string[] {
   const looked = [...first, ...lines.slice(-LAST_LINES), ...labelled]
   const printed = [...new Set(looked)]
     .map((line) => WRAPPED_LINE_RE.exec(line)?.[1]?.trim() ?? line)
-    .filter((line) => isPrintedByline(line) && !inWorkSheet(line, lines))
+    .map((line) => bylineAmongFields(line) ?? reporterInDateline(line) ?? line)
+    .filter((line) => (isPrintedByline(line) || isNameAndAgency(line)) && !inWorkSheet(line, lines))
   // "Jane Doe | 4 March 2024" under the headline: a name and a date with no label between them.
   if (printed.length === 0) {
     const dated = first.find((line) => datedBylineName(line) !== null)
     if (dated !== undefined) return [dated]
   }
   return printed
+}
+
+/** "(서울=연합뉴스) 김철수 기자 = 정부는…": the place and outlet in brackets, the reporter, "=". */
+const KOREAN_DATELINE_RE = /^[(（][^()（）]{1,30}[)）]\s*([^=＝()（）]{2,30}?)\s*[=＝]/u
+/** "北京12月3日电（记者 王小明）", "新华社东京12月3日电（记者王小明）": the reporter after the dispatch. */
+const CHINESE_DATELINE_RE =
+  /^[^（()）]{0,24}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电電]\s*[（(]([^（）()]{2,30})[）)]/u
+
+/**
+ * The reporter a Korean or Chinese dateline names at the story's start, as a byline line of its
+ * own (its agency, if any, is the dateline's: see wire-dateline.ts).
+ */
+function reporterInDateline(line: string): string | null {
+  const reporter = (KOREAN_DATELINE_RE.exec(line) ?? CHINESE_DATELINE_RE.exec(line))?.[1]?.trim()
+  return reporter !== undefined && isCjkByline(reporter) ? reporter : null
+}
+
+/** "Piotr Nowak (PAP)": a name and its agency in brackets, a line of its own. */
+const NAME_AND_AGENCY_RE = /^(.+?)\s*[(（]([^()（）]{2,40})[)）]\.?$/u
+
+/** A bare name and the agency it writes for, signing the story at its top or its end. */
+function isNameAndAgency(line: string): boolean {
+  const match = NAME_AND_AGENCY_RE.exec(line)
+  if (match?.[1] === undefined || match[2] === undefined) return false
+  return isBareName(match[1]) && match[2].split(/[/,]/).every((part) => agencyNamed(part.trim()) !== null)
+}
+
+/** What a CMS prints between the fields of a story's information line: " - ", " | ", " · ". */
+const FIELD_SEPARATOR_RE = /\s+[-–—|·•]\s+/u
+/** "Categoria: Saúde", "Tags: …", "Rubrik: Politik": a field a label names. */
+const LABELLED_FIELD_RE = /^[\p{L}][\p{L} ]{0,24}[:：]\s*\S/u
+
+/**
+ * "05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: …": a story's line of
+ * fields, one of them its byline. The byline field is given back when every other field is a date,
+ * a time or a labelled field; a sentence with dashes is none of these.
+ */
+function bylineAmongFields(line: string): string | null {
+  const fields = line.split(FIELD_SEPARATOR_RE).map((field) => field.trim())
+  if (fields.length < 2) return null
+  const bylines = fields.filter((field) => PRINTED_BYLINE_RE.test(field) && isPrintedByline(field))
+  if (bylines.length !== 1) return null
+  const others = fields.filter((field) => field !== bylines[0])
+  const isField = (field: string): boolean =>
+    LABELLED_FIELD_RE.test(field) ||
+    new RegExp(`^(?:${datePattern()})$`, 'iu').test(field) ||
+    /^\d{1,2}[:.h]\d{2}/.test(field)
+  return others.every(isField) ? (bylines[0] ?? null) : null
 }
 
 /** "Seiten: 400", "Verlag: Piper": a field of a data sheet, its label a few words and a colon. */

@@ -10,18 +10,46 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\
 const DATELINE_CHARS = 160
 const CLOSING_CHARS = 80
 
-let patterns: { opening: RegExp; closing: RegExp } | null = null
+interface Patterns {
+  opening: RegExp
+  /** The other scripts' and agencies' forms, each with the agency as its first group. */
+  otherOpenings: RegExp[]
+  closing: RegExp
+  /** "… to sneak into the US. PTI": the agency after the story's last sentence, no bracket. */
+  closingWord: RegExp
+}
 
-function buildPatterns(): { opening: RegExp; closing: RegExp } {
+let patterns: Patterns | null = null
+
+function buildPatterns(): Patterns {
   const agencies = agencySpellings().map(escape).join('|')
   const credit = `(?:${agencies})(?:\\s*[/,]\\s*(?:${agencies}|\\p{Ll}{2,4}))*`
-  const place = `[\\p{Lu}][\\p{L}\\p{M}.'’/ -]{0,60}`
-  const date = `(?:,[\\p{L}\\p{N}\\p{M}. ]{0,40})?`
+  // A script without capitals (Arabic, Hebrew) starts its place with any of its letters.
+  const place = `[\\p{Lu}\\p{Lo}][\\p{L}\\p{M}.'’/ -]{0,60}`
+  // "3 mar", "Dec. 3", "Tuesday, December 3, 2024": a weekday's comma too.
+  const date = `(?:,[\\p{L}\\p{N}\\p{M}., ]{0,40})?`
   return {
     // Place (capitalised words, "Brüssel/Berlin", maybe a date after a comma), the agency in
     // brackets, then a dash or colon, maybe after a full stop ("(EFE).-", "(dpa) ·").
     opening: new RegExp(`^(?:${place}${date}\\s*)?[(（]\\s*(${credit})\\s*[)）]\\.?\\s*[-–—:‒―·•]`, 'u'),
-    closing: new RegExp(`[(（]\\s*(${credit})\\s*[)）]\\s*$`, 'u'),
+    otherOpenings: [
+      // "МОСКВА, 3 декабря. /ТАСС/.", "КИЇВ, 3 грудня /Укрінформ/": the agency between slashes,
+      // maybe with its correspondent ("/Корр. ТАСС Иван Петров/").
+      new RegExp(
+        `^(?:${place}${date}\\.?\\s*)?/\\s*(?:[Кк]орр\\.\\s*|[Кк]орреспондент\\s+)?(${credit})(?:\\s[^/]{2,40})?\\s*/`,
+        'u',
+      ),
+      // "МОСКВА, 3 дек — РИА Новости.": the agency after the dash, ending its sentence.
+      new RegExp(`^${place}${date}\\s*[-–—]\\s*(${credit})\\s*[.:]`, 'u'),
+      // "(서울=연합뉴스)": the place filed from and the agency, an equals sign between.
+      new RegExp(`^[(（]\\s*[^\\s()（）=＝]{1,12}\\s*[=＝]\\s*(${credit})\\s*[)）]`, 'u'),
+      // "新华社北京12月3日电": the agency, the place and the day, then 电 (dispatched).
+      new RegExp(`^(${credit})\\s*\\p{Script=Han}{0,10}\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*[电電]`, 'u'),
+      // "【ワシントン共同】", "【北京＝時事】": the place and the agency in lenticular brackets.
+      new RegExp(`^【[^】]{0,20}?[=＝]?(${credit})】`, 'u'),
+    ],
+    closing: new RegExp(`[(（]\\s*(${credit})\\s*[)）]\\.?\\s*$`, 'u'),
+    closingWord: new RegExp(`[.!?。”"’]\\s+(${credit})\\s*$`, 'u'),
   }
 }
 
@@ -48,13 +76,16 @@ export function agenciesInDateline(text: string): string[] {
   }
   for (const paragraph of paragraphs) {
     const start = paragraph.trim().slice(0, DATELINE_CHARS)
-    const opening = patterns.opening.exec(start)
+    const opening = [patterns.opening, ...patterns.otherOpenings]
+      .map((pattern) => pattern.exec(start))
+      .find((match) => match?.[1] !== undefined)
     if (opening?.[1] !== undefined) {
       found.push(...agenciesIn(opening[1]))
       break
     }
   }
-  const closing = patterns.closing.exec(trimmed.slice(-CLOSING_CHARS))
+  const end = trimmed.slice(-CLOSING_CHARS)
+  const closing = patterns.closing.exec(end) ?? patterns.closingWord.exec(end)
   if (closing?.[1] !== undefined) found.push(...agenciesIn(closing[1]))
   return [...new Set(found)]
 }
