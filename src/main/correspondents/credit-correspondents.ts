@@ -3,7 +3,13 @@ import type { DomDocument } from '../ingest/extract/dom'
 import { agencyNamed, bylineWords, lowerPhrase } from './byline-words'
 import { namesInByline } from './clean-byline'
 import { kindOf } from './kind-of'
-import { readPageSignals, type BylineSignal, type SignalCredit, type SignalSource } from './page-signals'
+import {
+  readAsideCredits,
+  readPageSignals,
+  type BylineSignal,
+  type SignalCredit,
+  type SignalSource,
+} from './page-signals'
 import { bylineLines, isSignature } from './printed-byline'
 import { agenciesInDateline } from './wire-dateline'
 
@@ -64,8 +70,9 @@ export function creditCorrespondents(sources: CreditSources): Correspondent[] {
       .filter((signal) => STRUCTURED.includes(signal.source))
       .flatMap((signal) => signal.credits.map((credit) => credit.text.trim())),
   )
-  let candidates = signals
-    .map((signal) => ({ source: signal.source, ...peopleOf(signal, outlet, typed) }))
+  let candidates = withoutTeaserBylines(
+    signals.map((signal) => ({ source: signal.source, ...peopleOf(signal, outlet, typed) })),
+  )
     // More people than a page credits is a list of something else (a paper's references).
     .filter((candidate) => candidate.people.length > 0 && candidate.people.length <= MAX_CORRESPONDENTS)
     .sort((a, b) => SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source))
@@ -120,12 +127,35 @@ export function creditCorrespondents(sources: CreditSources): Correspondent[] {
     credited.push({ name: agency, kind: 'agency', url: null })
   }
   return withLinks(
-    dedupe(credited),
+    withFullName(dedupe(credited), sources),
     candidates.flatMap((c) => c.people),
   ).slice(0, MAX_CORRESPONDENTS)
 }
 
 type Candidate = { source: SignalSource } & ReturnType<typeof peopleOf>
+
+/** Other people's bylines after the outlet's own make a list of other stories ("Elena Kuss", "Heidrun Mittler"…). */
+const MIN_TEASER_BYLINES = 2
+
+/**
+ * A page whose first byline element credits the outlet itself ("Lebensmittel Praxis", ", par Attac
+ * France") and whose later byline elements name other people is a story by the outlet beside a list
+ * of other stories, each with its own byline: those credit nobody here, nor Readability's byline
+ * when it is one of them.
+ */
+function withoutTeaserBylines(candidates: Candidate[]): Candidate[] {
+  const elements = candidates.filter((c) => c.source === 'byline-element')
+  const firstIndex = elements.findIndex((c) => c.people.length > 0 || c.outletOnly)
+  const first = elements[firstIndex]
+  if (first === undefined || !first.outletOnly) return candidates
+  const others = new Set(elements.slice(firstIndex + 1).flatMap((c) => c.people.map((p) => keyOf(p.name))))
+  if (others.size < MIN_TEASER_BYLINES) return candidates
+  // Readability's byline is read from those elements too: one of the list's names is the list's.
+  const fromList = (c: Candidate): boolean =>
+    c.source === 'byline-element' ||
+    (c.source === 'readability' && c.people.length > 0 && c.people.every((p) => others.has(keyOf(p.name))))
+  return candidates.filter((c) => !fromList(c))
+}
 
 const STRUCTURED: SignalSource[] = ['json-ld', 'meta']
 const VISIBLE: SignalSource[] = ['byline-element', 'text']
@@ -157,9 +187,10 @@ function peopleOf(
   signal: BylineSignal,
   outlet: Outlet,
   typed: Set<string>,
-): { people: Correspondent[]; credits: number; signed: boolean; lines: string[] } {
+): { people: Correspondent[]; credits: number; signed: boolean; lines: string[]; outletOnly: boolean } {
   const people: Correspondent[] = []
   const crediting = new Set<string>()
+  let outletNamed = 0
   // Printed with a label ("By", "Von", "Text:"): a signature, not a name that merely stands there.
   const signed = signal.credits.some((credit) => isSignature(credit.text))
   for (const credit of signal.credits) {
@@ -178,6 +209,7 @@ function peopleOf(
       const handle = outletName && isBlogHandle(name, credit, signal, outlet)
       if (outletName && !handle) {
         afterOutlet = true
+        outletNamed += 1
         continue
       }
       if (agency === null && !handle && afterOutlet && !name.includes(' ')) continue
@@ -219,7 +251,13 @@ function peopleOf(
       )
   }
   const lines = signal.credits.flatMap((credit) => joinedLines(credit.text.split('\n').map(keyOf)))
-  return { people: dedupe(people), credits: crediting.size, signed, lines }
+  return {
+    people: dedupe(people),
+    credits: crediting.size,
+    signed,
+    lines,
+    outletOnly: people.length === 0 && outletNamed > 0,
+  }
 }
 
 /** "By", "Tariq Malik", ",", "Mike Wall": linked names touch, so the byline's lines join at separators. */
@@ -437,6 +475,28 @@ function dedupe(people: Correspondent[]): Correspondent[] {
     seen.add(key)
     return true
   })
+}
+
+/**
+ * A CMS's display name is often the first name alone ("Todd" in JSON-LD), while the page prints
+ * "By Todd Bates" in a sidebar of the story's own, which is not read as a byline (sidebars hold other
+ * stories' bylines). When the page credits one first name alone, a labelled credit printed in such a
+ * part that names one full name starting with it gives the full name.
+ */
+function withFullName(credited: Correspondent[], sources: CreditSources): Correspondent[] {
+  const only = credited[0]
+  if (credited.length !== 1 || only === undefined || only.kind !== 'person' || /\s/.test(only.name.trim()))
+    return credited
+  if (sources.document === null || !/^\p{Lu}\p{Ll}+$/u.test(only.name.trim())) return credited
+  const first = keyOf(only.name)
+  const full = new Set(
+    readAsideCredits(sources.document, sources.url)
+      .flatMap((text) => namesInByline(text))
+      .filter((name) => /\s/.test(name) && keyOf(name.split(/\s+/)[0] ?? '') === first)
+      .map((name) => name.trim()),
+  )
+  const [name] = [...full]
+  return full.size === 1 && name !== undefined && kindOf(name) === 'person' ? [{ ...only, name }] : credited
 }
 
 /** A name's author page, from whichever signal linked it. */
