@@ -107,3 +107,27 @@ describe('a first name alone, completed from the byline in the story’s own sid
     expect(creditedOn(ldTobias, `${article('')}${sidebar('Anna Berger')}`)).toEqual(['Tobias'])
   })
 })
+
+describe('the author meta of a page that is no article', () => {
+  const staticPage = (meta: string, main: string): string[] => {
+    const html = `<!doctype html><html><head><title>Baumgutachten</title>
+<meta name="author" content="${meta}"></head>
+<body><div id="main"><h1>Baumgutachten</h1>${main}${story}${story}${story}</div>
+<div id="fuss">Büro Brandt · Lüder Brandt · Hauptstraße 4 · Impressum</div></body></html>`
+    const request = { kind: 'html' as const, html, url: 'http://www.buero-brandt.example/gutachten.htm' }
+    return withCorrespondents(extractArticle(request), request).correspondents.map((c) => c.name)
+  }
+
+  it('credits nobody from the site owner’s meta on a static page', () => {
+    expect(staticPage('Lüder Brandt', '')).toEqual([])
+  })
+
+  it('still credits what such a page prints as its byline', () => {
+    expect(staticPage('Lüder Brandt', '<p class="byline">Von Anna Berger</p>')).toEqual(['Anna Berger'])
+  })
+
+  it('still credits the author meta of a page marked as an article', () => {
+    const head = '<meta name="author" content="Lüder Brandt">'
+    expect(creditedOn(head, `${article('')}<div>Lüder Brandt</div>`)).toEqual(['Lüder Brandt'])
+  })
+})

@@ -89,6 +89,10 @@ export function creditCorrespondents(sources: CreditSources): Correspondent[] {
       (c) => !isTyped(c) || c.people.some((p) => p.kind !== 'person' || isPrinted(p.name, seen)),
     )
 
+  // The author meta of a page that is no article at all is the site's owner or webmaster.
+  // (A page that prints little is drawn by scripts, and says nothing either way.)
+  if (seen !== null && !marksAnArticle(sources.document)) candidates = candidates.filter((c) => !isTyped(c))
+
   let chosen = candidates.find((c) => c.people.some(isFullPersonName)) ?? candidates[0] ?? null
   chosen = signedOverAccount(chosen, candidates)
   if (chosen !== null) {
@@ -281,6 +285,20 @@ const startsWithJoint = (line: string): boolean =>
   JOINT_MARKS.test(line.split(/\s+/)[0] ?? '') ||
   /^[,;&/]/.test(line) ||
   bylineWords.connectors.includes(line.split(/\s+/)[0] ?? '')
+
+/** What says a page is an article: its type, its structured data, its date, its element. */
+const ARTICLE_MARKS =
+  'script[type="application/ld+json" i], meta[property^="article:" i], meta[name="date" i], meta[property="og:type" i][content*="article" i], meta[property="og:type" i][content*="news" i], [itemprop~="datePublished" i], [itemtype*="Article" i], article, time'
+
+/**
+ * A static site writes one `<meta name="author">` on every page, naming its owner or webmaster
+ * ("Lüder Hoppe" on a surveyor's page, "Iberische Weine in Berlin - …" on a wine shop's), and no
+ * reader sees it as a byline. A page with no sign of being an article (no JSON-LD, no article type
+ * or date, no <article> or <time>) credits nobody from that meta alone; what it prints still counts.
+ */
+function marksAnArticle(document: DomDocument | null): boolean {
+  return document === null || document.querySelector(ARTICLE_MARKS) !== null
+}
 
 /** Below this many characters of text, the page is drawn by scripts and prints nothing to check. */
 const MIN_PRINTED_CHARS = 1000
