@@ -131,3 +131,26 @@ describe('the author meta of a page that is no article', () => {
     expect(creditedOn(head, `${article('')}<div>Lüder Brandt</div>`)).toEqual(['Lüder Brandt'])
   })
 })
+
+describe('a byline Readability read from the site’s footer', () => {
+  const page = (inStory: string, footer: string): string[] => {
+    const html = `<!doctype html><html><head><title>Korsetts online kaufen</title>
+<meta property="og:type" content="article"><meta property="og:site_name" content="Mieder-Mode"></head>
+<body><div id="page"><article><h1>Korsetts online kaufen</h1>${story}${inStory}</article></div>
+<footer class="site-info"><ul class="links"><li><a href="/impressum">Impressum</a></li>${footer}</ul></footer></body></html>`
+    const request = { kind: 'html' as const, html, url: 'https://mieder-mode.example/korsetts/' }
+    return withCorrespondents(extractArticle(request), request).correspondents.map((c) => c.name)
+  }
+
+  it('credits nobody for the owner’s profile link printed on every page', () => {
+    const footer =
+      '<li class="last"><a href="https://profiles.example/1158" rel="author">Zoe Delacroix</a></li>'
+    expect(page('', footer)).toEqual([])
+  })
+
+  it('still credits the byline in the footer of the story’s own <article>', () => {
+    const own =
+      '<footer class="entry-meta">von <span class="author vcard"><a rel="author" href="/author/mb/">Mathias Berg</a></span></footer>'
+    expect(page(own, '')).toEqual(['Mathias Berg'])
+  })
+})

@@ -4,6 +4,7 @@ import { agencyNamed, bylineWords, lowerPhrase } from './byline-words'
 import { namesInByline } from './clean-byline'
 import { kindOf } from './kind-of'
 import {
+  isBylineOnlyElsewhere,
   readAsideCredits,
   readPageSignals,
   type BylineSignal,
@@ -57,7 +58,11 @@ export function creditCorrespondents(sources: CreditSources): Correspondent[] {
       credits: printed.map((text) => ({ text, url: null, organisation: false })),
     })
   }
-  if (sources.byline !== null && sources.byline.trim() !== '') {
+  if (
+    sources.byline !== null &&
+    sources.byline.trim() !== '' &&
+    (sources.document === null || !isBylineOnlyElsewhere(sources.document, sources.byline))
+  ) {
     signals.push({
       source: 'readability',
       credits: [{ text: sources.byline, url: null, organisation: false }],

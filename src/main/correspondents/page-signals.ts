@@ -218,6 +218,40 @@ export function readAsideCredits(document: DomDocument, url: string | null): str
   }
 }
 
+/** Where Readability looks for a byline: an author link, an author property, a byline-like class. */
+const READABILITY_BYLINE =
+  '[rel~="author" i], [itemprop*="author" i], [class*="byline" i], [class*="author" i], [id*="byline" i], [id*="author" i], [class*="dateline" i], [class*="writtenby" i]'
+
+/**
+ * Whether a byline Readability settled on is printed only in parts of the page that count as
+ * elsewhere: a site-wide footer's `rel=author` link to the owner's profile, a sidebar's "about me".
+ * Such a name is on every page of the site, not the story's byline.
+ */
+export function isBylineOnlyElsewhere(document: DomDocument, byline: string): boolean {
+  const wanted = normaliseSpace(byline)
+  if (wanted === '') return false
+  reading = {
+    parts: new Set(toArray(document.querySelectorAll(ELSEWHERE))),
+    elsewhere: new Map(),
+    lines: new Map(),
+    bylineNames: new Map(),
+  }
+  try {
+    const printed = toArray(document.querySelectorAll(READABILITY_BYLINE)).filter(
+      (element) => !textLongerThan(element, wanted.length + 1) && normaliseSpace(textOf(element)) === wanted,
+    )
+    const articles = document.querySelectorAll('article').length
+    // WordPress prints the story's own byline in the <footer class="entry-meta"> of its <article>.
+    const inStory = (element: DomElement): boolean => {
+      const story = element.closest('article')
+      return story !== null && (articles === 1 || story.querySelector('h1') !== null)
+    }
+    return printed.length > 0 && printed.every((element) => isElsewhere(element) && !inStory(element))
+  } finally {
+    reading = null
+  }
+}
+
 function asideCredits(document: DomDocument, base: string | null): string[] {
   const body = document.body
   if (body === null) return []
