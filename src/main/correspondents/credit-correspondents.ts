@@ -61,7 +61,7 @@ export function creditCorrespondents(sources: CreditSources): Correspondent[] {
   if (
     sources.byline !== null &&
     sources.byline.trim() !== '' &&
-    (sources.document === null || !isBylineOnlyElsewhere(sources.document, sources.byline))
+    !isFooterByline(sources.byline, sources.document, signals)
   ) {
     signals.push({
       source: 'readability',
@@ -142,6 +142,19 @@ export function creditCorrespondents(sources: CreditSources): Correspondent[] {
 }
 
 type Candidate = { source: SignalSource } & ReturnType<typeof peopleOf>
+
+/**
+ * A Readability byline printed only in the site's footer or a sidebar (the owner's profile link on
+ * every page). One that is the page's JSON-LD or author meta came from there, and is not looked for.
+ */
+function isFooterByline(byline: string, document: DomDocument | null, signals: BylineSignal[]): boolean {
+  if (document === null) return false
+  const key = keyOf(byline)
+  const structured = signals.some(
+    (s) => STRUCTURED.includes(s.source) && s.credits.some((c) => keyOf(c.text) === key),
+  )
+  return !structured && isBylineOnlyElsewhere(document, byline)
+}
 
 /** Other people's bylines after the outlet's own make a list of other stories ("Elena Kuss", "Heidrun Mittler"…). */
 const MIN_TEASER_BYLINES = 2

@@ -230,6 +230,10 @@ const READABILITY_BYLINE =
 export function isBylineOnlyElsewhere(document: DomDocument, byline: string): boolean {
   const wanted = normaliseSpace(byline)
   if (wanted === '') return false
+  const printed = toArray(document.querySelectorAll(READABILITY_BYLINE)).filter(
+    (element) => !textLongerThan(element, wanted.length + 1) && normaliseSpace(textOf(element)) === wanted,
+  )
+  if (printed.length === 0) return false
   reading = {
     parts: new Set(toArray(document.querySelectorAll(ELSEWHERE))),
     elsewhere: new Map(),
@@ -237,16 +241,13 @@ export function isBylineOnlyElsewhere(document: DomDocument, byline: string): bo
     bylineNames: new Map(),
   }
   try {
-    const printed = toArray(document.querySelectorAll(READABILITY_BYLINE)).filter(
-      (element) => !textLongerThan(element, wanted.length + 1) && normaliseSpace(textOf(element)) === wanted,
-    )
     const articles = document.querySelectorAll('article').length
     // WordPress prints the story's own byline in the <footer class="entry-meta"> of its <article>.
     const inStory = (element: DomElement): boolean => {
       const story = element.closest('article')
       return story !== null && (articles === 1 || story.querySelector('h1') !== null)
     }
-    return printed.length > 0 && printed.every((element) => isElsewhere(element) && !inStory(element))
+    return printed.every((element) => isElsewhere(element) && !inStory(element))
   } finally {
     reading = null
   }
