@@ -145,15 +145,19 @@ type Candidate = { source: SignalSource } & ReturnType<typeof peopleOf>
 
 /**
  * A Readability byline printed only in the site's footer or a sidebar (the owner's profile link on
- * every page). One that is the page's JSON-LD or author meta came from there, and is not looked for.
+ * every page). One that is the page's JSON-LD or author meta came from there, and one the page's own
+ * signals print is the story's: neither is looked for.
  */
 function isFooterByline(byline: string, document: DomDocument | null, signals: BylineSignal[]): boolean {
   if (document === null) return false
   const key = keyOf(byline)
-  const structured = signals.some(
-    (s) => STRUCTURED.includes(s.source) && s.credits.some((c) => keyOf(c.text) === key),
+  // The page's own signals leave those parts out: a byline they print is the story's.
+  const known = signals.some((s) =>
+    s.credits.some((c) =>
+      STRUCTURED.includes(s.source) ? keyOf(c.text) === key : keyOf(c.text).includes(key),
+    ),
   )
-  return !structured && isBylineOnlyElsewhere(document, byline)
+  return !known && isBylineOnlyElsewhere(document, byline)
 }
 
 /** Other people's bylines after the outlet's own make a list of other stories ("Elena Kuss", "Heidrun Mittler"…). */
