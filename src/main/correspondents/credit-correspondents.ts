@@ -3,7 +3,14 @@ import type { DomDocument } from '../ingest/extract/dom'
 import { agencyNamed, bylineWords, lowerPhrase } from './byline-words'
 import { namesInByline } from './clean-byline'
 import { kindOf } from './kind-of'
-import { readPageSignals, type BylineSignal, type SignalCredit, type SignalSource } from './page-signals'
+import {
+  isBylineOnlyElsewhere,
+  readAsideCredits,
+  readPageSignals,
+  type BylineSignal,
+  type SignalCredit,
+  type SignalSource,
+} from './page-signals'
 import { bylineLines, isSignature } from './printed-byline'
 import { agenciesInDateline } from './wire-dateline'
 
@@ -51,7 +58,11 @@ export function creditCorrespondents(sources: CreditSources): Correspondent[] {
       credits: printed.map((text) => ({ text, url: null, organisation: false })),
     })
   }
-  if (sources.byline !== null && sources.byline.trim() !== '') {
+  if (
+    sources.byline !== null &&
+    sources.byline.trim() !== '' &&
+    !isFooterByline(sources.byline, sources.document, signals)
+  ) {
     signals.push({
       source: 'readability',
       credits: [{ text: sources.byline, url: null, organisation: false }],
@@ -64,8 +75,9 @@ export function creditCorrespondents(sources: CreditSources): Correspondent[] {
       .filter((signal) => STRUCTURED.includes(signal.source))
       .flatMap((signal) => signal.credits.map((credit) => credit.text.trim())),
   )
-  let candidates = signals
-    .map((signal) => ({ source: signal.source, ...peopleOf(signal, outlet, typed) }))
+  let candidates = withoutTeaserBylines(
+    signals.map((signal) => ({ source: signal.source, ...peopleOf(signal, outlet, typed) })),
+  )
     // More people than a page credits is a list of something else (a paper's references).
     .filter((candidate) => candidate.people.length > 0 && candidate.people.length <= MAX_CORRESPONDENTS)
     .sort((a, b) => SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source))
@@ -81,6 +93,10 @@ export function creditCorrespondents(sources: CreditSources): Correspondent[] {
     candidates = candidates.filter(
       (c) => !isTyped(c) || c.people.some((p) => p.kind !== 'person' || isPrinted(p.name, seen)),
     )
+
+  // The author meta of a page that is no article at all is the site's owner or webmaster.
+  // (A page that prints little is drawn by scripts, and says nothing either way.)
+  if (seen !== null && !marksAnArticle(sources.document)) candidates = candidates.filter((c) => !isTyped(c))
 
   let chosen = candidates.find((c) => c.people.some(isFullPersonName)) ?? candidates[0] ?? null
   chosen = signedOverAccount(chosen, candidates)
@@ -120,12 +136,52 @@ export function creditCorrespondents(sources: CreditSources): Correspondent[] {
     credited.push({ name: agency, kind: 'agency', url: null })
   }
   return withLinks(
-    dedupe(credited),
+    withFullName(dedupe(credited), sources),
     candidates.flatMap((c) => c.people),
   ).slice(0, MAX_CORRESPONDENTS)
 }
 
 type Candidate = { source: SignalSource } & ReturnType<typeof peopleOf>
+
+/**
+ * A Readability byline printed only in the site's footer or a sidebar (the owner's profile link on
+ * every page). One that is the page's JSON-LD or author meta came from there, and one the page's own
+ * signals print is the story's: neither is looked for.
+ */
+function isFooterByline(byline: string, document: DomDocument | null, signals: BylineSignal[]): boolean {
+  if (document === null) return false
+  const key = keyOf(byline)
+  // The page's own signals leave those parts out: a byline they print is the story's.
+  const known = signals.some((s) =>
+    s.credits.some((c) =>
+      STRUCTURED.includes(s.source) ? keyOf(c.text) === key : keyOf(c.text).includes(key),
+    ),
+  )
+  return !known && isBylineOnlyElsewhere(document, byline)
+}
+
+/** Other people's bylines after the outlet's own make a list of other stories ("Elena Kuss", "Heidrun Mittler"…). */
+const MIN_TEASER_BYLINES = 2
+
+/**
+ * A page whose first byline element credits the outlet itself ("Lebensmittel Praxis", ", par Attac
+ * France") and whose later byline elements name other people is a story by the outlet beside a list
+ * of other stories, each with its own byline: those credit nobody here, nor Readability's byline
+ * when it is one of them.
+ */
+function withoutTeaserBylines(candidates: Candidate[]): Candidate[] {
+  const elements = candidates.filter((c) => c.source === 'byline-element')
+  const firstIndex = elements.findIndex((c) => c.people.length > 0 || c.outletOnly)
+  const first = elements[firstIndex]
+  if (first === undefined || !first.outletOnly) return candidates
+  const others = new Set(elements.slice(firstIndex + 1).flatMap((c) => c.people.map((p) => keyOf(p.name))))
+  if (others.size < MIN_TEASER_BYLINES) return candidates
+  // Readability's byline is read from those elements too: one of the list's names is the list's.
+  const fromList = (c: Candidate): boolean =>
+    c.source === 'byline-element' ||
+    (c.source === 'readability' && c.people.length > 0 && c.people.every((p) => others.has(keyOf(p.name))))
+  return candidates.filter((c) => !fromList(c))
+}
 
 const STRUCTURED: SignalSource[] = ['json-ld', 'meta']
 const VISIBLE: SignalSource[] = ['byline-element', 'text']
@@ -157,9 +213,10 @@ function peopleOf(
   signal: BylineSignal,
   outlet: Outlet,
   typed: Set<string>,
-): { people: Correspondent[]; credits: number; signed: boolean; lines: string[] } {
+): { people: Correspondent[]; credits: number; signed: boolean; lines: string[]; outletOnly: boolean } {
   const people: Correspondent[] = []
   const crediting = new Set<string>()
+  let outletNamed = 0
   // Printed with a label ("By", "Von", "Text:"): a signature, not a name that merely stands there.
   const signed = signal.credits.some((credit) => isSignature(credit.text))
   for (const credit of signal.credits) {
@@ -183,6 +240,7 @@ function peopleOf(
       const handle = outletName && isBlogHandle(name, credit, signal, outlet)
       if (outletName && !handle) {
         afterOutlet = true
+        outletNamed += 1
         continue
       }
       if (agency === null && !handle && afterOutlet && !name.includes(' ')) continue
@@ -224,7 +282,13 @@ function peopleOf(
       )
   }
   const lines = signal.credits.flatMap((credit) => joinedLines(credit.text.split('\n').map(keyOf)))
-  return { people: dedupe(people), credits: crediting.size, signed, lines }
+  return {
+    people: dedupe(people),
+    credits: crediting.size,
+    signed,
+    lines,
+    outletOnly: people.length === 0 && outletNamed > 0,
+  }
 }
 
 /** "By", "Tariq Malik", ",", "Mike Wall": linked names touch, so the byline's lines join at separators. */
@@ -248,6 +312,20 @@ const startsWithJoint = (line: string): boolean =>
   JOINT_MARKS.test(line.split(/\s+/)[0] ?? '') ||
   /^[,;&/]/.test(line) ||
   bylineWords.connectors.includes(line.split(/\s+/)[0] ?? '')
+
+/** What says a page is an article: its type, its structured data, its date, its element. */
+const ARTICLE_MARKS =
+  'script[type="application/ld+json" i], meta[property^="article:" i], meta[name="date" i], meta[property="og:type" i][content*="article" i], meta[property="og:type" i][content*="news" i], [itemprop~="datePublished" i], [itemtype*="Article" i], article, time'
+
+/**
+ * A static site writes one `<meta name="author">` on every page, naming its owner or webmaster
+ * ("Lüder Hoppe" on a surveyor's page, "Iberische Weine in Berlin - …" on a wine shop's), and no
+ * reader sees it as a byline. A page with no sign of being an article (no JSON-LD, no article type
+ * or date, no <article> or <time>) credits nobody from that meta alone; what it prints still counts.
+ */
+function marksAnArticle(document: DomDocument | null): boolean {
+  return document === null || document.querySelector(ARTICLE_MARKS) !== null
+}
 
 /** Below this many characters of text, the page is drawn by scripts and prints nothing to check. */
 const MIN_PRINTED_CHARS = 1000
@@ -455,6 +533,28 @@ function dedupe(people: Correspondent[]): Correspondent[] {
     seen.add(key)
     return true
   })
+}
+
+/**
+ * A CMS's display name is often the first name alone ("Todd" in JSON-LD), while the page prints
+ * "By Todd Bates" in a sidebar of the story's own, which is not read as a byline (sidebars hold other
+ * stories' bylines). When the page credits one first name alone, a labelled credit printed in such a
+ * part that names one full name starting with it gives the full name.
+ */
+function withFullName(credited: Correspondent[], sources: CreditSources): Correspondent[] {
+  const only = credited[0]
+  if (credited.length !== 1 || only === undefined || only.kind !== 'person' || /\s/.test(only.name.trim()))
+    return credited
+  if (sources.document === null || !/^\p{Lu}\p{Ll}+$/u.test(only.name.trim())) return credited
+  const first = keyOf(only.name)
+  const full = new Set(
+    readAsideCredits(sources.document, sources.url)
+      .flatMap((text) => namesInByline(text))
+      .filter((name) => /\s/.test(name) && keyOf(name.split(/\s+/)[0] ?? '') === first)
+      .map((name) => name.trim()),
+  )
+  const [name] = [...full]
+  return full.size === 1 && name !== undefined && kindOf(name) === 'person' ? [{ ...only, name }] : credited
 }
 
 /** A name's author page, from whichever signal linked it. */

@@ -107,9 +107,26 @@ function nameOf(value: Json | undefined): string | null {
   // A CMS's display name is often the first name alone ("Josh"), its familyName the rest.
   if (name !== null && family !== null && !/\s/.test(name) && (given === null || given === name))
     return name.toLowerCase() === family.toLowerCase() ? name : `${name} ${family}`
-  if (name !== null) return name
+  if (name !== null) return isPerson(value) ? withSurnameFromBio(name, stringOf(value.description)) : name
   return given !== null || family !== null ? [given, family].filter(Boolean).join(' ') : null
 }
+
+/**
+ * A CMS's display name is often the first name alone ("Stefanus"), while the same Person's own
+ * bio opens with the full name: "Stefanus Stahl - Maschinenbauer, Abenteurer…", "Todd Bates is a
+ * science writer". The surname is taken only when the bio names the person first and then stops
+ * (a dash, a comma, a bracket, its end, or "is"/"ist"/"est"…), so a sentence is never read as one.
+ */
+function withSurnameFromBio(name: string, bio: string | null): string {
+  if (bio === null || /\s/.test(name) || !/^\p{Lu}\p{Ll}/u.test(name)) return name
+  if (!bio.startsWith(name)) return name
+  const after = BIO_SURNAME_RE.exec(bio.slice(name.length))
+  return after?.[1] === undefined ? name : `${name} ${after[1].trim()}`
+}
+
+/** One or two capitalised words (a particle may join them), then where a bio's name ends. */
+const BIO_SURNAME_RE =
+  /^((?:\s(?:(?:von|van|de|del|della|da|di|du|le|la|der|den|ter|al|el|bin|ibn)\s)?\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?){1,2})(?=\s*[-–—,;:(|/]|\s*$|\s+(?:is|was|ist|war|est|es|è|é|jest|är|er)\s)/u
 
 function stringOf(value: Json | undefined): string | null {
   if (typeof value === 'string') return value.trim() || null

@@ -197,6 +197,80 @@ export function readPageSignals(document: DomDocument, url: string | null): Page
   }
 }
 
+/**
+ * The labelled credits ("By" and a name) printed in parts of the page that count as elsewhere: a
+ * sidebar of the story's own ("article-sidebar") holds its byline and date on some sites. Never a
+ * credit on their own (a sidebar holds other stories' bylines too); read only to complete a first
+ * name the page credits alone, so only when asked.
+ */
+export function readAsideCredits(document: DomDocument, url: string | null): string[] {
+  reading = {
+    parts: new Set(toArray(document.querySelectorAll(ELSEWHERE))),
+    elsewhere: new Map(),
+    lines: new Map(),
+    bylineNames: new Map(),
+  }
+  try {
+    const base = resolveUrl(document.querySelector('base[href]')?.getAttribute('href') ?? null, url) ?? url
+    return asideCredits(document, base)
+  } finally {
+    reading = null
+  }
+}
+
+/** Where Readability looks for a byline: an author link, an author property, a byline-like class. */
+const READABILITY_BYLINE =
+  '[rel~="author" i], [itemprop*="author" i], [class*="byline" i], [class*="author" i], [id*="byline" i], [id*="author" i], [class*="dateline" i], [class*="writtenby" i]'
+
+/**
+ * Whether a byline Readability settled on is printed only in parts of the page that count as
+ * elsewhere: a site-wide footer's `rel=author` link to the owner's profile, a sidebar's "about me".
+ * Such a name is on every page of the site, not the story's byline.
+ */
+export function isBylineOnlyElsewhere(document: DomDocument, byline: string): boolean {
+  const wanted = normaliseSpace(byline)
+  if (wanted === '') return false
+  const printed = toArray(document.querySelectorAll(READABILITY_BYLINE)).filter(
+    (element) => !textLongerThan(element, wanted.length + 1) && normaliseSpace(textOf(element)) === wanted,
+  )
+  if (printed.length === 0) return false
+  reading = {
+    parts: new Set(toArray(document.querySelectorAll(ELSEWHERE))),
+    elsewhere: new Map(),
+    lines: new Map(),
+    bylineNames: new Map(),
+  }
+  try {
+    const articles = document.querySelectorAll('article').length
+    // WordPress prints the story's own byline in the <footer class="entry-meta"> of its <article>.
+    const inStory = (element: DomElement): boolean => {
+      const story = element.closest('article')
+      return story !== null && (articles === 1 || story.querySelector('h1') !== null)
+    }
+    return printed.every((element) => isElsewhere(element) && !inStory(element))
+  } finally {
+    reading = null
+  }
+}
+
+function asideCredits(document: DomDocument, base: string | null): string[] {
+  const body = document.body
+  if (body === null) return []
+  const credits: string[] = []
+  for (const label of toArray(body.querySelectorAll(LABEL_ELEMENTS))) {
+    if (credits.length >= MAX_LABELLED) break
+    const first = label.firstElementChild
+    if (first !== null && first.nextElementSibling !== null) continue
+    if (textLongerThan(label, 30)) continue
+    const text = textOf(label)
+    if (!isCreditLabel(text) || !isElsewhere(label)) continue
+    if (label.closest('form, [role="search"], [class*="search" i], [class*="filter" i]') !== null) continue
+    const value = textAfter(label, base)
+    if (value !== null) credits.push(`${text.replace(/[:：]\s*$/u, '')}: ${value.text}`)
+  }
+  return credits
+}
+
 function readSignals(document: DomDocument, url: string | null): PageSignals {
   const baseUrl = resolveUrl(document.querySelector('base[href]')?.getAttribute('href') ?? null, url) ?? url
   const jsonLd = safely(() => readJsonLdAuthors(document), { credits: [], publishers: [] })
@@ -599,6 +673,8 @@ function isCreditLabel(text: string): boolean {
   return bylineWords.creditLabels.has(lowerPhrase(text.replace(/[:：]\s*$/u, '')))
 }
 
+const COMMENT_NODE = 8
+
 /** How far from its label a name may stand: the label's own block, then its parent's. */
 const LABEL_CLIMB = 2
 
@@ -612,6 +688,8 @@ function textAfter(label: DomElement, base: string | null): { text: string; href
     const parts: string[] = []
     let href: string | null = null
     for (let sibling = node.nextSibling; sibling !== null; sibling = sibling.nextSibling) {
+      // A comment ("<!-- f--field f--text -->" between a theme's fields) is nothing a reader sees.
+      if (sibling.nodeType === COMMENT_NODE) continue
       const name = isElement(sibling) ? sibling.localName : '#text'
       const part = normaliseSpace(sibling.textContent)
       if (name === 'br' || (part !== '' && parts.length > 0 && BLOCK_RE.test(name))) {
