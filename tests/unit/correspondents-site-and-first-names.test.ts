@@ -154,3 +154,29 @@ describe('a byline Readability read from the site’s footer', () => {
     expect(page(own, '')).toEqual(['Mathias Berg'])
   })
 })
+
+describe('a byline in a <footer> of the story’s <main>, outside any <article>', () => {
+  // The Telegraph's kind of markup: the headline and a <footer class="article-author"> under it in
+  // a <main> marked up as the Article, the story's text in an <article> of its own after them.
+  const page = (byline: string, teaser = ''): string[] => {
+    const html = `<!doctype html><html><head><title>Brücke wird für Lastwagen gesperrt</title>
+<meta property="og:site_name" content="Flussbote"></head>
+<body><main itemscope itemtype="https://schema.org/NewsArticle"><header><h1>Brücke wird für Lastwagen gesperrt</h1></header>
+${byline}<article itemprop="articleBody">${story}</article>${teaser}</main>
+<footer class="site-footer"><a href="/impressum">Impressum</a></footer></body></html>`
+    const request = { kind: 'html' as const, html, url: 'https://www.flussbote.example/lokales/bruecke' }
+    return withCorrespondents(extractArticle(request), request).correspondents.map((c) => c.name)
+  }
+
+  it('credits the name in that footer', () => {
+    const footer =
+      '<footer class="article-author"><div class="byline"><span class="byline__author-name" itemprop="author"><a href="/autoren/lena-hart/">Lena Hart</a></span></div></footer>'
+    expect(page(footer)).toEqual(['Lena Hart'])
+  })
+
+  it('credits nobody for a name in a teaser’s footer further down that <main>', () => {
+    const teaser =
+      '<section class="teaser-list"><div class="teaser"><h3><a href="/andere">Neue Buslinie</a></h3><footer class="teaser-meta"><span class="byline__author-name"><a href="/autoren/jan-roth/">Jan Roth</a></span></footer></div></section>'
+    expect(page('', teaser)).toEqual([])
+  })
+})

@@ -242,10 +242,18 @@ export function isBylineOnlyElsewhere(document: DomDocument, byline: string): bo
   }
   try {
     const articles = document.querySelectorAll('article').length
-    // WordPress prints the story's own byline in the <footer class="entry-meta"> of its <article>.
+    // A <footer> is the footer of the part around it: WordPress prints the story's own byline in the
+    // <footer class="entry-meta"> of its <article>, others in a <footer> of the <main> (or of the
+    // element marked up as the Article) that holds the headline, outside its teasers and sidebars.
     const inStory = (element: DomElement): boolean => {
       const story = element.closest('article')
-      return story !== null && (articles === 1 || story.querySelector('h1') !== null)
+      if (story !== null && (articles === 1 || story.querySelector('h1') !== null)) return true
+      const footer = element.closest('footer')
+      const part = footer?.parentElement?.closest(
+        'main, [itemtype*="Article" i], [itemtype*="BlogPosting" i]',
+      )
+      if (footer === null || part == null || part.querySelector('h1') === null) return false
+      return !isElsewhere(footer.parentElement!)
     }
     return printed.every((element) => isElsewhere(element) && !inStory(element))
   } finally {
