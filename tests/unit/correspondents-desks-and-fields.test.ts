@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { withCorrespondents } from '../../src/main/ingest/credit-extracted'
 import { namesInByline } from '../../src/main/correspondents'
 import { extractArticle } from '../../src/main/ingest/extract'
+import { bridgeStory } from '../fixtures/correspondents/bridge-story'
 
 /*
  * The classes the last misses on the development part of the real pages
@@ -9,14 +10,6 @@ import { extractArticle } from '../../src/main/ingest/extract'
  * those, never copied from them: an outlet's section signing as its desk, a byline among a CMS's
  * line of fields, a paper's title printed under its reporters' names, an agency closing the story.
  */
-
-const story = [
-  'The council voted late on Tuesday to close the old harbour bridge to lorries from next spring, after engineers warned that its steel frame was wearing faster than expected.',
-  'Residents on both banks said they welcomed the decision but feared the detour would push heavy traffic through the narrow streets of the old town for years.',
-  'A replacement bridge is planned, but the council has not yet found the money for it, and the first designs will not be shown to the public before the autumn.',
-]
-  .map((text) => `<p>${text}</p>`)
-  .join('\n')
 
 /** Who the reader is shown as having written the page, with their kind. */
 function creditedOn(
@@ -28,7 +21,7 @@ function creditedOn(
 ): string[] {
   const html = `<!doctype html><html><head><title>Bridge to close to lorries</title>
 <meta property="og:site_name" content="${site}">${head}</head>
-<body><article><h1>Bridge to close to lorries</h1>${header}${story}${footer}</article></body></html>`
+<body><article><h1>Bridge to close to lorries</h1>${header}${bridgeStory}${footer}</article></body></html>`
   const request = { kind: 'html' as const, html, url }
   return withCorrespondents(extractArticle(request), request).correspondents.map(
     (c) => `${c.name} (${c.kind})`,

@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { withCorrespondents } from '../../src/main/ingest/credit-extracted'
 import { extractArticle } from '../../src/main/ingest/extract'
+import { bridgeStory } from '../fixtures/correspondents/bridge-story'
 
 /*
  * Which signal a reader's credit is read from, in the classes the misses on the development part of
  * the real pages (tests/fixtures/correspondents/article-extraction-labels.json) fell into: the names
  * a reader credits, from pages written like those, never copied from them.
  */
-
-const story = [
-  'The council voted late on Tuesday to close the old harbour bridge to lorries from next spring, after engineers warned that its steel frame was wearing faster than expected.',
-  'Residents on both banks said they welcomed the decision but feared the detour would push heavy traffic through the narrow streets of the old town for years.',
-  'A replacement bridge is planned, but the council has not yet found the money for it, and the first designs will not be shown to the public before the autumn.',
-]
-  .map((text) => `<p>${text}</p>`)
-  .join('\n')
 
 function creditedOn(
   head: string,
@@ -24,7 +17,7 @@ function creditedOn(
 ): string[] {
   const html = `<!doctype html><html><head><title>Bridge to close to lorries</title>
 <meta property="og:site_name" content="${site}">${head}</head>
-<body><article><h1>Bridge to close to lorries</h1>${header}${story}</article></body></html>`
+<body><article><h1>Bridge to close to lorries</h1>${header}${bridgeStory}</article></body></html>`
   const request = { kind: 'html' as const, html, url }
   return withCorrespondents(extractArticle(request), request).correspondents.map((c) => c.name)
 }
@@ -117,13 +110,13 @@ describe('choosing the signal a reader credits', () => {
     const head = ld({ '@type': 'Person', name: 'JANIE HAR' })
     const html = `<!doctype html><html><head><title>Power cut</title>${head}</head><body><article><h1>Power cut</h1>
 <p>JANIE HAR</p><p>Nov. 20, 2019 Updated: Nov. 20, 2019 1:35 a.m.</p><p>4</p>
-<p>SAN FRANCISCO (AP) — The utility was set to begin shutting off power on Wednesday to some 375,000 people in 18 counties.</p>${story}</article></body></html>`
+<p>SAN FRANCISCO (AP) — The utility was set to begin shutting off power on Wednesday to some 375,000 people in 18 counties.</p>${bridgeStory}</article></body></html>`
     const request = { kind: 'html' as const, html, url: 'https://www.valleytimes.example/news/power' }
     const credited = withCorrespondents(extractArticle(request), request).correspondents
     expect(credited.map((c) => `${c.name} (${c.kind})`)).toEqual(['Janie Har (person)', 'AP (agency)'])
   })
 
-  const long = `${story}\n${story}\n${story}`
+  const long = `${bridgeStory}\n${bridgeStory}\n${bridgeStory}`
   const yoast = (name: string): string =>
     `<script type="application/ld+json">${JSON.stringify({
       '@graph': [

@@ -262,19 +262,10 @@ export function isBylineOnlyElsewhere(document: DomDocument, byline: string): bo
 }
 
 function asideCredits(document: DomDocument, base: string | null): string[] {
-  const body = document.body
-  if (body === null) return []
   const credits: string[] = []
-  for (const label of toArray(body.querySelectorAll(LABEL_ELEMENTS))) {
+  for (const credit of labelledCredits(document, base, 'elsewhere')) {
     if (credits.length >= MAX_LABELLED) break
-    const first = label.firstElementChild
-    if (first !== null && first.nextElementSibling !== null) continue
-    if (textLongerThan(label, 30)) continue
-    const text = textOf(label)
-    if (!isCreditLabel(text) || !isElsewhere(label)) continue
-    if (label.closest('form, [role="search"], [class*="search" i], [class*="filter" i]') !== null) continue
-    const value = textAfter(label, base)
-    if (value !== null) credits.push(`${text.replace(/[:：]\s*$/u, '')}: ${value.text}`)
+    credits.push(credit.text)
   }
   return credits
 }
@@ -650,11 +641,27 @@ const LABEL_ELEMENTS = 'strong, b, em, i, span, small, label, dt, th, p, h4, h5,
  * <p>Todd Bates</p>". The label says it is a byline where no class does.
  */
 function labelledCreditSignals(document: DomDocument, base: string | null): BylineSignal[] {
-  const body = document.body
-  if (body === null) return []
   const signals: BylineSignal[] = []
-  for (const label of toArray(body.querySelectorAll(LABEL_ELEMENTS))) {
+  for (const credit of labelledCredits(document, base, 'story')) {
     if (signals.length >= MAX_LABELLED) break
+    if (namesInByline(credit.text).length === 0) continue
+    signals.push({
+      source: 'byline-element',
+      credits: [{ text: credit.text, url: credit.href, organisation: false }],
+    })
+  }
+  return signals
+}
+
+/** Each "Label: name" printed in the story's parts, or in the parts elsewhere (sidebars, footers). */
+function* labelledCredits(
+  document: DomDocument,
+  base: string | null,
+  where: 'story' | 'elsewhere',
+): Generator<{ text: string; href: string | null }> {
+  const body = document.body
+  if (body === null) return
+  for (const label of toArray(body.querySelectorAll(LABEL_ELEMENTS))) {
     // A label is a word or two in at most one inner element; anything larger is not read at all.
     // (Two children are found without listing them all: a wrapper's list is long.)
     const first = label.firstElementChild
@@ -662,19 +669,12 @@ function labelledCreditSignals(document: DomDocument, base: string | null): Byli
     // A paragraph of the story is not normalised to learn it is longer than a label.
     if (textLongerThan(label, 30)) continue
     const text = textOf(label)
-    if (!isCreditLabel(text) || isElsewhere(label)) continue
+    if (!isCreditLabel(text) || isElsewhere(label) !== (where === 'elsewhere')) continue
     // A search form's "Von:" is a date filter's label.
     if (label.closest('form, [role="search"], [class*="search" i], [class*="filter" i]') !== null) continue
     const value = textAfter(label, base)
-    if (value === null) continue
-    const credit = `${text.replace(/[:：]\s*$/u, '')}: ${value.text}`
-    if (namesInByline(credit).length === 0) continue
-    signals.push({
-      source: 'byline-element',
-      credits: [{ text: credit, url: value.href, organisation: false }],
-    })
+    if (value !== null) yield { text: `${text.replace(/[:：]\s*$/u, '')}: ${value.text}`, href: value.href }
   }
-  return signals
 }
 
 function isCreditLabel(text: string): boolean {
