@@ -182,6 +182,11 @@ const MAX_BYLINE_CHARS = 160
 const MAX_BYLINE_ELEMENTS = 12
 
 export function readPageSignals(document: DomDocument, url: string | null): PageSignals {
+  return scanning(document, () => readSignals(document, url))
+}
+
+/** Runs `read` with a fresh scan of the page's parts, which every look at an element shares. */
+function scanning<T>(document: DomDocument, read: () => T): T {
   // The page's own document, not its elements' ownerDocument: a cloned page's elements keep the
   // original's, whose query would find other elements.
   reading = {
@@ -191,7 +196,7 @@ export function readPageSignals(document: DomDocument, url: string | null): Page
     bylineNames: new Map(),
   }
   try {
-    return readSignals(document, url)
+    return read()
   } finally {
     reading = null
   }
@@ -204,18 +209,10 @@ export function readPageSignals(document: DomDocument, url: string | null): Page
  * name the page credits alone, so only when asked.
  */
 export function readAsideCredits(document: DomDocument, url: string | null): string[] {
-  reading = {
-    parts: new Set(toArray(document.querySelectorAll(ELSEWHERE))),
-    elsewhere: new Map(),
-    lines: new Map(),
-    bylineNames: new Map(),
-  }
-  try {
+  return scanning(document, () => {
     const base = resolveUrl(document.querySelector('base[href]')?.getAttribute('href') ?? null, url) ?? url
     return asideCredits(document, base)
-  } finally {
-    reading = null
-  }
+  })
 }
 
 /** Where Readability looks for a byline: an author link, an author property, a byline-like class. */
@@ -234,13 +231,7 @@ export function isBylineOnlyElsewhere(document: DomDocument, byline: string): bo
     (element) => !textLongerThan(element, wanted.length + 1) && normaliseSpace(textOf(element)) === wanted,
   )
   if (printed.length === 0) return false
-  reading = {
-    parts: new Set(toArray(document.querySelectorAll(ELSEWHERE))),
-    elsewhere: new Map(),
-    lines: new Map(),
-    bylineNames: new Map(),
-  }
-  try {
+  return scanning(document, () => {
     const articles = document.querySelectorAll('article').length
     // A <footer> is the footer of the part around it: WordPress prints the story's own byline in the
     // <footer class="entry-meta"> of its <article>, others in a <footer> of the <main> (or of the
@@ -256,9 +247,7 @@ export function isBylineOnlyElsewhere(document: DomDocument, byline: string): bo
       return !isElsewhere(footer.parentElement!)
     }
     return printed.every((element) => isElsewhere(element) && !inStory(element))
-  } finally {
-    reading = null
-  }
+  })
 }
 
 function asideCredits(document: DomDocument, base: string | null): string[] {
