@@ -3,10 +3,13 @@
  * cause (`ENOTFOUND`, `ECONNREFUSED`, a TLS code); a code shown as it is reads like a crash.
  * Codes not listed here give no reason rather than a technical one.
  */
+/** A connection closed under the request: the server dropped an idle kept-alive socket, a CDN reset it. */
+export const CUT_CONNECTION = /^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$/
+
 const REASONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(ENOTFOUND|EAI_AGAIN|EAI_NONAME|EAI_FAIL)$/, 'no site by that name was found'],
   [/^ECONNREFUSED$/, 'nothing answered at that address'],
-  [/^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$/, 'the connection was cut off'],
+  [CUT_CONNECTION, 'the connection was cut off'],
   [/^(ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT)$/, 'it did not answer in time'],
   [/^(ENETUNREACH|EHOSTUNREACH|ENETDOWN)$/, 'this computer has no route to it (are you offline?)'],
   [

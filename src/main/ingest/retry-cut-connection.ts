@@ -1,8 +1,5 @@
 import type { FetchFunction } from './fetch-page'
-import { failureCode } from './network-failures'
-
-/** A connection closed under the request: the server dropped an idle kept-alive socket, a CDN reset it. */
-const CUT_CONNECTION = /^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$/
+import { CUT_CONNECTION, failureCode } from './network-failures'
 
 /**
  * A GET whose connection is cut before any answer is asked once more, as browsers do: a server

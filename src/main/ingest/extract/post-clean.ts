@@ -259,12 +259,6 @@ function markCaptions(root: DomElement): void {
 
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 
-/**
- * From the end backwards, the blocks that close no story: trailing boilerplate lines, and headings,
- * which head nothing once they are the last text ("More on this topic", a related story's headline
- * whose list or card was left out, a section title over a widget the copy does not hold), in any
- * language. The first block always stays.
- */
 /** A sentence's end in any script: a heading ending so is a pull quote, which is the story's. */
 const SENTENCE_END_RE = /[.!?…。！？」』"”»]$/u
 
@@ -272,6 +266,12 @@ function isEmptyHeading(block: DomElement, text: string): boolean {
   return HEADING_TAGS.has(block.localName) && !SENTENCE_END_RE.test(text)
 }
 
+/**
+ * From the end backwards, the blocks that close no story: trailing boilerplate lines, and headings,
+ * which head nothing once they are the last text ("More on this topic", a related story's headline
+ * whose list or card was left out, a section title over a widget the copy does not hold), in any
+ * language. The first block always stays.
+ */
 function trimTrailingLines(root: DomElement): void {
   const blocks = leafBlocks(root).filter((block) => hasText(block) && !block.hasAttribute(CAPTION_MARK))
   for (let i = blocks.length - 1; i > 0; i -= 1) {
