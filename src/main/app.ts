@@ -133,9 +133,10 @@ export async function openApp(options: OpenAppOptions): Promise<DatelineApp> {
     : null
   readerWarmUp?.unref()
   schedule?.start()
+  const dispatch = createDispatch(services)
   return {
     services,
-    dispatch: createDispatch(services),
+    dispatch: (name, input) => background.foreground(() => dispatch(name, input)),
     events,
     library,
     extensions,

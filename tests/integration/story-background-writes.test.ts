@@ -2,12 +2,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { GroupingStatus } from '@shared/stories'
 import { openApp, type DatelineApp } from '../../src/main/app'
 import { LibraryStore } from '../../src/main/library/library-store'
+import { LONGEST_DEFERRAL_MS } from '../../src/main/api/background-work'
 import { groupItems } from '../../src/main/stories/group-items'
+import { LibraryStoryIndex } from '../../src/main/stories/story-index'
 import {
   STORY_DEV_SET,
   storyArticle,
   storyArticleId,
   storyBody,
+  storyPage,
   type StoryFixtureItem as FixtureItem,
 } from '../helpers/story-fixtures'
 import { makeTempDir, removeDir } from '../helpers/temp-library'
@@ -70,5 +73,42 @@ describe('grouping a library in the background', () => {
       return [...groups.values()].map((ids) => ids.join(' ')).sort()
     }
     expect(partition((item) => inLibrary.get(item.id)!)).toEqual(partition((_, i) => expected[i]!.story))
+  })
+
+  it('gives way to a capture: no round runs while the article is being saved', async () => {
+    // Three copies of the set wait to be grouped, so the rounds are still going when the person saves.
+    const copies = [0, 1, 2].flatMap((k) =>
+      DEV.map((item) => ({ ...item, id: `${item.id[0]}${Number(item.id.slice(1)) + 1000 * k}` })),
+    )
+    const writer = await openApp({ libraryDir: dir, extraction: 'inline' })
+    for (const item of copies) await writer.library.putArticle(storyArticle(item), storyBody(item))
+    await writer.close()
+
+    const rounds: number[] = []
+    const decide = LibraryStoryIndex.prototype.decide
+    vi.spyOn(LibraryStoryIndex.prototype, 'decide').mockImplementation(function (
+      this: LibraryStoryIndex,
+      ...args: Parameters<typeof decide>
+    ) {
+      rounds.push(performance.now())
+      return decide.apply(this, args)
+    })
+    app = await openApp({ libraryDir: dir, extraction: 'inline', host: true })
+    await expect.poll(() => rounds.length, { timeout: 30_000 }).toBeGreaterThan(0)
+
+    const item = { ...DEV[0]!, id: 's9999' }
+    const started = performance.now()
+    const saved = await app.dispatch('articles.add', {
+      kind: 'html',
+      html: storyPage(item),
+      baseUrl: `https://${item.site}/${item.id}`,
+    })
+    const ended = performance.now()
+    if (!saved.ok) expect.fail(saved.error.message)
+    const during = rounds.filter((at) => at > started && at < ended).length
+    // A capture waits on its files a dozen times or more; before, a round ran at each wait.
+    expect(during).toBeLessThanOrEqual(Math.floor((ended - started) / LONGEST_DEFERRAL_MS))
+    const status = await app.dispatch('stories.status', {})
+    expect((status.value as GroupingStatus).running, 'the rounds are still going').toBe(true)
   })
 })

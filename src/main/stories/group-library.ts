@@ -21,6 +21,8 @@ export interface GroupLibraryOptions {
   library: LibraryStore
   index: LibraryStoryIndex
   progress: (status: GroupingStatus, stories: number[]) => void
+  /** Resolves when the next turn may run (the host's BackgroundWork defers to the person's calls). */
+  nextTurn?: () => Promise<void>
 }
 
 /**
@@ -89,7 +91,7 @@ export class LibraryGrouping {
           this.state = { running: true, done, total: waiting.length }
           if (index.waiting >= WRITE_EVERY_ARTICLES || performance.now() - written >= WRITE_EVERY_MS) write()
           else progress(this.status(), [])
-          await new Promise<void>((resolve) => setImmediate(resolve))
+          await (this.options.nextTurn ?? nextImmediate)()
           // Articles a capture grouped meanwhile are no longer waiting.
           if (rows.length > 0) {
             const still = new Set(
@@ -121,4 +123,8 @@ export class LibraryGrouping {
       progress(this.status(), stories)
     }
   }
+}
+
+function nextImmediate(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
 }

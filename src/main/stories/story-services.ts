@@ -32,9 +32,12 @@ export function storyServices(ctx: ServiceContext): ServicesFor<typeof storiesPr
   const changed = (stories: number[]): void => {
     if (stories.length > 0) ctx.events.emit('stories.changed', { stories })
   }
+  // Background turns give way to the person's calls (see api/background-work.ts).
+  const nextTurn = ctx.background ? (): Promise<void> => ctx.background!.nextTurn() : undefined
   const grouping = new LibraryGrouping({
     library: ctx.library,
     index,
+    ...(nextTurn ? { nextTurn } : {}),
     progress: (status, stories) => {
       ctx.events.emit('stories.progress', status)
       changed(stories)
@@ -45,13 +48,13 @@ export function storyServices(ctx: ServiceContext): ServicesFor<typeof storiesPr
   // Between articles, the features of the days the next one will reach are computed (stopped
   // with the library, so a short CLI command waits for none of it).
   const computeAhead = (): void => {
-    if (ctx.background) void index.computeAhead().catch(() => undefined)
+    if (nextTurn) void index.computeAhead(nextTurn).catch(() => undefined)
   }
   if (ctx.background?.resumeAtOpen) {
     setImmediate(() => {
       void grouping
         .run()
-        .then(() => index.warm(ctx.now().getTime()))
+        .then(() => index.warm(ctx.now().getTime(), nextTurn))
         .then(computeAhead)
         .catch(() => undefined)
     })
@@ -165,7 +168,8 @@ export function storyServices(ctx: ServiceContext): ServicesFor<typeof storiesPr
       }),
     'stories.status': async () => grouping.status(),
     'stories.groupWaiting': async () => {
-      await grouping.run()
+      // This call waits for the background rounds: they must not wait for it in turn.
+      await (ctx.background ? ctx.background.awaitingBackground(() => grouping.run()) : grouping.run())
       return grouping.status()
     },
   }
