@@ -56,6 +56,17 @@ afterEach(async () => {
 })
 
 describe.skipIf(!built)('dateline CLI', () => {
+  it('lists each command once in its help, with every export format', async () => {
+    const help = await runCli(['--help'])
+    expect(help.code).toBe(0)
+    const commands = [...help.stdout.matchAll(/^ {2}([a-z][a-z-]*)(?= )/gm)].map((m) => m[1]!)
+    const twice = commands.filter(
+      (name, i) => commands.indexOf(name) !== i && !/^(trash|feed|opml|sync|stories|collection)$/.test(name),
+    )
+    expect(twice, 'a command described twice').toEqual([])
+    expect(help.stdout).toMatch(/--format epub\|md\|html\|txt\|json/)
+  })
+
   it('adds a web page and a text file, lists, shows and deletes them', async () => {
     const fromWeb = await runCli(['--library', library, 'add', site.url('/world/protest')])
     expect(fromWeb.code, fromWeb.stderr).toBe(0)

@@ -106,6 +106,6 @@ describe('dateline export and import-archive', () => {
   it('says what is wrong with a format it does not know', async () => {
     const run = await runCli(['--library', library, 'export', '--format', 'pdf'])
     expect(run.code).toBe(2)
-    expect(run.stderr).toContain('--format is epub, md, html or json')
+    expect(run.stderr).toContain('--format is epub, md, html, txt or json')
   })
 })

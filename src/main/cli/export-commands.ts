@@ -43,7 +43,7 @@ export async function exportCommand(
 ): Promise<number> {
   if (values.format === 'txt') return exportArticles(libraryDir, ids, values, json)
   const format = FORMATS[values.format ?? 'html']
-  if (!format) throw new UsageError('--format is epub, md, html or json (a Dateline archive)')
+  if (!format) throw new UsageError('--format is epub, md, html, txt or json (a Dateline archive)')
   const selection = selectionOf(ids, values)
   const info = exportFormatInfo[format]
   const title = values.collection ?? (ids.length > 0 ? 'Dateline articles' : 'Dateline library')
