@@ -5,6 +5,7 @@ import { LibraryStore } from '../../src/main/library/library-store'
 import { LONGEST_DEFERRAL_MS } from '../../src/main/api/background-work'
 import { groupItems } from '../../src/main/stories/group-items'
 import { LibraryStoryIndex } from '../../src/main/stories/story-index'
+import { ungroupedInTimeOrder } from '../../src/main/stories/story-store'
 import {
   STORY_DEV_SET,
   storyArticle,
@@ -109,6 +110,27 @@ describe('grouping a library in the background', () => {
     // A capture waits on its files a dozen times or more; before, a round ran at each wait.
     expect(during).toBeLessThanOrEqual(Math.floor((ended - started) / LONGEST_DEFERRAL_MS))
     const status = await app.dispatch('stories.status', {})
+    if (!status.ok) expect.fail(status.error.message)
     expect((status.value as GroupingStatus).running, 'the rounds are still going').toBe(true)
+  })
+
+  it('finds the articles waiting to be grouped, and none once every one is in a story', async () => {
+    app = await openApp({ libraryDir: dir, extraction: 'inline' })
+    const [first, second, third, fourth] = [...DEV].sort((a, b) => a.publishedAt.localeCompare(b.publishedAt))
+    for (const item of [third!, first!, second!])
+      await app.library.putArticle(storyArticle(item), storyBody(item))
+    const waiting = (): number[] => app!.library.query((db) => ungroupedInTimeOrder(db))
+    const rowidOf = (item: FixtureItem): number =>
+      app!.library.query(
+        (db) => db.get<{ rowid: number }>('SELECT rowid FROM articles WHERE id = ?', [idOf(item)])!.rowid,
+      )
+    expect(waiting(), 'oldest first').toEqual([first!, second!, third!].map(rowidOf))
+
+    await app.dispatch('stories.groupWaiting', {})
+    expect(waiting()).toEqual([])
+    await app.library.deleteArticle(idOf(second!))
+    expect(waiting(), 'a deleted article does not wait').toEqual([])
+    await app.library.putArticle(storyArticle(fourth!), storyBody(fourth!))
+    expect(waiting()).toEqual([rowidOf(fourth!)])
   })
 })

@@ -20,6 +20,9 @@ import {
   type StoryRow,
 } from './story-store'
 
+/** How long after the library opens the grouping loads the week around today. */
+const WARM_AFTER_OPEN_MS = 3_000
+
 /**
  * The stories procedures of the service table (see src/shared/stories.ts), and the one hook that
  * groups articles as they arrive: every capture, feed item and import announces its articles on
@@ -51,9 +54,19 @@ export function storyServices(ctx: ServiceContext): ServicesFor<typeof storiesPr
     if (nextTurn) void index.computeAhead(nextTurn).catch(() => undefined)
   }
   if (ctx.background?.resumeAtOpen) {
+    // The week is loaded once the window has shown its first page and article: its first day
+    // builds the place index (~0.3 s that no turn can split), which a first click would wait for.
+    let warmTimer: NodeJS.Timeout | undefined
+    ctx.background.onStop(async () => clearTimeout(warmTimer))
+    const afterOpening = (): Promise<void> =>
+      new Promise((resolve) => {
+        warmTimer = setTimeout(resolve, WARM_AFTER_OPEN_MS)
+        warmTimer.unref()
+      })
     setImmediate(() => {
       void grouping
         .run()
+        .then(afterOpening)
         .then(() => index.warm(ctx.now().getTime(), nextTurn))
         .then(computeAhead)
         .catch(() => undefined)
