@@ -17,14 +17,17 @@ export async function searchCommand(
   json: boolean,
   query: string,
 ): Promise<number> {
-  const { offset, sort, limit: _all, ...filter } = listInput(values, query)
   const limit = values.limit ? Number(values.limit) : DEFAULT_LIMIT
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
     throw new UsageError('--limit for search is a whole number from 1 to 100')
   }
+  // The list's own options (which date orders it, stories folded) are not the search's: a running
+  // app checks the input strictly and would refuse them.
+  const { by: _listDate, foldStories: _folded, limit: _all, ...filter } = listInput(values, query)
+  const { offset } = filter
   const library = await openForReading(libraryDir, printUpgradeProgress)
   try {
-    const page = await library.search({ ...filter, query, sort, offset, limit })
+    const page = await library.search({ ...filter, query, limit })
     if (json) {
       const items = page.items.map((hit) => ({ ...hit.article, match: hit.match }))
       const { total, totalIsLowerBound, notice } = page
