@@ -296,4 +296,17 @@ describe('the database lock left by a killed process', () => {
 
     expect(await exists(join(dir, 'library.db.lock')), 'a live writer may be using it').toBe(true)
   })
+
+  it('is named as a reader\'s to a writer, which does not blame itself as "another Dateline"', async () => {
+    const store = await openStore()
+    await store.close()
+    // What a command killed while reading leaves: the database's lock, and no library lock.
+    await mkdir(join(dir, 'library.db.lock'))
+
+    const error = await openFailure('LIBRARY_BUSY')
+
+    expect(error.message).not.toContain(`process ${process.pid}`)
+    expect(error.message).toContain(join(dir, 'library.db.lock'))
+    expect(await exists(join(dir, 'library.db.lock')), 'no lock proves that reader dead').toBe(true)
+  })
 })
