@@ -252,6 +252,11 @@ function bind(params: SqlParams | undefined): never {
   return params as never
 }
 
+/** What a person can run about a damaged database, without knowing yet which backup is good. */
+const DAMAGE_WAYS_OUT =
+  'Run "dateline restore-backup" to put back its newest good backup (the damaged file is kept beside it), ' +
+  'or "dateline rebuild" to recreate it from the article files (read, starred and collections are lost that way).'
+
 /** SQLite's messages for a file that is not (or no longer) a database. */
 const DAMAGE = /malformed|not a database|file is encrypted|disk image|corrupt/i
 const BUSY = /database is locked|SQLITE_BUSY/i
@@ -261,9 +266,12 @@ export function databaseError(path: string, error: unknown): Error {
   if (error instanceof DatelineError) return error
   const message = error instanceof Error ? error.message : String(error)
   if (DAMAGE.test(message)) {
-    return new DatelineError('LIBRARY_DAMAGED', `The library database ${path} is damaged (${message}).`, {
-      cause: error,
-    })
+    // Found after the open (a page its check did not read): the way out is the same as at open.
+    return new DatelineError(
+      'LIBRARY_DAMAGED',
+      `The library database ${path} is damaged (${message}). ${DAMAGE_WAYS_OUT}`,
+      { cause: error },
+    )
   }
   if (BUSY.test(message)) {
     return new DatelineError(

@@ -185,7 +185,8 @@ export async function openDatabase(
       )
     }
     if (error instanceof DatelineError && error.code === 'LIBRARY_DAMAGED') {
-      throw await damagedDatabase(layout, error.message.replace(/^The library database .* is damaged /, ''))
+      // SQLite's own words are the reason; the backup to offer is known here.
+      throw await damagedDatabase(layout, error.cause instanceof Error ? error.cause.message : error.message)
     }
     throw error
   }
