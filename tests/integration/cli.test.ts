@@ -274,6 +274,16 @@ describe.skipIf(!built)('dateline CLI', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /)
   })
 
+  it('describes each command once in --help, with every export format', async () => {
+    const help = (await runCli(['--help'])).stdout
+    const commands = help
+      .split('\n')
+      .map((line) => /^ {2}([a-z-]+(?: [a-z]+)?) /.exec(line)?.[1])
+      .filter((name): name is string => name !== undefined)
+    expect(commands.filter((name) => name === 'export')).toEqual(['export'])
+    expect(help).toMatch(/--format epub\|md\|html\|json\|txt/)
+  })
+
   it('exits 2 for an unknown command', async () => {
     const run = await runCli(['--library', library, 'frobnicate'])
     expect(run.code).toBe(2)

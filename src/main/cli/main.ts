@@ -45,9 +45,8 @@ Commands:
                            filters and --words WORDS]; rename OLD NEW; describe NAME TEXT;
                            delete NAME (its articles stay); add NAME ID...; remove NAME ID...
   export [<id>...]         Export articles (--collection NAME, or ids, or the list's filters; else all)
-                           --format epub|md|html|json (json: a Dateline archive) --out PATH
+                           --format epub|md|html|json|txt (json: a Dateline archive) --out PATH
   import-archive <file>    Bring a Dateline archive (dateline export --format json) into the library
-  export [<id>...]         Write articles as self-contained HTML files (--out DIR, --format html|txt|json)
   import <file>            Bring in an export of Pocket, Instapaper, wallabag, Omnivore, browser
                            bookmarks or a list of links (--format pocket|instapaper|wallabag|
                            omnivore|bookmarks|urls; found from the file when left out)
