@@ -29,6 +29,7 @@ import { extensionProcedures } from '@shared/extension'
 import { lazyServices, loadOnce } from './api/lazy-services'
 import { hasWaitingImports } from './imports/waiting-imports'
 import { suggestFilters } from './search/filter-suggestions'
+import { searchPage } from './search/search-page'
 
 export interface ServiceContext {
   library: LibraryStore
@@ -103,18 +104,7 @@ export function createServices(ctx: ServiceContext): Services {
       offset,
       ...ctx.library.listWithCounts({ filter, sort, by, offset, limit, foldStories }),
     }),
-    'articles.search': async ({ offset, limit, sort, ...filter }) => {
-      const page = ctx.library.searchArticles({ filter, sort, offset, limit })
-      const matches = await ctx.library.searchMatches(page)
-      const nothingAsked = page.query.include.length === 0 && page.query.exclude.length === 0
-      return {
-        total: page.total,
-        totalIsLowerBound: page.totalIsLowerBound,
-        offset,
-        items: page.items.map((article, i) => ({ article, match: matches[i]! })),
-        notice: nothingAsked ? 'Type a word to search for.' : page.query.notice,
-      }
-    },
+    'articles.search': async (input) => searchPage(ctx.library, input),
     'articles.suggestFilters': async ({ query, limit }) =>
       ctx.library.query((db) => suggestFilters(db, query, limit)),
     'articles.get': async ({ id }) => ctx.library.readArticle(id),

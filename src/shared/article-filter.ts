@@ -13,6 +13,14 @@ export type ArticleStateFilter = z.infer<typeof ArticleStateFilter>
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+Z?)?$/, 'A date is YYYY-MM-DD or an ISO 8601 time')
+  // Compared as text, 2026-13-45 would quietly match nothing (or everything after 2026-12).
+  .refine(isCalendarDay, 'There is no such day: a date is YYYY-MM-DD, as 2026-02-28')
+
+function isCalendarDay(value: string): boolean {
+  const day = value.slice(0, 10)
+  const midnight = new Date(`${day}T00:00:00Z`)
+  return !Number.isNaN(midnight.getTime()) && midnight.toISOString().slice(0, 10) === day
+}
 
 /** Every filter of the list; they combine (country and unread, a collection and a word...). */
 export const ArticleFilter = z

@@ -181,6 +181,14 @@ describe.skipIf(!built)('dateline CLI', () => {
     expect(marks.every((m) => m.startsWith('lukashenk'))).toBe(true)
     expect((await search('lukashenko', '--country', 'FR')).items).toEqual([])
     expect((await search('"no such phrase here"')).total).toBe(0)
+    // Typed in a shell as the usage shows it: a word to leave out is not taken for an option.
+    expect((await search('lukashenko', '-belarus')).items, 'left out').toEqual([])
+    expect((await search('lukashenko', '-nosuchword')).items.map((a) => a.id)).toEqual([fileId])
+    const mistyped = await runCli(['--library', library, 'search', 'lukashenko', '--contry', 'FR'])
+    expect(mistyped.code, 'a mistyped option is still an error').toBe(2)
+    const nothingTyped = await runCli(['--library', library, 'search', '--', '*'])
+    expect(nothingTyped.code, nothingTyped.stderr).toBe(0)
+    expect(nothingTyped.stderr, 'told what to type, as in the window').toContain('Type a word to search for.')
 
     const text = await runCli(['--library', library, 'search', 'Lukashenko'])
     expect(text.code, text.stderr).toBe(0)
@@ -242,6 +250,9 @@ describe.skipIf(!built)('dateline CLI', () => {
       const listed = await runCli(['--library', library, 'list', '--json'])
       expect(listed.code, listed.stderr).toBe(0)
       expect((JSON.parse(listed.stdout) as ListJson).items.map((a) => a.title)).toEqual(['Held story'])
+      const found = await runCli(['--library', library, 'search', 'held', '--unread', '--json'])
+      expect(found.code, found.stderr).toBe(0)
+      expect((JSON.parse(found.stdout) as ListJson).items.map((a) => a.title)).toEqual(['Held story'])
     } finally {
       await endpoint.close()
       await running.close()

@@ -68,6 +68,17 @@ describe.skipIf(!built)('dateline collection', { timeout: 240_000 }, () => {
     expect(JSON.parse(await ok('list', '--json')).total).toBe(3)
   })
 
+  it('counts an archived article it adds or removes, which stays in the collection', async () => {
+    await ok('mark', 'archive', ids[1]!)
+    await ok('collection', 'create', 'Kyiv')
+    expect(await ok('collection', 'add', 'Kyiv', ids[0]!, ids[1]!)).toMatch(
+      /Added 2 articles to “Kyiv” \(1 in it, 1 archived\)/,
+    )
+    expect(await ok('collection', 'remove', 'Kyiv', ids[0]!)).toMatch(
+      /Removed 1 article from “Kyiv” \(0 left, 1 archived\)/,
+    )
+  })
+
   it('makes a smart collection from the list filters, which `list --collection` follows', async () => {
     const made = JSON.parse(
       await ok('collection', 'create', 'Belarus', '--smart', '--country', 'BY', '--json'),

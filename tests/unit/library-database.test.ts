@@ -66,6 +66,26 @@ describe('the library database', () => {
     }
   })
 
+  it('answers a query again once the process that held the file lets go, after refusing it as busy', () => {
+    addArticle()
+    addArticle()
+    const reader = SqlDatabase.open(join(dir, 'library.db'), { readOnly: true, busyTimeoutMs: 0 })
+    const titles = (): string[] =>
+      reader.all<{ title: string }>('SELECT title FROM articles ORDER BY title').map((r) => r.title)
+    expect(titles()).toHaveLength(2)
+    // A writer in exclusive mode (the app) keeps the file locked after its first change.
+    const holder = SqlDatabase.open(join(dir, 'library.db'), { exclusive: true })
+    holder.transaction(() => holder.run('UPDATE articles SET read = 1'))
+    try {
+      expect(titles).toThrow(/locked/)
+      holder.close()
+      expect(titles()).toHaveLength(2)
+    } finally {
+      holder.close()
+      reader.close()
+    }
+  })
+
   it('undoes all of a transaction that fails half-way', () => {
     expect(() =>
       db.transaction(() => {

@@ -82,6 +82,46 @@ describe('opening a library that cannot be used as it is', () => {
     await openFailure('LIBRARY_DAMAGED', { readOnly: true })
   })
 
+  it('names the database once, without doubled brackets, when it is not a database at all', async () => {
+    const store = await openStore()
+    await store.close()
+    open.splice(0)
+    await writeFile(join(dir, 'library.db'), Buffer.alloc(8192, 0x5a))
+
+    const error = await openFailure('LIBRARY_DAMAGED')
+
+    expect(error.message).toContain('library.db is damaged (file is not a database).')
+  })
+
+  it('says what to run when damage shows after the open, in a part of the file the open did not read', async () => {
+    const store = await openStore()
+    for (let i = 0; i < 40; i++) await store.putArticle(makeSummary(), { html: '<p>x</p>', text: 'x' })
+    const page = store.query((db) =>
+      db.get<{ rootpage: number }>("SELECT rootpage FROM sqlite_master WHERE name = 'articles'"),
+    )!.rootpage
+    await store.close()
+    open.splice(0)
+    const file = await readFile(join(dir, 'library.db'))
+    file.fill(0x5a, (page - 1) * 4096, page * 4096)
+    await writeFile(join(dir, 'library.db'), file)
+    const reader = await LibraryStore.open(dir, { readOnly: true })
+
+    const error = (() => {
+      try {
+        reader.listArticles({ filter: { state: 'all' }, sort: 'newest', offset: 0, limit: 50 })
+      } catch (thrown) {
+        return thrown
+      }
+      return null
+    })()
+
+    expect(error).toBeInstanceOf(DatelineError)
+    expect((error as DatelineError).code).toBe('LIBRARY_DAMAGED')
+    expect((error as DatelineError).message).toContain('library.db is damaged')
+    expect((error as DatelineError).message).toContain('dateline restore-backup')
+    await expect(reader.close(), 'closing still frees the file').resolves.toBeUndefined()
+  })
+
   it('puts a backup back in place of a damaged database, keeping the damaged file', async () => {
     const store = await openStore({ now: () => new Date('2026-11-30T09:00:00Z') })
     const article = makeSummary({ starred: true })
@@ -295,5 +335,18 @@ describe('the database lock left by a killed process', () => {
     await openFailure('LIBRARY_BUSY')
 
     expect(await exists(join(dir, 'library.db.lock')), 'a live writer may be using it').toBe(true)
+  })
+
+  it('is named as a reader\'s to a writer, which does not blame itself as "another Dateline"', async () => {
+    const store = await openStore()
+    await store.close()
+    // What a command killed while reading leaves: the database's lock, and no library lock.
+    await mkdir(join(dir, 'library.db.lock'))
+
+    const error = await openFailure('LIBRARY_BUSY')
+
+    expect(error.message).not.toContain(`process ${process.pid}`)
+    expect(error.message).toContain(join(dir, 'library.db.lock'))
+    expect(await exists(join(dir, 'library.db.lock')), 'no lock proves that reader dead').toBe(true)
   })
 })

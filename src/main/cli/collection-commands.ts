@@ -115,10 +115,14 @@ export async function collectionCommand(
           },
         )
         const what = result.changed === 1 ? 'article' : 'articles'
+        // Archived articles stay in the collection but not in its count: without them, adding
+        // three could read "(2 in it)".
+        const { articles, archived } = result.collection
+        const alsoArchived = archived > 0 ? `, ${archived} archived` : ''
         say(
           verb === 'add'
-            ? `Added ${result.changed} ${what} to “${collection.name}” (${result.collection.articles} in it)`
-            : `Removed ${result.changed} ${what} from “${collection.name}” (${result.collection.articles} left)`,
+            ? `Added ${result.changed} ${what} to “${collection.name}” (${articles} in it${alsoArchived})`
+            : `Removed ${result.changed} ${what} from “${collection.name}” (${articles} left${alsoArchived})`,
           result,
         )
         return 0

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { parseArgs } from 'node:util'
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util'
 import { toErrorInfo } from '@shared/errors'
 import { resolveLibraryDir } from '../library/location'
 import { addArticles, deleteArticles, listArticles, markArticles, showArticle } from './library-commands'
 import { isDatelineArchive } from '../export/archive-import'
 import { importFile } from './import-commands'
 import { followCommand, listCorrespondentsCommand } from './correspondent-commands'
-import { searchCommand } from './search-command'
+import { searchCommand, searchWordsKept } from './search-command'
 import { collectionCommand } from './collection-commands'
 import { addHighlight, listHighlights } from './highlight-commands'
 import { exportCommand, importArchiveCommand } from './export-commands'
@@ -92,46 +92,48 @@ Options:
   -h, --help               Show this help
   -v, --version            Show the version`
 
+const OPTIONS = {
+  library: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false },
+  unread: { type: 'boolean', default: false },
+  starred: { type: 'boolean', default: false },
+  archived: { type: 'boolean', default: false },
+  country: { type: 'string' },
+  correspondent: { type: 'string' },
+  collection: { type: 'string' },
+  feed: { type: 'string' },
+  site: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  sort: { type: 'string' },
+  offset: { type: 'string' },
+  list: { type: 'boolean', default: false },
+  limit: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'allow-remote': { type: 'boolean', default: false },
+  out: { type: 'string' },
+  format: { type: 'string' },
+  description: { type: 'string' },
+  smart: { type: 'boolean', default: false },
+  words: { type: 'string' },
+  folder: { type: 'string' },
+  summary: { type: 'boolean', default: false },
+  'delete-articles': { type: 'boolean', default: false },
+  name: { type: 'string' },
+  create: { type: 'boolean', default: false },
+  quote: { type: 'string' },
+  note: { type: 'string' },
+} as const satisfies ParseArgsOptionsConfig
+
 export async function runCli(argv: string[]): Promise<number> {
   const { args, edits } = takeCountryEdits(argv)
   const { values, positionals } = parseArgs({
-    args,
+    args: searchWordsKept(args, OPTIONS),
     allowPositionals: true,
-    options: {
-      library: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-      version: { type: 'boolean', short: 'v', default: false },
-      unread: { type: 'boolean', default: false },
-      starred: { type: 'boolean', default: false },
-      archived: { type: 'boolean', default: false },
-      country: { type: 'string' },
-      correspondent: { type: 'string' },
-      collection: { type: 'string' },
-      feed: { type: 'string' },
-      site: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      sort: { type: 'string' },
-      offset: { type: 'string' },
-      list: { type: 'boolean', default: false },
-      limit: { type: 'string' },
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'allow-remote': { type: 'boolean', default: false },
-      out: { type: 'string' },
-      format: { type: 'string' },
-      description: { type: 'string' },
-      smart: { type: 'boolean', default: false },
-      words: { type: 'string' },
-      folder: { type: 'string' },
-      summary: { type: 'boolean', default: false },
-      'delete-articles': { type: 'boolean', default: false },
-      name: { type: 'string' },
-      create: { type: 'boolean', default: false },
-      quote: { type: 'string' },
-      note: { type: 'string' },
-    },
+    options: OPTIONS,
   })
   const [command, ...rest] = positionals
   if (values.version) return print(readVersion())

@@ -13,6 +13,7 @@ import { MediaStore } from '../library/media-store'
 import { connectToRunningLibrary } from '../serve/local-endpoint'
 import { resolveIdPrefixes, type IdPlace } from '../library/article-id-prefixes'
 import { idPrefixes, wholeIds } from './id-arguments'
+import { searchPage } from '../search/search-page'
 
 /**
  * What the reading commands (list, search, show, export) need. When the app or `dateline serve`
@@ -61,17 +62,7 @@ export async function openForReading(
   const store = await LibraryStore.open(libraryDir, { readOnly: true, progress })
   return {
     list: async (filter, sort, offset, limit) => store.listArticles({ filter, sort, offset, limit }),
-    search: async ({ offset, limit, sort, ...filter }) => {
-      const page = store.searchArticles({ filter, sort, offset, limit })
-      const matches = await store.searchMatches(page)
-      return {
-        total: page.total,
-        totalIsLowerBound: page.totalIsLowerBound,
-        offset,
-        items: page.items.map((article, i) => ({ article, match: matches[i]! })),
-        notice: page.query.notice,
-      }
-    },
+    search: (input) => searchPage(store, input),
     counts: async () => store.counts(),
     article: (id) => store.readArticle(id),
     resolveIds: async (args, place = 'library') =>

@@ -104,7 +104,7 @@ export class SqlDatabase {
   }
 
   all<T extends object = SqlRow>(sql: string, params?: SqlParams): T[] {
-    return this.guard(() => this.statement(sql).all(bind(params)) as T[])
+    return this.guard(() => this.statement(sql).all(bind(params)) as T[], sql)
   }
 
   get<T extends object = SqlRow>(sql: string, params?: SqlParams): T | undefined {
@@ -115,7 +115,7 @@ export class SqlDatabase {
       } finally {
         this.settle(sql, statement)
       }
-    })
+    }, sql)
   }
 
   run(sql: string, params?: SqlParams): SqlRunResult {
@@ -127,7 +127,7 @@ export class SqlDatabase {
       } finally {
         this.settle(sql, statement)
       }
-    })
+    }, sql)
   }
 
   /** Rows one at a time, for walks over the whole library (rebuild, backup checks) in flat memory. */
@@ -136,8 +136,10 @@ export class SqlDatabase {
     const statement = this.guard(() => this.db.prepare(sql))
     try {
       for (const row of statement.iterate(bind(params))) yield row as T
+    } catch (error) {
+      throw databaseError(this.path, error)
     } finally {
-      statement.finalize()
+      finalizeQuietly(statement)
     }
   }
 
@@ -181,9 +183,7 @@ export class SqlDatabase {
 
   close(): void {
     if (!this.db.isOpen) return
-    for (const statement of this.statements.values()) {
-      if (!statement.isFinalized) statement.finalize()
-    }
+    for (const statement of this.statements.values()) finalizeQuietly(statement)
     this.statements.clear()
     this.db.close()
   }
@@ -193,7 +193,7 @@ export class SqlDatabase {
     if (!statement) {
       if (this.statements.size >= MAX_CACHED_STATEMENTS) {
         const [oldest, stale] = this.statements.entries().next().value as [string, WasmStatement]
-        stale.finalize()
+        finalizeQuietly(stale)
         this.statements.delete(oldest)
       }
       statement = this.db.prepare(sql)
@@ -210,16 +210,40 @@ export class SqlDatabase {
   private settle(sql: string, statement: WasmStatement): void {
     const resettable = statement as unknown as { _reset?: () => boolean }
     if (typeof resettable._reset === 'function' && resettable._reset()) return
-    statement.finalize()
-    this.statements.delete(sql)
+    this.forget(sql)
   }
 
-  private guard<T>(work: () => T): T {
+  /**
+   * A statement whose run failed keeps that error and refuses to be bound again ("Could not reset
+   * statement"), so the query would fail for the rest of the process: the next run prepares anew.
+   */
+  private forget(sql: string): void {
+    const statement = this.statements.get(sql)
+    if (!statement) return
+    this.statements.delete(sql)
+    finalizeQuietly(statement)
+  }
+
+  private guard<T>(work: () => T, sql?: string): T {
     try {
       return work()
     } catch (error) {
+      if (sql !== undefined) this.forget(sql)
       throw databaseError(this.path, error)
     }
+  }
+}
+
+/**
+ * Frees a statement. Finalising reports the error of its last run again, which was thrown when it
+ * happened; the statement is freed all the same, and closing must not stop at it.
+ */
+function finalizeQuietly(statement: WasmStatement): void {
+  if (statement.isFinalized) return
+  try {
+    statement.finalize()
+  } catch {
+    // Reported already, by the run that failed.
   }
 }
 
@@ -227,6 +251,11 @@ function bind(params: SqlParams | undefined): never {
   // The package's own types want mutable arrays; ours are read-only on purpose.
   return params as never
 }
+
+/** What a person can run about a damaged database, without knowing yet which backup is good. */
+const DAMAGE_WAYS_OUT =
+  'Run "dateline restore-backup" to put back its newest good backup (the damaged file is kept beside it), ' +
+  'or "dateline rebuild" to recreate it from the article files (read, starred and collections are lost that way).'
 
 /** SQLite's messages for a file that is not (or no longer) a database. */
 const DAMAGE = /malformed|not a database|file is encrypted|disk image|corrupt/i
@@ -237,9 +266,12 @@ export function databaseError(path: string, error: unknown): Error {
   if (error instanceof DatelineError) return error
   const message = error instanceof Error ? error.message : String(error)
   if (DAMAGE.test(message)) {
-    return new DatelineError('LIBRARY_DAMAGED', `The library database ${path} is damaged (${message}).`, {
-      cause: error,
-    })
+    // Found after the open (a page its check did not read): the way out is the same as at open.
+    return new DatelineError(
+      'LIBRARY_DAMAGED',
+      `The library database ${path} is damaged (${message}). ${DAMAGE_WAYS_OUT}`,
+      { cause: error },
+    )
   }
   if (BUSY.test(message)) {
     return new DatelineError(

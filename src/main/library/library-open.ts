@@ -165,7 +165,8 @@ export async function openDatabase(
     db?.close()
     if (error instanceof DatelineError && error.code === 'LIBRARY_BUSY') {
       const holder = await readLockHolder(layout)
-      if (holder !== null && isProcessAlive(holder)) {
+      // Our own pid: this process holds the library, so what blocks it is another's reading.
+      if (holder !== null && holder !== process.pid && isProcessAlive(holder)) {
         throw new DatelineError(
           'LIBRARY_BUSY',
           `The library at ${layout.root} is open in another Dateline (process ${holder}), which holds its ` +
@@ -173,7 +174,7 @@ export async function openDatabase(
           { cause: error },
         )
       }
-      // No live Dateline holds the library: what is left can only be a reader's lock, and no lock
+      // No other live Dateline holds the library: what is left can only be a reader's lock, and no lock
       // file proves that reader dead.
       throw new DatelineError(
         'LIBRARY_BUSY',
@@ -184,7 +185,8 @@ export async function openDatabase(
       )
     }
     if (error instanceof DatelineError && error.code === 'LIBRARY_DAMAGED') {
-      throw await damagedDatabase(layout, error.message.replace(/^The library database .* is damaged /, ''))
+      // SQLite's own words are the reason; the backup to offer is known here.
+      throw await damagedDatabase(layout, error.cause instanceof Error ? error.cause.message : error.message)
     }
     throw error
   }
