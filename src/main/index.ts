@@ -13,6 +13,7 @@ import { createUpdateChecker } from './electron/updates'
 import { sourceFromArgument } from './cli/source-argument'
 import { bindIpc } from './electron/ipc'
 import { createMainWindow } from './electron/main-window'
+import { offerLibraryRecovery } from './electron/damaged-library-dialog'
 import { TrayKeeper, trayIconPath } from './electron/tray'
 import { showFeedNotices } from './electron/feed-notifications'
 import { registerMediaScheme, serveMedia } from './electron/media-protocol'
@@ -71,7 +72,10 @@ async function start(): Promise<void> {
       progress: ({ done, total }) => console.log(`Upgrading the library: ${done} of ${total} articles`),
     })
   } catch (error) {
-    dialog.showErrorBox('Dateline cannot open its library', toErrorInfo(error).message)
+    const failure = toErrorInfo(error)
+    // A damaged database is offered its backup or a rebuild, then opened again.
+    if (failure.code === 'LIBRARY_DAMAGED' && (await offerLibraryRecovery(libraryDir))) return start()
+    dialog.showErrorBox('Dateline cannot open its library', failure.message)
     app.exit(1)
     return
   }

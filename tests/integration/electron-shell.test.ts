@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { makeTempDir, removeDir } from '../helpers/temp-library'
+import { LibraryStore } from '../../src/main/library/library-store'
+import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
 
 /**
  * Electron cannot run on the build machines, so the built shell (out/main/index.js) is started
@@ -20,6 +21,7 @@ interface ShellReport {
   menuCommands: unknown[][]
   printed: string[]
   saveDialogs: string[]
+  messageBoxes: { message: string; buttons: string[] }[]
   webPreferences: Record<string, unknown>
   loaded: string
   schemes: { scheme: string; privileges: Record<string, boolean> }[]
@@ -58,7 +60,7 @@ afterEach(async () => {
   await removeDir(resolve(libraryDir, '..'))
 })
 
-function driveShell(): Promise<ShellReport> {
+function driveShell(env: Record<string, string> = {}): Promise<ShellReport> {
   return new Promise((done, fail) => {
     execFile(
       process.execPath,
@@ -71,7 +73,7 @@ function driveShell(): Promise<ShellReport> {
       ],
       {
         cwd: REPO,
-        env: { ...process.env, STUB_USER_DATA: userData, STUB_SAVE_DIR: saveDir },
+        env: { ...process.env, STUB_USER_DATA: userData, STUB_SAVE_DIR: saveDir, ...env },
         timeout: 30_000,
       },
       (error, stdout, stderr) => {
@@ -83,6 +85,31 @@ function driveShell(): Promise<ShellReport> {
 }
 
 describe.skipIf(!built)('the Electron shell', () => {
+  it('offers a damaged database its backup, puts it back when asked, and opens the library', async () => {
+    const store = await LibraryStore.open(libraryDir, { now: () => new Date('2026-11-30T09:00:00Z') })
+    const article = makeSummary({ starred: true })
+    await store.putArticle(article, { html: '<p>The story.</p>', text: 'The story.' })
+    await store.backUpIfDue()
+    await store.close()
+    await writeFile(join(libraryDir, 'library.db'), Buffer.alloc(8192, 0x5a))
+
+    const report = await driveShell({ STUB_MESSAGE_RESPONSE: '0' })
+
+    expect(report.messageBoxes[0]).toEqual({
+      message: 'The library database is damaged',
+      buttons: ['Restore the backup of 2026-11-30', 'Rebuild from the article files', 'Quit'],
+    })
+    expect(report.messageBoxes[1]?.message).toMatch(/^The backup from 2026-11-30 is back in place/)
+    expect(report.errors).toEqual([])
+    expect(report.info.ok, 'the window opened the library').toBe(true)
+    const reopened = await LibraryStore.open(libraryDir)
+    try {
+      expect(reopened.get(article.id)?.starred, 'the starred mark came back with the backup').toBe(true)
+    } finally {
+      await reopened.close()
+    }
+  })
+
   it('opens one locked-down window on the built renderer with the sandboxed preload', async () => {
     const report = await driveShell()
     expect(report.errors).toEqual([])

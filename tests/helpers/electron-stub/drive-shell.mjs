@@ -65,6 +65,7 @@ const result = {
   protocolClients: calls.protocolClients,
   printed: calls.printed.map(([how]) => how),
   saveDialogs: calls.saveDialogs,
+  messageBoxes: calls.messageBoxes,
   menuCommands: calls.sent.filter(([, event]) => event === 'app.command'),
   mediaStatus: served.status,
   mediaType: served.headers.get('content-type'),

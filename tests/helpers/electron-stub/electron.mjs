@@ -16,6 +16,7 @@ export const calls = {
   emitApp: (event, ...args) => (listeners.get(`app:${event}`) ?? []).forEach((handler) => handler(...args)),
   printed: [],
   saveDialogs: [],
+  messageBoxes: [],
 }
 globalThis.__electronStub = calls
 
@@ -132,6 +133,12 @@ export const ipcMain = {
 
 export const dialog = {
   showErrorBox: (title, message) => calls.errors.push(`${title}: ${message}`),
+  // The first question is answered with button STUB_MESSAGE_RESPONSE (default 0), later ones with 0.
+  showMessageBox: async (options) => {
+    const first = calls.messageBoxes.length === 0
+    calls.messageBoxes.push({ message: options.message, buttons: options.buttons })
+    return { response: first ? Number(process.env.STUB_MESSAGE_RESPONSE ?? 0) : 0 }
+  },
   // Answers with STUB_SAVE_DIR/<the suggested name>, as if the person clicked Save.
   showSaveDialog: async (_window, options) => {
     calls.saveDialogs.push(options.defaultPath)
