@@ -81,13 +81,29 @@ export function isPrintedByline(line: string): boolean {
   if (isCjkByline(line) || bylineAmongFields(line) !== null) return true
   const prefix = PRINTED_BYLINE_RE.exec(line)
   if (prefix === null) return false
-  const rest = line.slice(prefix[0].length)
+  const rest = withoutPostedPlace(line.slice(prefix[0].length))
   const start = lowerPhrase(prefix[0]).replace(/[\s:：]+$/u, '')
   if (bylineWords.printedStartsBeforeTwoWords.has(start) && rest.trim().split(/\s+/).length < 2) return false
   if (!NAME_START_RE.test(rest) && !isHandleAndDate(rest) && !startsWithAgency(rest)) return false
   if (line.split(/\s+/).length > PRINTED_BYLINE_WORDS) return false
   // A sentence ends with a full stop; a labelled credit may too ("Autorin: X, Projektleiterin.").
   return !/[.!?]$/.test(line) || (/^\S+\s*[:：]/u.test(line) && !/[!?]$/.test(line))
+}
+
+let postedPlace: RegExp | null = null
+
+/**
+ * "Door onze correspondent in Brussel, Jan de Vries", "De notre correspondant à Moscou, Jean
+ * Dupont": a correspondent's post is written with the town it is in, before the name; the name
+ * after the comma is what starts the byline.
+ */
+function withoutPostedPlace(rest: string): string {
+  const placeWords = [...bylineWords.placeWords].map(escape).join('|')
+  postedPlace ??= new RegExp(
+    `^(?:${placeWords})\\s+\\p{Lu}[\\p{L}\\p{M}'’.-]*(?:[\\s-]+\\p{Lu}[\\p{L}\\p{M}'’.-]*){0,2}\\s*,\\s+`,
+    'u',
+  )
+  return rest.replace(postedPlace, '')
 }
 
 let handleAndDate: RegExp | null = null

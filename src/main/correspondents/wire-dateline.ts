@@ -26,6 +26,7 @@ function buildPatterns(): Patterns {
   const credit = `(?:${agencies})(?:\\s*[/,]\\s*(?:${agencies}|\\p{Ll}{2,4}))*`
   // A script without capitals (Arabic, Hebrew) starts its place with any of its letters.
   const place = `[\\p{Lu}\\p{Lo}][\\p{L}\\p{M}.'’/ -]{0,60}`
+  const capitalisedPlace = `\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:[ /-]\\p{Lu}[\\p{L}\\p{M}.'’-]*){0,3}`
   // "3 mar", "Dec. 3", "Tuesday, December 3, 2024": a weekday's comma too.
   const date = `(?:,[\\p{L}\\p{N}\\p{M}., ]{0,40})?`
   return {
@@ -33,6 +34,10 @@ function buildPatterns(): Patterns {
     // brackets, then a dash or colon, maybe after a full stop ("(EFE).-", "(dpa) ·").
     opening: new RegExp(`^(?:${place}${date}\\s*)?[(（]\\s*(${credit})\\s*[)）]\\.?\\s*[-–—:‒―·•]`, 'u'),
     otherOpenings: [
+      // "Mumbai, Dec 3 (PTI) The government…", "Berlin (dpa) Die Regierung…": no dash, the story's
+      // first sentence at once. The place is then a few capitalised words, so that a sentence
+      // naming an agency in brackets ("…said the Associated Press (AP) on Monday") is not one.
+      new RegExp(`^${capitalisedPlace}${date}\\s*[(（]\\s*(${credit})\\s*[)）]\\s+(?=[\\p{Lu}"“„«‘'])`, 'u'),
       // "МОСКВА, 3 декабря. /ТАСС/.", "КИЇВ, 3 грудня /Укрінформ/": the agency between slashes,
       // maybe with its correspondent ("/Корр. ТАСС Иван Петров/").
       new RegExp(
