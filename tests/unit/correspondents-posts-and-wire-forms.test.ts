@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest'
+import { withCorrespondents } from '../../src/main/ingest/credit-extracted'
+import { extractArticle } from '../../src/main/ingest/extract'
+import { bridgeStory } from '../fixtures/correspondents/bridge-story'
 import { namesAndKindsCreditedInText } from '../fixtures/correspondents/plain-text-credits'
 
 /*
  * Credits written the way correspondents and wires print them in several languages: a post with
- * its town before the name, and a wire's dateline without the dash after the agency.
+ * its town before the name, a wire's dateline without the dash after the agency; and the story's
+ * section printed where a byline stands.
  */
 
 const story =
@@ -53,5 +57,34 @@ describe('a wire dateline with no dash after the agency', () => {
     const sentence =
       'The minister spoke to the Press Trust of India (PTI) News desk on Monday about the new railway plan.'
     expect(namesAndKindsCreditedInText(sentence, story)).toEqual([])
+  })
+})
+
+describe('the story’s section where a byline stands', () => {
+  function creditedOn(head: string, header: string): string[] {
+    const html = `<!doctype html><html><head><title>Bridge to close to lorries</title>
+<meta property="og:site_name" content="Jornal do Rio">${head}</head>
+<body><header>${header}</header><article><h1>Bridge to close to lorries</h1>${bridgeStory}</article></body></html>`
+    const request = { kind: 'html' as const, html, url: 'https://jornaldorio.example/lisboa/bridge' }
+    return withCorrespondents(extractArticle(request), request).correspondents.map((c) => c.name)
+  }
+  const sectionLd = (section: string): string =>
+    `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Bridge to close to lorries', articleSection: section })}</script>`
+
+  it.each([
+    ['the section meta', '<meta property="article:section" content="Lisboa">'],
+    ['JSON-LD articleSection', sectionLd('Lisboa')],
+  ])('credits nobody for a town that %s names as the section', (_how, head) => {
+    expect(creditedOn(head, '<h2 class="section-name" id="isAuthor">Lisboa</h2>')).toEqual([])
+  })
+
+  it('still credits a one-word signature that is not the section', () => {
+    const head = '<meta property="article:section" content="Lisboa">'
+    expect(creditedOn(head, '<h2 class="section-name" id="isAuthor">Marisol</h2>')).toEqual(['Marisol'])
+  })
+
+  it('still credits a columnist whose column is a section under their name', () => {
+    const head = '<meta property="article:section" content="Ana Ribeiro">'
+    expect(creditedOn(head, '<p class="byline">Por Ana Ribeiro</p>')).toEqual(['Ana Ribeiro'])
   })
 })

@@ -69,6 +69,7 @@ export function creditCorrespondents(sources: CreditSources): Correspondent[] {
     })
   }
   const outlet = outletKeys([sources.siteName, ...(page?.outletNames ?? [])], sources.url)
+  const sections = new Set((page?.sectionNames ?? []).map(keyOf))
   // Readability's byline is often the author meta itself, a name typed into a CMS field too.
   const typed = new Set(
     signals
@@ -76,7 +77,7 @@ export function creditCorrespondents(sources: CreditSources): Correspondent[] {
       .flatMap((signal) => signal.credits.map((credit) => credit.text.trim())),
   )
   let candidates = withoutTeaserBylines(
-    signals.map((signal) => ({ source: signal.source, ...peopleOf(signal, outlet, typed) })),
+    signals.map((signal) => ({ source: signal.source, ...peopleOf(signal, outlet, typed, sections) })),
   )
     // More people than a page credits is a list of something else (a paper's references).
     .filter((candidate) => candidate.people.length > 0 && candidate.people.length <= MAX_CORRESPONDENTS)
@@ -213,6 +214,7 @@ function peopleOf(
   signal: BylineSignal,
   outlet: Outlet,
   typed: Set<string>,
+  sections: Set<string>,
 ): { people: Correspondent[]; credits: number; signed: boolean; lines: string[]; outletOnly: boolean } {
   const people: Correspondent[] = []
   const crediting = new Set<string>()
@@ -229,6 +231,9 @@ function peopleOf(
     const first = (credit.text.split(/[,;|·•\n]/)[0] ?? '').trim()
     let afterOutlet = first !== '' && isOutlet(first, outlet)
     for (const name of names) {
+      // "Brasília" in a header whose id says author: one word that is the story's section is the
+      // section's heading (a columnist's section is named with the full name, which still counts).
+      if (!name.includes(' ') && sections.has(keyOf(name))) continue
       const agency = agencyNamed(name)
       // "Telegraph Sport", "Guardian Politics": the outlet's section signing is its desk.
       if (agency === null && isOutletSection(name, outlet)) {

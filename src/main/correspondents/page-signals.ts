@@ -44,6 +44,8 @@ export interface PageSignals {
   signals: BylineSignal[]
   /** Names of the outlet (og:site_name, JSON-LD publisher, application-name): never a correspondent. */
   outletNames: string[]
+  /** The sections the page files the story under (article:section, JSON-LD articleSection). */
+  sectionNames: string[]
   /** The page's address, for resolving an author link. */
   baseUrl: string | null
 }
@@ -261,7 +263,7 @@ function asideCredits(document: DomDocument, base: string | null): string[] {
 
 function readSignals(document: DomDocument, url: string | null): PageSignals {
   const baseUrl = resolveUrl(document.querySelector('base[href]')?.getAttribute('href') ?? null, url) ?? url
-  const jsonLd = safely(() => readJsonLdAuthors(document), { credits: [], publishers: [] })
+  const jsonLd = safely(() => readJsonLdAuthors(document), { credits: [], publishers: [], sections: [] })
   const signals: BylineSignal[] = []
   if (jsonLd.credits.length > 0) {
     signals.push({
@@ -289,7 +291,13 @@ function readSignals(document: DomDocument, url: string | null): PageSignals {
     ...metaValues(metas, 'twitter:site').map((handle) => handle.replace(/^@/, '')),
     ...jsonLd.publishers,
   ]
-  return { signals: signals.map((signal) => decodedSignal(document, signal)), outletNames, baseUrl }
+  const sectionNames = [...metaValues(metas, 'article:section'), ...jsonLd.sections]
+  return {
+    signals: signals.map((signal) => decodedSignal(document, signal)),
+    outletNames,
+    sectionNames,
+    baseUrl,
+  }
 }
 
 /** Some pages encode their meta and JSON-LD text twice ("Redacci&amp;oacute;n"); a reader sees it once. */
