@@ -88,3 +88,40 @@ describe('the story’s section where a byline stands', () => {
     expect(creditedOn(head, '<p class="byline">Por Ana Ribeiro</p>')).toEqual(['Ana Ribeiro'])
   })
 })
+
+describe('a desk’s label naming who prepared the story', () => {
+  function creditedOnPage(top: string, end = ''): string[] {
+    const html = `<!doctype html><html><head><title>Brücke für Lastwagen gesperrt</title>
+<meta property="og:site_name" content="Kreisbote"></head>
+<body><div class="news-item">${top}<h1>Brücke für Lastwagen gesperrt</h1>${bridgeStory}${end}</div></body></html>`
+    const request = { kind: 'html' as const, html, url: 'https://kreisbote.example/news/bruecke' }
+    return withCorrespondents(extractArticle(request), request).correspondents.map((c) => c.name)
+  }
+
+  it.each([
+    ['Redaktion: Sabine Kellner', 'Sabine Kellner'],
+    ['Redacción: Lucía Romero', 'Lucía Romero'],
+    ['Redazione: Marco Bellini', 'Marco Bellini'],
+    ['Redactie: Sanne Bakker', 'Sanne Bakker'],
+  ])('credits the person of "%s" on a story nobody else signs', (line, who) => {
+    expect(namesAndKindsCreditedInText(line, story)).toEqual([`${who} (person)`])
+  })
+
+  it('credits the person of a desk label among the story’s date and its post', () => {
+    const top =
+      '<div class="news-timedata">14.03.2024 <span>- Redaktion: Sabine Kellner (Pressesprecherin)</span></div>'
+    expect(creditedOnPage(top)).toEqual(['Sabine Kellner'])
+  })
+
+  it('credits the author, not the editor, when the story is signed too', () => {
+    expect(namesAndKindsCreditedInText('Text: Klaus Berg', 'Redaktion: Sabine Kellner', story)).toEqual([
+      'Klaus Berg (person)',
+    ])
+    const top = '<p class="meta">Von Klaus Berg</p><p class="meta">Redaktion: Sabine Kellner</p>'
+    expect(creditedOnPage(top)).toEqual(['Klaus Berg'])
+  })
+
+  it('credits nobody for the desk alone', () => {
+    expect(namesAndKindsCreditedInText('Redaktion: Lokales', story)).toEqual([])
+  })
+})

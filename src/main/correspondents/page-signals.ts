@@ -14,6 +14,7 @@ import { authorBoxCredit, isAuthorBoxHeading } from './author-box'
 import { readJsonLdAuthors } from './json-ld-authors'
 import {
   datedBylineName,
+  deskLabelledName,
   isBareName,
   isPrintedByline,
   isWorkSheetField,
@@ -493,6 +494,7 @@ function printedBylineSignals(document: DomDocument): BylineSignal[] {
 }
 
 function printedBylineIn(root: DomElement): string | null {
+  let desk: string | null = null
   for (const element of printedCandidates(root)) {
     if (textLongerThan(element, MAX_BYLINE_CHARS)) continue
     if (!mayHoldPrintedByline(element.textContent ?? '')) continue
@@ -505,8 +507,10 @@ function printedBylineIn(root: DomElement): string | null {
     // "11.12.2019 - Amelie Loevenich": a date and a name in a short line of their own.
     const dated = lines.includes('\n') ? null : datedBylineName(lines)
     if (dated !== null && namesInByline(dated).length === 1) return dated
+    desk ??= deskLabelledName(lines.split('\n')[0] ?? '')
   }
-  return null
+  // "Redaktion: X" signs only a story no other printed line signs.
+  return desk !== null && namesInByline(desk).length > 0 ? desk : null
 }
 
 /**

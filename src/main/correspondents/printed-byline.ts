@@ -33,7 +33,35 @@ const PRINTED_BYLINE_WORDS = 12
 export function mayHoldPrintedByline(text: string): boolean {
   // The first line is the start of the text, its spaces collapsed, so its byline starts this text.
   const start = text.replace(/\s+/g, ' ').trim()
-  return /\d/.test(text) || PRINTED_BYLINE_RE.test(start) || CJK_RE.test(start.slice(0, 2))
+  return (
+    /\d/.test(text) ||
+    PRINTED_BYLINE_RE.test(start) ||
+    CJK_RE.test(start.slice(0, 2)) ||
+    deskLabelledName(start) !== null
+  )
+}
+
+/**
+ * "Redaktion: Sabine Kellner (Pressesprecherin)", "14.03.2024 - Redazione: Marco Rossi": the person a
+ * desk's label names, in a line of its own or a field of the story's information line. Beside an
+ * author it is the editor (see otherRoleLabels), so it is read only when nothing else signs.
+ */
+export function deskLabelledName(line: string): string | null {
+  for (const field of line.split(FIELD_SEPARATOR_RE)) {
+    const text = field.trim()
+    const label = LABEL_PREFIX_RE.exec(text)
+    if (label?.[1] === undefined || !bylineWords.deskLabels.has(lowerPhrase(label[1]))) continue
+    const rest = text.slice(label[0].length).trim()
+    // One word there is a department ("Redaktion: Lokales"), not the person who prepared it.
+    const name =
+      rest
+        .split(/[(,;|]/u)[0]
+        ?.trim()
+        .split(/\s+/) ?? []
+    if (NAME_START_RE.test(rest) && name.length >= 2 && rest.split(/\s+/).length <= PRINTED_BYLINE_WORDS)
+      return rest
+  }
+  return null
 }
 
 /**
@@ -173,6 +201,8 @@ export function bylineLines(text: string): string[] {
   if (printed.length === 0) {
     const dated = first.find((line) => datedBylineName(line) !== null)
     if (dated !== undefined) return [dated]
+    const desk = first.map(deskLabelledName).find((name) => name !== null)
+    if (desk != null) return [desk]
   }
   return printed
 }
