@@ -125,3 +125,26 @@ describe('a desk’s label naming who prepared the story', () => {
     expect(namesAndKindsCreditedInText('Redaktion: Lokales', story)).toEqual([])
   })
 })
+
+describe('initials linked to the author’s page', () => {
+  function creditedOnBlog(slug: string, footer: string): string[] {
+    const html = `<!doctype html><html><head><title>Ein langer Spaziergang</title></head>
+<body><article><h1>Ein langer Spaziergang</h1>
+<p class="post-info">Posted <span class="by-author"> by <span class="author vcard"><a class="url fn n" href="https://wanderblog.example/author/${slug}/" rel="author">MB</a></span></span></p>
+${bridgeStory}</article><footer><p>${footer}</p></footer></body></html>`
+    const request = { kind: 'html' as const, html, url: 'https://wanderblog.example/2024/03/spaziergang/' }
+    return withCorrespondents(extractArticle(request), request).correspondents.map((c) => c.name)
+  }
+
+  it.each(['martinabergmann', 'martina-bergmann'])(
+    'credits the name the page prints when the author page "%s" spells it',
+    (slug) => {
+      expect(creditedOnBlog(slug, 'Ein Wanderblog von Martina Bergmann')).toEqual(['Martina Bergmann'])
+    },
+  )
+
+  it('keeps the initials when the page prints no name the address spells', () => {
+    expect(creditedOnBlog('mb', 'Ein Wanderblog von Martina Bergmann')).toEqual(['MB'])
+    expect(creditedOnBlog('martinabergmann', 'Ein Wanderblog von Markus Brandt')).toEqual(['MB'])
+  })
+})
