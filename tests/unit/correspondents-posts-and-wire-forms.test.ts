@@ -148,3 +148,30 @@ ${bridgeStory}</article><footer><p>${footer}</p></footer></body></html>`
     expect(creditedOnBlog('martinabergmann', 'Ein Wanderblog von Markus Brandt')).toEqual(['MB'])
   })
 })
+
+describe('a closing line that says whose material the story is', () => {
+  it.each([
+    ['With inputs from PTI', 'PTI'],
+    ['(With inputs from IANS)', 'IANS'],
+    ['Źródło: PAP', 'PAP'],
+    ['— AFP', 'AFP'],
+    ['Fonte: ANSA', 'ANSA'],
+  ])('credits the agency of "%s" beside the signed reporter', (closing, agency) => {
+    expect(namesAndKindsCreditedInText('By Priya Sharma', story, closing)).toEqual([
+      'Priya Sharma (person)',
+      `${agency} (agency)`,
+    ])
+  })
+
+  it('credits every agency of "With inputs from PTI and Reuters" on an unsigned story', () => {
+    expect(namesAndKindsCreditedInText(story, 'With inputs from PTI and Reuters')).toEqual([
+      'PTI (agency)',
+      'Reuters (agency)',
+    ])
+  })
+
+  it('credits nobody for a source that is no agency', () => {
+    expect(namesAndKindsCreditedInText(story, 'Source: Ministry of Health')).toEqual([])
+    expect(namesAndKindsCreditedInText(story, 'Quelle: Statistisches Bundesamt, dpa')).toEqual([])
+  })
+})

@@ -49,6 +49,7 @@ export const bylineWords = {
   otherRoles: byLength(wordData.otherRoles),
   otherRoleLabels: byLength(wordData.otherRoleLabels),
   deskLabels: new Set(wordData.deskLabels.map(lower)),
+  agencyCreditLabels: byLength(wordData.agencyCreditLabels),
   authorLabels: new Set(wordData.authorLabels.map(lower)),
   printedStarts: byLength(wordData.printedStarts),
   printedStartsBeforeTwoWords: new Set(wordData.printedStartsBeforeTwoWords.map(lower)),
