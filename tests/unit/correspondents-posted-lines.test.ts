@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { creditCorrespondents, namesInByline } from '../../src/main/correspondents'
-
-/** Who a reader credits on a plain text whose lines are given. */
-const creditText = (...lines: string[]): string[] =>
-  creditCorrespondents({
-    document: null,
-    url: null,
-    byline: null,
-    text: lines.join('\n\n'),
-    siteName: null,
-  }).map((c) => c.name)
+import { namesInByline } from '../../src/main/correspondents'
+import { namesCreditedInText } from '../fixtures/correspondents/plain-text-credits'
 
 const story =
   'Wir waren massgeblich am Relaunch des Erscheinungsbildes beteiligt und betreuen die Webseite seither.'
@@ -21,7 +12,7 @@ describe('the line a CMS prints for the account that posted', () => {
     ['Eingereicht von mkeller am 03.12.2024', 'mkeller'],
     ['Publié par jdupont le 12 mars 2024', 'jdupont'],
   ])('credits the handle of %j at the story’s end', (line, name) => {
-    expect(creditText(story, line)).toEqual([name])
+    expect(namesCreditedInText(story, line)).toEqual([name])
   })
 
   it('reads the time after an at sign as no part of the name', () => {
@@ -29,7 +20,7 @@ describe('the line a CMS prints for the account that posted', () => {
   })
 
   it('but a sentence in lower case after "von" is no handle, a date later in it or not', () => {
-    expect(creditText(story, 'von meinem Vater am 3. Mai 2020 erzählt bekommen')).toEqual([])
+    expect(namesCreditedInText(story, 'von meinem Vater am 3. Mai 2020 erzählt bekommen')).toEqual([])
   })
 })
 
@@ -37,17 +28,19 @@ describe('bylines printed as lines of a plain text', () => {
   const headline = 'Council keeps the old bridge open'
 
   it('reads a name and a date under the headline, with no label between them', () => {
-    expect(creditText(headline, 'Jane Doe | 4 March 2024', story)).toEqual(['Jane Doe'])
-    expect(creditText(headline, '4. März 2024 | Anna Schmidt', story)).toEqual(['Anna Schmidt'])
-    expect(creditText(headline, 'Berlin | 4 March 2024', story)).toEqual([])
+    expect(namesCreditedInText(headline, 'Jane Doe | 4 March 2024', story)).toEqual(['Jane Doe'])
+    expect(namesCreditedInText(headline, '4. März 2024 | Anna Schmidt', story)).toEqual(['Anna Schmidt'])
+    expect(namesCreditedInText(headline, 'Berlin | 4 March 2024', story)).toEqual([])
   })
 
   it('reads the wire’s closing signature in brackets, without its editor', () => {
-    expect(creditText(story, '(Reporting by Jane Doe in London; Editing by John Roe)')).toEqual(['Jane Doe'])
+    expect(namesCreditedInText(story, '(Reporting by Jane Doe in London; Editing by John Roe)')).toEqual([
+      'Jane Doe',
+    ])
   })
 
   it('reads the writer’s own label for text and pictures, and an agency written in lower case', () => {
-    expect(creditText(story, 'Text und Fotos: Anna Schmidt')).toEqual(['Anna Schmidt'])
-    expect(creditText(headline, 'Von dpa', story)).toEqual(['dpa'])
+    expect(namesCreditedInText(story, 'Text und Fotos: Anna Schmidt')).toEqual(['Anna Schmidt'])
+    expect(namesCreditedInText(headline, 'Von dpa', story)).toEqual(['dpa'])
   })
 })

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { withCorrespondents } from '../../src/main/ingest/credit-extracted'
 import { extractArticle } from '../../src/main/ingest/extract'
-import {
-  agenciesInDateline,
-  creditCorrespondents,
-  kindOf,
-  namesInByline,
-} from '../../src/main/correspondents'
+import { agenciesInDateline, kindOf, namesInByline } from '../../src/main/correspondents'
+import { namesAndKindsCreditedInText } from '../fixtures/correspondents/plain-text-credits'
 
 /*
  * Bylines as news sites of 2023–2026 print them in Polish, Dutch, Portuguese, Italian, Turkish,
@@ -17,16 +13,6 @@ import {
 
 const story =
   'The council met on Monday and voted to keep the old bridge open for another year, after a long debate about its cost.'
-
-/** What the reader is shown as "who wrote it" for a plain-text story (no page markup). */
-const credited = (...lines: string[]): string[] =>
-  creditCorrespondents({
-    document: null,
-    url: null,
-    byline: null,
-    text: lines.join('\n\n'),
-    siteName: null,
-  }).map((c) => `${c.name} (${c.kind})`)
 
 describe('bylines of other languages, as the byline slot gives them', () => {
   it.each([
@@ -93,7 +79,7 @@ describe('bylines printed as a line of the story', () => {
     ['מאת דני כהן', 'דני כהן (person)'],
     ['Του Γιώργου Παπαδόπουλου', 'Γιώργου Παπαδόπουλου (person)'],
   ])('credits %j above the story', (line, who) => {
-    expect(credited(line, story)).toEqual([who])
+    expect(namesAndKindsCreditedInText(line, story)).toEqual([who])
   })
 
   it.each([
@@ -101,7 +87,7 @@ describe('bylines printed as a line of the story', () => {
     ['칼럼니스트 박생강 pillgoo9@gmail.com', '박생강 (person)'],
     ['(记者 王小明)', '王小明 (person)'],
   ])('credits %j signing the story’s end', (line, who) => {
-    expect(credited(story, line)).toEqual([who])
+    expect(namesAndKindsCreditedInText(story, line)).toEqual([who])
   })
 
   it.each([
@@ -109,23 +95,28 @@ describe('bylines printed as a line of the story', () => {
     ['Penulis: Budi Santoso', 'Budi Santoso (person)'],
     ['OSEN=김철수 기자', '김철수 (person)'],
   ])('credits %j above the story, in Indonesian and Korean', (line, who) => {
-    expect(credited(line, story)).toEqual([who])
+    expect(namesAndKindsCreditedInText(line, story)).toEqual([who])
   })
 
   it('credits a labelled Turkish, Indonesian or Greek byline, never a heading that starts with its word', () => {
-    expect(credited('Haber: Ahmet Yılmaz', story)).toEqual(['Ahmet Yılmaz (person)'])
-    expect(credited('Της Μαρίας Παπαδοπούλου', story)).toEqual(['Μαρίας Παπαδοπούλου (person)'])
+    expect(namesAndKindsCreditedInText('Haber: Ahmet Yılmaz', story)).toEqual(['Ahmet Yılmaz (person)'])
+    expect(namesAndKindsCreditedInText('Της Μαρίας Παπαδοπούλου', story)).toEqual([
+      'Μαρίας Παπαδοπούλου (person)',
+    ])
     // "News detail", "Sunday's", "a famous Indonesian writer".
     for (const heading of ['Haber Detayı', 'Της Κυριακής', 'Penulis Terkenal Indonesia', 'Muhabir Ağı'])
-      expect(credited(heading, story)).toEqual([])
+      expect(namesAndKindsCreditedInText(heading, story)).toEqual([])
   })
 
   it('credits a name and its agency in brackets signing the story', () => {
-    expect(credited(story, 'Piotr Nowak (PAP)')).toEqual(['Piotr Nowak (person)', 'PAP (agency)'])
+    expect(namesAndKindsCreditedInText(story, 'Piotr Nowak (PAP)')).toEqual([
+      'Piotr Nowak (person)',
+      'PAP (agency)',
+    ])
   })
 
   it('reads a Japanese reporter’s title after the name, never a heading that starts with 記者', () => {
-    expect(credited('佐藤花子記者', story)).toEqual(['佐藤花子 (person)'])
+    expect(namesAndKindsCreditedInText('佐藤花子記者', story)).toEqual(['佐藤花子 (person)'])
     // "記者会見を開いた": a press conference was held; then a correspondent's report, a reporter's
     // notebook, a correspondent's report in Korean, our reporter's notes, writers wanted.
     for (const heading of [
@@ -136,7 +127,7 @@ describe('bylines printed as a line of the story', () => {
       '本报记者手记',
       'ライター募集',
     ])
-      expect(credited(heading, story)).toEqual([])
+      expect(namesAndKindsCreditedInText(heading, story)).toEqual([])
   })
 })
 
@@ -171,9 +162,9 @@ describe('the datelines of national agencies', () => {
   })
 
   it('credits the agency closing an Italian story in brackets before its full stop', () => {
-    expect(credited(story, 'Il governo ha approvato il decreto nella notte. (ANSA).')).toEqual([
-      'ANSA (agency)',
-    ])
+    expect(
+      namesAndKindsCreditedInText(story, 'Il governo ha approvato il decreto nella notte. (ANSA).'),
+    ).toEqual(['ANSA (agency)'])
   })
 
   it.each([
@@ -189,15 +180,20 @@ describe('the datelines of national agencies', () => {
     ['新华社北京12月3日电（记者 王小明）国务院3日发布新措施。', ['王小明 (person)', 'Xinhua (agency)']],
     ['东京12月3日电（记者 王小明）日本政府3日宣布了新措施。', ['王小明 (person)']],
   ])('credits the reporter a Korean or Chinese dateline names in %j', (line, who) => {
-    expect(credited(line, story)).toEqual(who)
+    expect(namesAndKindsCreditedInText(line, story)).toEqual(who)
   })
 
   it('credits an agency named after the story’s last sentence, as Indian papers close a wire story', () => {
-    expect(credited(story, 'Officials said more flights would follow next month. PTI')).toEqual([
-      'PTI (agency)',
-    ])
+    expect(
+      namesAndKindsCreditedInText(story, 'Officials said more flights would follow next month. PTI'),
+    ).toEqual(['PTI (agency)'])
     // A sentence that merely ends with a word in capitals is no credit.
-    expect(credited(story, 'Officials said more flights would follow, the airport told the BBC.')).toEqual([])
+    expect(
+      namesAndKindsCreditedInText(
+        story,
+        'Officials said more flights would follow, the airport told the BBC.',
+      ),
+    ).toEqual([])
   })
 })
 

@@ -48,6 +48,8 @@ export const bylineWords = {
   bioStarts: byLength(wordData.bioStarts),
   otherRoles: byLength(wordData.otherRoles),
   otherRoleLabels: byLength(wordData.otherRoleLabels),
+  deskLabels: new Set(wordData.deskLabels.map(lower)),
+  agencyCreditLabels: byLength(wordData.agencyCreditLabels),
   authorLabels: new Set(wordData.authorLabels.map(lower)),
   printedStarts: byLength(wordData.printedStarts),
   printedStartsBeforeTwoWords: new Set(wordData.printedStartsBeforeTwoWords.map(lower)),

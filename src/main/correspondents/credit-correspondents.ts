@@ -69,6 +69,7 @@ export function creditCorrespondents(sources: CreditSources): Correspondent[] {
     })
   }
   const outlet = outletKeys([sources.siteName, ...(page?.outletNames ?? [])], sources.url)
+  const sections = new Set((page?.sectionNames ?? []).map(keyOf))
   // Readability's byline is often the author meta itself, a name typed into a CMS field too.
   const typed = new Set(
     signals
@@ -76,7 +77,7 @@ export function creditCorrespondents(sources: CreditSources): Correspondent[] {
       .flatMap((signal) => signal.credits.map((credit) => credit.text.trim())),
   )
   let candidates = withoutTeaserBylines(
-    signals.map((signal) => ({ source: signal.source, ...peopleOf(signal, outlet, typed) })),
+    signals.map((signal) => ({ source: signal.source, ...peopleOf(signal, outlet, typed, sections) })),
   )
     // More people than a page credits is a list of something else (a paper's references).
     .filter((candidate) => candidate.people.length > 0 && candidate.people.length <= MAX_CORRESPONDENTS)
@@ -136,7 +137,7 @@ export function creditCorrespondents(sources: CreditSources): Correspondent[] {
     credited.push({ name: agency, kind: 'agency', url: null })
   }
   return withLinks(
-    withFullName(dedupe(credited), sources),
+    withInitialsSpelledOut(withFullName(dedupe(credited), sources), sources.document),
     candidates.flatMap((c) => c.people),
   ).slice(0, MAX_CORRESPONDENTS)
 }
@@ -213,6 +214,7 @@ function peopleOf(
   signal: BylineSignal,
   outlet: Outlet,
   typed: Set<string>,
+  sections: Set<string>,
 ): { people: Correspondent[]; credits: number; signed: boolean; lines: string[]; outletOnly: boolean } {
   const people: Correspondent[] = []
   const crediting = new Set<string>()
@@ -229,6 +231,9 @@ function peopleOf(
     const first = (credit.text.split(/[,;|·•\n]/)[0] ?? '').trim()
     let afterOutlet = first !== '' && isOutlet(first, outlet)
     for (const name of names) {
+      // "Brasília" in a header whose id says author: one word that is the story's section is the
+      // section's heading (a columnist's section is named with the full name, which still counts).
+      if (!name.includes(' ') && sections.has(keyOf(name))) continue
       const agency = agencyNamed(name)
       // "Telegraph Sport", "Guardian Politics": the outlet's section signing is its desk.
       if (agency === null && isOutletSection(name, outlet)) {
@@ -332,14 +337,19 @@ const MIN_PRINTED_CHARS = 1000
 
 /** The words of the text a reader sees on the page (no scripts, styles or comments), lowercased. */
 function printedWords(document: DomDocument | null): Set<string> | null {
-  const html = document?.body?.innerHTML
+  const text = document === null ? null : printedText(document)
+  if (text === null || text.replace(/\s+/g, '').length < MIN_PRINTED_CHARS) return null
+  return new Set(lowerPhrase(text).split(/[^\p{L}\p{M}\p{N}]+/u))
+}
+
+/** The text a reader sees on the page: no scripts, styles or comments. */
+function printedText(document: DomDocument): string | null {
+  const html = document.body?.innerHTML
   if (html === undefined) return null
-  const text = html
+  return html
     .replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/<[^>]*>/g, ' ')
-  if (text.replace(/\s+/g, '').length < MIN_PRINTED_CHARS) return null
-  return new Set(lowerPhrase(text).split(/[^\p{L}\p{M}\p{N}]+/u))
 }
 
 /** A name is printed when its last word is (a surname, or the one word of a handle). */
@@ -555,6 +565,47 @@ function withFullName(credited: Correspondent[], sources: CreditSources): Corres
   )
   const [name] = [...full]
   return full.size === 1 && name !== undefined && kindOf(name) === 'person' ? [{ ...only, name }] : credited
+}
+
+/** "DT", "D.T.", "MKR": a person credited by initials alone. */
+const INITIALS_RE = /^(?:\p{Lu}\.?\s?){2,4}$/u
+
+/**
+ * "DT" linked to /author/donaldtownsend/: WordPress shows the initials an author chose as their
+ * display name, while their author page's address spells the name. When the page prints a name
+ * with those initials that is that address, the reader knows who DT is.
+ */
+function withInitialsSpelledOut(credited: Correspondent[], document: DomDocument | null): Correspondent[] {
+  const only = credited[0]
+  if (credited.length !== 1 || only?.url == null || document === null) return credited
+  if (only.kind !== 'person' || !INITIALS_RE.test(only.name.trim())) return credited
+  const slug = authorSlug(only.url)
+  const letters = only.name.replace(/[^\p{Lu}]/gu, '')
+  if (slug === null || slug.length <= letters.length) return credited
+  const words = letters
+    .split('')
+    .map((letter) => `${letter}[\\p{Ll}\\p{M}'’-]+`)
+    .join('\\s+')
+  const text = printedText(document)
+  if (text === null) return credited
+  const names = new Set(
+    [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{M}])${words}(?![\\p{L}\\p{M}])`, 'gu'))]
+      .map((match) => match[0].replace(/\s+/g, ' '))
+      .filter((name) => squash(name) === slug),
+  )
+  const [name] = [...names]
+  return names.size === 1 && name !== undefined ? [{ ...only, name }] : credited
+}
+
+/** The last part of an author page's address, its separators left out: "donaldtownsend". */
+function authorSlug(url: string): string | null {
+  try {
+    const parts = new URL(url).pathname.split('/').filter((part) => part !== '')
+    const last = parts[parts.length - 1]
+    return last === undefined ? null : squash(decodeURIComponent(last))
+  } catch {
+    return null
+  }
 }
 
 /** A name's author page, from whichever signal linked it. */

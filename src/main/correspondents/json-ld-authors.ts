@@ -17,6 +17,8 @@ export interface JsonLdAuthors {
   credits: JsonLdCredit[]
   /** The names the page gives its publisher, which are never a correspondent. */
   publishers: string[]
+  /** The sections the page files its article under (`articleSection`). */
+  sections: string[]
 }
 
 const ARTICLE_TYPE_RE = /(Article|BlogPosting|Report|Posting|Review|Blog|Story)$/i
@@ -47,18 +49,24 @@ export function readJsonLdAuthors(document: DomDocument): JsonLdAuthors {
         : []
     return [...names, ...own].filter((name): name is string => name !== null)
   })
+  const sections = objects.flatMap((object) => {
+    const section = object.articleSection
+    return (Array.isArray(section) ? section : [section]).filter(
+      (name): name is string => typeof name === 'string',
+    )
+  })
   const withAuthor = objects.filter((object) => object.author !== undefined || object.creator !== undefined)
   const article =
     withAuthor.find((o) => typeNames(o).some((t) => ARTICLE_TYPE_RE.test(t))) ??
     withAuthor.find((o) => typeNames(o).some((t) => PAGE_TYPE_RE.test(t))) ??
     null
-  if (article === null) return { credits: [], publishers }
+  if (article === null) return { credits: [], publishers, sections }
   const authors = resolve(article.author ?? article.creator, byId)
   const list = Array.isArray(authors) ? authors : [authors]
   const credits = list
     .map((item) => creditOf(resolve(item, byId)))
     .filter((credit): credit is JsonLdCredit => credit !== null)
-  return { credits, publishers }
+  return { credits, publishers, sections }
 }
 
 /**

@@ -14,6 +14,7 @@ import { authorBoxCredit, isAuthorBoxHeading } from './author-box'
 import { readJsonLdAuthors } from './json-ld-authors'
 import {
   datedBylineName,
+  deskLabelledName,
   isBareName,
   isPrintedByline,
   isWorkSheetField,
@@ -44,6 +45,8 @@ export interface PageSignals {
   signals: BylineSignal[]
   /** Names of the outlet (og:site_name, JSON-LD publisher, application-name): never a correspondent. */
   outletNames: string[]
+  /** The sections the page files the story under (article:section, JSON-LD articleSection). */
+  sectionNames: string[]
   /** The page's address, for resolving an author link. */
   baseUrl: string | null
 }
@@ -261,7 +264,7 @@ function asideCredits(document: DomDocument, base: string | null): string[] {
 
 function readSignals(document: DomDocument, url: string | null): PageSignals {
   const baseUrl = resolveUrl(document.querySelector('base[href]')?.getAttribute('href') ?? null, url) ?? url
-  const jsonLd = safely(() => readJsonLdAuthors(document), { credits: [], publishers: [] })
+  const jsonLd = safely(() => readJsonLdAuthors(document), { credits: [], publishers: [], sections: [] })
   const signals: BylineSignal[] = []
   if (jsonLd.credits.length > 0) {
     signals.push({
@@ -289,7 +292,13 @@ function readSignals(document: DomDocument, url: string | null): PageSignals {
     ...metaValues(metas, 'twitter:site').map((handle) => handle.replace(/^@/, '')),
     ...jsonLd.publishers,
   ]
-  return { signals: signals.map((signal) => decodedSignal(document, signal)), outletNames, baseUrl }
+  const sectionNames = [...metaValues(metas, 'article:section'), ...jsonLd.sections]
+  return {
+    signals: signals.map((signal) => decodedSignal(document, signal)),
+    outletNames,
+    sectionNames,
+    baseUrl,
+  }
 }
 
 /** Some pages encode their meta and JSON-LD text twice ("Redacci&amp;oacute;n"); a reader sees it once. */
@@ -485,6 +494,7 @@ function printedBylineSignals(document: DomDocument): BylineSignal[] {
 }
 
 function printedBylineIn(root: DomElement): string | null {
+  let desk: string | null = null
   for (const element of printedCandidates(root)) {
     if (textLongerThan(element, MAX_BYLINE_CHARS)) continue
     if (!mayHoldPrintedByline(element.textContent ?? '')) continue
@@ -497,8 +507,10 @@ function printedBylineIn(root: DomElement): string | null {
     // "11.12.2019 - Amelie Loevenich": a date and a name in a short line of their own.
     const dated = lines.includes('\n') ? null : datedBylineName(lines)
     if (dated !== null && namesInByline(dated).length === 1) return dated
+    desk ??= deskLabelledName(lines.split('\n')[0] ?? '')
   }
-  return null
+  // "Redaktion: X" signs only a story no other printed line signs.
+  return desk !== null && namesInByline(desk).length > 0 ? desk : null
 }
 
 /**

@@ -33,7 +33,35 @@ const PRINTED_BYLINE_WORDS = 12
 export function mayHoldPrintedByline(text: string): boolean {
   // The first line is the start of the text, its spaces collapsed, so its byline starts this text.
   const start = text.replace(/\s+/g, ' ').trim()
-  return /\d/.test(text) || PRINTED_BYLINE_RE.test(start) || CJK_RE.test(start.slice(0, 2))
+  return (
+    /\d/.test(text) ||
+    PRINTED_BYLINE_RE.test(start) ||
+    CJK_RE.test(start.slice(0, 2)) ||
+    deskLabelledName(start) !== null
+  )
+}
+
+/**
+ * "Redaktion: Sabine Kellner (Pressesprecherin)", "14.03.2024 - Redazione: Marco Rossi": the person a
+ * desk's label names, in a line of its own or a field of the story's information line. Beside an
+ * author it is the editor (see otherRoleLabels), so it is read only when nothing else signs.
+ */
+export function deskLabelledName(line: string): string | null {
+  for (const field of line.split(FIELD_SEPARATOR_RE)) {
+    const text = field.trim()
+    const label = LABEL_PREFIX_RE.exec(text)
+    if (label?.[1] === undefined || !bylineWords.deskLabels.has(lowerPhrase(label[1]))) continue
+    const rest = text.slice(label[0].length).trim()
+    // One word there is a department ("Redaktion: Lokales"), not the person who prepared it.
+    const name =
+      rest
+        .split(/[(,;|]/u)[0]
+        ?.trim()
+        .split(/\s+/) ?? []
+    if (NAME_START_RE.test(rest) && name.length >= 2 && rest.split(/\s+/).length <= PRINTED_BYLINE_WORDS)
+      return rest
+  }
+  return null
 }
 
 /**
@@ -81,13 +109,29 @@ export function isPrintedByline(line: string): boolean {
   if (isCjkByline(line) || bylineAmongFields(line) !== null) return true
   const prefix = PRINTED_BYLINE_RE.exec(line)
   if (prefix === null) return false
-  const rest = line.slice(prefix[0].length)
+  const rest = withoutPostedPlace(line.slice(prefix[0].length))
   const start = lowerPhrase(prefix[0]).replace(/[\s:：]+$/u, '')
   if (bylineWords.printedStartsBeforeTwoWords.has(start) && rest.trim().split(/\s+/).length < 2) return false
   if (!NAME_START_RE.test(rest) && !isHandleAndDate(rest) && !startsWithAgency(rest)) return false
   if (line.split(/\s+/).length > PRINTED_BYLINE_WORDS) return false
   // A sentence ends with a full stop; a labelled credit may too ("Autorin: X, Projektleiterin.").
   return !/[.!?]$/.test(line) || (/^\S+\s*[:：]/u.test(line) && !/[!?]$/.test(line))
+}
+
+let postedPlace: RegExp | null = null
+
+/**
+ * "Door onze correspondent in Brussel, Jan de Vries", "De notre correspondant à Moscou, Jean
+ * Dupont": a correspondent's post is written with the town it is in, before the name; the name
+ * after the comma is what starts the byline.
+ */
+function withoutPostedPlace(rest: string): string {
+  const placeWords = [...bylineWords.placeWords].map(escape).join('|')
+  postedPlace ??= new RegExp(
+    `^(?:${placeWords})\\s+\\p{Lu}[\\p{L}\\p{M}'’.-]*(?:[\\s-]+\\p{Lu}[\\p{L}\\p{M}'’.-]*){0,2}\\s*,\\s+`,
+    'u',
+  )
+  return rest.replace(postedPlace, '')
 }
 
 let handleAndDate: RegExp | null = null
@@ -157,6 +201,8 @@ export function bylineLines(text: string): string[] {
   if (printed.length === 0) {
     const dated = first.find((line) => datedBylineName(line) !== null)
     if (dated !== undefined) return [dated]
+    const desk = first.map(deskLabelledName).find((name) => name !== null)
+    if (desk != null) return [desk]
   }
   return printed
 }

@@ -1,4 +1,4 @@
-import { agencySpellings, agencyNamed } from './byline-words'
+import { agencySpellings, agencyNamed, bylineWords } from './byline-words'
 
 /*
  * A wire story names its agency in the dateline ("PARIS (AFP) -", "NEW YORK (Reuters) —",
@@ -11,6 +11,8 @@ const DATELINE_CHARS = 160
 const CLOSING_CHARS = 80
 
 interface Patterns {
+  /** "With inputs from PTI", "Źródło: PAP", "— AFP": the story's last line, the agencies its group. */
+  closingLine: RegExp
   opening: RegExp
   /** The other scripts' and agencies' forms, each with the agency as its first group. */
   otherOpenings: RegExp[]
@@ -26,13 +28,23 @@ function buildPatterns(): Patterns {
   const credit = `(?:${agencies})(?:\\s*[/,]\\s*(?:${agencies}|\\p{Ll}{2,4}))*`
   // A script without capitals (Arabic, Hebrew) starts its place with any of its letters.
   const place = `[\\p{Lu}\\p{Lo}][\\p{L}\\p{M}.'’/ -]{0,60}`
+  const capitalisedPlace = `\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:[ /-]\\p{Lu}[\\p{L}\\p{M}.'’-]*){0,3}`
   // "3 mar", "Dec. 3", "Tuesday, December 3, 2024": a weekday's comma too.
   const date = `(?:,[\\p{L}\\p{N}\\p{M}., ]{0,40})?`
+  const labels = bylineWords.agencyCreditLabels.map((label) => escape(label).replace(/ /g, '\\s+')).join('|')
   return {
+    closingLine: new RegExp(
+      `^[(（]?\\s*(?:(?:${labels})\\s*[:：]?|[-–—])\\s*([^()（）:：]+?)\\s*[)）]?\\.?$`,
+      'iu',
+    ),
     // Place (capitalised words, "Brüssel/Berlin", maybe a date after a comma), the agency in
     // brackets, then a dash or colon, maybe after a full stop ("(EFE).-", "(dpa) ·").
     opening: new RegExp(`^(?:${place}${date}\\s*)?[(（]\\s*(${credit})\\s*[)）]\\.?\\s*[-–—:‒―·•]`, 'u'),
     otherOpenings: [
+      // "Mumbai, Dec 3 (PTI) The government…", "Berlin (dpa) Die Regierung…": no dash, the story's
+      // first sentence at once. The place is then a few capitalised words, so that a sentence
+      // naming an agency in brackets ("…said the Associated Press (AP) on Monday") is not one.
+      new RegExp(`^${capitalisedPlace}${date}\\s*[(（]\\s*(${credit})\\s*[)）]\\s+(?=[\\p{Lu}"“„«‘'])`, 'u'),
       // "МОСКВА, 3 декабря. /ТАСС/.", "КИЇВ, 3 грудня /Укрінформ/": the agency between slashes,
       // maybe with its correspondent ("/Корр. ТАСС Иван Петров/").
       new RegExp(
@@ -87,7 +99,29 @@ export function agenciesInDateline(text: string): string[] {
   const end = trimmed.slice(-CLOSING_CHARS)
   const closing = patterns.closing.exec(end) ?? patterns.closingWord.exec(end)
   if (closing?.[1] !== undefined) found.push(...agenciesIn(closing[1]))
+  else found.push(...agenciesOfClosingLine(trimmed.split(/\n+/).pop() ?? ''))
   return [...new Set(found)]
+}
+
+/** A line of credits closing the story is short; a paragraph that ends with a dash is not one. */
+const CLOSING_LINE_CHARS = 60
+/** "PTI and agencies", "dpa/AFP", "Reuters, AP", "Reuters & AFP". */
+const AGENCY_LIST_SEPARATOR_RE = /\s*[/,&+]\s*|\s+(?:and|und|et|i|e|y|и|та)\s+/iu
+
+/**
+ * "With inputs from PTI", "(With inputs from agencies)", "Źródło: PAP", "— AFP": the story's last
+ * line says whose material it is. Every name on it must be an agency: "Source: Ministry of
+ * Health" credits nobody.
+ */
+function agenciesOfClosingLine(line: string): string[] {
+  const text = line.trim()
+  if (text.length > CLOSING_LINE_CHARS || patterns === null) return []
+  const listed = patterns.closingLine.exec(text)?.[1]
+  if (listed === undefined) return []
+  const agencies = listed
+    .split(AGENCY_LIST_SEPARATOR_RE)
+    .map((part) => agencyNamed(part.trim())?.name ?? null)
+  return agencies.every((name) => name !== null) ? agencies : []
 }
 
 function agenciesIn(credit: string): string[] {
