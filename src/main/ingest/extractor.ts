@@ -42,7 +42,7 @@ export const DEFAULT_RESOURCE_LIMITS: ResourceLimits = {
 /** Extracts on the calling thread: for unit tests, and as a fallback when no worker can start. */
 export function createInlineExtractor(): Extractor {
   return {
-    // Imported on first use: the page reader (linkedom, Readability) and the country data (1.7 MB
+    // Imported on first use: the page reader (linkedom, Readability) and the country data (3 MB
     // of JS) belong in the worker, not in every process that merely links this module.
     extract: async (request) => {
       const [{ extractArticleAndPage }, { withCountries }, { withCorrespondents }] = await Promise.all([
