@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
+import { countryLexiconPrebuilt } from './scripts/country-lexicon-prebuilt'
 import { linkedomLazyListeners } from './scripts/linkedom-lazy-listeners'
 import { linkedomSelectorCache } from './scripts/linkedom-selector-cache'
 import { readabilityCheapChecks } from './scripts/readability-cheap-checks'
@@ -26,7 +27,13 @@ const shared = resolve(__dirname, 'src/shared')
 export default defineConfig({
   main: {
     resolve: { alias: { '@shared': shared } },
-    plugins: [linkedomLazyListeners(), linkedomSelectorCache(), readabilityCheapChecks()],
+    plugins: [
+      linkedomLazyListeners(),
+      linkedomSelectorCache(),
+      readabilityCheapChecks(),
+      // The workers read the country lexicon built here instead of building it at start-up.
+      countryLexiconPrebuilt(),
+    ],
     build: {
       // linkedom and Readability are bundled so their listener maps, selector compiling and
       // per-element checks can be rewritten (scripts/linkedom-lazy-listeners.ts,

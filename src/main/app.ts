@@ -20,6 +20,11 @@ import type { FeedFetchLimits } from './feeds/fetch-feed'
 
 /** How long after the open a host loads the article reader's code (see openApp). */
 const READER_WARM_UP_MS = 2000
+/**
+ * How long after the open a host starts the page reader's worker (see openApp): after the window
+ * has shown the library and loaded the article reader, and long before most people save a link.
+ */
+const EXTRACTOR_WARM_UP_MS = 4000
 
 export interface OpenAppOptions {
   libraryDir: string
@@ -132,6 +137,12 @@ export async function openApp(options: OpenAppOptions): Promise<DatelineApp> {
     ? setTimeout(() => void import('./ingest/sanitize').catch(() => undefined), READER_WARM_UP_MS)
     : null
   readerWarmUp?.unref()
+  // A fresh extraction worker takes most of a second of CPU to load before it reads anything; a host
+  // starts it while nobody is waiting, so a person's first saved link waits only for its own page.
+  const extractorWarmUp = options.host
+    ? setTimeout(() => void extractor.prepare?.(), EXTRACTOR_WARM_UP_MS)
+    : null
+  extractorWarmUp?.unref()
   schedule?.start()
   const dispatch = createDispatch(services)
   return {
@@ -144,6 +155,7 @@ export async function openApp(options: OpenAppOptions): Promise<DatelineApp> {
     async close() {
       if (backupTimer) clearTimeout(backupTimer)
       if (readerWarmUp) clearTimeout(readerWarmUp)
+      if (extractorWarmUp) clearTimeout(extractorWarmUp)
       await exportDownloads.close()
       await background.stopAll()
       await schedule?.stop()

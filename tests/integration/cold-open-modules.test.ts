@@ -11,7 +11,7 @@ import { makeSummary, makeTempDir, removeDir } from '../helpers/temp-library'
  * fresh process as the app opens it (out/main/bench-cold-open.js: import, open with `host: true`,
  * the first page of the list with its counts), and every module that process loaded is listed.
  * The code that reads pages, sanitises HTML, writes and reads zips, converts to Markdown, parses
- * imports and feeds, and the country tagger's 1.7 MB of data, is loaded only when first used.
+ * imports and feeds, and the country tagger's 3 MB of data, is loaded only when first used.
  */
 
 const REPO = resolve(__dirname, '../..')

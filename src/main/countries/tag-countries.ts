@@ -59,8 +59,9 @@ const SECOND_PRIMARY_SHARE = 0.6
 const MAX_PRIMARY = 2
 
 /**
- * Builds the lexicon now rather than on the first article (0.6 s on a quiet machine here), for a host that
- * has idle time at start-up, such as the extraction worker before it reports ready.
+ * Loads the lexicon now rather than on the first article (about 70 ms read back in the app's bundle,
+ * 0.6–0.9 s built from the source), for a host that has idle time at start-up, such as the
+ * extraction worker before it reports ready.
  */
 export function prepareTagger(): void {
   getLexicon()

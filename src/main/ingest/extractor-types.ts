@@ -11,5 +11,11 @@ export type ExtractRequest =
  */
 export interface Extractor {
   extract(request: ExtractRequest): Promise<ExtractedArticle>
+  /**
+   * Readies the extractor for a first page that is not here yet (a worker is started and loads),
+   * so that page waits only for itself; settles when ready, never rejects. Optional: an extractor
+   * with nothing to ready has no such method.
+   */
+  prepare?(): Promise<void>
   close(): Promise<void>
 }

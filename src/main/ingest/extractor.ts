@@ -42,7 +42,7 @@ export const DEFAULT_RESOURCE_LIMITS: ResourceLimits = {
 /** Extracts on the calling thread: for unit tests, and as a fallback when no worker can start. */
 export function createInlineExtractor(): Extractor {
   return {
-    // Imported on first use: the page reader (linkedom, Readability) and the country data (1.7 MB
+    // Imported on first use: the page reader (linkedom, Readability) and the country data (3 MB
     // of JS) belong in the worker, not in every process that merely links this module.
     extract: async (request) => {
       const [{ extractArticleAndPage }, { withCountries }, { withCorrespondents }] = await Promise.all([
@@ -106,6 +106,8 @@ export function createWorkerExtractor(options: WorkerExtractorOptions): Extracto
   let timer: NodeJS.Timeout | null = null
   let clock: JobClock | null = null
   let workerReady = false
+  /** Told when the current worker reports ready (or is gone): what `prepare` waits for. */
+  let readyWaiters: (() => void)[] = []
   let nextId = 1
   let closed = false
 
@@ -152,10 +154,17 @@ export function createWorkerExtractor(options: WorkerExtractorOptions): Extracto
     finish((pending) => pending.reject(new DatelineError('TIMEOUT', timeoutMessage(timeoutMs))))
   }
 
+  const settleReadyWaiters = (): void => {
+    const waiters = readyWaiters
+    readyWaiters = []
+    for (const settle of waiters) settle()
+  }
+
   const discardWorker = async (): Promise<void> => {
     const old = worker
     worker = null
     workerReady = false
+    settleReadyWaiters()
     if (old === null) return
     old.removeAllListeners()
     // A terminated worker may still emit 'error'; with no listener left that would be uncaught.
@@ -169,6 +178,7 @@ export function createWorkerExtractor(options: WorkerExtractorOptions): Extracto
     started.on('message', (message: WorkerMessage) => {
       if ('ready' in message) {
         workerReady = true
+        settleReadyWaiters()
         if (current !== null) startClock(0)
         return
       }
@@ -225,6 +235,22 @@ export function createWorkerExtractor(options: WorkerExtractorOptions): Extracto
         }
         queue.push({ job: { id: nextId++, request }, resolve, reject })
         pump()
+      }),
+    // A worker started before any page is unreferenced, so it never keeps a process alive by itself;
+    // the first page's job is then given the start-up allowance only if the worker is still loading.
+    prepare: () =>
+      new Promise<void>((settle) => {
+        if (closed) return settle()
+        if (worker === null) {
+          try {
+            worker = startWorker()
+          } catch {
+            return settle()
+          }
+          if (current === null) worker.unref()
+        }
+        if (workerReady) return settle()
+        readyWaiters.push(settle)
       }),
     close: async () => {
       closed = true
