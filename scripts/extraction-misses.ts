@@ -12,9 +12,18 @@ import { markTeaserCards } from '../src/main/ingest/extract/teaser-cards'
 import { foldLazyImages } from '../src/main/ingest/extract/lazy-images'
 import { parseWithLinkedom, readPageTree } from '../src/main/ingest/extract/page-tree'
 import { BLOCK_MARK, mapBlocks, type BlockMap } from '../src/main/ingest/extract/recover-blocks'
-import { readTrafilaturaPage, trafilaturaEntries } from '../tests/fixtures/benchmark-pages'
+import {
+  articleExtractionIds,
+  readArticleExtractionPage,
+  readTrafilaturaPage,
+  trafilaturaEntries,
+  type BenchmarkPage,
+} from '../tests/fixtures/benchmark-pages'
 import { isHeldOut } from '../tests/fixtures/extraction-scores'
 import { extractArticle } from '../src/main/ingest/extract'
+import { readJsonLd } from '../src/main/ingest/extract/json-ld'
+import { splitArticleBody } from '../src/main/ingest/extract/choose-body'
+import { countWords } from '../src/main/ingest/extract/text'
 
 /*
  * Why the snippets the second set expects are missing from Dateline's copy, grouped into failure
@@ -27,6 +36,8 @@ import { extractArticle } from '../src/main/ingest/extract'
  * `--leaks` lists the snippets that must not be in the copy and are, each with the block of the
  * article's HTML that holds it: whether it is the whole block, a line of it (`<br>`-separated, or
  * text outside any block), or part of a sentence, which is how the leaks group into classes.
+ * `--shortfall` lists the dev pages of both sets whose copy is much shorter than another reading of
+ * them, and `--trace FILE SNIPPET` follows one snippet through the clean-up (see each below).
  */
 
 type MissClass =
@@ -192,7 +203,101 @@ function printLeaks(): void {
   console.log(`leaked: ${count}`)
 }
 
+/** Below this share of another reading's words, the copy has probably lost part of the story. */
+const SHORTFALL_SHARE = 0.5
+
+/**
+ * `--shortfall`: dev pages of both sets whose copy is much shorter than plain Readability's on the
+ * untouched page or than the page's JSON-LD articleBody. Needs no labels: a loss of recall that a
+ * scorer with a few snippets may not see.
+ */
+function printShortfalls(): void {
+  const pages: BenchmarkPage[] = []
+  for (const [index, id] of (articleExtractionIds() ?? []).entries()) {
+    if (!isHeldOut(index)) pages.push(readArticleExtractionPage(id))
+  }
+  for (const [index, [url, entry]] of (trafilaturaEntries() ?? []).entries()) {
+    if (!isHeldOut(index)) pages.push(readTrafilaturaPage(url, entry))
+  }
+  let count = 0
+  for (const page of pages) {
+    let words = 0
+    try {
+      words = extractArticle({ kind: 'html', html: page.html, url: page.url }).wordCount
+    } catch {
+      // A refused page has no words: every other reading is a shortfall of it.
+    }
+    const { document } = readPageTree(page.html)
+    const jsonLd = readJsonLd(document)
+    const jsonLdWords =
+      jsonLd.articleBody === null ? 0 : countWords(splitArticleBody(jsonLd.articleBody).join(' '))
+    const plain = new Readability(document as never, { charThreshold: 300 }).parse()
+    const plainWords = countWords(normaliseSpace(plain?.textContent ?? ''))
+    const other = Math.max(jsonLdWords, plainWords)
+    if (other === 0 || words >= other * SHORTFALL_SHARE) continue
+    count += 1
+    console.log(`${page.id}: copy ${words} words, plain Readability ${plainWords}, JSON-LD ${jsonLdWords}`)
+  }
+  console.log(`shortfalls: ${count} of ${pages.length} dev pages`)
+}
+
+/**
+ * `--trace FILE SNIPPET`: the element holding the snippet on the page, with its names, and after
+ * each step of the clean-up before Readability, whether Readability would still keep it and whether
+ * the step removed it: a step can lose a story without touching it, by changing what Readability
+ * scores highest.
+ */
+function traceSnippet(file: string, snippet: string): void {
+  const found = (trafilaturaEntries() ?? []).find(([, entry]) => entry.file === file)
+  if (found === undefined) return
+  const { document } = readPageTree(readTrafilaturaPage(found[0], found[1]).html)
+  const body = document.body
+  if (body === null) return
+  const wanted = norm(snippet)
+  const holder = (): string => {
+    let element: DomElement = body
+    const path: string[] = []
+    for (;;) {
+      const inner = Array.from(element.children).find((child) =>
+        norm(child.textContent ?? '').includes(wanted),
+      )
+      if (inner === undefined) break
+      element = inner
+      path.push(`${element.localName}.${(element.getAttribute('class') ?? '').replace(/\s+/g, '.')}`)
+    }
+    return path.join(' > ')
+  }
+  console.log(`before: ${holder()}`)
+  const steps: [string, () => void][] = [
+    ['foldLazyImages', () => foldLazyImages(body)],
+    ['removeBoilerplate', () => removeBoilerplate(body)],
+    ['neutraliseEmbeds', () => neutraliseEmbeds(body)],
+    ['neutraliseDisplayStates', () => neutraliseDisplayStates(body)],
+    ['keepCaptionNames', () => keepCaptionNames(body)],
+    ['markTeaserCards', () => markTeaserCards(body)],
+  ]
+  for (const [name, step] of steps) {
+    step()
+    const copy = document.cloneNode(true) as typeof document
+    const parsed = new Readability(copy as never, { keepClasses: true, charThreshold: 300 }).parse()
+    console.log(`  after ${name}: Readability keeps it: ${norm(parsed?.textContent ?? '').includes(wanted)}`)
+    if (!norm(body.textContent ?? '').includes(wanted)) {
+      console.log(`removed by ${name}`)
+      return
+    }
+  }
+  console.log('still there before Readability')
+}
+
 function main(): void {
+  if (process.argv[2] === '--trace') {
+    traceSnippet(process.argv[3] ?? '', process.argv[4] ?? '')
+    return
+  }
+  if (process.argv[2] === '--shortfall') {
+    printShortfalls()
+    return
+  }
   if (process.argv[2] === '--leaks') {
     printLeaks()
     return

@@ -34,11 +34,16 @@ import {
 } from './wording'
 import { resolveUrl } from './urls'
 
-/** Fewer words than this and the copy is probably a teaser, a gallery or a paywall stub. */
+/**
+ * Fewer words than this and the copy is probably a teaser, a gallery or a paywall stub, or the
+ * clean-up took the story away and Readability settled on a box of the site's own prose (an "about
+ * us" note): the readings of the whole page are tried, and one finding twice as many words wins.
+ */
 const FEW_WORDS = 120
 /**
- * Below this the usual reading is treated as having missed the story, and the fallbacks are tried.
- * A news brief has more; a byline, a caption or a cookie notice has fewer.
+ * Below this the usual reading is treated as having missed the story, and the cruder fallbacks (the
+ * page's <article>, its largest block) are tried too. A news brief has more; a byline, a caption or
+ * a cookie notice has fewer.
  */
 const MISSED_STORY_WORDS = 50
 /** A fallback replaces the usual reading only when it finds clearly more: twice as many words. */
@@ -142,7 +147,7 @@ function extractFromPage(source: PageSource, url: string | null): ExtractedArtic
 
   const usual = readCleaned(document, jsonLd, metadata.title, steps)
   const found =
-    usual.reading.words >= MISSED_STORY_WORDS
+    usual.reading.words >= FEW_WORDS
       ? usual.reading
       : readFallbacks(source, usual.reading, jsonLd, hydration, steps)
   const reading = preferHydration(found, hydration, steps)
@@ -252,10 +257,13 @@ function jsonLdReading(paragraphs: string[]): BodyReading {
 }
 
 /**
- * When the usual reading found (almost) nothing, the other ways of finding the story are tried in
- * order, each on a fresh tree: Readability alone (Dateline's clean-up may have removed the story),
- * the page's JSON-LD articleBody, its hydration data (Next.js, Nuxt, Arc), the page's <article> or
- * articleBody element, the largest block of text. The first that finds clearly more wins; failing that, the first that finds anything.
+ * When the usual reading found little, the other ways of finding the story are tried in order, each
+ * on a fresh tree: Readability alone (Dateline's clean-up may have removed the story), the page's
+ * JSON-LD articleBody, its hydration data (Next.js, Nuxt, Arc), and, when it found almost nothing,
+ * the page's <article> or articleBody element and the largest block of text. Those two take any
+ * long box (a sidebar, a legal note) over a brief, so a reading of a brief's length keeps its own
+ * copy rather than theirs. The first that finds clearly more wins; failing that, the first that
+ * finds anything.
  */
 function readFallbacks(
   source: PageSource,
@@ -269,9 +277,13 @@ function readFallbacks(
     () => readPlainReadability(source, steps),
     () => readJsonLdBody(jsonLd),
     () => readHydration(hydration, steps),
-    () => readMarkedArticle(source, steps),
-    () => readLargestBlock(source, steps),
   ]
+  if (usual.words < MISSED_STORY_WORDS) {
+    fallbacks.push(
+      () => readMarkedArticle(source, steps),
+      () => readLargestBlock(source, steps),
+    )
+  }
   let firstFound: BodyReading | null = usual.words > 0 ? usual : null
   for (const fallback of fallbacks) {
     const reading = steps.run('reading the page another way', fallback, null)
