@@ -38,6 +38,14 @@ describe('what the CLI prints for a person cannot drive their terminal', () => {
     )
   })
 
+  it('shows the day saved, which the list is sorted and filtered by, not the day published', () => {
+    const line = formatListLine(
+      makeSummary({ publishedAt: '2026-10-01T08:00:00.000Z', addedAt: '2026-12-04T19:00:00.000Z' }),
+    )
+    expect(line).toContain('2026-12-04')
+    expect(line).not.toContain('2026-10-01')
+  })
+
   it('leaves ordinary text in any script alone', () => {
     const text = 'Лукашенко — 卢卡申科 — לוקשנקו «Minsk»'
     expect(terminalSafe(text)).toBe(text)

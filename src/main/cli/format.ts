@@ -15,10 +15,14 @@ export function terminalSafe(text: string): string {
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE_FOR_TERMINALS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
 
-/** One line per article, for people reading a terminal. */
+/**
+ * One line per article, for people reading a terminal. The day shown is the day saved: the one
+ * the list is sorted by and --from/--to choose (the window's "Saved between"), so a story
+ * published last month and saved today is listed, and found, under today.
+ */
 export function formatListLine(article: ArticleSummary): string {
   const unread = article.read ? ' ' : '•'
-  const date = (article.publishedAt ?? article.addedAt).slice(0, 10)
+  const date = article.addedAt.slice(0, 10)
   const site = article.siteName ?? article.fileName ?? ''
   return terminalSafe(
     `${unread} ${article.id}  ${date}  ${oneLine(article.title)}${site ? `  — ${oneLine(site)}` : ''}`,

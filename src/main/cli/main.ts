@@ -82,7 +82,8 @@ Commands:
 Ids: any unique start of an id (at least 4 characters) names the article, as in git.
 
 Filters (list, search): --unread, --starred, --archived, --country CC, --correspondent NAME,
-  --collection NAME, --feed ID, --site NAME, --from YYYY-MM-DD, --to YYYY-MM-DD
+  --collection NAME, --feed ID, --site NAME, --from YYYY-MM-DD, --to YYYY-MM-DD (the day saved,
+  which list shows)
 
 Options:
   --library DIR            The library folder (default: DATELINE_LIBRARY, else the desktop app's);
