@@ -34,7 +34,7 @@ test('turning sync on in Settings brings the other computer’s articles, and la
     await page.getByTestId('sync-folder').fill(folder)
     await page.getByTestId('sync-device-name').fill('Laptop')
     await page.getByRole('button', { name: 'Turn sync on' }).click()
-    await expect(page.getByTestId('sync-report')).toContainText('1 articles arrived')
+    await expect(page.getByTestId('sync-report')).toContainText('1 article arrived')
     await expect(page.getByTestId('sync-devices')).toContainText('Desktop')
     await expect(page.getByTestId('sync-events')).toContainText('Tbilisi protests grow')
     const axe = await new AxeBuilder({ page })

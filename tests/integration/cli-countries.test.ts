@@ -38,7 +38,7 @@ describe.skipIf(!built)('dateline countries, tag, retag', { timeout: 240_000 }, 
     expect(countries.map((c) => c.code)).toContain('LT')
 
     const text = await runCli(['countries'])
-    expect(text.stdout).toMatch(/^BY {2}Belarus +1 articles, 1 unread$/m)
+    expect(text.stdout).toMatch(/^BY {2}Belarus +1 article, 1 unread$/m)
 
     const byBelarus = await runCli(['list', '--country', 'by', '--json'])
     expect((JSON.parse(byBelarus.stdout) as { items: { id: string }[] }).items.map((a) => a.id)).toEqual([id])
@@ -50,7 +50,7 @@ describe.skipIf(!built)('dateline countries, tag, retag', { timeout: 240_000 }, 
 
     const retagged = await runCli(['retag'])
     expect(retagged.code, retagged.stderr).toBe(0)
-    expect(retagged.stdout).toMatch(/Tagged 1 articles/)
+    expect(retagged.stdout).toMatch(/Tagged 1 article;/)
     expect(retagged.stderr).toMatch(/Tagging countries: 1 of 1 articles \(100%\)|Tagging countries: 0 of 1/)
 
     const after = JSON.parse((await runCli(['countries', '--json'])).stdout) as CountryJson[]

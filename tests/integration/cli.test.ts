@@ -202,7 +202,7 @@ describe.skipIf(!built)('dateline CLI', () => {
     expect((await search('lukashenko')).items.map((a) => a.id)).toEqual([fileId])
     const withProgress = await runCli(['--library', library, 'reindex'])
     expect(withProgress.stderr).toContain('Indexing the text of 1 of 1 articles (100%)')
-    expect(withProgress.stdout).toMatch(/Indexed 1 articles for search/)
+    expect(withProgress.stdout).toMatch(/Indexed 1 article for search/)
   })
 
   it('rebuilds the database from the article files, and restores the states from a backup', async () => {
@@ -219,7 +219,7 @@ describe.skipIf(!built)('dateline CLI', () => {
 
     const rebuilt = await runCli(['--library', library, 'rebuild'])
     expect(rebuilt.code, rebuilt.stderr).toBe(0)
-    expect(rebuilt.stdout).toContain('1 articles')
+    expect(rebuilt.stdout).toContain('1 article.')
     const afterRebuild = JSON.parse((await runCli(['--library', library, 'list', '--json'])).stdout) as {
       items: { id: string; starred: boolean }[]
     }

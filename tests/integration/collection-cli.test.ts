@@ -63,7 +63,7 @@ describe.skipIf(!built)('dateline collection', { timeout: 240_000 }, () => {
     expect(await ok('collection', 'remove', 'Minsk', ids[0]!)).toMatch(
       /Removed 1 article from “Minsk” \(1 left\)/,
     )
-    expect(await ok('collection', 'list')).toMatch(/^Minsk {2}\(1 articles, 1 unread\)$/m)
+    expect(await ok('collection', 'list')).toMatch(/^Minsk {2}\(1 article, 1 unread\)$/m)
     expect(await ok('collection', 'delete', 'Minsk')).toMatch(/its articles stay/)
     expect(JSON.parse(await ok('list', '--json')).total).toBe(3)
   })

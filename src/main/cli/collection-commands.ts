@@ -5,6 +5,7 @@ import { terminalSafe } from './format'
 import { listInput, openForWriting, type ListOptions } from './library-commands'
 import { wholeIds } from './id-arguments'
 import { UsageError } from './usage-error'
+import { articleCount } from '@shared/article-count'
 
 /**
  * `dateline collection list|create|rename|describe|delete|add|remove`. Collections are named on the
@@ -68,7 +69,7 @@ export async function collectionCommand(
           ...(filter ? { filter } : {}),
         })
         say(
-          `Created ${made.filter ? 'smart collection' : 'collection'} “${made.name}” (${made.articles} articles)`,
+          `Created ${made.filter ? 'smart collection' : 'collection'} “${made.name}” (${articleCount(made.articles)})`,
           made,
         )
         return 0
@@ -134,7 +135,7 @@ export async function collectionCommand(
 }
 
 function listLine(c: CollectionInfo): string {
-  const counts = `${c.articles} articles, ${c.unread} unread${c.archived > 0 ? `, ${c.archived} archived` : ''}`
+  const counts = `${articleCount(c.articles)}, ${c.unread} unread${c.archived > 0 ? `, ${c.archived} archived` : ''}`
   const kind = c.filter ? `  [smart: ${describeFilter(c.filter)}]` : ''
   return `${c.name.replace(/\s+/g, ' ')}  (${counts})${kind}`
 }

@@ -11,6 +11,7 @@ import { terminalSafe } from './format'
 import { wholeIds } from './id-arguments'
 import { openForWriting, printUpgradeProgress, type ListOptions } from './library-commands'
 import { positiveInteger, UsageError } from './usage-error'
+import { articleCount } from '@shared/article-count'
 
 /** The countries commands: countries, tag, retag. */
 
@@ -59,7 +60,7 @@ export async function listCountries(libraryDir: string, values: ListOptions, jso
     const width = Math.max(...countries.map((c) => c.name.length))
     for (const c of countries) {
       const unread = c.unread > 0 ? `, ${c.unread} unread` : ''
-      console.log(terminalSafe(`${c.code}  ${c.name.padEnd(width)}  ${c.articles} articles${unread}`))
+      console.log(terminalSafe(`${c.code}  ${c.name.padEnd(width)}  ${articleCount(c.articles)}${unread}`))
     }
   }
   return 0
@@ -135,7 +136,7 @@ export async function retagLibrary(libraryDir: string, json: boolean): Promise<n
     if (!json && shown >= 0) process.stderr.write('\n')
     if (json) console.log(JSON.stringify(status))
     else if (status.error) console.error(terminalSafe(`dateline: ${status.error}`))
-    else console.log(`Tagged ${status.done} articles; the countries of ${status.changed} changed.`)
+    else console.log(`Tagged ${articleCount(status.done)}; the countries of ${status.changed} changed.`)
     return status.error ? 1 : 0
   } finally {
     await close()

@@ -13,6 +13,7 @@ import { exportArticles, listInput, openForWriting, type ListOptions } from './l
 import { terminalSafe } from './format'
 import { wholeIds } from './id-arguments'
 import { UsageError } from './usage-error'
+import { articleCount } from '@shared/article-count'
 
 /** `dateline export` and `dateline import-archive`: clients of the export procedures. */
 
@@ -75,7 +76,7 @@ export async function exportCommand(
     else if (result.status === 'cancelled') console.log('Export cancelled; nothing was left behind.')
     else {
       for (const warning of result.warnings) console.error(terminalSafe(`  note: ${warning}`))
-      const what = `${result.articles} ${result.articles === 1 ? 'article' : 'articles'}`
+      const what = articleCount(result.articles)
       console.log(terminalSafe(`Wrote ${what} (${result.pictures} pictures) to ${result.path}`))
     }
     return result.status === 'done' ? 0 : 130

@@ -17,6 +17,7 @@ import { sourceFromArgument } from './source-argument'
 import { savedPageInput } from '../extension/saved-page-file'
 import { positiveInteger, UsageError } from './usage-error'
 import { wholeIds } from './id-arguments'
+import { articleCount } from '@shared/article-count'
 
 /** The commands that work on the library: add, list, show, delete, export. */
 
@@ -241,7 +242,7 @@ export async function markArticles(libraryDir: string, args: string[], json: boo
     }
     const { articles } = result.value as { articles: ArticleSummary[] }
     if (json) console.log(JSON.stringify({ marked: articles.map((a) => a.id) }))
-    else console.log(`Marked ${articles.length} ${articles.length === 1 ? 'article' : 'articles'} ${how}`)
+    else console.log(`Marked ${articleCount(articles.length)} ${how}`)
     return 0
   } finally {
     await close()

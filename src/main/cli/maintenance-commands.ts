@@ -7,6 +7,7 @@ import { acquireLibraryLock } from '../library/lock'
 import { readManifest } from '../library/manifest'
 import { printUpgradeProgress } from './library-commands'
 import { UsageError } from './usage-error'
+import { articleCount } from '@shared/article-count'
 
 /** The commands that repair a library: rebuild, restore-backup, backup. */
 
@@ -23,7 +24,7 @@ export async function rebuildDatabase(libraryDir: string, json: boolean): Promis
     const result = await rebuildLibraryDatabase(layout, new Date(), printUpgradeProgress)
     if (json) console.log(JSON.stringify(result))
     else {
-      console.log(`Rebuilt the library database: ${result.articles} articles.`)
+      console.log(`Rebuilt the library database: ${articleCount(result.articles)}.`)
       if (result.skipped > 0)
         console.log(`${result.skipped} folders held no complete article and were left alone.`)
     }
@@ -108,7 +109,7 @@ export async function reindexLibrary(libraryDir: string, json: boolean): Promise
     const seconds = (performance.now() - started) / 1000
     if (!json) process.stderr.write('\n')
     if (json) console.log(JSON.stringify({ articles, seconds: Math.round(seconds * 10) / 10 }))
-    else console.log(`Indexed ${articles} articles for search in ${seconds.toFixed(1)} s.`)
+    else console.log(`Indexed ${articleCount(articles)} for search in ${seconds.toFixed(1)} s.`)
     return 0
   } finally {
     await store.close()

@@ -2,6 +2,7 @@ import type { SyncReport, SyncStatus } from '@shared/sync'
 import { terminalSafe } from './format'
 import { openForWriting } from './library-commands'
 import { UsageError } from './usage-error'
+import { articleCount } from '@shared/article-count'
 
 /**
  * `dateline sync enable FOLDER`, `dateline sync status [--json]`, `dateline sync now`, clients of
@@ -68,7 +69,7 @@ function printReport(report: SyncReport, json: boolean, headline: string): numbe
   console.log(
     terminalSafe(
       `${headline} ${report.written} changes written, ${report.applied} read from other devices, ` +
-        `${report.articlesArrived} articles arrived.\n${describeStatus(report.status)}`,
+        `${articleCount(report.articlesArrived)} arrived.\n${describeStatus(report.status)}`,
     ),
   )
   return 0

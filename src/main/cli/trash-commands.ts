@@ -6,6 +6,7 @@ import { terminalSafe } from './format'
 import { wholeIds } from './id-arguments'
 import { openForWriting } from './library-commands'
 import { UsageError } from './usage-error'
+import { articleCount } from '@shared/article-count'
 
 const VERBS = ['list', 'restore', 'empty'] as const
 
@@ -63,7 +64,7 @@ export async function trashCommand(libraryDir: string, args: string[], json: boo
     }
     const { removed } = await call<EmptyTrashResult>('trash.empty', whole.length > 0 ? { ids: whole } : {})
     if (json) console.log(JSON.stringify({ removed }))
-    else console.log(`Deleted ${removed} ${removed === 1 ? 'article' : 'articles'} for good`)
+    else console.log(`Deleted ${articleCount(removed)} for good`)
     return 0
   } finally {
     await close()

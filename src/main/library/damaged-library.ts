@@ -3,6 +3,7 @@ import { isGoodDatabase, newestGoodBackup, restoreBackup, type BackupInfo } from
 import { rebuildLibraryDatabase, type ProgressListener } from './database-builder'
 import { libraryLayout } from './layout'
 import { acquireLibraryLock } from './lock'
+import { articleCount } from '@shared/article-count'
 
 /**
  * What the desktop app offers when its library's database is damaged, and doing what the person
@@ -41,8 +42,7 @@ export async function recoverLibrary(
     }
     const result = await rebuildLibraryDatabase(layout, now, progress)
     return (
-      `The library database was rebuilt from the article files: ${result.articles} ` +
-      `${result.articles === 1 ? 'article' : 'articles'}. ` +
+      `The library database was rebuilt from the article files: ${articleCount(result.articles)}. ` +
       'Read and starred marks and collections kept only in the database are gone.'
     )
   } finally {

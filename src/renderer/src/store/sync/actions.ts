@@ -2,6 +2,7 @@ import type { SyncReport } from '@shared/sync'
 import { api } from '@renderer/api'
 import { reportError } from '../ui/actions'
 import { useSync } from './store'
+import { articleCount } from '@shared/article-count'
 
 let started = false
 
@@ -22,7 +23,7 @@ export async function loadSyncStatus(): Promise<void> {
 }
 
 function describeReport(report: SyncReport): string {
-  return `${report.written} changes written, ${report.applied} from other devices, ${report.articlesArrived} articles arrived.`
+  return `${report.written} changes written, ${report.applied} from other devices, ${articleCount(report.articlesArrived)} arrived.`
 }
 
 async function run(work: () => Promise<SyncReport>): Promise<void> {
