@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatArticle, formatListLine, terminalSafe } from '../../src/main/cli/format'
+import { noArticlesMessage } from '../../src/main/cli/library-commands'
 import { makeSummary } from '../helpers/temp-library'
 
 const CLEAR_SCREEN = '\u001b[2J\u001b[H'
@@ -49,5 +50,15 @@ describe('what the CLI prints for a person cannot drive their terminal', () => {
   it('leaves ordinary text in any script alone', () => {
     const text = 'Лукашенко — 卢卡申科 — לוקשנקו «Minsk»'
     expect(terminalSafe(text)).toBe(text)
+  })
+})
+
+describe('an empty list says what it was asked for', () => {
+  it('names the state and every filter, so a mistyped collection or country shows', () => {
+    expect(noArticlesMessage({ state: 'all' })).toBe('No articles.')
+    expect(noArticlesMessage({ state: 'unread', country: 'ua' })).toBe('No unread articles about UA.')
+    expect(noArticlesMessage({ state: 'all', collection: 'Nope', from: '2026-01-01' })).toBe(
+      'No articles in the collection “Nope” saved since 2026-01-01.',
+    )
   })
 })

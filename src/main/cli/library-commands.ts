@@ -191,15 +191,36 @@ export async function listArticles(
     if (json) console.log(JSON.stringify({ total, items }, null, 2))
     else if (total === 0 && isEmpty(await library.counts()))
       console.log('The library is empty. Add an article with: dateline add <url|file>')
-    else if (total === 0)
-      console.log(
-        query ? 'Nothing matches.' : `No ${filter.state === 'all' ? '' : `${filter.state} `}articles.`,
-      )
+    else if (total === 0) console.log(query ? 'Nothing matches.' : terminalSafe(noArticlesMessage(filter)))
     else for (const item of items) console.log(formatListLine(item))
     return 0
   } finally {
     await library.close()
   }
+}
+
+/** "No unread articles about UA in “Minsk”.": what the empty list was asked for, so a typo shows. */
+export function noArticlesMessage(filter: {
+  state: string
+  country?: string
+  correspondent?: string
+  collection?: string
+  feed?: number
+  site?: string
+  from?: string
+  to?: string
+}): string {
+  const parts = [
+    `No ${filter.state === 'all' ? '' : `${filter.state} `}articles`,
+    filter.country ? `about ${filter.country.toUpperCase()}` : '',
+    filter.correspondent ? `by ${filter.correspondent}` : '',
+    filter.collection ? `in the collection “${filter.collection}”` : '',
+    filter.feed ? `from feed ${filter.feed}` : '',
+    filter.site ? `from ${filter.site}` : '',
+    filter.from ? `saved since ${filter.from}` : '',
+    filter.to ? `saved until ${filter.to}` : '',
+  ]
+  return `${parts.filter(Boolean).join(' ')}.`
 }
 
 function isEmpty(counts: { articles: number; archived: number }): boolean {
