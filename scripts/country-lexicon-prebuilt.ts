@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite'
+import { sourceRewritePlugin } from './source-rewrite-plugin'
 import { buildLexicon } from '../src/main/countries/build-lexicon'
 import { packLexicon } from '../src/main/countries/packed-lexicon'
 
@@ -30,21 +31,10 @@ export function prebuiltLexiconModule(): string {
 
 /** The replacement as a Vite plugin for the main bundles; fails the build when nothing was replaced. */
 export function countryLexiconPrebuilt(): Plugin {
-  let replaced = false
-  return {
+  return sourceRewritePlugin({
     name: 'dateline-country-lexicon-prebuilt',
-    enforce: 'pre',
-    transform(_code, id) {
-      if (!LEXICON_SOURCE_RE.test(id)) return null
-      replaced = true
-      return { code: prebuiltLexiconModule(), map: null }
-    },
-    generateBundle(_options, bundle) {
-      const usesSource = Object.values(bundle).some(
-        (chunk) =>
-          chunk.type === 'chunk' && Object.keys(chunk.modules).some((id) => LEXICON_SOURCE_RE.test(id)),
-      )
-      if (usesSource && !replaced) this.error('The country lexicon was bundled without being built first')
-    },
-  }
+    module: LEXICON_SOURCE_RE,
+    rewrite: () => prebuiltLexiconModule(),
+    missing: 'The country lexicon was bundled without being built first',
+  })
 }

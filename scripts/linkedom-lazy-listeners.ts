@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite'
+import { sourceRewritePlugin } from './source-rewrite-plugin'
 
 /*
  * linkedom gives every node it creates (each element, text and comment, in every parse, copy and
@@ -50,20 +51,11 @@ export function withLazyListenerMaps(source: string): string {
  * rewrite itself is tested on the installed source.
  */
 export function linkedomLazyListeners(): Plugin {
-  let rewritten = false
-  return {
+  return sourceRewritePlugin({
     name: 'dateline-linkedom-lazy-listeners',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!EVENT_TARGET_RE.test(id)) return null
-      rewritten = true
-      return { code: withLazyListenerMaps(code), map: null }
-    },
-    generateBundle(_options, bundle) {
-      const usesLinkedom = Object.values(bundle).some(
-        (chunk) => chunk.type === 'chunk' && Object.keys(chunk.modules).some((id) => id.includes('linkedom')),
-      )
-      if (usesLinkedom && !rewritten) this.error('linkedom was bundled without its listener maps rewritten')
-    },
-  }
+    module: EVENT_TARGET_RE,
+    rewrite: withLazyListenerMaps,
+    bundledWith: (id) => id.includes('linkedom'),
+    missing: 'linkedom was bundled without its listener maps rewritten',
+  })
 }

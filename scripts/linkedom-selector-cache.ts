@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite'
+import { sourceRewritePlugin } from './source-rewrite-plugin'
 
 /*
  * linkedom compiles the selector of every querySelector(All), matches and closest call anew with
@@ -117,20 +118,11 @@ export function withCompiledSelectorCache(source: string): string {
 
 /** The rewrite as a Vite plugin for the main bundles (which bundle linkedom; see electron.vite.config.ts). */
 export function linkedomSelectorCache(): Plugin {
-  let rewritten = false
-  return {
+  return sourceRewritePlugin({
     name: 'dateline-linkedom-selector-cache',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!MATCHES_RE.test(id)) return null
-      rewritten = true
-      return { code: withCompiledSelectorCache(code), map: null }
-    },
-    generateBundle(_options, bundle) {
-      const usesLinkedom = Object.values(bundle).some(
-        (chunk) => chunk.type === 'chunk' && Object.keys(chunk.modules).some((id) => id.includes('linkedom')),
-      )
-      if (usesLinkedom && !rewritten) this.error('linkedom was bundled without its selector cache')
-    },
-  }
+    module: MATCHES_RE,
+    rewrite: withCompiledSelectorCache,
+    bundledWith: (id) => id.includes('linkedom'),
+    missing: 'linkedom was bundled without its selector cache',
+  })
 }

@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite'
+import { sourceRewritePlugin } from './source-rewrite-plugin'
 
 /*
  * Two of Readability's checks, asked of every element its main loop visits, build something large
@@ -69,20 +70,10 @@ export function withCheapChecks(source: string): string {
  * the installed source.
  */
 export function readabilityCheapChecks(): Plugin {
-  let rewritten = false
-  return {
+  return sourceRewritePlugin({
     name: 'dateline-readability-cheap-checks',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!READABILITY_RE.test(id)) return null
-      rewritten = true
-      return { code: withCheapChecks(code), map: null }
-    },
-    generateBundle(_options, bundle) {
-      const usesReadability = Object.values(bundle).some(
-        (chunk) => chunk.type === 'chunk' && Object.keys(chunk.modules).some((id) => READABILITY_RE.test(id)),
-      )
-      if (usesReadability && !rewritten) this.error('Readability was bundled without its checks rewritten')
-    },
-  }
+    module: READABILITY_RE,
+    rewrite: withCheapChecks,
+    missing: 'Readability was bundled without its checks rewritten',
+  })
 }
