@@ -80,34 +80,24 @@ export class LibraryGrouping {
     }
     try {
       let done = 0
+      const nextTurn = this.options.nextTurn ?? nextImmediate
       for (let i = 0; i < waiting.length && !this.stopped; i += BATCH) {
-        let rows = library.query((db) => ungroupedByRowids(db, waiting.slice(i, i + BATCH)))
-        const skipped = Math.min(BATCH, waiting.length - i) - rows.length
-        done += skipped
-        while (rows.length > 0 && !this.stopped) {
+        let ids = waiting.slice(i, i + BATCH)
+        // Every decision waits for a turn of its own, a new batch's first one too, so that a
+        // person's call in flight never sees two turns run back to back.
+        while (ids.length > 0 && !this.stopped) {
+          await nextTurn()
+          if (this.stopped) break
+          // Articles a capture grouped meanwhile (or since the round began) no longer wait.
+          let rows = library.query((db) => ungroupedByRowids(db, ids))
+          done += ids.length - rows.length
           const grouped = index.decide(rows, TURN_MS)
           rows = rows.slice(grouped)
           done += grouped
+          ids = rows.map((row) => row.rowid)
           this.state = { running: true, done, total: waiting.length }
           if (index.waiting >= WRITE_EVERY_ARTICLES || performance.now() - written >= WRITE_EVERY_MS) write()
           else progress(this.status(), [])
-          await (this.options.nextTurn ?? nextImmediate)()
-          // Articles a capture grouped meanwhile are no longer waiting.
-          if (rows.length > 0) {
-            const still = new Set(
-              library
-                .query((db) =>
-                  ungroupedByRowids(
-                    db,
-                    rows.map((r) => r.rowid),
-                  ),
-                )
-                .map((r) => r.rowid),
-            )
-            const before = rows.length
-            rows = rows.filter((row) => still.has(row.rowid))
-            done += before - rows.length
-          }
         }
       }
       write()
