@@ -184,6 +184,22 @@ const LABELLED_RE = /^\p{L}+(?:\s\p{L}+)?\s*[:：]/u
 /** A line that is all one bracket: "(Reporting by Jane Doe; Editing by John Roe)". */
 const WRAPPED_LINE_RE = /^[(（]([^()（）]+)[)）]$/u
 
+/**
+ * "… bleibt spannend. (Christian P. Stadtfeld) +++", "… al voto. (Testo: Anna Rossi)": a signature
+ * in brackets run on after the story's last sentence, maybe followed by the page's decoration
+ * (crosses, stars, squares, dashes). Only the bracket after a sentence's end is one: "… said the
+ * minister (Olaf Scholz)." names someone inside the sentence, and a bracket after a closing
+ * quotation mark ("… so I let it go!" (Lisa Masé)) names the speaker of the quote.
+ */
+const CLOSING_BRACKET_RE = /[.!?…]\s*[(（]([^()（）]{3,60})[)）]\s*[^\p{L}\p{N}()（）]{0,8}$/u
+
+/** The signature a closing bracket holds, when it reads as a bare name or a labelled byline. */
+function closingBracketedSignature(line: string): string | null {
+  const inside = CLOSING_BRACKET_RE.exec(line)?.[1]?.trim()
+  if (inside === undefined) return null
+  return isBareName(inside) || isPrintedByline(inside) ? inside : null
+}
+
 /** The story's first lines and last lines that read as a byline. */
 export function bylineLines(text: string): string[] {
   const lines = text
@@ -192,11 +208,16 @@ export function bylineLines(text: string): string[] {
     .filter((line) => line !== '')
   const labelled = lines.slice(-LAST_LABELLED_LINES).filter((line) => LABELLED_RE.test(line))
   const first = lines.slice(0, FIRST_LINES)
+  const signatures = lines
+    .slice(-LAST_LINES)
+    .map(closingBracketedSignature)
+    .filter((name) => name !== null)
   const looked = [...first, ...lines.slice(-LAST_LINES), ...labelled]
   const printed = [...new Set(looked)]
     .map((line) => WRAPPED_LINE_RE.exec(line)?.[1]?.trim() ?? line)
     .map((line) => bylineAmongFields(line) ?? reporterInDateline(line) ?? line)
     .filter((line) => (isPrintedByline(line) || isNameAndAgency(line)) && !inWorkSheet(line, lines))
+  printed.push(...signatures.filter((name) => !printed.includes(name)))
   // "Jane Doe | 4 March 2024" under the headline: a name and a date with no label between them.
   if (printed.length === 0) {
     const dated = first.find((line) => datedBylineName(line) !== null)
