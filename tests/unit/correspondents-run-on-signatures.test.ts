@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { namesAndKindsCreditedInText } from '../fixtures/correspondents/plain-text-credits'
 
 /*
- * Signatures run on into the story's own sentences: a name in brackets after the last sentence,
- * with the page's decoration after it.
+ * Signatures run on into the story's own sentences: a byline at the start of the lead with the
+ * dateline's town right after it, and a name in brackets after the last sentence, with the page's
+ * decoration after it.
  */
 
 const opening =
@@ -47,5 +48,40 @@ describe('a signature in brackets after the story’s last sentence', () => {
     expect(namesAndKindsCreditedInText(opening, 'The work starts in May. (more details to follow)')).toEqual(
       [],
     )
+  })
+})
+
+const closingLine = 'Die Entscheidung soll im Frühjahr fallen, sagte eine Sprecherin der Stadt am Abend.'
+
+describe('a byline run into the lead’s first sentence', () => {
+  it.each([
+    [
+      'von Andreas Kürten New York ist das Epizentrum der Pandemie in den USA, der Sport steht still.',
+      'Andreas Kürten',
+    ],
+    ['By Jane Doe WASHINGTON — The Senate voted on Tuesday to keep the old program running.', 'Jane Doe'],
+    [
+      'Von Anna Schmidt BERLIN – Die Bundesregierung hat am Dienstag einen neuen Plan beschlossen.',
+      'Anna Schmidt',
+    ],
+    ['Par Jean Dupont PARIS — Le gouvernement a présenté mardi un nouveau plan pour le rail.', 'Jean Dupont'],
+    [
+      'Por Pablo García Buenos Aires, 3 de diciembre. El gobierno presentó el martes un nuevo plan.',
+      'Pablo García',
+    ],
+    [
+      'By Jane Mary Doe NEW DELHI — The state government on Tuesday announced a new railway plan.',
+      'Jane Mary Doe',
+    ],
+  ])('credits the person of "%s", not the town or the sentence', (lead, who) => {
+    expect(namesAndKindsCreditedInText(lead, closingLine)).toEqual([`${who} (person)`])
+  })
+
+  it.each([
+    ['By Monday the council in New York had voted to keep the old bridge open for another year.'],
+    ['Von Berlin aus fährt der Zug nach New York nicht, wohl aber das Schiff über den Atlantik.'],
+    ['Von New York bis Los Angeles stehen die Stadien leer, und die Ligen warten auf Nachricht.'],
+  ])('credits nobody for a lead that starts with the word alone: %s', (lead) => {
+    expect(namesAndKindsCreditedInText(lead, closingLine)).toEqual([])
   })
 })

@@ -1,5 +1,6 @@
 import { agencyNamed, bylineWords, lowerPhrase } from './byline-words'
 import { CJK_RE } from './cjk-names'
+import { isManyWordTown } from './clean-byline'
 import workSheet from './data/work-sheet-labels.json'
 
 /*
@@ -200,6 +201,44 @@ function closingBracketedSignature(line: string): string | null {
   return isBareName(inside) || isPrintedByline(inside) ? inside : null
 }
 
+/** "WASHINGTON —", "BERLIN –", "MADRID.-", "NEW YORK, 3 Dec —": a dateline's town in capitals. */
+const SHOUTED_DATELINE_RE = /^\p{Lu}{2,}(?:[\s-]+\p{Lu}{2,}){0,2}(?:,[^—–:]{1,30})?\s*(?:[—–:]|\.?-)\s/u
+/** How many words a town of a dateline run on after a byline has ("Rio de Janeiro"). */
+const TOWN_WORDS = 4
+
+/**
+ * "By Jane Doe WASHINGTON — The Senate…", "von Andreas Kürten New York ist das Epizentrum…": the
+ * byline run into the lead's first sentence, the dateline's town right after the name. The byline
+ * is what comes before the town: a town in capitals with its dash, or a big town of two words or
+ * more (data/byline-places) followed by the sentence. The shortest name that leaves a town after it
+ * is taken, so "By Jane Mary Doe WASHINGTON —" keeps its three words.
+ */
+function bylineRunIntoLead(line: string): string | null {
+  const prefix = PRINTED_BYLINE_RE.exec(line)
+  if (prefix === null || line.split(/\s+/).length <= PRINTED_BYLINE_WORDS / 2) return null
+  const words = line.slice(prefix[0].length).split(/\s+/)
+  for (let count = 2; count <= 4; count += 1) {
+    const name = words.slice(0, count).join(' ')
+    if (!isBareName(name)) continue
+    const after = words.slice(count)
+    const town = SHOUTED_DATELINE_RE.test(after.join(' ')) || startsWithManyWordTown(after)
+    if (town) return `${prefix[0]}${name}`
+  }
+  return null
+}
+
+/** "New York ist…", "Buenos Aires, 3 de diciembre": a big town, then the sentence or the date. */
+function startsWithManyWordTown(words: string[]): boolean {
+  for (let count = 2; count <= TOWN_WORDS; count += 1) {
+    const town = words
+      .slice(0, count)
+      .join(' ')
+      .replace(/[.,:]$/u, '')
+    if (isManyWordTown(town) && words.length > count) return true
+  }
+  return false
+}
+
 /** The story's first lines and last lines that read as a byline. */
 export function bylineLines(text: string): string[] {
   const lines = text
@@ -207,7 +246,7 @@ export function bylineLines(text: string): string[] {
     .map((line) => line.trim())
     .filter((line) => line !== '')
   const labelled = lines.slice(-LAST_LABELLED_LINES).filter((line) => LABELLED_RE.test(line))
-  const first = lines.slice(0, FIRST_LINES)
+  const first = lines.slice(0, FIRST_LINES).map((line) => bylineRunIntoLead(line) ?? line)
   const signatures = lines
     .slice(-LAST_LINES)
     .map(closingBracketedSignature)
