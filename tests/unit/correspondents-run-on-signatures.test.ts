@@ -78,6 +78,16 @@ describe('a byline run into the lead’s first sentence', () => {
   })
 
   it.each([
+    ['By Jane Doe WASHINGTON (AP) — The Senate voted on Tuesday to keep the old program running.', 'AP'],
+    ['Von Anna Schmidt BERLIN (dpa) – Die Bundesregierung hat am Dienstag einen Plan beschlossen.', 'dpa'],
+  ])('credits the person and the agency of the dateline in "%s"', (lead, agency) => {
+    const who = /^\S+ (\S+ \S+)/u.exec(lead)?.[1] ?? ''
+    expect(namesAndKindsCreditedInText(lead, closingLine).sort()).toEqual(
+      [`${who} (person)`, `${agency} (agency)`].sort(),
+    )
+  })
+
+  it.each([
     ['By Monday the council in New York had voted to keep the old bridge open for another year.'],
     ['Von Berlin aus fährt der Zug nach New York nicht, wohl aber das Schiff über den Atlantik.'],
     ['Von New York bis Los Angeles stehen die Stadien leer, und die Ligen warten auf Nachricht.'],

@@ -201,8 +201,9 @@ function closingBracketedSignature(line: string): string | null {
   return isBareName(inside) || isPrintedByline(inside) ? inside : null
 }
 
-/** "WASHINGTON —", "BERLIN –", "MADRID.-", "NEW YORK, 3 Dec —": a dateline's town in capitals. */
-const SHOUTED_DATELINE_RE = /^\p{Lu}{2,}(?:[\s-]+\p{Lu}{2,}){0,2}(?:,[^—–:]{1,30})?\s*(?:[—–:]|\.?-)\s/u
+/** "WASHINGTON —", "BERLIN (dpa) –", "MADRID.-", "NEW YORK, 3 Dec —": a dateline's town in capitals. */
+const SHOUTED_DATELINE_RE =
+  /^\p{Lu}{2,}(?:[\s-]+\p{Lu}{2,}){0,2}(?:,[^—–:()]{1,30})?(?:\s*\([^()]{1,20}\))?\s*(?:[—–:]|\.?-)\s/u
 /** How many words a town of a dateline run on after a byline has ("Rio de Janeiro"). */
 const TOWN_WORDS = 4
 
