@@ -287,6 +287,11 @@ function agencyAfterName(part: string): string[] {
 
 /** Big towns written in two words or more ("New Delhi", "São Paulo"), in lower case. */
 const BYLINE_PLACES = new Set(placeData.places.map(lowerPhrase))
+
+/** Whether the words are a big town written in two words or more ("New York", "Buenos Aires"). */
+export function isManyWordTown(words: string): boolean {
+  return BYLINE_PLACES.has(lowerPhrase(words))
+}
 const PLACE_LEAD_RE = new RegExp(`^(?:${phrases([...bylineWords.placeWords, 'de', 'desde'])})\\s+`, 'iu')
 
 /**

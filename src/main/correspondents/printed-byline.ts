@@ -1,5 +1,6 @@
 import { agencyNamed, bylineWords, lowerPhrase } from './byline-words'
 import { CJK_RE } from './cjk-names'
+import { isManyWordTown } from './clean-byline'
 import workSheet from './data/work-sheet-labels.json'
 
 /*
@@ -184,6 +185,61 @@ const LABELLED_RE = /^\p{L}+(?:\s\p{L}+)?\s*[:：]/u
 /** A line that is all one bracket: "(Reporting by Jane Doe; Editing by John Roe)". */
 const WRAPPED_LINE_RE = /^[(（]([^()（）]+)[)）]$/u
 
+/**
+ * "… bleibt spannend. (Christian P. Stadtfeld) +++", "… al voto. (Testo: Anna Rossi)": a signature
+ * in brackets run on after the story's last sentence, maybe followed by the page's decoration
+ * (crosses, stars, squares, dashes). Only the bracket after a sentence's end is one: "… said the
+ * minister (Olaf Scholz)." names someone inside the sentence, and a bracket after a closing
+ * quotation mark ("… so I let it go!" (Lisa Masé)) names the speaker of the quote.
+ */
+const CLOSING_BRACKET_RE = /[.!?…]\s*[(（]([^()（）]{3,60})[)）]\s*[^\p{L}\p{N}()（）]{0,8}$/u
+
+/** The signature a closing bracket holds, when it reads as a bare name or a labelled byline. */
+function closingBracketedSignature(line: string): string | null {
+  const inside = CLOSING_BRACKET_RE.exec(line)?.[1]?.trim()
+  if (inside === undefined) return null
+  return isBareName(inside) || isPrintedByline(inside) ? inside : null
+}
+
+/** "WASHINGTON —", "BERLIN (dpa) –", "MADRID.-", "NEW YORK, 3 Dec —": a dateline's town in capitals. */
+const SHOUTED_DATELINE_RE =
+  /^\p{Lu}{2,}(?:[\s-]+\p{Lu}{2,}){0,2}(?:,[^—–:()]{1,30})?(?:\s*\([^()]{1,20}\))?\s*(?:[—–:]|\.?-)\s/u
+/** How many words a town of a dateline run on after a byline has ("Rio de Janeiro"). */
+const TOWN_WORDS = 4
+
+/**
+ * "By Jane Doe WASHINGTON — The Senate…", "von Andreas Kürten New York ist das Epizentrum…": the
+ * byline run into the lead's first sentence, the dateline's town right after the name. The byline
+ * is what comes before the town: a town in capitals with its dash, or a big town of two words or
+ * more (data/byline-places) followed by the sentence. The shortest name that leaves a town after it
+ * is taken, so "By Jane Mary Doe WASHINGTON —" keeps its three words.
+ */
+function bylineRunIntoLead(line: string): string | null {
+  const prefix = PRINTED_BYLINE_RE.exec(line)
+  if (prefix === null || line.split(/\s+/).length <= PRINTED_BYLINE_WORDS / 2) return null
+  const words = line.slice(prefix[0].length).split(/\s+/)
+  for (let count = 2; count <= 4; count += 1) {
+    const name = words.slice(0, count).join(' ')
+    if (!isBareName(name)) continue
+    const after = words.slice(count)
+    const town = SHOUTED_DATELINE_RE.test(after.join(' ')) || startsWithManyWordTown(after)
+    if (town) return `${prefix[0]}${name}`
+  }
+  return null
+}
+
+/** "New York ist…", "Buenos Aires, 3 de diciembre": a big town, then the sentence or the date. */
+function startsWithManyWordTown(words: string[]): boolean {
+  for (let count = 2; count <= TOWN_WORDS; count += 1) {
+    const town = words
+      .slice(0, count)
+      .join(' ')
+      .replace(/[.,:]$/u, '')
+    if (isManyWordTown(town) && words.length > count) return true
+  }
+  return false
+}
+
 /** The story's first lines and last lines that read as a byline. */
 export function bylineLines(text: string): string[] {
   const lines = text
@@ -191,12 +247,17 @@ export function bylineLines(text: string): string[] {
     .map((line) => line.trim())
     .filter((line) => line !== '')
   const labelled = lines.slice(-LAST_LABELLED_LINES).filter((line) => LABELLED_RE.test(line))
-  const first = lines.slice(0, FIRST_LINES)
+  const first = lines.slice(0, FIRST_LINES).map((line) => bylineRunIntoLead(line) ?? line)
+  const signatures = lines
+    .slice(-LAST_LINES)
+    .map(closingBracketedSignature)
+    .filter((name) => name !== null)
   const looked = [...first, ...lines.slice(-LAST_LINES), ...labelled]
   const printed = [...new Set(looked)]
     .map((line) => WRAPPED_LINE_RE.exec(line)?.[1]?.trim() ?? line)
     .map((line) => bylineAmongFields(line) ?? reporterInDateline(line) ?? line)
     .filter((line) => (isPrintedByline(line) || isNameAndAgency(line)) && !inWorkSheet(line, lines))
+  printed.push(...signatures.filter((name) => !printed.includes(name)))
   // "Jane Doe | 4 March 2024" under the headline: a name and a date with no label between them.
   if (printed.length === 0) {
     const dated = first.find((line) => datedBylineName(line) !== null)
