@@ -167,7 +167,8 @@ test('the reader with highlights passes axe in light and dark, and is pictured',
       await selectInFrame(page, 'We left in the dark and arrived in the dark, but we arrived')
       await page.getByRole('button', { name: 'Highlight' }).click()
       await selectInFrame(page, 'replacing damaged transformers')
-      await page.getByRole('button', { name: 'Add note' }).click()
+      // The selection's bar, not the first highlight's own "Add note" in the list beside it.
+      await page.getByTestId('highlight-bar').getByRole('button', { name: 'Add note' }).click()
       await page.getByLabel('Note').fill('Ask Ukrenergo how many transformers are left')
       await page.getByRole('button', { name: 'Save note' }).click()
       await page.getByTestId('highlight-item').first().getByRole('combobox').selectOption('green')

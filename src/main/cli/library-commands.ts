@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ArticleSummary } from '@shared/article'
 import { ListArticlesInput, type ParsedInputOf } from '@shared/contract'
+import type { ArticleFilter } from '@shared/article-filter'
 import { DatelineError, toErrorInfo } from '@shared/errors'
 import type { Dispatch } from '../api/dispatch'
 import type { EventBus } from '../api/event-bus'
@@ -200,16 +201,7 @@ export async function listArticles(
 }
 
 /** "No unread articles about UA in “Minsk”.": what the empty list was asked for, so a typo shows. */
-export function noArticlesMessage(filter: {
-  state: string
-  country?: string
-  correspondent?: string
-  collection?: string
-  feed?: number
-  site?: string
-  from?: string
-  to?: string
-}): string {
+export function noArticlesMessage(filter: ArticleFilter): string {
   const parts = [
     `No ${filter.state === 'all' ? '' : `${filter.state} `}articles`,
     filter.country ? `about ${filter.country.toUpperCase()}` : '',

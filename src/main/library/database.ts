@@ -252,10 +252,14 @@ function bind(params: SqlParams | undefined): never {
   return params as never
 }
 
+/** The way out of a damaged database that needs no backup (library-open.ts offers the backup too). */
+export const REBUILD_WAY_OUT =
+  '"dateline rebuild" to recreate the database from the article files (read, starred and collections are lost that way)'
+
 /** What a person can run about a damaged database, without knowing yet which backup is good. */
 const DAMAGE_WAYS_OUT =
   'Run "dateline restore-backup" to put back its newest good backup (the damaged file is kept beside it), ' +
-  'or "dateline rebuild" to recreate it from the article files (read, starred and collections are lost that way).'
+  `or ${REBUILD_WAY_OUT}.`
 
 /** SQLite's messages for a file that is not (or no longer) a database. */
 const DAMAGE = /malformed|not a database|file is encrypted|disk image|corrupt/i

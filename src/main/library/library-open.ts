@@ -4,7 +4,7 @@ import { DatelineError } from '@shared/errors'
 import { PRIVATE_FOLDER } from './atomic-file'
 import { newestGoodBackup } from './backups'
 import { assertNoLinkBetween } from './confined-files'
-import { databaseLockPath, SqlDatabase } from './database'
+import { databaseLockPath, REBUILD_WAY_OUT, SqlDatabase } from './database'
 import { migrateJsonLibrary, removeDraft, removeLegacyFiles, type ProgressListener } from './database-builder'
 import type { LibraryLayout } from './layout'
 import { isProcessAlive, readLockHolder, type LibraryLock } from './lock'
@@ -212,10 +212,8 @@ export async function damagedDatabase(layout: LibraryLayout, why: string): Promi
   const backup = await newestGoodBackup(layout)
   const offer = backup
     ? `The newest good backup is from ${backup.day}: run "dateline restore-backup" to put it back ` +
-      '(the damaged file is kept beside it), or "dateline rebuild" to recreate the database from the ' +
-      'article files (read, starred and collections are lost that way).'
-    : 'There is no backup yet: run "dateline rebuild" to recreate the database from the article files ' +
-      '(read, starred and collections are lost that way).'
+      `(the damaged file is kept beside it), or ${REBUILD_WAY_OUT}.`
+    : `There is no backup yet: run ${REBUILD_WAY_OUT}.`
   return new DatelineError(
     'LIBRARY_DAMAGED',
     `The library database ${layout.database} is damaged (${why}). Nothing was changed. ${offer}`,
